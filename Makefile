@@ -1,0 +1,40 @@
+# One task file: the README's commands and CI call these targets.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Debian packages: the Dutch (and English) hunspell dictionaries and enchant.
+DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2
+
+.PHONY: test bench bench-guard system-packages install clean
+
+system-packages:
+	@missing=""; for p in $(DEBIAN_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:$$missing"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+$(BIN)/python:
+	@command -v $(PYTHON) >/dev/null || { echo "$(PYTHON) not found; set PYTHON=/path/to/python3.11"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e ".[dev]"
+	@touch $@
+
+install: system-packages $(VENV)/.installed
+
+test: install
+	$(BIN)/pytest
+
+bench-guard: install
+	$(BIN)/python bench/guard_bench.py
+
+bench: bench-guard
+
+clean:
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

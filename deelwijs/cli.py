@@ -1,0 +1,13 @@
+"""The `deelwijs` console script."""
+
+import sys
+
+
+def main():
+    from deelwijs.guard.cli import main as guard_main
+
+    sys.exit(guard_main(sys.argv[1:]))
+
+
+if __name__ == "__main__":
+    main()

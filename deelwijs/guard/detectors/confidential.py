@@ -1,0 +1,104 @@
+"""confidential: internal information that is not public."""
+
+import regex as re
+
+SECURITY_NOUN = re.compile(
+    r"(?<![\p{L}])(?:\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
+    r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
+    re.I,
+)
+CODE_VALUE = re.compile(r"(?<![\d\p{L}])\d{3,6}#?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))")
+# A password is named and given: "wachtwoord voor de pc: Zomer2026!".
+PASSWORD_VALUE = re.compile(
+    r"(?:wachtwoord|password|inlogcode)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
+)
+NOT_PUBLIC = re.compile(
+    r"nog\sniet\s(?:openbaar|officieel|bekend|naar\sbuiten|gecommuniceerd|aangekondigd|bekendgemaakt|gedeeld)|"
+    r"nog\s(?:geheim|vertrouwelijk)|officieel\shoren\swe\shet\spas|(?:het\s)?offici[eë]le?\s(?:aankondiging|bericht|"
+    r"nieuws|mededeling)\svolgt|volgt\spas\s(?:later|over)|wordt\spas\s.{0,30}(?:gelanceerd|bekendgemaakt|"
+    r"aangekondigd|gepresenteerd|onthuld)|sneak\s?peek|niet\sover\smogen\spraten|mag\s(?:ik\s)?(?:eigenlijk\s)?"
+    r"niet\s(?:zeggen|delen|vertellen|verklappen)|niemand\serover\ste\svertellen|het\sstilhouden|stil\shouden|"
+    r"onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
+    re.I,
+)
+INTERNAL_MEETING = re.compile(
+    r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|stuk|stukken|notitie|memo|document|mail|"
+    r"presentatie|sessie)|in\shet\smt\s(?:te\shoren|gehoord|besproken)|mt-?overleg|or-?vergadering|"
+    r"concept\svan\s(?:ons|het|de)",
+    re.I,
+)
+INQUIRY = re.compile(
+    r"calamiteitenonderzoek|intern\w*\sonderzoek|onderzoek\snaar\s(?:haar|zijn|hun)|verscherpt\stoezicht|"
+    r"politie\s(?:is\s)?(?:ingelicht|erbij\sgehaald)|inspecteur\svan\sde\sigj\s(?:op|bij|langs)",
+    re.I,
+)
+INCIDENT = re.compile(r"\w*incident\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt", re.I)
+LOCAL = re.compile(
+    r"bij\sons|ons\steam|onze\s(?:afdeling|locatie|organisatie)|op\sde\safdeling|op\sonze|in\sons|vanochtend|"
+    r"vanmiddag|gisteren|vorige\s(?:week|maand)|afgelopen\s(?:week|nacht)|op\safdeling|onze\slocatie|van\sons",
+    re.I,
+)
+FIGURE = re.compile(
+    r"\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
+    re.I,
+)
+FIGURE_TOPIC = re.compile(
+    r"ziekteverzuim|verzuim|formatie\w*|fte|begroting|tekort|omzet|bezuinig\w*|kosten|winst|verlies|budget|"
+    r"reorganisatie|ontslag\w*|banen|salaris\w*",
+    re.I,
+)
+REORGANISATION = re.compile(
+    r"reorganisatie|fusie|fuseren|samen\smet\s.{0,40}\sverder|gaat\s.{0,30}samen|sluiting|gaat\sdicht|sluit\s(?:de|het)|"
+    r"ontslagen|ontslag\w*|banen\sverdwijnen|moet\sverdwijnen|verdwijnen|formatieplaatsen\sminder|wegbezuinig\w*|"
+    r"nieuwe\s(?:naam|logo)|verhuist\snaar",
+    re.I,
+)
+RUMOUR = re.compile(r"ik\sheb\s(?:\w+\s)?gehoord|hoorde\s(?:ik|dat)|zou\s(?:gaan|moeten)|breaking|bij\sdeze", re.I)
+PUBLIC = re.compile(
+    r"persbericht|bekendgemaakt|bekend\sgemaakt|bekendmaakte|officieel\saangekondigd|op\sde\swebsite|online\sstaat|"
+    r"staat\sonline|is\sverschenen|vandaag\sverschenen|jaarverslag|in\sde\skrant|nieuwsbericht|gepubliceerd",
+    re.I,
+)
+
+
+def detect(doc, emit):
+    text = doc.text
+    public = PUBLIC.search(text)
+    for i, (s, e) in enumerate(doc.sentences):
+        sentence = text[s:e]
+        for m in SECURITY_NOUN.finditer(sentence):
+            start = s + m.start()
+            window_s, window_e = doc.sentence_span(start, after=1)
+            for value in CODE_VALUE.finditer(text, window_s, window_e):
+                if not doc.overlaps_identifier(value.start(), value.end()) and not _is_time(text, value):
+                    emit("confidential", start, value.end() if value.start() > start else m.end() + s, "security_code",
+                         "confidential.internal")
+                    break
+        for m in PASSWORD_VALUE.finditer(sentence):
+            emit("confidential", s + m.start(), s + m.end(), "security_code", "confidential.internal")
+
+    for m in NOT_PUBLIC.finditer(text):
+        emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
+    for m in INTERNAL_MEETING.finditer(text):
+        emit("confidential", m.start(), m.end(), "internal_meeting", "confidential.internal")
+    if public:
+        return
+    for m in INQUIRY.finditer(text):
+        emit("confidential", m.start(), m.end(), "incident", "confidential.internal")
+    for m in INCIDENT.finditer(text):
+        window = doc.sentence_lower(m.start(), before=1, after=1)
+        if LOCAL.search(window):
+            emit("confidential", m.start(), m.end(), "incident", "confidential.internal")
+    for m in FIGURE.finditer(text):
+        window = doc.sentence_lower(m.start())
+        if FIGURE_TOPIC.search(window) and (LOCAL.search(window) or re.search(r"\bons\b|\bonze\b|\bwe\b", window)):
+            emit("confidential", m.start(), m.end(), "internal_figures", "confidential.internal")
+    for m in RUMOUR.finditer(text):
+        window = doc.sentence_lower(m.start(), after=1)
+        if REORGANISATION.search(window):
+            emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
+
+
+def _is_time(text, m):
+    before = text[max(0, m.start() - 3):m.start()]
+    return ":" in before or "." in before[-1:]

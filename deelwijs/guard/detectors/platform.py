@@ -1,0 +1,72 @@
+"""platform: each network's technical limits for length, hashtags and links."""
+
+import regex as re
+
+from ..report import BLOCK, HINT
+from ..text import HASHTAG
+
+NETWORK_NAMES = {
+    "x": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "bluesky": "Bluesky",
+    "mastodon": "Mastodon", "whatsapp": "WhatsApp", "blog": "blog", "email": "e-mail",
+}
+# (limit, how it is counted)
+LIMITS = {
+    "x": (280, "x"),
+    "bluesky": (300, "graphemes"),
+    "mastodon": (500, "mastodon"),
+    "linkedin": (3000, "chars"),
+    "instagram": (2200, "chars"),
+    "facebook": (63206, "chars"),
+    "whatsapp": (65536, "chars"),
+}
+INSTAGRAM_HASHTAGS = 30
+SHORTENED_URL = 23  # X and Mastodon count every link as 23 characters
+GRAPHEME = re.compile(r"\X")
+# Code point ranges X counts as one; everything else (CJK, emoji) counts as two.
+X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
+
+
+def x_weight(cluster):
+    cp = ord(cluster[0])
+    if len(cluster) > 1 and any(ord(c) >= 0x1F000 or c == "\u200d" or c == "\ufe0f" for c in cluster):
+        return 2
+    return 1 if any(lo <= cp <= hi for lo, hi in X_LIGHT) else 2
+
+
+def count(text, how, urls):
+    if how == "chars":
+        return len(text)
+    if how == "graphemes":
+        return len(GRAPHEME.findall(text))
+    rest, pos, total = [], 0, 0
+    for start, end in urls:
+        rest.append(text[pos:start])
+        total += SHORTENED_URL
+        pos = end
+    rest.append(text[pos:])
+    remaining = "".join(rest)
+    if how == "mastodon":
+        return total + len(remaining)
+    return total + sum(x_weight(c) for c in GRAPHEME.findall(remaining))
+
+
+def detect(doc, emit):
+    platform = doc.platform
+    urls = [(s, e) for s, e, kind in doc.masked if kind == "url"]
+    if platform in LIMITS:
+        limit, how = LIMITS[platform]
+        total = count(doc.text, how, urls)
+        if total > limit:
+            emit("platform", 0, len(doc.text), "too_long", "platform.limits", severity=BLOCK,
+                 network=NETWORK_NAMES[platform], count=total, limit=limit, over=total - limit)
+    tags = [m for m in HASHTAG.finditer(doc.text)]
+    if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
+        first = tags[INSTAGRAM_HASHTAGS]
+        emit("platform", first.start(), tags[-1].end(), "too_many_hashtags", "platform.limits", severity=BLOCK,
+             count=len(tags), limit=INSTAGRAM_HASHTAGS)
+    elif platform in ("linkedin", "x", "facebook", "bluesky", "mastodon") and len(tags) > 5:
+        emit("platform", tags[5].start(), tags[-1].end(), "many_hashtags", "platform.limits", severity=HINT,
+             count=len(tags), network=NETWORK_NAMES[platform])
+    if platform == "instagram":
+        for start, end in urls:
+            emit("platform", start, end, "link_not_clickable", "platform.limits", severity=HINT)

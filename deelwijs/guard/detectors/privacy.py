@@ -1,0 +1,269 @@
+"""client_privacy: whether a post makes a care recipient recognisable.
+
+A person mention alone is not enough: colleagues, public figures and the
+writer's own family are named all the time. We look at what the sentence
+around a mention says about that person (receiving care, a room, a ward,
+an age) against what says it is a colleague or an outsider.
+"""
+
+import regex as re
+
+from ..lexicon import dictionaries, lexicon
+from ..text import word_re
+
+PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ll]a|[Ll]e|[Oo]p|[Ii]n\s't|v\.d\.)\s+){0,3}"
+TITLE = re.compile(
+    r"(?<![\p{L}])(?i:meneer|mijnheer|mevrouw|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\sheer|juffrouw|mr\.?|mrs\.?|ms\.?|familie|fam\.)"
+    rf"\s+({PARTICLES}(?:[A-Z][\p{{L}}'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)|[a-z][\p{{L}}'’\-]{{2,}})"
+)
+# Outsiders and colleagues who are named with a title without being clients:
+# "wethouder mevrouw X", "meneer X, onze nieuwe directeur", "meneer X van de gemeente".
+OUTSIDER_WORDS = (
+    r"(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|kamerlid|spreker|keynote|"
+    r"leverancier|gemeente|inspecteur|collega|directeur|bestuurder|manager|teamleider|docent|trainer|dokter|arts|"
+    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)",
+)
+OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
+OUTSIDER_AFTER = re.compile(
+    rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
+    r"zorgverzekeraar|leverancier|bank|woningcorporatie)",
+    re.I,
+)
+
+# In the first-name list, but in a post nearly always an article or particle.
+NOT_NAMES = {"De", "Het", "Van", "Den", "Der", "Ter", "Ten", "Te", "La", "Le", "El", "Al", "Op", "In", "Dag", "Will", "May"}
+CLIENT_NOUN = (
+    r"bewoners?|bewoonsters?|cli[eë]nte?n?|clients?|pati[eë]nte?n?|patients?|residents?|deelnemers?|pupillen|pupil|"
+    r"jongeren|jongere|logé|logés|gasten?|zorgvragers?|hulpvragers?|kinderen|kindje|kind|baby|zuigeling"
+)
+CLIENT_CONTEXT = re.compile(
+    rf"(?<![\p{{L}}])(?:\w*(?:{CLIENT_NOUN})|(?:van|op|naar)\s(?:de\s)?(?:groep|afdeling|kamer|leefgroep|woongroep|unit|"
+    r"dagbesteding|poli|seh|ic|intensive care|opname)|room\s\d|opgenomen|overleden|overleed|verbleef|verblijft|"
+    r"gevallen|onrustig|verward|medicatie|medicijnen|katheter|infuus|wond|diagnose|behandeling|operatie|"
+    r"revalid\w*|ontslagen|zorgplan|behandelplan|dossier|rapportage|(?:zoon|dochter|moeder|vader|ouders|familie|"
+    r"kleinkinderen|partner|echtgeno(?:te|ot)|mentor)\svan)(?![\p{{L}}])",
+    re.I,
+)
+CARE_RECEIPT = re.compile(
+    r"bij\sons\s(?:in|op|binnen|opgenomen|verbleef|terecht|zorg|op\sde)|\bopgenomen\b|binnengebracht|binnen\s?kwam|"
+    r"binnen\sgekomen|verbleef|verblijft|\bligt\s(?:sinds|nu|al|op|in|bij)|\boverleden\b|\boverleed\b|in\szorg\b|"
+    r"zorg\s(?:gegeven|geven|krijgt|kreeg|gekregen)|verzorgd|behandeld|op\sde\s(?:seh|eerste\shulp|spoedeisende\shulp|"
+    r"ic|dagbesteding|poli)|in\shet\shospice|naar\shuis\smocht|\bzit\s.{0,30}\bbij\sons\b|cli[eë]nt\sbij\sons|"
+    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons",
+    re.I,
+)
+STAFF_CONTEXT = re.compile(
+    r"(?<![\p{L}])(?:collega'?s?|teamleider|manager|stagiair\w*|leerling|student\w*|pensioen|in\sdienst|jubileum|"
+    r"afscheid\w*|p&o|hr|ict|keuken|receptie|planner|roostermaker|dienst|diensten|begonnen\sals|werkt\sals|"
+    r"verpleegkundige|verzorgende|begeleider|arts|teamgenoot|vakbond)(?![\p{L}])",
+    re.I,
+)
+OWN_FAMILY = re.compile(
+    r"(?:mijn|m'n|onze)\s(?:dochter|zoon|man|vrouw|zus|zusje|broer|broertje|moeder|vader|partner|vriend|vriendin|"
+    r"schoonzus|nicht|neef|kleindochter|kleinzoon|kinderen)\s*,?\s*$",
+    re.I,
+)
+RELATIVE_OF = re.compile(
+    r"(?:moeder|vader|ouders|zoon|dochter|zus|broer|familie|vrouw|man|partner|kleinkinderen|opa|oma)\svan\s$", re.I
+)
+CLIENT_BEFORE_NAME = re.compile(rf"(?:{CLIENT_NOUN}|lievelingsbewoner\w*)\s*,?\s*$", re.I)
+AGE_AFTER_NAME = re.compile(r"^\s*\(\d{1,3}(?:\s?jaar)?\)|^\s*,\s*\d{1,3}\s?(?:jaar|jr)")
+ROLE_AFTER_NAME = re.compile(
+    r"^\s*(?:,\s*|\s\()(?:\w+\s){0,3}?(?:verpleegkundige|verzorgende|begeleider|hulpverlener|medewerker|arts|"
+    r"teamleider|manager|coördinator|coordinator|woordvoerder|ervaringsdeskundige|vrijwilliger|stagiair\w*|"
+    r"psycholoog|fysiotherapeut|maatschappelijk|helpende|directeur|bestuurder|voorzitter|secretaris|nurse|"
+    r"van\s(?:p&o|hr|ict|de\skeuken|de\sreceptie|het\sroostert?eam))",
+    re.I,
+)
+ROOM = re.compile(
+    r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
+    r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])",
+    re.I,
+)
+PERSON_WORD = re.compile(
+    rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
+    rf"zijn|\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
+    re.I,
+)
+KNOWN_PERSON = re.compile(
+    r"(?<![\p{L}])(?:buurman|buurvrouw|buren|buurjongen|buurmeisje|neighbou?r|oud-collega|oud\scollega|vriend|vriendin|"
+    r"schoonmoeder|schoonvader|oom|tante|leraar|lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
+    r"zanger|zangeres|acteur|actrice|voetballer|bn'?er|bekende\snederlander|oud-wethouder|wethouder|burgemeester|"
+    r"dominee|pastoor|imam|huisarts|ondernemer|kapper|bakker|slager|dorpsgenoot|plaatsgenoot|stadgenoot)(?![\p{L}])",
+    re.I,
+)
+RECOGNISABLE = re.compile(
+    r"jullie\skennen\s(?:hem|haar|hen)\swel|iedereen\skent\s(?:hem|haar)|raad\seens\swie|je\sweet\swel\swie|"
+    r"(?:hem|haar)\skent\siedereen",
+    re.I,
+)
+PHOTO = re.compile(
+    rf"(?<![\p{{L}}])(?:selfie|foto|fotootje|kiekje|filmpje|video)'?s?\s(?:met|van)\s(?:mijn\s|onze\s|een\s|de\s|die\s)?"
+    rf"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
+    re.I,
+)
+NEGATED = re.compile(r"(?:geen|niet\sde|zonder)\s(?:\w+\s)?$", re.I)
+AGE = re.compile(r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b", re.I)
+CONDITION = re.compile(
+    r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
+    r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
+    r"bestraling|ziekte|aandoening|syndroom)\w*",
+    re.I,
+)
+DESCRIPTION = re.compile(
+    r"(?:met|in)\sde\s(?:rode|blauwe|groene|gele|zwarte|witte|gekke|bekende)\s\w+|die\saltijd\s|bekend\svan|"
+    r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)",
+    re.I,
+)
+ANON_MENTION = re.compile(
+    r"(?<![\p{L}])(?:(?:die|deze|de|dat|onze|mijn|een|het|m'n)\s(?:\w+\s)?(?:meneer|mijnheer|mevrouw|dame|heer|"
+    r"bewoner|bewoonster|cli[eë]nt|client|pati[eë]nt|jongen|meisje|kind|jongere|deelnemer|oudere)|"
+    r"(?:meneer|mevrouw|mevr\.?|mw\.?|mr\.|mrs\.)(?=\s)|ouders\szijn\sgebeld|(?:familie|zoon|dochter|moeder|vader)\svan\s"
+    r"(?:die|deze|de|een|meneer|mevrouw|onze|mijn)|(?:patient|resident)\sin\sroom)(?![\p{L}])",
+    re.I,
+)
+
+
+def detect(doc, emit):
+    lex = lexicon()
+    dutch, _ = dictionaries()
+    text, policy = doc.text, doc.policy
+    staff = {n.lower() for name in policy.staff_names for n in name.split()}
+    places = {p.lower() for p in policy.locations} | {n.lower() for o in policy.organisation_names for n in o.split()}
+    flagged = []
+
+    def flag(start, end, key, rule="privacy.client"):
+        if any(s < end and start < e for s, e in flagged):
+            return
+        flagged.append((start, end))
+        doc.client_refs.append((start, end, "identifying"))
+        emit("client_privacy", start, end, key, rule)
+
+    for m in TITLE.finditer(text):
+        name = m.group(1)
+        last = name.split()[-1]
+        if last.strip(".").lower() in staff or name.lower() in places or last in ("De", "Het"):
+            continue
+        if re.search(r"\bvan\s(?:De|Het)\s", name):  # "familie van De Hoge Weide" is a place
+            continue
+        initial = len(last) == 2 and last.endswith(".")
+        with_particle = " " in name
+        if not (initial or with_particle) and last not in lex.surnames and last not in lex.first_names and dutch.check(last.lower()):
+            continue
+        if last[0].islower() and (last.title() not in lex.surnames or dutch.check(last)):
+            continue
+        s, _ = doc.sentence_span(m.start())
+        if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(text[m.end():m.end() + 60]):
+            if not CARE_RECEIPT.search(doc.sentence_lower(m.start())):
+                continue
+        flag(m.start(), m.end(), "client_name")
+
+    roles = {}  # a name keeps the role of its first mention
+    for i, (start, end, word) in enumerate(doc.words):
+        if not word[0].isupper() or word not in lex.first_names or word.lower() in staff or word.lower() in places:
+            continue
+        if word in NOT_NAMES:
+            continue
+        if any(s <= start < e for s, e in flagged):
+            continue
+        before = text[max(0, start - 40):start]
+        if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
+            continue
+        low = word.lower()
+        full_name = i + 1 < len(doc.words) and doc.words[i + 1][2] in lex.surnames and text[end:doc.words[i + 1][0]] == " "
+        common = low in lex.common_words or (doc.is_sentence_start(start) and dutch.check(low))
+        if common and not full_name and not RELATIVE_OF.search(before) and not CLIENT_BEFORE_NAME.search(before):
+            continue
+        if word not in roles:
+            roles[word] = _is_client_name(doc, start, end, before)
+        if roles[word]:
+            stop = doc.words[i + 1][1] if full_name else end
+            flag(start, stop, "client_name")
+
+    for m in ROOM.finditer(text):
+        if doc.overlaps_identifier(m.start(), m.end()):
+            continue
+        low = m.group().lower()
+        if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
+            continue
+        flag(m.start(), m.end(), "client_room")
+
+    for m in PHOTO.finditer(text):
+        if not NEGATED.search(text[max(0, m.start() - 20):m.start()]):
+            flag(m.start(), m.end(), "client_photo", "privacy.photo")
+
+    for i, (s, e) in enumerate(doc.sentences):
+        sentence = doc.lower[s:e]
+        nxt = doc.lower[e:doc.sentences[i + 1][1]] if i + 1 < len(doc.sentences) else ""
+        known = KNOWN_PERSON.search(sentence)
+        if known and CARE_RECEIPT.search(sentence + " " + nxt) and not re.search(r"\bgeen\s\w*(?:pati|cli|bewon)", sentence):
+            flag(s + known.start(), s + known.end(), "known_person", "privacy.known_person")
+            continue
+        recognisable = RECOGNISABLE.search(sentence)
+        if recognisable and (CARE_RECEIPT.search(sentence + " " + nxt) or CLIENT_CONTEXT.search(sentence)):
+            flag(s + recognisable.start(), s + recognisable.end(), "known_person", "privacy.known_person")
+            continue
+        _quasi_identifiers(doc, s, e, sentence, flag)
+
+    _identifiers_of_clients(doc, emit, flag)
+    _mentions(doc)
+
+
+def _is_client_name(doc, start, end, before):
+    text = doc.text
+    after = text[end:end + 80]
+    if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
+        return False
+    window = doc.sentence_lower(start, before=1, after=0)
+    sentence = doc.sentence_lower(start)
+    relative = RELATIVE_OF.search(before)
+    if CLIENT_BEFORE_NAME.search(before) or AGE_AFTER_NAME.search(after):
+        return True
+    if OWN_FAMILY.search(before) and not CARE_RECEIPT.search(sentence):
+        return False
+    care = CARE_RECEIPT.search(window) or re.search(r"\bop\skamer\b|\bvan\s(?:groep|afdeling)\b", sentence)
+    client = CLIENT_CONTEXT.search(window)
+    staff = STAFF_CONTEXT.search(sentence)
+    if relative and (client or care or doc.platform == "whatsapp"):
+        return True
+    if care:
+        return True
+    return bool(client) and not staff
+
+
+def _quasi_identifiers(doc, s, e, sentence, flag):
+    """A combination of details (age, place, condition, description) about one care recipient."""
+    if not (CLIENT_CONTEXT.search(sentence) or CARE_RECEIPT.search(sentence) or re.search(r"\b(?:jongen|meisje|man|vrouw|meneer|mevrouw)\b", sentence)):
+        return
+    if re.search(r"\b(?:een|veel|alle|sommige|onze|de)\s\w*(?:cli[eë]nten|bewoners|pati[eë]nten|mensen)\b", sentence) and not AGE.search(sentence):
+        return
+    lex = lexicon()
+    found = []
+    age = AGE.search(sentence)
+    if age:
+        found.append("age")
+    place = re.search(r"\b(?:uit|in|te)\s([A-Z][\p{L}'\-]+)", doc.text[s:e])
+    if place and place.group(1) in lex.places and place.group(1).lower() not in {loc.lower() for loc in doc.policy.locations}:
+        found.append("place")
+    if CONDITION.search(sentence) or any(w in lex.medical_terms for w in re.findall(r"\p{L}{6,}", sentence)):
+        found.append("condition")
+    if DESCRIPTION.search(sentence):
+        found.append("description")
+    if len(found) >= 3 or (len(found) == 2 and "description" in found):
+        flag(s, e, "client_details")
+
+
+def _identifiers_of_clients(doc, emit, flag):
+    """An identifier of a client or a client's relative is also a privacy breach."""
+    for start, end, owner in doc.personal:
+        if owner == "self":
+            continue
+        window = doc.sentence_lower(start, before=1)
+        span = doc.sentence_span(start, before=1)
+        if CLIENT_CONTEXT.search(window) or TITLE.search(doc.text, *span) or ANON_MENTION.search(doc.text, *span):
+            flag(start, end, "client_identifier")
+
+
+def _mentions(doc):
+    for m in ANON_MENTION.finditer(doc.text):
+        doc.client_refs.append((m.start(), m.end(), "mention"))

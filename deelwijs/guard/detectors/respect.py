@@ -1,0 +1,74 @@
+"""disrespect: insults, swearing, mockery, threats and gossip.
+
+No usable Dutch list exists, so this is our own lexicon. Words that are
+also care vocabulary ("kanker", "dement", "gestoord" in a diagnosis) are
+not in it; weak words only count when they are aimed at people.
+"""
+
+import regex as re
+
+STRONG = (
+    r"idioot|idioten|debiel\w*|randdebiel\w*|imbeciel\w*|mongool|mongolen|klootzak\w*|lul|lullen|eikels?|trut|trutten|"
+    r"trien|nietsnut\w*|zakkenvuller\w*|onbenul\w*|sukkels?|dombo\w*|prutsers?|klojo\w*|hufters?|tyfus\w*|tering\w*|"
+    r"kanker(?:lijer|zooi|wijf|hoer|mongool)\w*|godverdomme|godverdomt?|kolere\w*|lapzwans\w*|luilak\w*|parasieten|"
+    r"uitvreters?|tuig|schorem|gajes|uitschot|(?:ex-)?junk(?:ie)?s?|achterlijk\w*|kutwijf|kut\w+|kut|pleuris|"
+    r"oprotten|opzouten|opflikkeren|opdonderen|rot\sop|ga\stoch\sfietsen|flikker\w*|hoer|hoeren|slet|sletten|wijf|"
+    r"teef|kaaskop|geitenneuker\w*|makaak|zwartjoekel|reet|idiots?|morons?|stupid|useless|prick|pricks|assholes?|"
+    r"fuck\w*|bitch\w*|bastards?|retard\w*|dumbass|die\slui|vreten|vreet|stelletje\s\w+"
+)
+WEAK = (
+    r"arrogant\w*|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
+    r"nutteloze?|gezeur|zeurpiet\w*|slak|varken|kip|aap|ezel|koe|kwal|ongeïnteresseerde|ongeinteresseerde|"
+    r"hbo-meisje|meisje|mannetje|types?|figuren|gasten|lui|zogenaamde"
+)
+FRAME = (
+    r"wat\seen|stelletje|echt\seen|gewoon\seen|grootste|zo'?n|typisch(?:e)?|eeuwige|die|dat|deze|net\seen|"
+    r"als\seen|is\s(?:echt\s|gewoon\s)?een"
+)
+THING = re.compile(
+    r"^[\s,]*(?:houding|toon|reactie|beslissing|besluit|plan|plannen|manier|opmerking|mail|visie|beleid|keuze|"
+    r"regel|regels|systeem|idee|aanpak|brief|bericht|vraag|fout|actie)\b",
+    re.I,
+)
+INSULT = re.compile(rf"(?<![\p{{L}}])(?:{STRONG})(?![\p{{L}}])", re.I)
+FRAMED = re.compile(rf"(?<![\p{{L}}])(?:{FRAME})\s(?:[\p{{L}}'\-]+,?\s){{0,2}}?((?:{WEAK}))(?![\p{{L}}])", re.I)
+CONTEMPT = re.compile(
+    r"dom\sals\s|wie\sheeft\s(?:die|dat|hem|haar|hen)\s(?:in\sgodsnaam\s)?aangenomen|in\sgodsnaam|"
+    r"hoe\sis\s(?:die|dat|hij|zij|ze)\sdoor\sde\sproeftijd|waar\shalen\sze\sze\svandaan|"
+    r"te\sveel\sgevraagd\svoor|niet\shet\smiddelpunt\svan|(?:snappen|snapt)\ser\sniks\svan|pot\sleeg|"
+    r"(?:nog\s)?nooit\seen\s(?:bed|patiënt|patient|nachtdienst)\s.{0,30}(?:verschoond|aangeraakt|gedraaid)\s.{0,60}"
+    r"(?:trien|types?|meisje|heren|mannetje|aangenomen)",
+    re.I,
+)
+MOCKERY = re.compile(
+    r"net\s(?:een|als\seen)\s(?:kip|aap|koe|varken|ezel|walrus|nijlpaard|olifant|clown|zombie)\w*|"
+    r"(?:kunnen|kun|kunt|mogen|mag)\s(?:vast|alvast|wel)\s(?:je|jullie|hun|haar|zijn)\s(?:bureau|kastje|spullen|koffers?)\s"
+    r"(?:leegruimen|inpakken|pakken)|"
+    r"(?:haha|hihi|lol)\w*[^.!?\n]{0,40}(?:die|deze)\s(?:mevrouw|meneer|man|vrouw|bewoner\w*|cli[eë]nt|collega)",
+    re.I,
+)
+THREAT = re.compile(
+    r"(?:ik\s)?(?:sla|maak|schop|steek)\s(?:je|hem|haar|jullie)\s(?:dood|kapot|in\selkaar|verrot)|"
+    r"ik\sweet\swaar\s(?:je|jij|hij|ze)\swoon|moet(?:en)?\s(?:je|hij|ze|zij)\sdood|kop\seraf|verdienen\seen\spak\sslaag",
+    re.I,
+)
+GOSSIP = re.compile(
+    r"iedereen\s(?:op\sde\s\w+\s|hier\s)?(?:heeft\shet\serover|zegt\shet|weet\shet|praat\serover|zegt\shetzelfde)|"
+    r"ik\szeg\sniks,?\smaar|ik\sga\sgeen\snamen\snoemen|ik\snoem\sgeen\snamen|naar\sverluidt|het\sschijnt\sdat|"
+    r"waarschijnlijk\skent\s(?:ze|hij)\siemand|(?:heeft|had)\s(?:het\s)?met\s(?:de|haar|zijn)\s\w+\s['‘\"]\w+['’\"]|"
+    r"['‘](?:met\sziekteverlof|geregeld|ziek)['’]",
+    re.I,
+)
+
+
+def detect(doc, emit):
+    text = doc.text
+    for pattern, key in ((INSULT, "insult"), (THREAT, "insult"), (MOCKERY, "mockery"), (CONTEMPT, "insult"),
+                         (GOSSIP, "gossip")):
+        for m in pattern.finditer(text):
+            if not doc.is_masked(m.start(), m.end()):
+                emit("disrespect", m.start(), m.end(), key, "respect.respectful")
+    for m in FRAMED.finditer(text):
+        if THING.match(text[m.end(1):m.end(1) + 20]) or doc.is_masked(m.start(1), m.end(1)):
+            continue
+        emit("disrespect", m.start(), m.end(), "insult", "respect.respectful")

@@ -1,0 +1,42 @@
+"""speaks_for_org: speaking officially for the organisation, promising, announcing decisions."""
+
+import regex as re
+
+ORG_NOUN = (
+    r"de\sorganisatie|onze\sorganisatie|de\sdirectie|het\sbestuur|de\sraad\svan\sbestuur|de\szorggroep|het\sziekenhuis|"
+    r"de\sstichting|het\smanagement|het\smt|de\sinstelling|ons\sziekenhuis|onze\sstichting|de\sgemeente|ons\shuis"
+)
+ON_BEHALF = re.compile(
+    rf"(?<![\p{{L}}])(?i:namens)\s(?:(?i:{ORG_NOUN})|(?:de\s|het\s)?[A-Z][\p{{L}}\-]+(?:\s(?:de\s|het\s)?[A-Z&][\p{{L}}\-]*){{0,3}})|"
+    r"(?i:wij\sals)\s(?:(?i:stichting|organisatie|zorggroep|ziekenhuis)|[A-Z][\p{L}\-]+)|(?i:on\sbehalf\sof)\s(?:the\s)?\w+",
+)
+PROMISE = re.compile(
+    r"(?<![\p{L}])(?:(?:wij|we|de\sorganisatie|het\sziekenhuis|de\szorggroep|de\sdirectie|onze\sorganisatie)\s"
+    r"(?:garanderen|garandeert|beloven|belooft|zeggen\stoe)|ik\s(?:beloof|garandeer)\s(?:jullie|u|je|iedere\w*|dat)|"
+    r"dat\sbeloof\sik|kan\sik\s(?:jullie\s|u\s|iedereen\s|je\s)?(?:alvast\s)?(?:toezeggen|verzekeren|beloven|garanderen|"
+    r"geruststellen|melden|bevestigen)|ik\skan\s(?:jullie|u|iedereen|je)\s(?:verzekeren|beloven|garanderen|"
+    r"geruststellen)|daar\s(?:mogen|kunnen|kun|kunt)\s(?:jullie|u|je)\s(?:ons\s)?(?:aan\shouden|op\srekenen)|"
+    r"daar\skun\sje\sop\srekenen|daar\ssta\sik\s(?:persoonlijk\s)?voor\sin|ik\sregel\shet\s(?:persoonlijk|verder)|"
+    r"bevestig\sik|nemen\s(?:hierbij\s)?afstand|wil\sik\s.{0,40}rechtzetten|zorg\sik\spersoonlijk|"
+    r"los\sik\shet\spersoonlijk\sop|de\sorganisatie\sgarandeert|wij\sgaranderen)(?![\p{L}])",
+    re.I,
+)
+DECISION = re.compile(
+    r"(?<![\p{L}])(?:dat\sis\s(?:besloten|beslist)|dat\sheeft\s(?:de\s)?(?:directie|het\sbestuur|de\sraad\svan\sbestuur|"
+    r"het\smanagement)\s(?:besloten|beslist)|(?:de\s)?(?:directie|raad\svan\sbestuur|het\sbestuur)\sheeft\s"
+    r"(?:besloten|groen\slicht\sgegeven|beslist)|offici[eë]el\snieuws|offici[eë]el:|ik\smag\shet\sals\seerste\s"
+    r"(?:delen|vertellen)|breaking:)",
+    re.I,
+)
+PERSONAL_TITLE = re.compile(r"op\spersoonlijke\stitel|namens\s(?:mezelf|mijzelf|mij|ons\steam|het\steam)", re.I)
+
+
+def detect(doc, emit):
+    text = doc.text
+    for m in ON_BEHALF.finditer(text):
+        if not PERSONAL_TITLE.match(text, m.start()) and not re.match(r"namens\s(?:mezelf|mijzelf|ons\steam)", m.group(), re.I):
+            emit("speaks_for_org", m.start(), m.end(), "on_behalf", "speaks.spokesperson")
+    for m in PROMISE.finditer(text):
+        emit("speaks_for_org", m.start(), m.end(), "promise", "speaks.spokesperson")
+    for m in DECISION.finditer(text):
+        emit("speaks_for_org", m.start(), m.end(), "decision", "speaks.spokesperson")

@@ -1,0 +1,80 @@
+"""The result of a post check: findings with their category, severity and span."""
+
+from dataclasses import asdict, dataclass, field
+
+BLOCK = "block"
+WARN = "warn"
+HINT = "hint"
+SEVERITIES = (BLOCK, WARN, HINT)
+_RANK = {BLOCK: 0, WARN: 1, HINT: 2}
+
+CATEGORIES = (
+    "client_privacy",
+    "personal_data",
+    "confidential",
+    "disrespect",
+    "speaks_for_org",
+    "client_contact",
+    "word_choice",
+    "spelling",
+    "platform",
+)
+
+# Severity per category as set in guard/LABELS.md; platform findings choose
+# their own (too long is a block, advice is a hint).
+DEFAULT_SEVERITY = {
+    "client_privacy": BLOCK,
+    "personal_data": BLOCK,
+    "confidential": WARN,
+    "disrespect": BLOCK,
+    "speaks_for_org": WARN,
+    "client_contact": WARN,
+    "word_choice": HINT,
+    "spelling": HINT,
+    "platform": HINT,
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    category: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    rule: str
+    policy: str = ""
+    suggestion: str | None = None
+
+    def to_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class Report:
+    text: str
+    platform: str
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def blocked(self):
+        return any(f.severity == BLOCK for f in self.findings)
+
+    @property
+    def needs_confirmation(self):
+        return any(f.severity == WARN for f in self.findings)
+
+    @property
+    def categories(self):
+        return sorted({f.category for f in self.findings})
+
+    def sorted_findings(self):
+        return sorted(self.findings, key=lambda f: (_RANK[f.severity], f.start, f.category))
+
+    def to_dict(self):
+        return {
+            "platform": self.platform,
+            "blocked": self.blocked,
+            "needs_confirmation": self.needs_confirmation,
+            "findings": [f.to_dict() for f in self.sorted_findings()],
+        }

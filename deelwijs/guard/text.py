@@ -1,0 +1,120 @@
+"""Shared text analysis for the detectors: words, sentences and masked spans.
+
+Every offset is into the original text, so findings can point at it.
+"""
+
+from bisect import bisect_right
+from functools import cached_property
+
+import regex as re
+
+WORD = re.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
+URL = re.compile(
+    r"(?:https?://|www\.)[^\s<>\"]+|\b[\w.-]+\.(?:nl|com|org|net|eu|be|nu|info|io|social|care)(?:/[^\s<>\"]*)?\b",
+    re.I,
+)
+_DOT = r"(?:\.|\s?[\[({](?:dot|punt)[\])}]\s?)"
+EMAIL = re.compile(
+    r"[\w.+-]+(?:@|\s?[\[({]\s?(?:at|apenstaartje)\s?[\])}]\s?|\s(?:at|apenstaartje)\s(?=[\w-]+(?:\.[\w-]+)*\.(?:nl|com|net|org|eu|be|nu|info)\b))"
+    rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,12}}\b",
+    re.I,
+)
+HASHTAG = re.compile(r"#[\p{L}\p{N}_]+")
+HANDLE = re.compile(r"(?<![\w.])@[\w.]+[\w]")
+# Abbreviations after which a full stop does not end a sentence.
+ABBREVIATIONS = {
+    "mevr", "mw", "mr", "mrs", "ms", "dhr", "hr", "geb", "o.a", "bijv", "bv", "ca", "dr", "drs",
+    "prof", "ir", "ing", "st", "nr", "tel", "mvr", "fam", "z.s.m", "i.v.m", "m.b.t", "etc",
+}
+SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n+")
+
+
+class Doc:
+    """A text prepared once for all detectors."""
+
+    def __init__(self, text, platform, policy):
+        self.text = text
+        self.lower = text.lower()
+        self.platform = platform
+        self.policy = policy
+        self.masked = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
+        for kind, pattern in (("email", EMAIL), ("url", URL), ("hashtag", HASHTAG), ("handle", HANDLE)):
+            for m in pattern.finditer(text):
+                if not self.is_masked(m.start(), m.end()):
+                    self.masked.append((m.start(), m.end(), kind))
+        self.masked.sort()
+        self._mask_starts = [m[0] for m in self.masked]
+        self.words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text) if not self.is_masked(m.start(), m.end())]
+        # Spans already claimed by an identifier detector (phone, BSN, ...),
+        # so others do not read them as codes or figures.
+        self.identifiers = []
+        self.client_refs = []  # (start, end, strength) mentions of a care recipient
+
+    def is_masked(self, start, end):
+        if not self.masked:
+            return False
+        starts = getattr(self, "_mask_starts", None)
+        if starts is None:  # still building the mask list
+            return any(s < end and start < e for s, e, _ in self.masked)
+        i = bisect_right(starts, end - 1) - 1
+        # Masked spans never overlap, so only the nearest ones can touch [start, end).
+        while i >= 0 and self.masked[i][1] > start:
+            if self.masked[i][0] < end:
+                return True
+            i -= 1
+        return False
+
+    def masked_kind(self, start, end):
+        i = bisect_right(self._mask_starts, start) - 1
+        if i >= 0 and self.masked[i][1] >= end:
+            return self.masked[i][2]
+        return None
+
+    @cached_property
+    def sentences(self):
+        """Sentence spans; a full stop after an abbreviation or initial does not split."""
+        spans, start = [], 0
+        for m in SENTENCE_END.finditer(self.text):
+            if m.group().startswith(".") and "\n" not in m.group():
+                before = self.text[start:m.start()].split()
+                last = before[-1].lower().lstrip("(") if before else ""
+                if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
+                    continue
+            if self.text[start:m.end()].strip():
+                spans.append((start, m.end()))
+            start = m.end()
+        if self.text[start:].strip():
+            spans.append((start, len(self.text)))
+        return spans or [(0, len(self.text))]
+
+    @cached_property
+    def _sentence_starts(self):
+        return [s for s, _ in self.sentences]
+
+    def sentence_index(self, pos):
+        return max(0, bisect_right(self._sentence_starts, pos) - 1)
+
+    def sentence_span(self, pos, before=0, after=0):
+        """The span of the sentence at pos, widened by neighbouring sentences."""
+        i = self.sentence_index(pos)
+        first = self.sentences[max(0, i - before)]
+        last = self.sentences[min(len(self.sentences) - 1, i + after)]
+        return first[0], last[1]
+
+    def sentence_lower(self, pos, before=0, after=0):
+        s, e = self.sentence_span(pos, before, after)
+        return self.lower[s:e]
+
+    def is_sentence_start(self, pos):
+        s, _ = self.sentences[self.sentence_index(pos)]
+        return not self.text[s:pos].strip(" \t\"'(‘“-–•*")
+
+    def overlaps_identifier(self, start, end):
+        return any(s < end and start < e for s, e in self.identifiers)
+
+
+def word_re(*alternatives, prefix=False):
+    """A case-insensitive pattern matching whole words (or word starts)."""
+    body = "|".join(alternatives)
+    tail = r"" if prefix else r"(?![\p{L}\p{N}])"
+    return re.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{body}){tail}", re.I)

@@ -1,0 +1,41 @@
+import pytest
+
+from .conftest import flags, spans
+
+
+@pytest.mark.parametrize("text", [
+    "De code van het sleutelkastje bij de achterdeur is 4471.",
+    "FYI the key safe code is now 0815.",
+    "Nieuw wachtwoord voor de teamcomputer: Zomer2026!",
+    "Whiteboard met alle codes: voordeur 7734, medicijnkamer 1212 haha",
+])
+def test_security_codes_are_confidential(text):
+    assert flags(text, "confidential")
+
+
+def test_a_code_span_covers_the_code():
+    text = "De code van het sleutelkastje is 4471."
+    assert any("4471" in s for s in spans(text, "confidential"))
+
+
+@pytest.mark.parametrize("text", [
+    "Dit is nog niet officieel, maar onze locatie in Epe gaat dicht.",
+    "Het nieuwe logo wordt pas in juni gelanceerd, maar hier alvast een sneak peek!",
+    "In het besloten overleg van gisteren zei de bestuurder dat de toeslag verdwijnt.",
+    "Er loopt een intern onderzoek naar de medicatiefout van vorige week.",
+    "Ik heb gehoord dat bij ons 30 fte moet verdwijnen.",
+    "Het ziekteverzuim op onze afdeling is dit kwartaal 12,4%.",
+    "Vanochtend een agressie-incident bij ons op de afdeling, de politie is ingelicht.",
+])
+def test_unannounced_plans_incidents_and_internal_figures_are_confidential(text):
+    assert flags(text, "confidential")
+
+
+@pytest.mark.parametrize("text", [
+    "Lees het rapport van de inspectie over de ouderenzorg dat vandaag is verschenen.",
+    "Zoals in het persbericht staat: in Tiel opent een herstelcafé.",
+    "In Nederland leven ongeveer 290.000 mensen met dementie.",
+    "Om 10.00 uur gaan we naar de bakker.",
+])
+def test_public_information_is_not_confidential(text):
+    assert not flags(text, "confidential")

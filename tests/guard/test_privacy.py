@@ -1,0 +1,69 @@
+import pytest
+
+from .conftest import flags, spans
+
+
+@pytest.mark.parametrize("text, span", [
+    ("Wat een gezellige middag met mevrouw Verbeek, ze lachte de hele tijd.", "mevrouw Verbeek"),
+    ("Meneer K. wilde vandaag voor het eerst weer mee wandelen.", "Meneer K."),
+    ("De familie Bakker bracht taart mee voor de hele afdeling.", "familie Bakker"),
+    ("Vandaag zong meneer van der Wal zijn lievelingslied voor ons.", "meneer van der Wal"),
+    ("Ik heb vandaag lang gepraat met meneer jansen over zijn oorlogsjaren.", "meneer jansen"),
+])
+def test_a_client_named_with_a_title_is_identifiable(text, span):
+    assert span in spans(text, "client_privacy")
+
+
+@pytest.mark.parametrize("text", [
+    "Noor (9) mocht vandaag eindelijk naar huis na drie weken op de kinderafdeling.",
+    "Onze bewoner Gerrit vierde gisteren zijn 90ste verjaardag met taart.",
+    "Let op bij Willem op kamer 4, hij is vannacht gevallen.",
+    "De ouders van Daan belden vanochtend over het kamp.",
+])
+def test_a_first_name_in_a_care_context_is_identifiable(text):
+    assert flags(text, "client_privacy")
+
+
+@pytest.mark.parametrize("text", [
+    "Collega Marit viert vandaag haar 25-jarig jubileum in dienst. Gefeliciteerd!",
+    "Trots op mijn dochter Eva, die vandaag begon als verpleegkundige.",
+    "Dank aan Ruben van de ICT-afdeling voor alle hulp bij de tablets.",
+    "Een cliënt vertelde me vandaag dat ze weer durft te fietsen.",
+    "Onze bewoners genoten vanmiddag van de zon in de tuin.",
+    "Wat een inspirerende lezing van minister De Jonge over de zorg van morgen.",
+])
+def test_colleagues_family_public_figures_and_anonymous_stories_are_fine(text):
+    assert not flags(text, "client_privacy")
+
+
+def test_staff_names_from_the_policy_are_colleagues(lindehof):
+    text = "Sandra Visser liep vandaag mee op de afdeling van de dagbesteding."
+    assert not flags(text, "client_privacy", policy=lindehof)
+
+
+@pytest.mark.parametrize("text", [
+    "Kamer 12 heeft vandaag haar eerste stapjes gezet.",
+    "De meneer op kamer 214 mocht eindelijk naar huis.",
+    "Vandaag koffie gedronken met mevrouw van nummer 23.",
+])
+def test_room_and_house_numbers_identify(text):
+    assert flags(text, "client_privacy")
+
+
+def test_a_known_person_receiving_care_is_identifiable():
+    assert flags("Raad eens wie er vandaag op de SEH binnenkwam: mijn oude buurman van de bakkerij!", "client_privacy")
+    assert flags("Mijn buurvrouw zit sinds deze week bij ons op de dagbesteding.", "client_privacy")
+
+
+def test_a_combination_of_details_identifies():
+    text = "Die 7-jarige jongen uit Harderwijk mocht na zijn niertransplantatie vandaag naar huis."
+    assert flags(text, "client_privacy")
+
+
+def test_one_detail_alone_does_not_identify():
+    assert not flags("Een meneer van 89 vertelde me vandaag over zijn jeugd.", "client_privacy")
+
+
+def test_a_selfie_with_a_client_is_flagged_but_a_team_photo_is_not():
+    assert flags("Selfie met mijn lievelingsbewoner, ze is de grappigste van de afdeling!", "client_privacy")
+    assert not flags("Foto van ons team bij zonsopgang. Alleen collega's, geen patiënten.", "client_privacy")

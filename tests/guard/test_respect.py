@@ -1,0 +1,28 @@
+import pytest
+
+from .conftest import flags
+
+
+@pytest.mark.parametrize("text", [
+    "Die nieuwe planner is echt een idioot.",
+    "Wat een stelletje nietsnutten bij de gemeente.",
+    "Wat een ondankbare mensen, die familie van kamer 3.",
+    "Die stagiair is zo dom als het achtereind van een varken.",
+    "Godverdomme, weer een familie die staat te schreeuwen.",
+    "Haha die mevrouw met haar hoed, net een kip op stelten.",
+    "Ik zeg niks, maar ik denk dat ze het met de teamleider heeft 'geregeld'.",
+    "What a useless prick that manager is.",
+])
+def test_insults_mockery_and_gossip_are_disrespectful(text):
+    assert flags(text, "disrespect")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ben kritisch over de aanbesteding: kleine initiatieven krijgen zo geen kans.",
+    "Een arrogante houding helpt niemand, daar moeten we samen iets aan doen.",
+    "Mijn moeder kreeg vorig jaar kanker, daarom loop ik mee met de sponsorloop.",
+    "Ik word er soms gek van, maar ik hou van mijn werk.",
+    "Mensen die schelden tegen zorgverleners: dat accepteren we niet.",
+])
+def test_criticism_and_care_vocabulary_are_not_disrespect(text):
+    assert not flags(text, "disrespect")
