@@ -1,6 +1,7 @@
 """check(text, platform, policy) -> Report: the post check's single entry point."""
 
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
+from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
 from .report import DEFAULT_SEVERITY, Finding, Report
@@ -74,6 +75,16 @@ def check(text, platform="linkedin", policy=None, lang="nl"):
         emit("speaks_for_org", len(text), len(text), "blog_disclaimer", "policy.blog_disclaimer", severity="hint",
              disclaimer=policy.blog_disclaimer)
     return Report(text=text, platform=platform, findings=list(found.values()))
+
+
+def warm_up():
+    """Load the word lists and dictionaries now (about a second), not on the first check.
+
+    A web worker calls this at start so no request pays for it.
+    """
+    lexicon()
+    dictionaries()
+    frequencies()
 
 
 def _contains(text, needle):

@@ -19,6 +19,12 @@ EMAIL = re.compile(
     rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,12}}\b",
     re.I,
 )
+# Spoken forms: "jan punt smit apenstaartje gmail punt com".
+EMAIL_SPOKEN = re.compile(
+    r"[\w.+-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:at|apenstaartje|@)\s[\w-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:punt|dot)\s"
+    r"(?:nl|com|net|org|eu|be|nu|info)\b",
+    re.I,
+)
 HASHTAG = re.compile(r"#[\p{L}\p{N}_]+")
 HANDLE = re.compile(r"(?<![\w.])@[\w.]+[\w]")
 # Abbreviations after which a full stop does not end a sentence.
@@ -38,7 +44,7 @@ class Doc:
         self.platform = platform
         self.policy = policy
         self.masked = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
-        for kind, pattern in (("email", EMAIL), ("url", URL), ("hashtag", HASHTAG), ("handle", HANDLE)):
+        for kind, pattern in (("email", EMAIL), ("email", EMAIL_SPOKEN), ("url", URL), ("hashtag", HASHTAG), ("handle", HANDLE)):
             for m in pattern.finditer(text):
                 if not self.is_masked(m.start(), m.end()):
                     self.masked.append((m.start(), m.end(), kind))

@@ -39,3 +39,7 @@ def test_unannounced_plans_incidents_and_internal_figures_are_confidential(text)
 ])
 def test_public_information_is_not_confidential(text):
     assert not flags(text, "confidential")
+
+
+def test_a_spaced_code_is_still_a_code():
+    assert flags("Nieuwe toegangscode personeelsingang: 5 5 8 2 * (voor wie het gemist heeft)", "confidential")

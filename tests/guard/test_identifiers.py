@@ -110,3 +110,18 @@ def test_an_identifier_of_the_writer_is_personal_data_only():
     text = "Ik ben dit weekend niet op de groep. Ouders kunnen me bereiken op 06-31749260."
     assert flags(text, "personal_data")
     assert "06-31749260" not in spans(text, "client_privacy")
+
+
+@pytest.mark.parametrize("written", ["nul zes, 4 1 2 3 8 8 7 6", "0 6 1 2 3 4 5 6 7 8", "nul zes 12 34 56 78"])
+def test_it_finds_phone_numbers_written_out_or_spaced(written):
+    text = f"Mijn nieuwe nummer is {written}, sla maar op."
+    assert spans(text, "personal_data") == [written]
+
+
+def test_it_finds_a_spaced_bsn_that_passes_the_elf_proef():
+    assert flags("nummer: 1 2 3 4 5 6 7 8 2 graag invullen", "personal_data")
+
+
+def test_it_finds_a_spoken_email_address():
+    text = "Mail voor de cadeaulijst: s.dekker1979 apenstaartje hotmail punt com. Dank!"
+    assert spans(text, "personal_data") == ["s.dekker1979 apenstaartje hotmail punt com"]

@@ -48,3 +48,12 @@ def test_report_to_dict_is_json_ready():
     data = json.loads(json.dumps(report.to_dict()))
     assert data["blocked"] is True
     assert {f["category"] for f in data["findings"]} >= {"client_privacy"}
+
+
+def test_warm_up_loads_everything_once():
+    from deelwijs.guard import warm_up
+    from deelwijs.guard.lexicon import lexicon
+
+    warm_up()
+    assert "Jansen" in lexicon().surnames
+    assert lexicon() is lexicon()

@@ -67,3 +67,18 @@ def test_one_detail_alone_does_not_identify():
 def test_a_selfie_with_a_client_is_flagged_but_a_team_photo_is_not():
     assert flags("Selfie met mijn lievelingsbewoner, ze is de grappigste van de afdeling!", "client_privacy")
     assert not flags("Foto van ons team bij zonsopgang. Alleen collega's, geen patiënten.", "client_privacy")
+
+
+def test_an_injury_counts_as_a_detail():
+    text = "Onze bewoonster van 101 jaar uit Brummen, die vorige maand haar heup brak, danste vandaag."
+    assert flags(text, "client_privacy")
+
+
+def test_a_clients_street_identifies():
+    assert flags("Wie weet het huisnummer van de nieuwe cliënt in de Kerkstraat?", "client_privacy")
+    assert not flags("Onze nieuwe locatie aan de Kerkstraat opent in mei.", "client_privacy")
+
+
+def test_a_photo_with_someone_the_post_shows_is_a_client():
+    assert flags("Met deze lieverd op de foto 😍 Ze is al 98! #bewoner", "client_privacy")
+    assert not flags("We sturen elkaar foto's van onze honden, zegt een bewoner.", "client_privacy")

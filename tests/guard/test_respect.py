@@ -26,3 +26,8 @@ def test_insults_mockery_and_gossip_are_disrespectful(text):
 ])
 def test_criticism_and_care_vocabulary_are_not_disrespect(text):
     assert not flags(text, "disrespect")
+
+
+@pytest.mark.parametrize("word", ["kneus", "sufferd", "zeurkous", "rotzak", "aanstellers"])
+def test_the_lexicon_knows_common_dutch_insults(word):
+    assert flags(f"Wat een {word} is die nieuwe manager.", "disrespect")

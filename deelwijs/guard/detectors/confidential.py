@@ -7,7 +7,7 @@ SECURITY_NOUN = re.compile(
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
     re.I,
 )
-CODE_VALUE = re.compile(r"(?<![\d\p{L}])\d{3,6}#?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))")
+CODE_VALUE = re.compile(r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))")
 # A password is named and given: "wachtwoord voor de pc: Zomer2026!".
 PASSWORD_VALUE = re.compile(
     r"(?:wachtwoord|password|inlogcode)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
@@ -100,5 +100,4 @@ def detect(doc, emit):
 
 
 def _is_time(text, m):
-    before = text[max(0, m.start() - 3):m.start()]
-    return ":" in before or "." in before[-1:]
+    return bool(re.search(r"\d[:.]$", text[max(0, m.start() - 2):m.start()]))

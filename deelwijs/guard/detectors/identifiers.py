@@ -6,6 +6,14 @@ from ..lexicon import lexicon
 from ..text import word_re
 
 BSN_CUE = word_re(r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"citizen service number")
+# Digits written out or spaced to dodge a filter: "nul zes, 4 1 2 3 8 8 7 6".
+NUMBER_WORDS = {"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
+                "zeven": "7", "acht": "8", "negen": "9"}
+DIGIT_RUN = re.compile(
+    r"(?<![\p{L}\d])(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+    r"(?:[\s,.\-/]{1,3}(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)){3,}(?![\p{L}\d])",
+    re.I,
+)
 NINE_DIGITS = re.compile(r"(?<![\d\p{L}€$.,])\d(?:[ .\-]?\d){8}(?![\d\p{L}]|[.,]\d)")
 
 PHONE = re.compile(
@@ -115,6 +123,7 @@ def _public_domains(policy):
 
 
 def normalise_email(raw):
+    raw = re.sub(r"\s(?:punt|dot)\s", ".", raw, flags=re.I)
     s = re.sub(r"\s*[\[({]\s*(?:at|apenstaartje)\s*[\])}]\s*|\s(?:at|apenstaartje)\s", "@", raw, flags=re.I)
     s = re.sub(r"\s*[\[({](?:dot|punt)[\])}]\s*", ".", s, flags=re.I)
     return s.strip().lower()
@@ -172,7 +181,21 @@ def detect(doc, emit):
         if BIRTH_CUE.search(text, max(0, m.start() - 40), m.start()) and claim(m.start(), m.end()):
             emit("personal_data", m.start(), m.end(), "birthdate", "personal.identifier", owner=_owner(doc, m.start()))
 
+    _spelled_numbers(doc, emit, claim, public_numbers)
     _addresses(doc, emit, claim)
+
+
+def _spelled_numbers(doc, emit, claim, public_numbers):
+    for m in DIGIT_RUN.finditer(doc.text):
+        tokens = re.findall(r"\d+|\p{L}+", m.group())
+        if not any(t.lower() in NUMBER_WORDS for t in tokens) and not all(len(t) == 1 for t in tokens):
+            continue  # plain notations are handled by the patterns above
+        number = "".join(NUMBER_WORDS.get(t.lower(), t) for t in tokens)
+        if len(number) == 10 and number.startswith("06") and number not in public_numbers:
+            if claim(m.start(), m.end()):
+                emit("personal_data", m.start(), m.end(), "phone", "personal.identifier", owner=_owner(doc, m.start()))
+        elif len(number) == 9 and elf_proef(number) and claim(m.start(), m.end()):
+            emit("personal_data", m.start(), m.end(), "bsn", "personal.identifier", owner=_owner(doc, m.start()))
 
 
 def _owner(doc, pos):

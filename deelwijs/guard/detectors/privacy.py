@@ -102,12 +102,28 @@ PHOTO = re.compile(
     rf"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
     re.I,
 )
+# "op de foto met deze lieverd": a photo with someone the post shows is a client.
+PHOTO_WITH = re.compile(
+    r"(?<![\p{L}])(?:selfie|foto|kiekje|filmpje)\s(?:met|samen\smet)\s(?:deze|mijn|onze|die|een)\s"
+    r"(?!team|collega|afdeling)\w+|op\sde\sfoto\smet\s(?!mijn\steam|collega|het\steam)|"
+    r"met\s(?:deze|die|mijn|onze)\s(?!team|collega)\w+\sop\sde\s(?:foto|selfie)",
+    re.I,
+)
+STREET = re.compile(
+    r"(?<![\p{L}])[A-Z][\p{L}'’\-]*(?:straat|laan|weg|kade|plein|gracht|dijk|singel|steeg|dreef|hof|pad|erf|wal)(?![\p{L}])"
+)
+SINGLE_CLIENT = re.compile(
+    r"(?<![\p{L}])(?:de|een|die|deze|onze|mijn)\s(?:nieuwe\s|oude\s)?(?:cli[eë]nt|bewoner|bewoonster|pati[eë]nt|meneer|mevrouw)"
+    r"(?![\p{L}])",
+    re.I,
+)
 NEGATED = re.compile(r"(?:geen|niet\sde|zonder)\s(?:\w+\s)?$", re.I)
 AGE = re.compile(r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b", re.I)
 CONDITION = re.compile(
     r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
-    r"bestraling|ziekte|aandoening|syndroom)\w*",
+    r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
+    r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips)\w*",
     re.I,
 )
 DESCRIPTION = re.compile(
@@ -191,6 +207,16 @@ def detect(doc, emit):
     for m in PHOTO.finditer(text):
         if not NEGATED.search(text[max(0, m.start() - 20):m.start()]):
             flag(m.start(), m.end(), "client_photo", "privacy.photo")
+    if CLIENT_CONTEXT.search(doc.lower) and not re.search(r"\bgeen\s\w*(?:pati|cli|bewon)", doc.lower):
+        for m in PHOTO_WITH.finditer(text):
+            flag(m.start(), m.end(), "client_photo", "privacy.photo")
+
+    public = " ".join(policy.public_contacts + policy.locations).lower()
+    for m in STREET.finditer(text):
+        if m.group().lower() in public or doc.is_masked(m.start(), m.end()):
+            continue
+        if SINGLE_CLIENT.search(doc.sentence_lower(m.start(), before=1)):
+            flag(m.start(), m.end(), "client_details")
 
     for i, (s, e) in enumerate(doc.sentences):
         sentence = doc.lower[s:e]

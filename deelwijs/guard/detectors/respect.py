@@ -14,7 +14,13 @@ STRONG = (
     r"uitvreters?|tuig|schorem|gajes|uitschot|(?:ex-)?junk(?:ie)?s?|achterlijk\w*|kutwijf|kut\w+|kut|pleuris|"
     r"oprotten|opzouten|opflikkeren|opdonderen|rot\sop|ga\stoch\sfietsen|flikker\w*|hoer|hoeren|slet|sletten|wijf|"
     r"teef|kaaskop|geitenneuker\w*|makaak|zwartjoekel|reet|idiots?|morons?|stupid|useless|prick|pricks|assholes?|"
-    r"fuck\w*|bitch\w*|bastards?|retard\w*|dumbass|die\slui|vreten|vreet|stelletje\s\w+"
+    r"fuck\w*|bitch\w*|bastards?|retard\w*|dumbass|die\slui|vreten|vreet|stelletje\s\w+|kneus|kneuzen|sufferd\w*|"
+    r"malloot|mallote|mafkees|halve\sgare|klungel\w*|kluns|loser\w*|kaffer\w*|lomperik\w*|botterik\w*|lummel\w*|"
+    r"pummel\w*|boerenlul\w*|droeftoeter\w*|oetlul\w*|zeikerd\w*|zeurkous\w*|azijnpisser\w*|zuurpruim\w*|heks|"
+    r"kreng|krengen|feeks|viespeuk\w*|smeerlap\w*|schoft\w*|ploert\w*|etterbak\w*|rotzak\w*|hork\w*|tokkie\w*|"
+    r"slappeling\w*|watje|mietje|domkop\w*|uilskuiken\w*|stomkop\w*|stommeling\w*|oelewapper\w*|domme\sdoos|"
+    r"aanstellers?|profiteurs?|klaplopers?|zielenpiet\w*|lamzak\w*|luiwammes|nitwit\w*|"
+    r"jerks?|losers?|dickheads?|wankers?|twats?"
 )
 WEAK = (
     r"arrogant\w*|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
