@@ -43,3 +43,17 @@ def test_public_information_is_not_confidential(text):
 
 def test_a_spaced_code_is_still_a_code():
     assert flags("Nieuwe toegangscode personeelsingang: 5 5 8 2 * (voor wie het gemist heeft)", "confidential")
+
+
+@pytest.mark.parametrize("text", [
+    "Interne cijfers laten zien dat ons verloop dit jaar 18% is.",
+    "De wifi-code voor personeel is Zorg2026!, niet doorgeven.",
+    "De noodsleutel ligt nu in het blauwe kastje achter de balie.",
+    "Namens het bestuur kan ik melden dat we stoppen met de locatie in Culemborg. Meer informatie volgt.",
+])
+def test_internal_documents_keys_and_closures(text):
+    assert flags(text, "confidential")
+
+
+def test_a_published_closure_is_not_confidential():
+    assert not flags("Zoals in het persbericht staat, gaat de locatie in Culemborg sluiten.", "confidential")

@@ -35,3 +35,8 @@ def test_private_contact_with_clients_or_families_is_flagged(text):
 ])
 def test_refusing_private_contact_is_fine(text):
     assert not flags(text, "client_contact")
+
+
+def test_a_described_client_in_a_team_chat():
+    text = "die man van de 3e verdieping was weer boos, wie belt zijn dochter?"
+    assert flags(text, "client_contact", platform="whatsapp")

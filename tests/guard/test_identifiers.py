@@ -26,7 +26,7 @@ def test_it_ignores_nine_digits_that_fail_the_elf_proef_without_a_cue():
 
 
 @pytest.mark.parametrize("written", [
-    "0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "(06) 1234 5678", "+31 6 1234 5678",
+    "0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "06 - 1829 - 3746", "(06) 1234 5678", "+31 6 1234 5678",
     "+31 (0)6 12345678", "+31612345678", "0031 6 12 34 56 78", "06.12.34.56.78",
 ])
 def test_it_finds_mobile_numbers_in_every_common_notation(written):

@@ -22,3 +22,7 @@ def test_promises_and_announcements_speak_for_the_organisation(text):
 ])
 def test_own_experience_is_fine(text):
     assert not flags(text, "speaks_for_org")
+
+
+def test_we_as_the_organisation_promising_is_speaking_for_it():
+    assert flags("Wij als thuiszorg beloven dat u nooit lang hoeft te wachten.", "speaks_for_org")

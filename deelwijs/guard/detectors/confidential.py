@@ -10,7 +10,13 @@ SECURITY_NOUN = re.compile(
 CODE_VALUE = re.compile(r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))")
 # A password is named and given: "wachtwoord voor de pc: Zomer2026!".
 PASSWORD_VALUE = re.compile(
-    r"(?:wachtwoord|password|inlogcode)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
+    r"(?:wachtwoord|password|inlogcode|[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
+)
+# Where a key or password is kept: "de noodsleutel ligt in het blauwe kastje".
+KEPT_AT = re.compile(
+    r"(?:wachtwoord\w*|password|\w*sleutel\w*|pincode|pasje)\s(?:[^.!?\n]{0,30}\s)?(?:ligt|staat|hangt|zit|zitten|liggen)\s"
+    r"(?:nu\s)?(?:in|op|onder|achter|bij)\s(?:het|de|een)\s[\w-]+",
+    re.I,
 )
 NOT_PUBLIC = re.compile(
     r"nog\sniet\s(?:openbaar|officieel|bekend|naar\sbuiten|gecommuniceerd|aangekondigd|bekendgemaakt|gedeeld)|"
@@ -23,7 +29,7 @@ NOT_PUBLIC = re.compile(
 )
 INTERNAL_MEETING = re.compile(
     r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|stuk|stukken|notitie|memo|document|mail|"
-    r"presentatie|sessie)|in\shet\smt\s(?:te\shoren|gehoord|besproken)|mt-?overleg|or-?vergadering|"
+    r"presentatie|sessie|cijfers|rapport|rapportage|audit|evaluatie|notulen)|in\shet\smt\s(?:te\shoren|gehoord|besproken)|mt-?overleg|or-?vergadering|"
     r"concept\svan\s(?:ons|het|de)",
     re.I,
 )
@@ -43,17 +49,24 @@ FIGURE = re.compile(
     re.I,
 )
 FIGURE_TOPIC = re.compile(
-    r"ziekteverzuim|verzuim|formatie\w*|fte|begroting|tekort|omzet|bezuinig\w*|kosten|winst|verlies|budget|"
+    r"ziekteverzuim|verzuim|verloop|uitstroom|bezetting|productiviteit|formatie\w*|fte|begroting|tekort|omzet|"
+    r"bezuinig\w*|kosten|winst|verlies|budget|marge|schuld\w*|"
     r"reorganisatie|ontslag\w*|banen|salaris\w*",
     re.I,
 )
 REORGANISATION = re.compile(
     r"reorganisatie|fusie|fuseren|samen\smet\s.{0,40}\sverder|gaat\s.{0,30}samen|sluiting|gaat\sdicht|sluit\s(?:de|het)|"
     r"ontslagen|ontslag\w*|banen\sverdwijnen|moet\sverdwijnen|verdwijnen|formatieplaatsen\sminder|wegbezuinig\w*|"
-    r"nieuwe\s(?:naam|logo)|verhuist\snaar",
+    r"nieuwe\s(?:naam|logo)|verhuist\snaar|stoppen\smet\s(?:de|onze|het)\s(?:locatie|afdeling|dagbesteding|vestiging)|"
+    r"gaat\ssluiten|wordt\sgesloten|opgeheven|afgebouwd|fuseren|samengevoegd",
     re.I,
 )
-RUMOUR = re.compile(r"ik\sheb\s(?:\w+\s)?gehoord|hoorde\s(?:ik|dat)|zou\s(?:gaan|moeten)|breaking|bij\sdeze", re.I)
+# Signs the writer passes on news before the organisation does.
+RUMOUR = re.compile(
+    r"ik\sheb\s(?:\w+\s)?gehoord|hoorde\s(?:ik|dat)|zou\s(?:gaan|moeten)|breaking|bij\sdeze|(?:kan|mag)\sik\s(?:alvast\s)?"
+    r"(?:melden|vertellen|verklappen)|(?:meer\s)?informatie\svolgt|volgt\s(?:later|nog)|namens\s",
+    re.I,
+)
 PUBLIC = re.compile(
     r"persbericht|bekendgemaakt|bekend\sgemaakt|bekendmaakte|officieel\saangekondigd|op\sde\swebsite|online\sstaat|"
     r"staat\sonline|is\sverschenen|vandaag\sverschenen|jaarverslag|in\sde\skrant|nieuwsbericht|gepubliceerd",
@@ -77,6 +90,8 @@ def detect(doc, emit):
         for m in PASSWORD_VALUE.finditer(sentence):
             emit("confidential", s + m.start(), s + m.end(), "security_code", "confidential.internal")
 
+    for m in KEPT_AT.finditer(text):
+        emit("confidential", m.start(), m.end(), "security_code", "confidential.internal")
     for m in NOT_PUBLIC.finditer(text):
         emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
     for m in INTERNAL_MEETING.finditer(text):

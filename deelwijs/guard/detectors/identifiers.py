@@ -17,7 +17,7 @@ DIGIT_RUN = re.compile(
 NINE_DIGITS = re.compile(r"(?<![\d\p{L}€$.,])\d(?:[ .\-]?\d){8}(?![\d\p{L}]|[.,]\d)")
 
 PHONE = re.compile(
-    r"(?<![\w+@/])(?:(?:\+|00)\s?31[\s.\-]?(?:\(0\)[\s.\-]?)?|\(0|0)(?:\d[\s.\-)/]{0,2}){8}\d(?!\d|[.,]\d)"
+    r"(?<![\w+@/])(?:(?:\+|00)\s?31[\s.\-]?(?:\(0\)[\s.\-]?)?|\(0|0)(?:\d[\s.\-)/]{0,3}){8}\d(?!\d|[.,]\d)"
 )
 # Numbers of businesses and services, never of a private person.
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088", "085", "084", "087", "091", "097")

@@ -134,6 +134,7 @@ DESCRIPTION = re.compile(
 ANON_MENTION = re.compile(
     r"(?<![\p{L}])(?:(?:die|deze|de|dat|onze|mijn|een|het|m'n)\s(?:\w+\s)?(?:meneer|mijnheer|mevrouw|dame|heer|"
     r"bewoner|bewoonster|cli[eë]nt|client|pati[eë]nt|jongen|meisje|kind|jongere|deelnemer|oudere)|"
+    r"(?:die|deze|de)\s(?:man|vrouw|jongen|meid)\s(?:van|op|in|uit)\s(?:de\s|het\s)?(?:kamer|afdeling|groep|\d|\w+\s?verdieping|gang)|"
     r"(?:meneer|mevrouw|mevr\.?|mw\.?|mr\.|mrs\.)(?=\s)|ouders\szijn\sgebeld|(?:familie|zoon|dochter|moeder|vader)\svan\s"
     r"(?:die|deze|de|een|meneer|mevrouw|onze|mijn)|(?:patient|resident)\sin\sroom)(?![\p{L}])",
     re.I,

@@ -11,7 +11,8 @@ ON_BEHALF = re.compile(
     r"(?i:wij\sals)\s(?:(?i:stichting|organisatie|zorggroep|ziekenhuis)|[A-Z][\p{L}\-]+)|(?i:on\sbehalf\sof)\s(?:the\s)?\w+",
 )
 PROMISE = re.compile(
-    r"(?<![\p{L}])(?:(?:wij|we|de\sorganisatie|het\sziekenhuis|de\szorggroep|de\sdirectie|onze\sorganisatie)\s"
+    r"(?<![\p{L}])(?:(?:wij|we|de\sorganisatie|het\sziekenhuis|de\szorggroep|de\sdirectie|onze\sorganisatie)"
+    r"(?:\sals\s(?:de\s|het\s)?[\w-]+)?\s"
     r"(?:garanderen|garandeert|beloven|belooft|zeggen\stoe)|ik\s(?:beloof|garandeer)\s(?:jullie|u|je|iedere\w*|dat)|"
     r"dat\sbeloof\sik|kan\sik\s(?:jullie\s|u\s|iedereen\s|je\s)?(?:alvast\s)?(?:toezeggen|verzekeren|beloven|garanderen|"
     r"geruststellen|melden|bevestigen)|ik\skan\s(?:jullie|u|iedereen|je)\s(?:verzekeren|beloven|garanderen|"
