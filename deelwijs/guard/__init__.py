@@ -4,7 +4,8 @@ Pure Python, no Django: `check(text, platform, policy) -> Report`.
 """
 
 from .engine import check, warm_up
+from .messages import FIVE_QUESTIONS
 from .policy import PLATFORMS, Policy, PolicyError
 from .report import BLOCK, CATEGORIES, HINT, WARN, Finding, Report
 
-__all__ = ["check", "warm_up", "Policy", "PolicyError", "PLATFORMS", "Report", "Finding", "CATEGORIES", "BLOCK", "WARN", "HINT"]
+__all__ = ["check", "warm_up", "FIVE_QUESTIONS", "Policy", "PolicyError", "PLATFORMS", "Report", "Finding", "CATEGORIES", "BLOCK", "WARN", "HINT"]

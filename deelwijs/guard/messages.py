@@ -206,3 +206,22 @@ def message(key, lang, **params):
 def rule_text(rule, lang):
     texts = RULES[rule]
     return texts.get(lang, texts["nl"])
+
+
+# The five questions to ask before posting, shown beside the check in the share flow.
+FIVE_QUESTIONS = {
+    "nl": [
+        "Zou je dit ook graag in de krant zien staan, met jouw naam erbij?",
+        "Staat er niets in wat binnen hoort te blijven?",
+        "Is het respectvol naar iedereen die erin voorkomt of het leest?",
+        "Voelt het goed als je het nog één keer leest?",
+        "Twijfel je? Vraag het eerst aan een collega of aan communicatie.",
+    ],
+    "en": [
+        "Would you be happy to see this in the newspaper, with your name on it?",
+        "Is there nothing in it that should stay inside?",
+        "Is it respectful to everyone in it or reading it?",
+        "Does it feel right when you read it once more?",
+        "In doubt? Ask a colleague or communications first.",
+    ],
+}

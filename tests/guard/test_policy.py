@@ -57,3 +57,9 @@ def test_warm_up_loads_everything_once():
     warm_up()
     assert "Jansen" in lexicon().surnames
     assert lexicon() is lexicon()
+
+
+def test_five_questions_in_both_languages():
+    from deelwijs.guard import FIVE_QUESTIONS
+
+    assert len(FIVE_QUESTIONS["nl"]) == len(FIVE_QUESTIONS["en"]) == 5
