@@ -57,3 +57,11 @@ def test_internal_documents_keys_and_closures(text):
 
 def test_a_published_closure_is_not_confidential():
     assert not flags("Zoals in het persbericht staat, gaat de locatie in Culemborg sluiten.", "confidential")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik heb van mijn teamleider gehoord dat er banen verdwijnen. Officieel is er nog niks gezegd.",
+    "Het bestuur heeft vandaag in de ondernemingsraad laten weten dat er 2,3 miljoen bezuinigd moet worden.",
+])
+def test_hearsay_about_cuts_and_figures_from_closed_meetings(text):
+    assert flags(text, "confidential")

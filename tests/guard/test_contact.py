@@ -40,3 +40,7 @@ def test_refusing_private_contact_is_fine(text):
 def test_a_described_client_in_a_team_chat():
     text = "die man van de 3e verdieping was weer boos, wie belt zijn dochter?"
     assert flags(text, "client_contact", platform="whatsapp")
+
+
+def test_inviting_families_to_app_a_private_number():
+    assert flags("Familie van bewoners met vragen: app me gerust op 06 49 38 27 16!", "client_contact")

@@ -82,3 +82,7 @@ def test_a_clients_street_identifies():
 def test_a_photo_with_someone_the_post_shows_is_a_client():
     assert flags("Met deze lieverd op de foto 😍 Ze is al 98! #bewoner", "client_privacy")
     assert not flags("We sturen elkaar foto's van onze honden, zegt een bewoner.", "client_privacy")
+
+
+def test_a_former_teacher_at_the_memory_clinic_is_a_known_person():
+    assert flags("Vorige week kwam mijn oude gymleraar bij ons op de geheugenpoli.", "client_privacy")

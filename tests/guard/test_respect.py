@@ -31,3 +31,7 @@ def test_criticism_and_care_vocabulary_are_not_disrespect(text):
 @pytest.mark.parametrize("word", ["kneus", "sufferd", "zeurkous", "rotzak", "aanstellers"])
 def test_the_lexicon_knows_common_dutch_insults(word):
     assert flags(f"Wat een {word} is die nieuwe manager.", "disrespect")
+
+
+def test_a_weak_word_aimed_at_a_person():
+    assert flags("Zo'n incompetente zak heb ik nog nooit meegemaakt.", "disrespect")

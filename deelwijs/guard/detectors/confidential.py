@@ -24,13 +24,14 @@ NOT_PUBLIC = re.compile(
     r"nieuws|mededeling)\svolgt|volgt\spas\s(?:later|over)|wordt\spas\s.{0,30}(?:gelanceerd|bekendgemaakt|"
     r"aangekondigd|gepresenteerd|onthuld)|sneak\s?peek|niet\sover\smogen\spraten|mag\s(?:ik\s)?(?:eigenlijk\s)?"
     r"niet\s(?:zeggen|delen|vertellen|verklappen)|niemand\serover\ste\svertellen|het\sstilhouden|stil\shouden|"
-    r"onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
+    r"offici[eë]el\s(?:is|werd)\s(?:er\s)?nog\s(?:niks|niets)\s(?:gezegd|bekend|bekendgemaakt|gemeld)|onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
     re.I,
 )
 INTERNAL_MEETING = re.compile(
     r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|stuk|stukken|notitie|memo|document|mail|"
     r"presentatie|sessie|cijfers|rapport|rapportage|audit|evaluatie|notulen)|in\shet\smt\s(?:te\shoren|gehoord|besproken)|mt-?overleg|or-?vergadering|"
-    r"concept\svan\s(?:ons|het|de)",
+    r"concept\svan\s(?:ons|het|de)|in\sde\s(?:ondernemingsraad|or|cli[eë]ntenraad|teamvergadering|stafvergadering)\s"
+    r"(?:laten\sweten|gezegd|verteld|gepresenteerd|besproken|gemeld)",
     re.I,
 )
 INQUIRY = re.compile(
@@ -63,7 +64,7 @@ REORGANISATION = re.compile(
 )
 # Signs the writer passes on news before the organisation does.
 RUMOUR = re.compile(
-    r"ik\sheb\s(?:\w+\s)?gehoord|hoorde\s(?:ik|dat)|zou\s(?:gaan|moeten)|breaking|bij\sdeze|(?:kan|mag)\sik\s(?:alvast\s)?"
+    r"(?:heb|hebben|had|hadden)\s(?:[\w-]+\s){0,5}gehoord|via\svia|hoorde\s(?:ik|dat)|zou\s(?:gaan|moeten)|breaking|bij\sdeze|(?:kan|mag)\sik\s(?:alvast\s)?"
     r"(?:melden|vertellen|verklappen)|(?:meer\s)?informatie\svolgt|volgt\s(?:later|nog)|namens\s",
     re.I,
 )
@@ -106,7 +107,8 @@ def detect(doc, emit):
             emit("confidential", m.start(), m.end(), "incident", "confidential.internal")
     for m in FIGURE.finditer(text):
         window = doc.sentence_lower(m.start())
-        if FIGURE_TOPIC.search(window) and (LOCAL.search(window) or re.search(r"\bons\b|\bonze\b|\bwe\b", window)):
+        insiders = re.search(r"\bons\b|\bonze\b|\bwe\b|het\sbestuur|de\sdirectie|raad\svan\sbestuur|het\smt\b", window)
+        if FIGURE_TOPIC.search(window) and (LOCAL.search(window) or insiders):
             emit("confidential", m.start(), m.end(), "internal_figures", "confidential.internal")
     for m in RUMOUR.finditer(text):
         window = doc.sentence_lower(m.start(), after=1)

@@ -6,7 +6,7 @@ CHANNEL = re.compile(
     r"(?<![\p{L}])(?:priv[eé]-?nummer|priv[eé][\s-](?:whatsapp|facebook|instagram|account|telefoon|mail|nummer|app|"
     r"bereiken|bellen|contact)|persoonlijke?\s(?:account|whatsapp[\w-]*|facebook|instagram|telefoon|nummer|pagina|"
     r"profiel)|mijn\s(?:eigen\s|priv[eé]\s)?(?:nummer|06|mobiel|telefoonnummer)|groepsapp|app-?groep|"
-    r"whatsapp-?groep|appje|appjes|appen|app\s(?:ik|je|jij|we|wij)|(?:ik|je|jij|we|wij)\sapp|\bdm'?s?\b|\bpb'?s?\b|priv[eé]bericht\w*|"
+    r"whatsapp-?groep|(?:app|bel|sms|whatsapp)\s(?:me|mij)\s(?:gerust|maar|altijd|op|privé|prive)|appje|appjes|appen|app\s(?:ik|je|jij|we|wij)|(?:ik|je|jij|we|wij)\sapp|\bdm'?s?\b|\bpb'?s?\b|priv[eé]bericht\w*|"
     r"vriendschapsverzoek\w*|voeg\s(?:me|mij)\s(?:toe|gerust\stoe)|toe\s(?:te\s)?voegen|messenger|snapchat|"
     r"op\s(?:facebook|instagram|tiktok)|via\s(?:facebook|instagram|snapchat|whatsapp|tiktok)|"
     r"(?:in|aan)\s(?:deze|mijn)\s(?:app)?groep|in\scontact\s(?:blijven|houden)|contact\s(?:houden|blijven)|"

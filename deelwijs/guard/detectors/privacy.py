@@ -87,7 +87,7 @@ PERSON_WORD = re.compile(
 )
 KNOWN_PERSON = re.compile(
     r"(?<![\p{L}])(?:buurman|buurvrouw|buren|buurjongen|buurmeisje|neighbou?r|oud-collega|oud\scollega|vriend|vriendin|"
-    r"schoonmoeder|schoonvader|oom|tante|leraar|lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
+    r"schoonmoeder|schoonvader|oom|tante|\w*leraar|\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
     r"zanger|zangeres|acteur|actrice|voetballer|bn'?er|bekende\snederlander|oud-wethouder|wethouder|burgemeester|"
     r"dominee|pastoor|imam|huisarts|ondernemer|kapper|bakker|slager|dorpsgenoot|plaatsgenoot|stadgenoot)(?![\p{L}])",
     re.I,

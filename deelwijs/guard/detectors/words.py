@@ -16,7 +16,7 @@ CHAT_WORDS = {
 ABBREVIATIONS = {
     "mevr", "mw", "mvr", "dhr", "geb", "bijv", "evt", "incl", "excl", "ca", "resp", "nl", "ma", "di", "wo", "do", "vr",
     "za", "zo", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sept", "okt", "nov", "dec", "tel", "nr", "blz",
-    "enz", "etc", "vgl", "afd", "fam", "mvg", "gr", "vriendelijke", "aub", "svp", "ggz", "vvt", "wmo", "zzp", "seh", "ic",
+    "enz", "etc", "vgl", "afd", "fam", "mvg", "bsn", "avg", "igj", "wlz", "zvw", "ecd", "mdo", "evv", "ivm", "tbv", "mbt", "ovv", "gr", "vriendelijke", "aub", "svp", "ggz", "vvt", "wmo", "zzp", "seh", "ic",
 }
 # Separable verb particles: "meehuilden", "terugbellen".
 PARTICLES = ("mee", "op", "af", "aan", "uit", "in", "toe", "door", "na", "om", "over", "weg", "terug", "samen",
