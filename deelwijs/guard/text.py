@@ -26,7 +26,7 @@ EMAIL_SPOKEN = re.compile(
     re.I,
 )
 HASHTAG = re.compile(r"#[\p{L}\p{N}_]+")
-HANDLE = re.compile(r"(?<![\w.])@[\w.]+[\w]")
+HANDLE = re.compile(r"(?<![\w.])@[\w.]+[\w]|(?<![\w@])[\p{L}\d]+(?:_[\p{L}\d]+)+")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
     "mevr", "mw", "mr", "mrs", "ms", "dhr", "hr", "geb", "o.a", "bijv", "bv", "ca", "dr", "drs",

@@ -65,3 +65,7 @@ def test_a_published_closure_is_not_confidential():
 ])
 def test_hearsay_about_cuts_and_figures_from_closed_meetings(text):
     assert flags(text, "confidential")
+
+
+def test_medication_errors_on_our_ward_are_internal():
+    assert flags("Op onze afdeling zijn de afgelopen maand drie medicatiefouten gemaakt.", "confidential")

@@ -44,3 +44,8 @@ def test_a_described_client_in_a_team_chat():
 
 def test_inviting_families_to_app_a_private_number():
     assert flags("Familie van bewoners met vragen: app me gerust op 06 49 38 27 16!", "client_contact")
+
+
+def test_explaining_that_it_cannot_is_a_refusal():
+    text = "Een cliënt vroeg mij om zijn vriendin te worden op Facebook. Ik heb uitgelegd dat dat niet kan."
+    assert not flags(text, "client_contact")

@@ -86,3 +86,17 @@ def test_a_photo_with_someone_the_post_shows_is_a_client():
 
 def test_a_former_teacher_at_the_memory_clinic_is_a_known_person():
     assert flags("Vorige week kwam mijn oude gymleraar bij ons op de geheugenpoli.", "client_privacy")
+
+
+def test_a_room_code_after_a_relative_identifies():
+    assert flags("Kan iemand de familie van 4b bellen over de kerstviering?", "client_privacy")
+
+
+def test_a_named_person_with_personal_details_in_a_care_story():
+    text = "Om elf uur haalden we een jongeman op. Hij heet Jesse, is 19 en woont in Amersfoort. We konden hem opnemen."
+    assert flags(text, "client_privacy")
+
+
+def test_a_pseudonym_is_not_identifying():
+    text = "Ik begeleid een jonge vrouw. Ik noem haar hier Sara, dat is niet haar echte naam. Ze woont sinds een jaar zelfstandig."
+    assert not flags(text, "client_privacy")

@@ -67,3 +67,7 @@ def test_a_blog_without_the_required_disclaimer_gets_a_hint():
     text = "Over mijn werk in de wijk.\n\nDeze blog schrijf ik op persoonlijke titel."
     assert not flags(text, "speaks_for_org", platform="blog", policy=policy)
     assert not check("Over mijn werk.", "linkedin", policy).findings
+
+
+def test_usernames_with_underscores_are_not_spell_checked():
+    assert not flags("Je vindt me op Snapchat: zorgjuf_anne", "spelling")

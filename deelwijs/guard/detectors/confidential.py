@@ -39,7 +39,7 @@ INQUIRY = re.compile(
     r"politie\s(?:is\s)?(?:ingelicht|erbij\sgehaald)|inspecteur\svan\sde\sigj\s(?:op|bij|langs)",
     re.I,
 )
-INCIDENT = re.compile(r"\w*incident\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt", re.I)
+INCIDENT = re.compile(r"\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt", re.I)
 LOCAL = re.compile(
     r"bij\sons|ons\steam|onze\s(?:afdeling|locatie|organisatie)|op\sde\safdeling|op\sonze|in\sons|vanochtend|"
     r"vanmiddag|gisteren|vorige\s(?:week|maand)|afgelopen\s(?:week|nacht)|op\safdeling|onze\slocatie|van\sons",

@@ -23,7 +23,7 @@ PARTY = re.compile(
 REFUSAL = re.compile(
     r"geweigerd|niet\s(?:\w+\s)?geaccepteerd|niet\saangenomen|afgewezen|weiger|geen\spriv[eé]\s?contact|"
     r"houd\sik\spriv[eé]|hou\sik\spriv[eé]|niet\sop\sin(?:gegaan)?|uitgelegd\swaarom|heb\s\w+\suitgelegd|declined|"
-    r"nee\sgezegd|via\sde\s(?:afdeling|organisatie)",
+    r"nee\sgezegd|(?:dat|wat)\s(?:dat\s)?niet\skan\b|heb\s(?:\w+\s)?uitgelegd|via\sde\s(?:afdeling|organisatie)",
     re.I,
 )
 

@@ -49,7 +49,7 @@ CARE_RECEIPT = re.compile(
     r"binnen\sgekomen|verbleef|verblijft|\bligt\s(?:sinds|nu|al|op|in|bij)|\boverleden\b|\boverleed\b|in\szorg\b|"
     r"zorg\s(?:gegeven|geven|krijgt|kreeg|gekregen)|verzorgd|behandeld|op\sde\s(?:seh|eerste\shulp|spoedeisende\shulp|"
     r"ic|dagbesteding|poli)|in\shet\shospice|naar\shuis\smocht|\bzit\s.{0,30}\bbij\sons\b|cli[eë]nt\sbij\sons|"
-    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons",
+    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen",
     re.I,
 )
 STAFF_CONTEXT = re.compile(
@@ -77,7 +77,9 @@ ROLE_AFTER_NAME = re.compile(
 )
 ROOM = re.compile(
     r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
-    r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])",
+    r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])"
+    r"|(?<=(?:familie|zoon|dochter|moeder|vader)\svan\s)\d{1,3}[a-z]?(?![\d\p{L}])"
+    r"|(?<=(?:meneer|mevrouw|bewoner|bewoonster|cli[eë]nt)\sop\s)\d{1,3}[a-z]?(?![\d\p{L}])",
     re.I,
 )
 PERSON_WORD = re.compile(
@@ -134,9 +136,9 @@ DESCRIPTION = re.compile(
 ANON_MENTION = re.compile(
     r"(?<![\p{L}])(?:(?:die|deze|de|dat|onze|mijn|een|het|m'n)\s(?:\w+\s)?(?:meneer|mijnheer|mevrouw|dame|heer|"
     r"bewoner|bewoonster|cli[eë]nt|client|pati[eë]nt|jongen|meisje|kind|jongere|deelnemer|oudere)|"
-    r"(?:die|deze|de)\s(?:man|vrouw|jongen|meid)\s(?:van|op|in|uit)\s(?:de\s|het\s)?(?:kamer|afdeling|groep|\d|\w+\s?verdieping|gang)|"
+    r"(?:die|deze|de)\s(?:\w+\s)?(?:man|vrouw|jongen|meid|vent|kerel|dame|heer)\s(?:van|op|in|uit)\s(?:de\s|het\s)?(?:kamer|afdeling|groep|\d{1,3}(?:e|ste|de)?|\w+\s?verdieping|gang)|"
     r"(?:meneer|mevrouw|mevr\.?|mw\.?|mr\.|mrs\.)(?=\s)|ouders\szijn\sgebeld|(?:familie|zoon|dochter|moeder|vader)\svan\s"
-    r"(?:die|deze|de|een|meneer|mevrouw|onze|mijn)|(?:patient|resident)\sin\sroom)(?![\p{L}])",
+    r"(?:die|deze|de|een|meneer|mevrouw|onze|mijn|\d{1,3}[a-z]?\b)|(?:patient|resident)\sin\sroom)(?![\p{L}])",
     re.I,
 )
 
@@ -236,9 +238,19 @@ def detect(doc, emit):
     _mentions(doc)
 
 
+PSEUDONYM = re.compile(
+    r"niet\s(?:haar|zijn|hun)\s(?:echte|werkelijke)\snaam|gefingeerde\snaam|naam\sis\s(?:veranderd|gefingeerd)|"
+    r"noem\s(?:ik\s)?(?:haar|hem)\shier|(?:andere|verzonnen)\snaam",
+    re.I,
+)
+INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
+
+
 def _is_client_name(doc, start, end, before):
     text = doc.text
     after = text[end:end + 80]
+    if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
+        return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False
     window = doc.sentence_lower(start, before=1, after=0)
@@ -255,7 +267,13 @@ def _is_client_name(doc, start, end, before):
         return True
     if care:
         return True
-    return bool(client) and not staff
+    if client and not staff:
+        return True
+    # "Hij heet Jesse, is 19 en woont in Amersfoort": a named person with
+    # personal details in a post about care.
+    details = AGE.search(sentence) or re.search(r"\bwoont\s(?:in|op|aan|bij)\b", sentence)
+    post_care = CARE_RECEIPT.search(doc.lower) or CLIENT_CONTEXT.search(doc.lower)
+    return bool(details and post_care and not staff and (INTRODUCED.search(before) or AGE.search(sentence)))
 
 
 def _quasi_identifiers(doc, s, e, sentence, flag):

@@ -23,7 +23,7 @@ STRONG = (
     r"jerks?|losers?|dickheads?|wankers?|twats?"
 )
 WEAK = (
-    r"arrogant\w*|incompetent\w*|zak|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
+    r"arrogant\w*|incompetent\w*|zak|vent|venten|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
     r"nutteloze?|gezeur|zeurpiet\w*|slak|varken|kip|aap|ezel|koe|kwal|ongeïnteresseerde|ongeinteresseerde|"
     r"hbo-meisje|meisje|mannetje|types?|figuren|gasten|lui|zogenaamde"
 )
