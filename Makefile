@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debian packages: the Dutch (and English) hunspell dictionaries and enchant.
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2
 
-.PHONY: test bench bench-guard system-packages install clean
+.PHONY: run test bench bench-guard system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -27,6 +27,17 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@touch $@
 
 install: system-packages $(VENV)/.installed
+
+run: install
+	mkdir -p var
+	DEBUG=true $(BIN)/python manage.py migrate --no-input
+	DEBUG=true $(BIN)/python manage.py demo
+	@echo "Deelwijs runs on http://127.0.0.1:8000 (stop with Ctrl-C)"
+	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+
+messages: install
+	DEBUG=true $(BIN)/python manage.py makemessages -l nl --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore="deelwijs/guard/*"
+	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
 
 test: install
 	$(BIN)/pytest

@@ -1,0 +1,97 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.orgs.models import ROLES, Location, User
+
+from .models import CorporateAccount, Handle, LocationPageRequest
+
+
+class CorporateAccountForm(forms.ModelForm):
+    allowed_roles = forms.MultipleChoiceField(label=_("Roles that may use it"), choices=ROLES, required=False,
+                                              widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = CorporateAccount
+        fields = ["platform", "handle", "url", "purpose", "owner_department", "location", "owners",
+                  "allowed_roles", "allowed_people"]
+        widgets = {"owners": forms.CheckboxSelectMultiple, "allowed_people": forms.CheckboxSelectMultiple}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        people = User.objects.filter(organisation=organisation, is_active=True)
+        self.fields["owners"].queryset = people
+        self.fields["allowed_people"].queryset = people
+        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+
+    def clean_handle(self):
+        handle = self.cleaned_data["handle"].strip()
+        if not handle:
+            raise forms.ValidationError(_("Fill in the handle."))
+        return handle
+
+    def clean(self):
+        data = super().clean()
+        platform, handle = data.get("platform"), data.get("handle")
+        duplicate = CorporateAccount.objects.filter(organisation=self.organisation, platform=platform,
+                                                    handle__iexact=handle).exclude(pk=self.instance.pk)
+        if platform and handle and duplicate.exists():
+            self.add_error("handle", _("This account is already in the register."))
+        return data
+
+
+class PageRequestForm(forms.ModelForm):
+    class Meta:
+        model = LocationPageRequest
+        fields = ["platform", "name", "location", "purpose", "audience", "editors"]
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+
+
+class IntakeForm(forms.Form):
+    agreements = forms.CharField(label=_("Agreements from the intake"), widget=forms.Textarea(attrs={"rows": 5}),
+                                 help_text=_("Who posts, how often, who replies to comments, what is never posted."))
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
+                                 widget=forms.RadioSelect)
+    note = forms.CharField(label=_("Explanation for the requester"), widget=forms.Textarea(attrs={"rows": 3}),
+                           required=False)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("decision") == "refuse" and not data.get("note", "").strip():
+            self.add_error("note", _("Explain why the request is refused."))
+        return data
+
+
+class RegisterForm(forms.Form):
+    handle = forms.CharField(label=_("Handle of the new page"), max_length=100)
+    url = forms.URLField(label=_("Address (URL)"), required=False)
+
+
+class HandleForm(forms.ModelForm):
+    class Meta:
+        model = Handle
+        fields = ["platform", "handle"]
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_handle(self):
+        handle = self.cleaned_data["handle"].strip()
+        if " " in handle:
+            raise forms.ValidationError(_("A handle has no spaces."))
+        return handle
+
+    def clean(self):
+        data = super().clean()
+        platform = data.get("platform")
+        if platform and Handle.objects.filter(user=self.user, platform=platform).exclude(pk=self.instance.pk).exists():
+            self.add_error("platform", _("You already listed a handle on this network; change that one."))
+        return data

@@ -1,0 +1,167 @@
+from django.contrib import messages
+from django.db.models import Prefetch
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
+from deelwijs.orgs.models import ROLES, User
+
+from . import domain
+from .forms import CorporateAccountForm, DecisionForm, HandleForm, IntakeForm, PageRequestForm, RegisterForm
+from .models import NETWORK_LABELS, CorporateAccount, Handle, LocationPageRequest, conventional_handle, follows_convention
+
+
+def _accounts(request):
+    return scoped(CorporateAccount.objects.select_related("location").prefetch_related("owners", "allowed_people"),
+                  request)
+
+
+@role_required()
+def account_list(request):
+    accounts = _accounts(request)
+    return render(request, "accounts/list.html", {
+        "accounts": accounts,
+        "short_of_owners": [a for a in accounts if a.too_few_owners],
+    })
+
+
+@role_required(*MANAGES_ACCOUNTS)
+def account_edit(request, pk=None):
+    account = get_scoped(CorporateAccount, request, pk=pk) if pk else None
+    form = CorporateAccountForm(request.POST or None, instance=account, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = domain.save_account(request.user, form)
+        messages.success(request, _("%(account)s is saved.") % {"account": saved})
+        return redirect("account_list")
+    return render(request, "accounts/edit.html", {"form": form, "account": account})
+
+
+@role_required()
+def access_matrix(request):
+    """Per role: the networks people in it use personally, and the corporate accounts it may use."""
+    accounts = list(_accounts(request))
+    people = scoped(User, request).filter(is_active=True).prefetch_related("role_assignments", "handles")
+    rows = []
+    for role, label in ROLES:
+        members = [p for p in people if role in p.roles]
+        personal = sorted({NETWORK_LABELS[h.platform] for p in members for h in p.handles.all()})
+        if role in MANAGES_ACCOUNTS:
+            corporate = [_("All corporate accounts")]
+        else:
+            corporate = [str(a) for a in accounts if role in a.allowed_roles]
+        if members or corporate:
+            rows.append({"label": label, "count": len(members), "personal": personal, "corporate": corporate})
+    individuals = [(a, list(a.allowed_people.all())) for a in accounts if a.allowed_people.all()]
+    return render(request, "accounts/matrix.html", {"rows": rows, "individuals": individuals})
+
+
+@role_required()
+def page_request_new(request):
+    form = PageRequestForm(request.POST or None, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        page_request = form.save(commit=False)
+        page_request.organisation = request.user.organisation
+        page_request.requested_by = request.user
+        page_request.save()
+        messages.success(request, _("Your request is sent. Communications will contact you for an intake."))
+        return redirect("page_requests")
+    return render(request, "accounts/request_new.html", {"form": form})
+
+
+@role_required()
+def page_requests(request):
+    requests_ = scoped(LocationPageRequest.objects.select_related("requested_by", "location"), request)
+    if not request.user.has_role(*MANAGES_ACCOUNTS):
+        requests_ = requests_.filter(requested_by=request.user)
+    return render(request, "accounts/requests.html", {"page_requests": requests_})
+
+
+@role_required()
+def page_request_detail(request, pk):
+    requests_ = scoped(LocationPageRequest.objects.select_related("requested_by", "location", "account"), request)
+    if not request.user.has_role(*MANAGES_ACCOUNTS):
+        requests_ = requests_.filter(requested_by=request.user)
+    page_request = get_scoped(requests_, request, pk=pk)
+    return render(request, "accounts/request_detail.html", {
+        "page_request": page_request,
+        "intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
+        "decision_form": DecisionForm(),
+        "register_form": RegisterForm(),
+    })
+
+
+@require_POST
+@role_required(*MANAGES_ACCOUNTS)
+def page_request_step(request, pk, step):
+    page_request = get_scoped(LocationPageRequest, request, pk=pk)
+    allowed = {
+        "intake": (LocationPageRequest.REQUESTED, LocationPageRequest.INTAKE),
+        "decide": (LocationPageRequest.INTAKE,),
+        "register": (LocationPageRequest.APPROVED,),
+    }
+    if step not in allowed or page_request.status not in allowed[step]:
+        messages.error(request, _("This step is not possible in the current status."))
+        return redirect("page_request_detail", pk=pk)
+    form_class = {"intake": IntakeForm, "decide": DecisionForm, "register": RegisterForm}[step]
+    form = form_class(request.POST)
+    if not form.is_valid():
+        forms = {"intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
+                 "decision_form": DecisionForm(), "register_form": RegisterForm()}
+        forms[{"intake": "intake_form", "decide": "decision_form", "register": "register_form"}[step]] = form
+        return render(request, "accounts/request_detail.html", {"page_request": page_request, **forms}, status=400)
+    if step == "intake":
+        domain.start_intake(request.user, page_request, form.cleaned_data["agreements"])
+    elif step == "decide":
+        domain.decide(request.user, page_request, form.cleaned_data["decision"] == "approve", form.cleaned_data["note"])
+    else:
+        domain.register(request.user, page_request, form.cleaned_data["handle"], form.cleaned_data["url"])
+    return redirect("page_request_detail", pk=pk)
+
+
+@role_required()
+def directory(request):
+    people = scoped(User, request).filter(is_active=True).select_related("organisation").prefetch_related(
+        Prefetch("handles", queryset=Handle.objects.order_by("platform"))
+    )
+    rows = []
+    for person in people:
+        handles = list(person.handles.all())
+        rows.append({
+            "person": person,
+            "handles": [(h, follows_convention(h.handle, person)) for h in handles],
+        })
+    return render(request, "accounts/directory.html", {"rows": rows})
+
+
+@role_required()
+def my_handles(request):
+    form = HandleForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        handle = form.save(commit=False)
+        handle.user = request.user
+        handle.save()
+        messages.success(request, _("Your handle is added to the directory."))
+        return redirect("my_handles")
+    return render(request, "accounts/my_handles.html", {
+        "form": form,
+        "handles": [(h, follows_convention(h.handle, request.user)) for h in request.user.handles.all()],
+        "suggestion": conventional_handle(request.user),
+    })
+
+
+@require_POST
+@role_required()
+def handle_delete(request, pk):
+    handle = Handle.objects.filter(user=request.user, pk=pk).first()
+    if handle:
+        handle.delete()
+    return redirect("my_handles")
+
+
+@role_required()
+def follow_team(request):
+    teams = request.user.teams.prefetch_related(
+        Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("handles"))
+    )
+    return render(request, "accounts/follow_team.html", {"teams": teams})

@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from deelwijs.orgs import views as org_views
+from deelwijs.orgs.forms import SignInForm
+
+urlpatterns = [
+    path("", org_views.home, name="home"),
+    path("aanmelden/", auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
+         name="login"),
+    path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("beleid/", org_views.policy, name="policy"),
+    path("mensen/", org_views.people, name="people"),
+    path("mensen/<int:pk>/rollen/", org_views.person_roles, name="person_roles"),
+    path("logboek/", org_views.audit_log, name="audit_log"),
+    path("instellingen/", org_views.settings_view, name="settings"),
+    path("accounts/", include("deelwijs.accounts.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("beheer/", admin.site.urls),
+]

@@ -1,0 +1,13 @@
+from .access import MANAGES_ACCOUNTS, MANAGES_PEOPLE, SEES_AUDIT
+
+
+def organisation(request):
+    user = getattr(request, "user", None)
+    if not user or not user.is_authenticated or user.organisation_id is None:
+        return {}
+    return {
+        "organisation": user.organisation,
+        "can_manage_people": user.has_role(*MANAGES_PEOPLE),
+        "can_manage_accounts": user.has_role(*MANAGES_ACCOUNTS),
+        "can_see_audit": user.has_role(*SEES_AUDIT),
+    }

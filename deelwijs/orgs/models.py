@@ -1,0 +1,175 @@
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.guard import Policy
+from deelwijs.guard.policy import DEFAULT_WORD_LIST
+
+EMPLOYEE = "employee"
+VOLUNTEER = "volunteer"
+CLIENT = "client"
+AMBASSADOR = "ambassador"
+COMMUNICATIONS = "communications"
+WEBCARE = "webcare"
+MANAGER = "manager"
+ADMINISTRATOR = "administrator"
+ROLES = [
+    (EMPLOYEE, _("Employee")),
+    (VOLUNTEER, _("Volunteer")),
+    (CLIENT, _("Client")),
+    (AMBASSADOR, _("Ambassador")),
+    (COMMUNICATIONS, _("Communications")),
+    (WEBCARE, _("Webcare")),
+    (MANAGER, _("Manager")),
+    (ADMINISTRATOR, _("Administrator")),
+]
+ROLE_LABELS = dict(ROLES)
+# Roles that change what others see or may do sign in with a second factor.
+TWO_FACTOR_ROLES = {ADMINISTRATOR, COMMUNICATIONS}
+
+
+def default_word_list():
+    return [dict(entry) for entry in DEFAULT_WORD_LIST]
+
+
+class Organisation(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(unique=True)
+    naming_convention = models.CharField(
+        _("naming convention for handles"), max_length=100, default="{voornaam}_{organisatie}",
+        help_text=_("Use {voornaam}, {achternaam} and {organisatie}, for example {voornaam}_{organisatie}."),
+    )
+    handle_suffix = models.CharField(_("organisation part of handles"), max_length=50, blank=True)
+    require_two_factor = models.BooleanField(_("require two-factor sign-in for administrators and communications"),
+                                             default=True)
+    policy_text = models.TextField(_("social media policy"), blank=True, help_text=_("Markdown."))
+    code_of_conduct_url = models.URLField(_("code of conduct link"), blank=True)
+    blog_disclaimer = models.CharField(_("blog disclaimer"), max_length=300, blank=True)
+    public_contacts = models.TextField(
+        _("public contact details"), blank=True,
+        help_text=_("One per line: general phone numbers, e-mail addresses, website and public addresses."),
+    )
+    word_list = models.JSONField(_("tone-of-voice word list"), default=default_word_list)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def guard_policy(self):
+        """The post check's Policy for this organisation."""
+        staff = [p.full_name for p in self.people.filter(is_active=True).exclude(role_assignments__role=CLIENT)]
+        return Policy(
+            organisation_names=[self.name],
+            locations=list(self.locations.values_list("name", flat=True)) + list(self.teams.values_list("name", flat=True)),
+            public_contacts=[line.strip() for line in self.public_contacts.splitlines() if line.strip()],
+            staff_names=staff,
+            word_list=self.word_list or default_word_list(),
+            blog_disclaimer=self.blog_disclaimer,
+        )
+
+
+class Location(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="locations")
+    name = models.CharField(_("name"), max_length=200)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_location_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class Team(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
+    name = models.CharField(_("name"), max_length=200)
+    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams")
+    managers = models.ManyToManyField("User", blank=True, related_name="managed_teams", verbose_name=_("managers"))
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def create_user(self, email, password=None, **fields):
+        if not email:
+            raise ValueError("users need an e-mail address")
+        user = self.model(email=self.normalize_email(email).lower(), **fields)
+        user.set_password(password)
+        user.save(using=self._db)
+        return user
+
+    def create_superuser(self, email, password=None, **fields):
+        fields.update(is_staff=True, is_superuser=True)
+        return self.create_user(email, password, **fields)
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person in one organisation. Superusers (installation operators) may have none."""
+
+    email = models.EmailField(_("e-mail address"), unique=True)
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
+                                     related_name="people")
+    teams = models.ManyToManyField(Team, blank=True, related_name="members", verbose_name=_("teams"))
+    is_active = models.BooleanField(default=True)
+    is_staff = models.BooleanField(default=False)
+    date_joined = models.DateTimeField(default=timezone.now)
+
+    objects = UserManager()
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["first_name"]
+
+    class Meta:
+        ordering = ["first_name", "last_name"]
+
+    def __str__(self):
+        return self.full_name
+
+    @property
+    def full_name(self):
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def roles(self):
+        if not hasattr(self, "_roles"):
+            self._roles = {r.role for r in self.role_assignments.all()}
+        return self._roles
+
+    def has_role(self, *roles):
+        return bool(self.roles & set(roles))
+
+    def role_labels(self):
+        return [ROLE_LABELS[r] for r, _ in ROLES if r in self.roles]
+
+
+class RoleAssignment(models.Model):
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
+    role = models.CharField(max_length=20, choices=ROLES)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_role")]
+
+
+class AuditEntry(models.Model):
+    """Who changed something sensitive (roles, account access, settings), what and when."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit_entries")
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    action = models.CharField(max_length=50)
+    summary = models.CharField(max_length=500)
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]

@@ -1,0 +1,78 @@
+import markdown
+import nh3
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.db import transaction
+from django.shortcuts import redirect, render
+from django.utils.safestring import mark_safe
+from django.utils.translation import gettext as _
+
+
+from . import domain
+from .access import MANAGES_PEOPLE, SEES_AUDIT, get_scoped, role_required, scoped
+from .forms import RolesForm, SettingsForm
+from .models import AuditEntry, User
+
+
+def render_markdown(text):
+    """Markdown from an administrator, cleaned so it can never carry script."""
+    return mark_safe(nh3.clean(markdown.markdown(text or "")))
+
+
+@login_required
+def home(request):
+    if request.user.organisation_id is None:
+        return redirect("admin:index")
+    return render(request, "orgs/home.html")
+
+
+@role_required()
+def policy(request):
+    return render(request, "orgs/policy.html", {"policy_html": render_markdown(request.user.organisation.policy_text)})
+
+
+@role_required(*MANAGES_PEOPLE)
+def people(request):
+    persons = scoped(User, request).prefetch_related("role_assignments", "teams")
+    return render(request, "orgs/people.html", {"persons": persons})
+
+
+@role_required(*MANAGES_PEOPLE)
+def person_roles(request, pk):
+    person = get_scoped(User.objects.prefetch_related("role_assignments"), request, pk=pk)
+    if request.method == "POST":
+        form = RolesForm(request.POST)
+        if form.is_valid():
+            if domain.set_roles(request.user, person, form.cleaned_data["roles"]):
+                messages.success(request, _("The roles of %(name)s are saved.") % {"name": person.full_name})
+            return redirect("people")
+    else:
+        form = RolesForm(initial={"roles": sorted(person.roles)})
+    return render(request, "orgs/person_roles.html", {"person": person, "form": form})
+
+
+@role_required(*SEES_AUDIT)
+def audit_log(request):
+    entries = scoped(AuditEntry.objects.select_related("actor"), request)[:500]
+    return render(request, "orgs/audit.html", {"entries": entries})
+
+
+@role_required(*MANAGES_PEOPLE)
+def settings_view(request):
+    organisation = request.user.organisation
+    if request.method == "POST":
+        form = SettingsForm(request.POST, instance=organisation)
+        if form.is_valid():
+            with transaction.atomic():
+                form.save(commit=False)
+                changed = [f for f in form.changed_data if f != "word_list_text"]
+                if "word_list_text" in form.changed_data:
+                    changed.append("word_list")
+                domain.update_settings(request.user, organisation, changed)
+            messages.success(request, _("The settings are saved."))
+            return redirect("settings")
+    else:
+        form = SettingsForm(instance=organisation)
+    return render(request, "orgs/settings.html", {"form": form})
+
+

@@ -1,0 +1,89 @@
+"""Every URL against every role: allowed (200), sent to sign-in (302) or forbidden (403)."""
+
+import pytest
+from django.urls import reverse
+
+from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.orgs.models import ROLES
+
+ALL = {role for role, _ in ROLES}
+COMMS = {"communications", "administrator"}
+ADMIN = {"administrator"}
+
+# name, kwargs builder, roles that may GET it
+TABLE = [
+    ("home", None, ALL),
+    ("policy", None, ALL),
+    ("people", None, ADMIN),
+    ("person_roles", "person", ADMIN),
+    ("audit_log", None, ADMIN),
+    ("settings", None, ADMIN),
+    ("account_list", None, ALL),
+    ("account_new", None, COMMS),
+    ("account_edit", "account", COMMS),
+    ("access_matrix", None, ALL),
+    ("page_requests", None, ALL),
+    ("page_request_new", None, ALL),
+    ("page_request_detail", "own_request", ALL),
+    ("directory", None, ALL),
+    ("my_handles", None, ALL),
+    ("follow_team", None, ALL),
+]
+
+
+@pytest.fixture
+def objects(org, people):
+    account = CorporateAccount.objects.create(organisation=org, platform="x", handle="test")
+    return {"person": people["employee"], "account": account}
+
+
+def url_for(name, kind, objects, person, org):
+    if kind is None:
+        return reverse(name)
+    if kind == "own_request":
+        obj = LocationPageRequest.objects.create(organisation=org, requested_by=person, platform="facebook",
+                                                 name="Pagina", purpose="x", audience="x", editors="x")
+        return reverse(name, kwargs={"pk": obj.pk})
+    return reverse(name, kwargs={"pk": objects[kind].pk})
+
+
+@pytest.mark.parametrize("name, kind, allowed", TABLE)
+@pytest.mark.parametrize("role", sorted(ALL))
+def test_each_role_gets_what_the_table_says(client, org, people, objects, name, kind, allowed, role):
+    person = people[role]
+    client.force_login(person)
+    response = client.get(url_for(name, kind, objects, person, org))
+    assert response.status_code == (200 if role in allowed else 403)
+
+
+@pytest.mark.parametrize("name, kind, allowed", TABLE)
+def test_anonymous_visitors_are_sent_to_sign_in(client, org, people, objects, name, kind, allowed):
+    response = client.get(url_for(name, kind, objects, people["employee"], org))
+    assert response.status_code == 302 and response.url.startswith(reverse("login"))
+
+
+@pytest.mark.parametrize("name, kind", [(n, k) for n, k, _ in TABLE if k])
+def test_it_rejects_other_organisation(client, org, people, objects, outsider, name, kind):
+    client.force_login(outsider)
+    response = client.get(url_for(name, kind, objects, people["employee"], org))
+    assert response.status_code == 404
+
+
+def test_all_url_names_are_in_the_table():
+    from deelwijs.config.urls import urlpatterns
+    from deelwijs.accounts.urls import urlpatterns as account_patterns
+
+    names = {p.name for p in urlpatterns + account_patterns if getattr(p, "name", None)}
+    covered = {n for n, _, _ in TABLE} | {"login", "logout", "page_request_step", "handle_delete"}
+    assert names <= covered, names - covered
+
+
+def test_the_sign_in_page_is_public(client, db):
+    assert client.get(reverse("login")).status_code == 200
+
+
+def test_a_person_lists_and_removes_only_their_own_handles(client, people):
+    other = Handle.objects.create(user=people["manager"], platform="x", handle="marieke")
+    client.force_login(people["employee"])
+    client.post(reverse("handle_delete", kwargs={"pk": other.pk}))
+    assert Handle.objects.filter(pk=other.pk).exists()

@@ -1,0 +1,90 @@
+import pytest
+from django.urls import reverse
+
+from deelwijs.orgs.models import AuditEntry, User
+
+
+def test_an_administrator_changes_roles_and_it_is_logged(client, people):
+    client.force_login(people["administrator"])
+    person = people["employee"]
+    response = client.post(reverse("person_roles", kwargs={"pk": person.pk}), {"roles": ["employee", "ambassador"]})
+    assert response.status_code == 302
+    assert User.objects.get(pk=person.pk).roles == {"employee", "ambassador"}
+    entry = AuditEntry.objects.filter(action="roles").latest("created")
+    assert entry.actor == people["administrator"] and "Employee Test" in entry.summary
+
+
+def test_an_unknown_role_is_refused_with_a_message(client, people):
+    client.force_login(people["administrator"])
+    response = client.post(reverse("person_roles", kwargs={"pk": people["employee"].pk}), {"roles": ["king"]})
+    assert response.status_code == 200 and response.context["form"].errors
+
+
+def test_role_changes_need_post_and_the_right_role(client, people):
+    client.force_login(people["communications"])
+    response = client.post(reverse("person_roles", kwargs={"pk": people["employee"].pk}), {"roles": ["administrator"]})
+    assert response.status_code == 403
+    assert people["employee"].roles == {"employee"}
+
+
+def test_settings_save_and_log_changed_fields(client, people, org):
+    client.force_login(people["administrator"])
+    data = {"name": org.name, "policy_text": "# Beleid", "code_of_conduct_url": "", "blog_disclaimer": "Op persoonlijke titel.",
+            "public_contacts": "088 123 45 67", "naming_convention": "{voornaam}_{organisatie}", "handle_suffix": "test",
+            "word_list_text": "klant, klanten = cliënt\npersoneel = medewerkers"}
+    assert client.post(reverse("settings"), data).status_code == 302
+    org.refresh_from_db()
+    assert org.word_list[1] == {"avoid": ["personeel"], "use": "medewerkers"}
+    assert "word_list" in AuditEntry.objects.get(action="settings").summary
+    policy = org.guard_policy()
+    assert "088 123 45 67" in policy.public_contacts and "Employee Test" in policy.staff_names
+
+
+def test_a_bad_word_list_line_keeps_what_was_typed(client, people, org):
+    client.force_login(people["administrator"])
+    data = {"name": org.name, "naming_convention": "{voornaam}", "word_list_text": "klant cliënt"}
+    response = client.post(reverse("settings"), data)
+    assert response.status_code == 200
+    assert "klant cliënt" in response.content.decode()
+    assert response.context["form"].errors["word_list_text"]
+
+
+def test_a_bad_naming_convention_is_refused(client, people, org):
+    client.force_login(people["administrator"])
+    data = {"name": org.name, "naming_convention": "{naam}", "word_list_text": ""}
+    response = client.post(reverse("settings"), data)
+    assert response.context["form"].errors["naming_convention"]
+
+
+def test_policy_markdown_is_rendered_without_script(client, people, org):
+    org.policy_text = "**Belangrijk**<script>alert(1)</script>"
+    org.save()
+    client.force_login(people["employee"])
+    html = client.get(reverse("policy")).content.decode()
+    assert "<strong>Belangrijk</strong>" in html and "<script>alert" not in html
+
+
+def test_sign_in_with_email_and_password(client, people):
+    response = client.post(reverse("login"), {"username": "employee@test.test", "password": "test-password-123"})
+    assert response.status_code == 302 and response.url == reverse("home")
+
+
+def test_wrong_password_shows_a_dutch_message_and_keeps_the_email(client, people):
+    response = client.post(reverse("login"), {"username": "employee@test.test", "password": "fout"})
+    html = response.content.decode()
+    assert "komen niet overeen" in html and 'value="employee@test.test"' in html
+
+
+def test_lock_out_after_five_failures(client, people):
+    for _ in range(5):
+        client.post(reverse("login"), {"username": "employee@test.test", "password": "fout"})
+    response = client.post(reverse("login"), {"username": "employee@test.test", "password": "test-password-123"})
+    assert response.status_code == 429
+    assert "Tijdelijk geblokkeerd" in response.content.decode()
+
+
+def test_language_switch_to_english(client, people):
+    client.force_login(people["employee"])
+    assert "Welkom" in client.get(reverse("home")).content.decode()
+    client.post(reverse("set_language"), {"language": "en", "next": "/"})
+    assert "Welcome" in client.get(reverse("home")).content.decode()
