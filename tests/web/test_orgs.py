@@ -88,3 +88,9 @@ def test_language_switch_to_english(client, people):
     assert "Welkom" in client.get(reverse("home")).content.decode()
     client.post(reverse("set_language"), {"language": "en", "next": "/"})
     assert "Welcome" in client.get(reverse("home")).content.decode()
+
+
+def test_dutch_is_the_default_whatever_the_browser_says(client, people):
+    client.force_login(people["employee"])
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "Welkom" in html and 'lang="nl"' in html
