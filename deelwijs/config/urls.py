@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from deelwijs.orgs import twofactor
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
 
@@ -10,8 +11,17 @@ urlpatterns = [
     path("aanmelden/", auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
          name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
+    path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
+    path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
+    path("wachtwoord-herstellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
+         name="password_reset_confirm"),
+    path("wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(),
+         name="password_reset_complete"),
+    path("uitnodiging/<str:token>/", org_views.accept_invitation, name="accept_invitation"),
     path("beleid/", org_views.policy, name="policy"),
     path("mensen/", org_views.people, name="people"),
+    path("mensen/uitnodigen/", org_views.invite, name="invite"),
     path("mensen/<int:pk>/rollen/", org_views.person_roles, name="person_roles"),
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),

@@ -1,8 +1,15 @@
 """Business rules for organisations and people. Each function lists its whole effect."""
 
-from django.db import transaction
+import hashlib
+import secrets
 
-from .models import ROLE_LABELS, AuditEntry, RoleAssignment
+from django.core.mail import send_mail
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from .models import ROLE_LABELS, AuditEntry, Invitation, RoleAssignment, User
 
 
 def log(organisation, actor, action, summary):
@@ -31,3 +38,46 @@ def update_settings(actor, organisation, changed_fields):
         return
     organisation.save(update_fields=changed_fields)
     log(organisation, actor, "settings", ", ".join(sorted(changed_fields)))
+
+
+def _token_hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def invite(actor, email, first_name, last_name, roles, base_url):
+    """Create an invitation, e-mail its link, log it. Returns the invitation."""
+    token = secrets.token_urlsafe(32)
+    invitation = Invitation.objects.create(
+        organisation=actor.organisation, email=email.lower(), first_name=first_name, last_name=last_name,
+        roles=list(roles), token_hash=_token_hash(token), invited_by=actor,
+    )
+    link = base_url + reverse("accept_invitation", kwargs={"token": token})
+    context = {"invitation": invitation, "link": link, "organisation": actor.organisation,
+               "days": Invitation.VALID_DAYS}
+    send_mail(
+        render_to_string("orgs/email/invitation_subject.txt", context).strip(),
+        render_to_string("orgs/email/invitation.txt", context),
+        None, [invitation.email],
+    )
+    log(actor.organisation, actor, "invitation", f"{first_name} {last_name}: {', '.join(sorted(roles))}")
+    return invitation
+
+
+def find_invitation(token):
+    """The open invitation for this token, or None when unknown, used or expired."""
+    invitation = Invitation.objects.filter(token_hash=_token_hash(token), accepted__isnull=True).first()
+    if invitation is None or invitation.expired:
+        return None
+    return invitation
+
+
+@transaction.atomic
+def accept_invitation(invitation, password):
+    """Create the person with the invited roles and mark the invitation used."""
+    person = User.objects.create_user(invitation.email, password, first_name=invitation.first_name,
+                                      last_name=invitation.last_name, organisation=invitation.organisation)
+    set_roles(invitation.invited_by, person, invitation.roles)
+    invitation.accepted = timezone.now()
+    invitation.save(update_fields=["accepted"])
+    return person

@@ -71,3 +71,56 @@ class SettingsForm(forms.ModelForm):
     def save(self, commit=True):
         self.instance.word_list = self.cleaned_data["word_list_text"]
         return super().save(commit)
+
+
+class InviteForm(forms.Form):
+    email = forms.EmailField(label=_("E-mail address"))
+    first_name = forms.CharField(label=_("First name"), max_length=100)
+    last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
+    roles = forms.MultipleChoiceField(label=_("Roles"), choices=ROLES, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_email(self):
+        from .models import Invitation, User
+
+        email = self.cleaned_data["email"].lower()
+        if User.objects.filter(email__iexact=email).exists():
+            raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
+        if Invitation.objects.filter(organisation=self.organisation, email=email, accepted__isnull=True).exists():
+            raise forms.ValidationError(_("This person has already been invited."))
+        return email
+
+
+class ChoosePasswordForm(forms.Form):
+    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+                                help_text=_("At least 10 characters; not a common word or only digits."))
+    password2 = forms.CharField(label=_("Password again"),
+                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+
+    def clean(self):
+        from django.contrib.auth.password_validation import validate_password
+
+        data = super().clean()
+        first, second = data.get("password1"), data.get("password2")
+        if first and second and first != second:
+            self.add_error("password2", _("The two passwords are not the same."))
+        elif first:
+            try:
+                validate_password(first)
+            except forms.ValidationError as e:
+                self.add_error("password1", e)
+        return data
+
+
+class TokenForm(forms.Form):
+    token = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
+                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+
+    def clean_token(self):
+        token = self.cleaned_data["token"].replace(" ", "")
+        if not token.isdigit() or len(token) != 6:
+            raise forms.ValidationError(_("The code has 6 digits."))
+        return token

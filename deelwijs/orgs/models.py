@@ -173,3 +173,29 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+
+class Invitation(models.Model):
+    """An administrator invites someone by e-mail; the link lets them choose a password.
+
+    Only a hash of the token is stored, so a database copy holds no usable links.
+    """
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="invitations")
+    email = models.EmailField(_("e-mail address"))
+    first_name = models.CharField(_("first name"), max_length=100)
+    last_name = models.CharField(_("last name"), max_length=150, blank=True)
+    roles = models.JSONField(default=list)
+    token_hash = models.CharField(max_length=64, unique=True)
+    invited_by = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+    accepted = models.DateTimeField(null=True, blank=True)
+
+    VALID_DAYS = 14
+
+    class Meta:
+        ordering = ["-created"]
+
+    @property
+    def expired(self):
+        return timezone.now() - self.created > timezone.timedelta(days=self.VALID_DAYS)

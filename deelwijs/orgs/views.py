@@ -1,6 +1,8 @@
 import markdown
 import nh3
+from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.shortcuts import redirect, render
@@ -10,8 +12,8 @@ from django.utils.translation import gettext as _
 
 from . import domain
 from .access import MANAGES_PEOPLE, SEES_AUDIT, get_scoped, role_required, scoped
-from .forms import RolesForm, SettingsForm
-from .models import AuditEntry, User
+from .forms import ChoosePasswordForm, InviteForm, RolesForm, SettingsForm
+from .models import AuditEntry, Invitation, User
 
 
 def render_markdown(text):
@@ -76,3 +78,29 @@ def settings_view(request):
     return render(request, "orgs/settings.html", {"form": form})
 
 
+
+
+@role_required(*MANAGES_PEOPLE)
+def invite(request):
+    form = InviteForm(request.POST or None, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        domain.invite(request.user, data["email"], data["first_name"], data["last_name"], data["roles"],
+                      settings.SITE_URL)
+        messages.success(request, _("The invitation is sent to %(email)s.") % {"email": data["email"]})
+        return redirect("invite")
+    open_invitations = scoped(Invitation, request).filter(accepted__isnull=True)
+    return render(request, "orgs/invite.html", {"form": form, "open_invitations": open_invitations})
+
+
+def accept_invitation(request, token):
+    invitation = domain.find_invitation(token)
+    if invitation is None:
+        return render(request, "orgs/invitation_invalid.html", status=404)
+    form = ChoosePasswordForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = domain.accept_invitation(invitation, form.cleaned_data["password1"])
+        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, _("Welcome to Deelwijs!"))
+        return redirect("home")
+    return render(request, "orgs/accept_invitation.html", {"form": form, "invitation": invitation})

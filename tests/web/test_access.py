@@ -15,6 +15,7 @@ TABLE = [
     ("home", None, ALL),
     ("policy", None, ALL),
     ("people", None, ADMIN),
+    ("invite", None, ADMIN),
     ("person_roles", "person", ADMIN),
     ("audit_log", None, ADMIN),
     ("settings", None, ADMIN),
@@ -74,7 +75,11 @@ def test_all_url_names_are_in_the_table():
     from deelwijs.accounts.urls import urlpatterns as account_patterns
 
     names = {p.name for p in urlpatterns + account_patterns if getattr(p, "name", None)}
-    covered = {n for n, _, _ in TABLE} | {"login", "logout", "page_request_step", "handle_delete"}
+    # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
+    covered = {n for n, _, _ in TABLE} | {
+        "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor",
+    }
     assert names <= covered, names - covered
 
 

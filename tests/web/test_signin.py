@@ -1,0 +1,123 @@
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from deelwijs.orgs.models import AuditEntry, Invitation, User
+
+
+def invite(client, people, **extra):
+    client.force_login(people["administrator"])
+    data = {"email": "nieuw@test.test", "first_name": "Nina", "last_name": "Nieuw", "roles": ["employee", "ambassador"]}
+    data.update(extra)
+    return client.post(reverse("invite"), data)
+
+
+def test_an_invitation_is_mailed_and_accepted(client, people):
+    assert invite(client, people).status_code == 302
+    message = mail.outbox[0]
+    assert message.to == ["nieuw@test.test"] and "Nina" in message.body
+    link = re.search(r"http://\S+/uitnodiging/\S+/", message.body).group()
+    assert Invitation.objects.get().token_hash not in link  # only a hash is stored
+    client.logout()
+    path = link.split("8000", 1)[1] if "8000" in link else link
+    response = client.post(path, {"password1": "een-goed-wachtwoord", "password2": "een-goed-wachtwoord"})
+    assert response.status_code == 302
+    person = User.objects.get(email="nieuw@test.test")
+    assert person.roles == {"employee", "ambassador"} and person.organisation == people["administrator"].organisation
+    assert client.get(path).status_code == 404  # used once
+    assert AuditEntry.objects.filter(action="invitation").exists()
+
+
+def test_an_invitation_needs_a_matching_strong_password(client, people):
+    invite(client, people)
+    path = re.search(r"/uitnodiging/\S+/", mail.outbox[0].body).group()
+    client.logout()
+    response = client.post(path, {"password1": "12345678", "password2": "12345678"})
+    assert response.status_code == 200 and response.context["form"].errors["password1"]
+    response = client.post(path, {"password1": "een-goed-wachtwoord", "password2": "iets-anders-123"})
+    assert "niet hetzelfde" in response.content.decode()
+
+
+def test_an_unknown_invitation_link_is_refused(client, db):
+    assert client.get(reverse("accept_invitation", kwargs={"token": "onzin"})).status_code == 404
+
+
+def test_inviting_an_existing_person_is_refused_with_input_kept(client, people):
+    response = invite(client, people, email="employee@test.test", first_name="Dubbel")
+    assert response.status_code == 200
+    assert "al een account" in response.content.decode() and 'value="Dubbel"' in response.content.decode()
+
+
+def test_password_reset_by_email(client, people):
+    client.post(reverse("password_reset"), {"email": "employee@test.test"})
+    body = mail.outbox[0].body
+    assert "nieuw wachtwoord" in body.lower()
+    path = re.search(r"/wachtwoord-herstellen/\S+/\S+/", body).group()
+    response = client.get(path, follow=True)
+    form_path = response.redirect_chain[-1][0]
+    client.post(form_path, {"new_password1": "nieuw-wachtwoord-99", "new_password2": "nieuw-wachtwoord-99"})
+    assert User.objects.get(pk=people["employee"].pk).check_password("nieuw-wachtwoord-99")
+
+
+def test_password_reset_tells_nothing_about_unknown_addresses(client, db):
+    response = client.post(reverse("password_reset"), {"email": "niemand@test.test"})
+    assert response.status_code == 302 and not mail.outbox
+
+
+@pytest.fixture
+def strict(org):
+    org.require_two_factor = True
+    org.save()
+    return org
+
+
+def sign_in(client, email):
+    return client.post(reverse("login"), {"username": email, "password": "test-password-123"})
+
+
+def current_code(device):
+    return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
+
+
+def test_communications_must_set_up_two_factor(client, people, strict):
+    sign_in(client, "communications@test.test")
+    response = client.get(reverse("account_list"))
+    assert response.status_code == 302 and response.url.startswith(reverse("two_factor"))
+    page = client.get(response.url)
+    assert "<svg" in page.content.decode()
+    device = TOTPDevice.objects.get(user=people["communications"])
+    response = client.post(response.url, {"token": current_code(device)})
+    assert response.status_code == 302 and response.url == reverse("account_list")
+    assert client.get(reverse("account_list")).status_code == 200
+    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+
+
+def test_a_wrong_code_is_refused_in_dutch(client, people, strict):
+    sign_in(client, "administrator@test.test")
+    response = client.post(reverse("two_factor"), {"token": "12345"})
+    assert "6 cijfers" in response.content.decode()
+
+
+def test_employees_do_not_need_a_second_step(client, people, strict):
+    sign_in(client, "employee@test.test")
+    assert client.get(reverse("home")).status_code == 200
+
+
+def test_the_demo_organisation_may_waive_two_factor(client, people, org):
+    assert not org.require_two_factor
+    sign_in(client, "administrator@test.test")
+    assert client.get(reverse("people")).status_code == 200
+
+
+def test_a_wrong_six_digit_code_is_refused_and_throttled(client, people, strict):
+    device = TOTPDevice.objects.create(user=people["communications"], name="app", confirmed=True)
+    sign_in(client, "communications@test.test")
+    wrong = "000000" if current_code(device) != "000000" else "111111"
+    assert "niet goed" in client.post(reverse("two_factor"), {"token": wrong}).content.decode()
+    # right after a failure even the right code waits: django-otp throttles guessing
+    client.post(reverse("two_factor"), {"token": current_code(device)})
+    assert client.get(reverse("account_list")).status_code == 302
