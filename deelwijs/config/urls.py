@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from deelwijs.orgs import twofactor
+from deelwijs.orgs import sso, twofactor
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
 
@@ -12,6 +12,9 @@ urlpatterns = [
          name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
+    path("aanmelden/sso/", sso.sso_lookup, name="sso_lookup"),
+    path("aanmelden/sso/terug/", sso.sso_callback, name="sso_callback"),
+    path("aanmelden/sso/<slug:slug>/", sso.sso_start, name="sso_start"),
     path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
     path("wachtwoord-herstellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),

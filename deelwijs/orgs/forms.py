@@ -31,8 +31,9 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "policy_text", "code_of_conduct_url", "blog_disclaimer", "public_contacts",
-                  "naming_convention", "handle_suffix"]
-        widgets = {"policy_text": forms.Textarea(attrs={"rows": 10}), "public_contacts": forms.Textarea(attrs={"rows": 4})}
+                  "naming_convention", "handle_suffix", "oidc_issuer", "oidc_client_id", "oidc_client_secret"]
+        widgets = {"policy_text": forms.Textarea(attrs={"rows": 10}), "public_contacts": forms.Textarea(attrs={"rows": 4}),
+                   "oidc_client_secret": forms.PasswordInput(render_value=False)}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -67,6 +68,10 @@ class SettingsForm(forms.ModelForm):
                 _("Use only {voornaam}, {achternaam} and {organisatie} between braces.")
             ) from e
         return value
+
+    def clean_oidc_client_secret(self):
+        # An empty field keeps the stored secret: it is never shown again.
+        return self.cleaned_data["oidc_client_secret"] or self.initial.get("oidc_client_secret", "")
 
     def save(self, commit=True):
         self.instance.word_list = self.cleaned_data["word_list_text"]

@@ -51,6 +51,14 @@ class Organisation(models.Model):
         help_text=_("One per line: general phone numbers, e-mail addresses, website and public addresses."),
     )
     word_list = models.JSONField(_("tone-of-voice word list"), default=default_word_list)
+    oidc_issuer = models.URLField(_("OpenID Connect issuer"), blank=True,
+                                  help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0"))
+    oidc_client_id = models.CharField(_("client ID"), max_length=200, blank=True)
+    oidc_client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
+
+    @property
+    def has_sso(self):
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 
     class Meta:
         ordering = ["name"]

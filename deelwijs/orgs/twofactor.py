@@ -19,7 +19,7 @@ from .models import TWO_FACTOR_ROLES
 
 SSO_SESSION_KEY = "deelwijs_sso"
 # Pages a person may open before the second step is done.
-OPEN_PATHS = ("two_factor", "logout", "set_language")
+OPEN_PATHS = ("two_factor", "logout", "set_language", "sso_lookup", "sso_start", "sso_callback")
 
 
 def needs_two_factor(request):

@@ -1,0 +1,125 @@
+"""Single sign-on with OpenID Connect, configured per organisation.
+
+Authorization code flow with PKCE, state and nonce; the ID token is checked
+against the provider's published keys, issuer, audience and expiry. Only
+people who already have an account (invited, or created by an administrator)
+can sign in: the provider proves who someone is, Deelwijs decides their roles.
+"""
+
+import logging
+import secrets
+
+import requests
+from authlib.integrations.base_client.errors import OAuthError
+from authlib.integrations.requests_client import OAuth2Session
+from authlib.jose import JsonWebKey, jwt
+from authlib.jose.errors import JoseError
+from authlib.oidc.core import CodeIDToken
+from django.contrib import messages
+from django.contrib.auth import login
+from django.core.cache import cache
+from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from .models import Organisation, User
+from .twofactor import SSO_SESSION_KEY
+
+log = logging.getLogger(__name__)
+SESSION_KEY = "deelwijs_sso_flow"
+TIMEOUT = 10
+
+
+class SSOError(Exception):
+    pass
+
+
+def discover(issuer):
+    """The provider's metadata, cached for an hour."""
+    key = f"oidc-metadata:{issuer}"
+    metadata = cache.get(key)
+    if metadata is None:
+        url = issuer.rstrip("/") + "/.well-known/openid-configuration"
+        try:
+            response = requests.get(url, timeout=TIMEOUT)
+            response.raise_for_status()
+            metadata = response.json()
+        except (requests.RequestException, ValueError) as e:
+            raise SSOError("discovery failed") from e
+        cache.set(key, metadata, 3600)
+    return metadata
+
+
+def _client(org, request):
+    return OAuth2Session(org.oidc_client_id, org.oidc_client_secret, scope="openid email profile",
+                         redirect_uri=request.build_absolute_uri(reverse("sso_callback")),
+                         code_challenge_method="S256")
+
+
+def sso_lookup(request):
+    """The organisation code from the sign-in page leads to that organisation's provider."""
+    code = request.GET.get("code", "").strip().lower()
+    if code and Organisation.objects.filter(slug=code).exclude(oidc_issuer="").exists():
+        return redirect("sso_start", slug=code)
+    messages.error(request, _("No organisation with single sign-on has this code. Check the code on your intranet."))
+    return redirect("login")
+
+
+def sso_start(request, slug):
+    org = get_object_or_404(Organisation, slug=slug)
+    if not org.has_sso:
+        messages.error(request, _("Single sign-on is not set up for this organisation."))
+        return redirect("login")
+    try:
+        metadata = discover(org.oidc_issuer)
+    except SSOError:
+        messages.error(request, _("The sign-in service of your organisation cannot be reached. Try again later."))
+        return redirect("login")
+    verifier, nonce = secrets.token_urlsafe(48), secrets.token_urlsafe(16)
+    url, state = _client(org, request).create_authorization_url(metadata["authorization_endpoint"],
+                                                                code_verifier=verifier, nonce=nonce)
+    request.session[SESSION_KEY] = {"org": org.pk, "state": state, "nonce": nonce, "verifier": verifier}
+    return redirect(url)
+
+
+def sso_callback(request):
+    flow = request.session.pop(SESSION_KEY, None)
+    if not flow or request.GET.get("state") != flow["state"] or "code" not in request.GET:
+        messages.error(request, _("Signing in with your organisation account did not work. Please try again."))
+        return redirect("login")
+    org = get_object_or_404(Organisation, pk=flow["org"])
+    try:
+        email = _verified_email(org, request, flow)
+    except SSOError as e:
+        log.warning("sso sign-in failed for organisation %s: %s", org.pk, e)
+        messages.error(request, _("Signing in with your organisation account did not work. Please try again."))
+        return redirect("login")
+    person = User.objects.filter(organisation=org, email__iexact=email, is_active=True).first()
+    if person is None:
+        messages.error(request, _("There is no Deelwijs account for this address yet. Ask your administrator for an invitation."))
+        return redirect("login")
+    login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+    request.session[SSO_SESSION_KEY] = True
+    return redirect("home")
+
+
+def _verified_email(org, request, flow):
+    metadata = discover(org.oidc_issuer)
+    client = _client(org, request)
+    try:
+        token = client.fetch_token(metadata["token_endpoint"], code=request.GET["code"],
+                                   code_verifier=flow["verifier"], timeout=TIMEOUT)
+        keys = requests.get(metadata["jwks_uri"], timeout=TIMEOUT)
+        keys.raise_for_status()
+        claims = jwt.decode(
+            token["id_token"], JsonWebKey.import_key_set(keys.json()), claims_cls=CodeIDToken,
+            claims_options={"iss": {"essential": True, "value": metadata["issuer"]}},
+            claims_params={"nonce": flow["nonce"], "client_id": org.oidc_client_id},
+        )
+        claims.validate(leeway=60)
+    except (requests.RequestException, OAuthError, KeyError, ValueError, JoseError) as e:
+        raise SSOError(type(e).__name__) from e
+    email = claims.get("email") or claims.get("preferred_username")
+    if not email or "@" not in email:
+        raise SSOError("no e-mail claim")
+    return email
