@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debian packages: the Dutch (and English) hunspell dictionaries and enchant.
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2
 
-.PHONY: run test bench bench-guard system-packages install messages clean
+.PHONY: run test test-postgres test-browser bench bench-guard system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -40,7 +40,21 @@ messages: install
 	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
 
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest -m "not browser"
+
+# The same suite on PostgreSQL (a server on 127.0.0.1:5432 with trust authentication).
+POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+test-postgres: install
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
+
+# Browser tests in Debian's Chromium (installed with apt-get when missing).
+test-browser: install
+	@if [ ! -x /usr/bin/chromium ]; then \
+		echo "Installing Debian package: chromium"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	fi
+	$(BIN)/pytest -m browser
 
 bench-guard: install
 	$(BIN)/python bench/guard_bench.py

@@ -26,6 +26,7 @@ urlpatterns = [
     path("mensen/", org_views.people, name="people"),
     path("mensen/uitnodigen/", org_views.invite, name="invite"),
     path("mensen/<int:pk>/rollen/", org_views.person_roles, name="person_roles"),
+    path("teams/", org_views.teams, name="teams"),
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
     path("accounts/", include("deelwijs.accounts.urls")),

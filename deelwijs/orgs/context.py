@@ -1,4 +1,4 @@
-from .access import MANAGES_ACCOUNTS, MANAGES_PEOPLE, SEES_AUDIT
+from .access import MANAGES_ACCOUNTS, MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS
 
 
 def organisation(request):
@@ -10,4 +10,5 @@ def organisation(request):
         "can_manage_people": user.has_role(*MANAGES_PEOPLE),
         "can_manage_accounts": user.has_role(*MANAGES_ACCOUNTS),
         "can_see_audit": user.has_role(*SEES_AUDIT),
+        "can_see_teams": user.has_role(*SEES_TEAMS),
     }

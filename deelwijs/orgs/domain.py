@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from .models import ROLE_LABELS, AuditEntry, Invitation, RoleAssignment, User
+from .models import AuditEntry, Invitation, RoleAssignment, User
 
 
 def log(organisation, actor, action, summary):
@@ -25,8 +25,9 @@ def set_roles(actor, person, roles):
     person.role_assignments.exclude(role__in=new).delete()
     RoleAssignment.objects.bulk_create([RoleAssignment(user=person, role=r) for r in new - old])
     person.__dict__.pop("_roles", None)
-    added = ", ".join(str(ROLE_LABELS[r]) for r in sorted(new - old))
-    removed = ", ".join(str(ROLE_LABELS[r]) for r in sorted(old - new))
+    # Role codes, not labels: the log reads the same whatever language the actor used.
+    added = ", ".join(sorted(new - old))
+    removed = ", ".join(sorted(old - new))
     log(person.organisation, actor, "roles", f"{person.full_name}: +[{added}] -[{removed}]")
     return True
 

@@ -12,15 +12,15 @@ import secrets
 import requests
 from authlib.integrations.base_client.errors import OAuthError
 from authlib.integrations.requests_client import OAuth2Session
-from authlib.jose import JsonWebKey, jwt
-from authlib.jose.errors import JoseError
-from authlib.oidc.core import CodeIDToken
 from django.contrib import messages
 from django.contrib.auth import login
 from django.core.cache import cache
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from joserfc import jwt
+from joserfc.errors import JoseError
+from joserfc.jwk import KeySet
 
 from .models import Organisation, User
 from .twofactor import SSO_SESSION_KEY
@@ -111,12 +111,14 @@ def _verified_email(org, request, flow):
                                    code_verifier=flow["verifier"], timeout=TIMEOUT)
         keys = requests.get(metadata["jwks_uri"], timeout=TIMEOUT)
         keys.raise_for_status()
-        claims = jwt.decode(
-            token["id_token"], JsonWebKey.import_key_set(keys.json()), claims_cls=CodeIDToken,
-            claims_options={"iss": {"essential": True, "value": metadata["issuer"]}},
-            claims_params={"nonce": flow["nonce"], "client_id": org.oidc_client_id},
-        )
-        claims.validate(leeway=60)
+        claims = jwt.decode(token["id_token"], KeySet.import_key_set(keys.json())).claims
+        jwt.JWTClaimsRegistry(
+            leeway=60,
+            iss={"essential": True, "value": metadata["issuer"]},
+            aud={"essential": True, "value": org.oidc_client_id},
+            nonce={"essential": True, "value": flow["nonce"]},
+            exp={"essential": True},
+        ).validate(claims)
     except (requests.RequestException, OAuthError, KeyError, ValueError, JoseError) as e:
         raise SSOError(type(e).__name__) from e
     email = claims.get("email") or claims.get("preferred_username")

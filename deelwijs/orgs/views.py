@@ -5,15 +5,16 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
+from django.db.models import Prefetch
 from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
 
 from . import domain
-from .access import MANAGES_PEOPLE, SEES_AUDIT, get_scoped, role_required, scoped
+from .access import MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS, get_scoped, role_required, scoped
 from .forms import ChoosePasswordForm, InviteForm, RolesForm, SettingsForm
-from .models import AuditEntry, Invitation, User
+from .models import MANAGER, AuditEntry, Invitation, Team, User
 
 
 def render_markdown(text):
@@ -104,3 +105,14 @@ def accept_invitation(request, token):
         messages.success(request, _("Welcome to Deelwijs!"))
         return redirect("home")
     return render(request, "orgs/accept_invitation.html", {"form": form, "invitation": invitation})
+
+
+@role_required(*SEES_TEAMS)
+def teams(request):
+    """Managers see the teams they manage; communications and administrators see every team."""
+    queryset = scoped(Team.objects.select_related("location"), request).prefetch_related(
+        "managers", Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("role_assignments"))
+    )
+    if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
+        queryset = queryset.filter(managers=request.user)
+    return render(request, "orgs/teams.html", {"teams": queryset})

@@ -18,6 +18,7 @@ TABLE = [
     ("invite", None, ADMIN),
     ("person_roles", "person", ADMIN),
     ("audit_log", None, ADMIN),
+    ("teams", None, {"manager", "communications", "administrator"}),
     ("settings", None, ADMIN),
     ("account_list", None, ALL),
     ("account_new", None, COMMS),

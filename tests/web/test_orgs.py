@@ -94,3 +94,38 @@ def test_dutch_is_the_default_whatever_the_browser_says(client, people):
     client.force_login(people["employee"])
     html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
     assert "Welkom" in html and 'lang="nl"' in html
+
+
+def test_managers_see_only_the_teams_they_manage(client, people, org):
+    from deelwijs.orgs.models import Team
+
+    Team.objects.create(organisation=org, name="Ander team")
+    client.force_login(people["manager"])
+    assert [t.name for t in client.get(reverse("teams")).context["teams"]] == ["Wijkteam"]
+    client.force_login(people["communications"])
+    assert {t.name for t in client.get(reverse("teams")).context["teams"]} == {"Wijkteam", "Ander team"}
+
+
+def test_check_deploy_is_clean_with_production_variables(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env |= {"DEBUG": "false", "SECRET_KEY": "x" * 60 + "-production-secret-for-the-check",
+           "ALLOWED_HOSTS": "deelwijs.example.nl", "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+           "DJANGO_SETTINGS_MODULE": "deelwijs.config.settings"}
+    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+                            capture_output=True, text=True, env=env, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
+    env["DJANGO_SETTINGS_MODULE"] = "deelwijs.config.settings"
+    result = subprocess.run([sys.executable, "manage.py", "check"], capture_output=True, text=True, env=env, check=False)
+    assert result.returncode != 0 and "SECRET_KEY" in result.stderr
