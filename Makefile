@@ -36,8 +36,8 @@ run: install
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 messages: install
-	DEBUG=true $(BIN)/python manage.py makemessages -l nl --no-location --ignore=.venv --ignore=var --ignore=tests --ignore=bench --ignore="deelwijs/guard/*"
-	DEBUG=true $(BIN)/python manage.py compilemessages --ignore=.venv
+	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"
+	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py compilemessages
 
 test: install
 	$(BIN)/pytest -m "not browser"
