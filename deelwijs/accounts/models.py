@@ -129,3 +129,9 @@ def conventional_handle(user):
 
 def follows_convention(handle, user):
     return handle.lstrip("@").split("@")[0].lower() == conventional_handle(user)
+
+
+def accounts_short_of_owners(organisation):
+    """How many of the organisation's accounts have fewer than two owners (one query)."""
+    return (CorporateAccount.objects.filter(organisation=organisation)
+            .annotate(owner_count=models.Count("owners")).filter(owner_count__lt=MIN_OWNERS).count())

@@ -5,10 +5,16 @@ def organisation(request):
     user = getattr(request, "user", None)
     if not user or not user.is_authenticated or user.organisation_id is None:
         return {}
-    return {
+    context = {
         "organisation": user.organisation,
         "can_manage_people": user.has_role(*MANAGES_PEOPLE),
         "can_manage_accounts": user.has_role(*MANAGES_ACCOUNTS),
         "can_see_audit": user.has_role(*SEES_AUDIT),
         "can_see_teams": user.has_role(*SEES_TEAMS),
     }
+    if context["can_manage_accounts"]:
+        # Shown on every page to those who can fix it: an account must never leave with one person.
+        from deelwijs.accounts.models import accounts_short_of_owners
+
+        context["accounts_short_of_owners"] = accounts_short_of_owners(user.organisation)
+    return context

@@ -140,3 +140,23 @@ def test_lists_use_the_same_number_of_queries_for_one_or_three_items(client, peo
             counts.append(query_counts(client, names))
     assert counts[0] == counts[1]
     assert max(counts[1].values()) <= 12
+
+
+def test_communications_see_the_owner_warning_on_every_page(client, people, org):
+    CorporateAccount.objects.create(organisation=org, platform="x", handle="alleen")
+    client.force_login(people["communications"])
+    assert "minder dan twee eigenaren" in client.get(reverse("directory")).content.decode()
+    client.force_login(people["employee"])
+    assert "minder dan twee eigenaren" not in client.get(reverse("directory")).content.decode()
+
+
+def test_lists_never_show_another_organisations_data(client, people, org, outsider, other_org):
+    CorporateAccount.objects.create(organisation=org, platform="x", handle="van-test")
+    Handle.objects.create(user=people["employee"], platform="x", handle="employee_test")
+    LocationPageRequest.objects.create(organisation=org, requested_by=people["employee"], platform="x",
+                                       name="Pagina van test", purpose="p", audience="a", editors="e")
+    client.force_login(outsider)
+    for name in ("account_list", "directory", "access_matrix", "page_requests", "people", "audit_log", "teams"):
+        html = client.get(reverse(name)).content.decode()
+        assert "van-test" not in html and "employee_test" not in html and "Pagina van test" not in html
+        assert "Employee Test" not in html

@@ -129,3 +129,19 @@ def test_production_refuses_to_start_without_a_secret_key():
     env["DJANGO_SETTINGS_MODULE"] = "deelwijs.config.settings"
     result = subprocess.run([sys.executable, "manage.py", "check"], capture_output=True, text=True, env=env, check=False)
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
+
+
+def test_the_demo_is_idempotent(db):
+    from deelwijs.accounts.models import CorporateAccount, Handle
+    from deelwijs.orgs.demo import create_demo
+    from deelwijs.orgs.models import RoleAssignment
+
+    create_demo()
+    counts = [User.objects.count(), RoleAssignment.objects.count(), CorporateAccount.objects.count(),
+              Handle.objects.count(), AuditEntry.objects.count()]
+    org, logins = create_demo()
+    assert counts == [User.objects.count(), RoleAssignment.objects.count(), CorporateAccount.objects.count(),
+                      Handle.objects.count(), AuditEntry.objects.count()]
+    assert org.name == "Zorggroep Lindehof" and len(logins) == 9
+    assert {r for p in User.objects.filter(organisation=org) for r in p.roles} >= {
+        "employee", "volunteer", "client", "ambassador", "communications", "webcare", "manager", "administrator"}
