@@ -160,3 +160,10 @@ def test_lists_never_show_another_organisations_data(client, people, org, outsid
         html = client.get(reverse(name)).content.decode()
         assert "van-test" not in html and "employee_test" not in html and "Pagina van test" not in html
         assert "Employee Test" not in html
+
+
+def test_a_field_error_is_announced_and_linked_to_its_input(client, people):
+    client.force_login(people["employee"])
+    html = client.post(reverse("my_handles"), {"platform": "x", "handle": "mijn naam"}).content.decode()
+    assert 'aria-invalid="true"' in html and 'aria-describedby="id_handle_error"' in html
+    assert 'id="id_handle_error" role="alert"' in html
