@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import Policy, PolicyError
 
-from .models import ROLES, Organisation
+from .models import ROLES, Location, Organisation, Team, User
 
 
 class SignInForm(AuthenticationForm):
@@ -129,3 +129,57 @@ class TokenForm(forms.Form):
         if not token.isdigit() or len(token) != 6:
             raise forms.ValidationError(_("The code has 6 digits."))
         return token
+
+
+class TeamForm(forms.ModelForm):
+    class Meta:
+        model = Team
+        fields = ["name", "location", "managers", "members"]
+        widgets = {"managers": forms.CheckboxSelectMultiple, "members": forms.CheckboxSelectMultiple}
+
+    members = forms.ModelMultipleChoiceField(label=_("Members"), queryset=None, required=False,
+                                             widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+        people = User.objects.filter(organisation=organisation, is_active=True)
+        self.fields["managers"].queryset = people
+        self.fields["members"].queryset = people
+        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+        if self.instance.pk:
+            self.fields["members"].initial = self.instance.members.all()
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Team.objects.filter(organisation=self.organisation, name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("There is already a team with this name."))
+        return name
+
+    def save(self, commit=True):
+        team = super().save(commit=False)
+        team.organisation = self.organisation
+        team.save()
+        self.save_m2m()
+        team.members.set(self.cleaned_data["members"])
+        return team
+
+
+class LocationForm(forms.ModelForm):
+    class Meta:
+        model = Location
+        fields = ["name", "address"]
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_name(self):
+        name = self.cleaned_data["name"].strip()
+        if Location.objects.filter(organisation=self.organisation, name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("There is already a location with this name."))
+        return name
+
+    def save(self, commit=True):
+        self.instance.organisation = self.organisation
+        return super().save(commit)

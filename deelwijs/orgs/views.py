@@ -13,8 +13,8 @@ from django.utils.translation import gettext as _
 
 from . import domain
 from .access import MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS, get_scoped, role_required, scoped
-from .forms import ChoosePasswordForm, InviteForm, RolesForm, SettingsForm
-from .models import MANAGER, AuditEntry, Invitation, Team, User
+from .forms import ChoosePasswordForm, InviteForm, LocationForm, RolesForm, SettingsForm, TeamForm
+from .models import MANAGER, AuditEntry, Invitation, Location, Team, User
 
 
 def render_markdown(text):
@@ -115,4 +115,27 @@ def teams(request):
     )
     if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
         queryset = queryset.filter(managers=request.user)
-    return render(request, "orgs/teams.html", {"teams": queryset})
+    locations = scoped(Location, request) if request.user.has_role(*MANAGES_PEOPLE) else []
+    return render(request, "orgs/teams.html", {"teams": queryset, "locations": locations})
+
+
+@role_required(*MANAGES_PEOPLE)
+def team_edit(request, pk=None):
+    team = get_scoped(Team, request, pk=pk) if pk else None
+    form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Team %(name)s is saved.") % {"name": saved.name})
+        return redirect("teams")
+    return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
+
+
+@role_required(*MANAGES_PEOPLE)
+def location_edit(request, pk=None):
+    location = get_scoped(Location, request, pk=pk) if pk else None
+    form = LocationForm(request.POST or None, instance=location, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Location %(name)s is saved.") % {"name": saved.name})
+        return redirect("teams")
+    return render(request, "orgs/edit.html", {"form": form, "title": location.name if location else _("New location")})

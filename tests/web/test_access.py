@@ -19,6 +19,10 @@ TABLE = [
     ("person_roles", "person", ADMIN),
     ("audit_log", None, ADMIN),
     ("teams", None, {"manager", "communications", "administrator"}),
+    ("team_new", None, ADMIN),
+    ("team_edit", "team", ADMIN),
+    ("location_new", None, ADMIN),
+    ("location_edit", "location", ADMIN),
     ("settings", None, ADMIN),
     ("account_list", None, ALL),
     ("account_new", None, COMMS),
@@ -36,7 +40,10 @@ TABLE = [
 @pytest.fixture
 def objects(org, people):
     account = CorporateAccount.objects.create(organisation=org, platform="x", handle="test")
-    return {"person": people["employee"], "account": account}
+    from deelwijs.orgs.models import Location, Team
+
+    return {"person": people["employee"], "account": account, "team": Team.objects.get(organisation=org),
+            "location": Location.objects.get(organisation=org)}
 
 
 def url_for(name, kind, objects, person, org):

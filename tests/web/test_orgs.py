@@ -145,3 +145,27 @@ def test_the_demo_is_idempotent(db):
     assert org.name == "Zorggroep Lindehof" and len(logins) == 9
     assert {r for p in User.objects.filter(organisation=org) for r in p.roles} >= {
         "employee", "volunteer", "client", "ambassador", "communications", "webcare", "manager", "administrator"}
+
+
+def test_an_administrator_makes_a_team_with_members_and_managers(client, people, org):
+    from deelwijs.orgs.models import Location, Team
+
+    location = Location.objects.get(organisation=org)
+    client.force_login(people["administrator"])
+    response = client.post(reverse("team_new"), {"name": "Nachtdienst", "location": location.pk,
+                                                 "managers": [people["manager"].pk],
+                                                 "members": [people["employee"].pk, people["volunteer"].pk]})
+    assert response.status_code == 302
+    team = Team.objects.get(name="Nachtdienst")
+    assert set(team.members.all()) == {people["employee"], people["volunteer"]}
+    client.force_login(people["manager"])
+    assert "Nachtdienst" in [t.name for t in client.get(reverse("teams")).context["teams"]]
+
+
+def test_team_and_location_names_are_unique_per_organisation(client, people, org):
+    client.force_login(people["administrator"])
+    response = client.post(reverse("team_new"), {"name": "wijkteam"})
+    assert "al een team" in response.content.decode()
+    response = client.post(reverse("location_new"), {"name": "De Linde", "address": "Ergens 1"})
+    assert "al een locatie" in response.content.decode() and 'value="Ergens 1"' in response.content.decode()
+    assert client.post(reverse("location_new"), {"name": "Het Anker"}).status_code == 302
