@@ -79,6 +79,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "deelwijs.orgs",
     "deelwijs.accounts",
+    "deelwijs.content",
+    "deelwijs.sharing",
 ]
 
 MIDDLEWARE = [

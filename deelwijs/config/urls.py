@@ -2,7 +2,9 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from deelwijs.content import views as content_views
 from deelwijs.orgs import sso, twofactor
+from deelwijs.sharing import views as sharing_views
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
 
@@ -34,6 +36,14 @@ urlpatterns = [
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
     path("accounts/", include("deelwijs.accounts.urls")),
+    path("delen/", content_views.feed, name="feed"),
+    path("delen/<int:pk>/", sharing_views.share, name="share"),
+    path("delen/controle/", sharing_views.check_api, name="check_api"),
+    path("delen/gedeeld/<int:pk>/", sharing_views.share_go, name="share_go"),
+    path("inhoud/", content_views.item_list, name="item_list"),
+    path("inhoud/nieuw/", content_views.item_edit, name="item_new"),
+    path("inhoud/<int:pk>/", content_views.item_edit, name="item_edit"),
+    path("s/<str:code>", sharing_views.tracked_link, name="tracked_link"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -32,6 +32,11 @@ TABLE = [
     ("page_request_new", None, ALL),
     ("page_request_detail", "own_request", ALL),
     ("directory", None, ALL),
+    ("feed", None, ALL),
+    ("share", "item", ALL),
+    ("item_list", None, COMMS),
+    ("item_new", None, COMMS),
+    ("item_edit", "item", COMMS),
     ("my_handles", None, ALL),
     ("follow_team", None, ALL),
 ]
@@ -42,7 +47,10 @@ def objects(org, people):
     account = CorporateAccount.objects.create(organisation=org, platform="x", handle="test")
     from deelwijs.orgs.models import Location, Team
 
-    return {"person": people["employee"], "account": account, "team": Team.objects.get(organisation=org),
+    from deelwijs.content.models import ContentItem
+
+    item = ContentItem.objects.create(organisation=org, title="Voor iedereen")
+    return {"person": people["employee"], "account": account, "item": item, "team": Team.objects.get(organisation=org),
             "location": Location.objects.get(organisation=org)}
 
 
@@ -86,7 +94,7 @@ def test_all_url_names_are_in_the_table():
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link",
     }
     assert names <= covered, names - covered
 

@@ -1,0 +1,54 @@
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.orgs.models import ROLES, Location, Team
+
+from .models import Campaign, ContentItem, SuggestedText, Topic
+
+
+class ContentItemForm(forms.ModelForm):
+    audience_roles = forms.MultipleChoiceField(
+        label=_("Only for these roles"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple,
+        help_text=_("Leave empty for everyone. Clients and volunteers only see what is meant for them."),
+    )
+
+    class Meta:
+        model = ContentItem
+        fields = ["title", "link", "body", "topics", "campaign", "audience_roles", "audience_teams",
+                  "audience_locations", "starts_at", "expires_at", "pinned", "published"]
+        widgets = {
+            "body": forms.Textarea(attrs={"rows": 3}),
+            "topics": forms.CheckboxSelectMultiple, "audience_teams": forms.CheckboxSelectMultiple,
+            "audience_locations": forms.CheckboxSelectMultiple,
+            "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+            "expires_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+        }
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["topics"].queryset = Topic.objects.filter(organisation=organisation)
+        self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
+        self.fields["audience_teams"].queryset = Team.objects.filter(organisation=organisation)
+        self.fields["audience_locations"].queryset = Location.objects.filter(organisation=organisation)
+        if self.instance.pk:
+            self.fields["audience_roles"].initial = self.instance.role_list
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("expires_at") and data["expires_at"] <= data["starts_at"]:
+            self.add_error("expires_at", _("The end must come after the start."))
+        return data
+
+
+SuggestedTextFormSet = inlineformset_factory(
+    ContentItem, SuggestedText, fields=["network", "text"], extra=2, can_delete=True,
+    widgets={"text": forms.Textarea(attrs={"rows": 4})},
+)
+
+
+class ShareForm(forms.Form):
+    text = forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7}))
+    confirmed = forms.BooleanField(label=_("I have read the warnings and still want to share this."), required=False)
+    mastodon_instance = forms.CharField(label=_("Your Mastodon server"), required=False, max_length=200,
+                                        help_text=_("For example mastodon.nl; we remember it on this device."))

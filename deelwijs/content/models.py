@@ -1,0 +1,112 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.orgs.models import Location, Organisation, Team
+
+# Networks a suggested text can be written for; "email" is a mail to friends.
+SHARE_NETWORKS = [
+    ("linkedin", "LinkedIn"),
+    ("x", "X"),
+    ("facebook", "Facebook"),
+    ("instagram", "Instagram"),
+    ("bluesky", "Bluesky"),
+    ("mastodon", "Mastodon"),
+    ("whatsapp", "WhatsApp"),
+    ("email", _("E-mail")),
+]
+SHARE_NETWORK_LABELS = dict(SHARE_NETWORKS)
+
+
+class Campaign(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="campaigns")
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(max_length=150)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "slug"], name="unique_campaign_slug")]
+
+    def __str__(self):
+        return self.name
+
+
+class Topic(models.Model):
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="topics")
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_topic_name")]
+
+    def __str__(self):
+        return self.name
+
+
+class ContentItemQuerySet(models.QuerySet):
+    def live(self, now=None):
+        now = now or timezone.now()
+        return self.filter(published=True, starts_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+
+    def for_person(self, person):
+        """Items meant for this person: every audience rule that is set must match."""
+        roles = Q(audience_roles="")
+        for role in person.roles:
+            roles |= Q(audience_roles__contains=f",{role},")
+        team_ids = [t.pk for t in person.teams.all()]
+        location_ids = {t.location_id for t in person.teams.all() if t.location_id}
+        return (self.filter(organisation_id=person.organisation_id).filter(roles)
+                .filter(Q(audience_teams__isnull=True) | Q(audience_teams__in=team_ids))
+                .filter(Q(audience_locations__isnull=True) | Q(audience_locations__in=location_ids))
+                .distinct())
+
+
+class ContentItem(models.Model):
+    """Something communications offers for sharing, with suggested texts per network."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="content_items")
+    title = models.CharField(_("title"), max_length=200)
+    link = models.URLField(_("link"), blank=True, max_length=500)
+    body = models.TextField(_("text"), blank=True, help_text=_("Background for the sharer; not posted."))
+    topics = models.ManyToManyField(Topic, blank=True, related_name="items", verbose_name=_("topics"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
+                                 verbose_name=_("campaign"))
+    # Stored as ",employee,ambassador," so a plain LIKE finds a role on SQLite and PostgreSQL alike.
+    audience_roles = models.CharField(max_length=200, blank=True)
+    audience_teams = models.ManyToManyField(Team, blank=True, verbose_name=_("teams"))
+    audience_locations = models.ManyToManyField(Location, blank=True, verbose_name=_("locations"))
+    starts_at = models.DateTimeField(_("visible from"), default=timezone.now)
+    expires_at = models.DateTimeField(_("visible until"), null=True, blank=True)
+    pinned = models.BooleanField(_("pinned"), default=False)
+    published = models.BooleanField(_("published"), default=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = ContentItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-pinned", "-starts_at"]
+        indexes = [models.Index(fields=["organisation", "published", "starts_at"])]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def role_list(self):
+        return [r for r in self.audience_roles.split(",") if r]
+
+    def set_roles(self, roles):
+        self.audience_roles = f",{','.join(sorted(roles))}," if roles else ""
+
+
+class SuggestedText(models.Model):
+    item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="suggested_texts")
+    network = models.CharField(_("network"), max_length=20, choices=SHARE_NETWORKS)
+    text = models.TextField(_("suggested text"))
+    # A block finding communications chose to keep, with the reason (also in the audit log).
+    override_reason = models.CharField(max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["network", "pk"]

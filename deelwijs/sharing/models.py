@@ -1,0 +1,55 @@
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from deelwijs.content.models import SHARE_NETWORKS, ContentItem
+from deelwijs.orgs.models import Organisation
+
+
+class Share(models.Model):
+    """Someone shared an item on a network. No password or token of their account is ever held."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="shares")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="shares")
+    item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="shares")
+    network = models.CharField(max_length=20, choices=SHARE_NETWORKS)
+    text = models.TextField()
+    created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-created"]
+
+
+def new_code():
+    return secrets.token_urlsafe(6)
+
+
+class TrackedLink(models.Model):
+    """The short link /s/<code> of one share; counts clicks, never who clicked."""
+
+    share = models.OneToOneField(Share, on_delete=models.CASCADE, related_name="link")
+    code = models.CharField(max_length=16, unique=True, default=new_code)
+    target_url = models.URLField(max_length=1000)
+    clicks = models.PositiveIntegerField(default=0)
+
+
+class ClickVisitor(models.Model):
+    """One unique visitor of a link on a day, as a hash with that day's salt.
+
+    The salt is thrown away after the day, so a hash cannot be traced back
+    to an address or linked across days.
+    """
+
+    link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE, related_name="visitors")
+    day = models.DateField()
+    visitor = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["link", "day", "visitor"], name="one_visitor_a_day")]
+
+
+class DailySalt(models.Model):
+    day = models.DateField(unique=True)
+    salt = models.CharField(max_length=64)

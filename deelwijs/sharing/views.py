@@ -1,0 +1,132 @@
+import json
+
+from django.http import Http404, HttpResponseRedirect, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from deelwijs.content.models import SHARE_NETWORK_LABELS
+from deelwijs.content.views import feed_items
+from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.orgs.access import role_required
+
+from . import domain
+from .clicks import record_click
+from .intents import LINK_ONLY, NO_INTENT, clean_instance, intent_url
+from .models import Share, TrackedLink
+
+MASTODON_COOKIE = "deelwijs_mastodon"
+GUARD_PLATFORM = {"email": "email"}
+
+
+def _item_for(request, pk):
+    return get_object_or_404(feed_items(request.user).prefetch_related("suggested_texts"), pk=pk)
+
+
+def suggestion_for(person, item, network):
+    """One of the item's variants for this network; different colleagues get different ones."""
+    variants = [t.text for t in item.suggested_texts.all() if t.network == network]
+    if not variants:
+        return ""
+    return variants[(person.pk * 31 + item.pk) % len(variants)]
+
+
+def nudges(text, suggestion, organisation):
+    """Friendly advice that is not a policy finding."""
+    advice = []
+    if suggestion and " ".join(text.split()) == " ".join(suggestion.split()):
+        advice.append(_("Add a sentence of your own: posts identical to the suggestion read as advertising."))
+    low = text.lower()
+    own_words = ("ik werk", "mijn werk", "collega", "wij ", "we ", "ons team", organisation.name.lower())
+    if not any(w in low for w in own_words):
+        advice.append(_("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name})
+    return advice
+
+
+def _check(request, text, network):
+    return check(text, GUARD_PLATFORM.get(network, network), request.user.organisation.guard_policy(),
+                 lang=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl")
+
+
+@role_required()
+def share(request, pk):
+    item = _item_for(request, pk)
+    networks = [(code, label) for code, label in SHARE_NETWORK_LABELS.items()]
+    network = request.POST.get("network") or request.GET.get("netwerk")
+    if network not in SHARE_NETWORK_LABELS:
+        return render(request, "sharing/choose.html", {"item": item, "networks": networks})
+    suggestion = suggestion_for(request.user, item, network)
+    text = request.POST.get("text", suggestion)
+    instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
+    report, error = None, ""
+    if request.method == "POST":
+        report = _check(request, text, network)
+        if request.POST.get("action") == "share":
+            if not text.strip():
+                error = _("Write a text before you share.")
+            elif report.blocked:
+                error = _("Fix the points marked ‘blocks’ first.")
+            elif report.needs_confirmation and not request.POST.get("confirmed"):
+                error = _("Read the warnings and confirm that you still want to share this.")
+            elif network == "mastodon" and not instance:
+                error = _("Fill in your Mastodon server, for example mastodon.nl.")
+            else:
+                shared = domain.record_share(request.user, item, network, text)
+                response = redirect("share_go", pk=shared.pk)
+                if instance:
+                    response.set_cookie(MASTODON_COOKIE, instance, max_age=365 * 24 * 3600, samesite="Lax")
+                return response
+    return render(request, "sharing/editor.html", {
+        "item": item, "network": network, "network_label": SHARE_NETWORK_LABELS[network], "text": text,
+        "suggestion": suggestion, "report": report, "error": error, "instance": instance,
+        "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
+        "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
+        "severity_labels": {"block": _("Blocks"), "warn": _("Warning"), "hint": _("Tip"),
+                            "clean": _("The post check found nothing: this fits the policy.")},
+    })
+
+
+@require_POST
+@role_required()
+def check_api(request):
+    """The post check for the editor as you type: {text, network} -> report."""
+    try:
+        data = json.loads(request.body or b"{}")
+        text, network = str(data.get("text", ""))[:20000], str(data.get("network", "linkedin"))
+    except (ValueError, AttributeError):
+        return JsonResponse({"error": "invalid JSON"}, status=400)
+    if network not in SHARE_NETWORK_LABELS:
+        return JsonResponse({"error": "unknown network"}, status=400)
+    report = _check(request, text, network)
+    result = report.to_dict()
+    result["nudges"] = nudges(text, str(data.get("suggestion", "")), request.user.organisation)
+    return JsonResponse(result)
+
+
+@role_required()
+def share_go(request, pk):
+    shared = get_object_or_404(Share.objects.select_related("item", "link"), pk=pk, person=request.user)
+    link = getattr(shared, "link", None)
+    short_url = request.build_absolute_uri(reverse("tracked_link", kwargs={"code": link.code})) if link else ""
+    instance = clean_instance(request.COOKIES.get(MASTODON_COOKIE, ""))
+    text_with_link = f"{shared.text}\n\n{short_url}".strip() if short_url else shared.text
+    return render(request, "sharing/go.html", {
+        "share": shared, "short_url": short_url, "text_with_link": text_with_link,
+        "intent": intent_url(shared.network, shared.text, short_url, instance),
+        "copy_first": shared.network in LINK_ONLY or shared.network in NO_INTENT,
+        "no_intent": shared.network in NO_INTENT, "network_label": SHARE_NETWORK_LABELS[shared.network],
+    })
+
+
+@never_cache
+def tracked_link(request, code):
+    """The short link everyone on the internet follows: one lookup, one counter, a redirect."""
+    found = TrackedLink.objects.filter(code=code).values_list("pk", "target_url").first()
+    if found is None:
+        raise Http404
+    link_id, target = found
+    address = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    record_click(link_id, address, request.META.get("HTTP_USER_AGENT", ""))
+    return HttpResponseRedirect(target)
