@@ -100,3 +100,10 @@ def test_a_named_person_with_personal_details_in_a_care_story():
 def test_a_pseudonym_is_not_identifying():
     text = "Ik begeleid een jonge vrouw. Ik noem haar hier Sara, dat is niet haar echte naam. Ze woont sinds een jaar zelfstandig."
     assert not flags(text, "client_privacy")
+
+
+def test_a_colleagues_surname_does_not_hide_a_client_with_that_name(lindehof):
+    lindehof.staff_names.append("Marieke Jansen")
+    assert flags("Vandaag zong mevrouw Jansen haar lievelingslied op de afdeling.", "client_privacy", policy=lindehof)
+    assert not flags("Marieke Jansen liep vandaag mee op de afdeling van de dagbesteding.", "client_privacy",
+                     policy=lindehof)

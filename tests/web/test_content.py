@@ -142,3 +142,15 @@ def test_no_model_holds_a_personal_account_secret():
             name = getattr(field, "name", "")
             if any(s in name.lower() for s in suspicious):
                 assert (model._meta.app_label, model.__name__, name) in allowed, f"{model.__name__}.{name}"
+
+
+def test_the_demo_has_a_realistic_feed_that_passes_the_post_check(db):
+    from deelwijs.guard import check
+    from deelwijs.orgs.demo import create_demo
+
+    org, _ = create_demo()
+    items = ContentItem.objects.filter(organisation=org)
+    assert items.count() >= 30 and items.values("campaign").distinct().count() >= 4
+    policy = org.guard_policy()
+    for suggestion in SuggestedText.objects.filter(item__organisation=org):
+        assert not check(suggestion.text, suggestion.network, policy).blocked, suggestion.text

@@ -147,7 +147,8 @@ def detect(doc, emit):
     lex = lexicon()
     dutch, _ = dictionaries()
     text, policy = doc.text, doc.policy
-    staff = {n.lower() for name in policy.staff_names for n in name.split()}
+    # Colleagues are recognised by their full name: "Jansen" alone may well be a client.
+    staff = {" ".join(name.lower().split()) for name in policy.staff_names}
     places = {p.lower() for p in policy.locations} | {n.lower() for o in policy.organisation_names for n in o.split()}
     flagged = []
 
@@ -161,7 +162,7 @@ def detect(doc, emit):
     for m in TITLE.finditer(text):
         name = m.group(1)
         last = name.split()[-1]
-        if last.strip(".").lower() in staff or name.lower() in places or last in ("De", "Het"):
+        if name.lower() in places or last in ("De", "Het"):
             continue
         if re.search(r"\bvan\s(?:De|Het)\s", name):  # "familie van De Hoge Weide" is a place
             continue
@@ -178,8 +179,9 @@ def detect(doc, emit):
         flag(m.start(), m.end(), "client_name")
 
     roles = {}  # a name keeps the role of its first mention
+    colleague_surname = -1
     for i, (start, end, word) in enumerate(doc.words):
-        if not word[0].isupper() or word not in lex.first_names or word.lower() in staff or word.lower() in places:
+        if not word[0].isupper() or word not in lex.first_names or word.lower() in places:
             continue
         if word in NOT_NAMES:
             continue
@@ -189,7 +191,13 @@ def detect(doc, emit):
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
         low = word.lower()
-        full_name = i + 1 < len(doc.words) and doc.words[i + 1][2] in lex.surnames and text[end:doc.words[i + 1][0]] == " "
+        following = doc.words[i + 1] if i + 1 < len(doc.words) else None
+        if following and f"{low} {following[2].lower()}" in staff:
+            colleague_surname = i + 1
+            continue
+        if i == colleague_surname:
+            continue
+        full_name = following is not None and following[2] in lex.surnames and text[end:following[0]] == " "
         common = low in lex.common_words or (doc.is_sentence_start(start) and dutch.check(low))
         if common and not full_name and not RELATIVE_OF.search(before) and not CLIENT_BEFORE_NAME.search(before):
             continue
