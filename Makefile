@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debian packages: the Dutch (and English) hunspell dictionaries and enchant.
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2
 
-.PHONY: run test test-postgres test-browser bench bench-guard system-packages install messages clean
+.PHONY: run test test-postgres test-browser bench bench-guard bench-redirect system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -59,7 +59,14 @@ test-browser: install
 bench-guard: install
 	$(BIN)/python bench/guard_bench.py
 
-bench: bench-guard
+# The tracked-link redirect under load: gunicorn on 127.0.0.1, ApacheBench (apache2-utils) as the client.
+bench-redirect: install
+	@command -v ab >/dev/null || { echo "Installing Debian package: apache2-utils"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq apache2-utils >/dev/null; }
+	$(BIN)/python bench/redirect_bench.py
+
+bench: bench-guard bench-redirect
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

@@ -142,6 +142,9 @@ LOGOUT_REDIRECT_URL = "login"
 # Background jobs: a database queue; run `manage.py db_worker` (one or more) in production.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
 
+# Clicks on tracked links are written in batches at most this many seconds later.
+CLICK_BUFFER_SECONDS = float(env("CLICK_BUFFER_SECONDS", "1"))
+
 # Lock-out after repeated failed sign-ins (django-axes), per account and address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60

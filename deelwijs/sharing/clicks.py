@@ -1,14 +1,19 @@
 """Counting clicks on tracked links without storing addresses or cookies."""
 
+import atexit
 import hashlib
+import logging
 import re
 import secrets
+import threading
+import time
+from functools import lru_cache
 
+from django.conf import settings
 from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.utils import timezone
 
-from .models import ClickVisitor, DailySalt, TrackedLink
+from .models import Click, DailySalt, TrackedLink
 
 # Crawlers and link-preview fetchers of social networks and chat apps: not people.
 BOTS = re.compile(
@@ -18,6 +23,7 @@ BOTS = re.compile(
     re.I,
 )
 _salt_cache = {}
+log = logging.getLogger(__name__)
 
 
 def is_bot(user_agent):
@@ -37,14 +43,72 @@ def salt_for(day):
     return salt
 
 
+@lru_cache(maxsize=20000)
+def find_link(code):
+    """(id, target) of a short link; cached per process because a link never changes."""
+    return TrackedLink.objects.filter(code=code).values_list("pk", "target_url").first()
+
+
+class ClickBuffer:
+    """Clicks collected in this process and written in one multi-row insert.
+
+    A busy link would otherwise cost a database commit per visitor. Rows are
+    written when the buffer holds `size` clicks, when the oldest is `seconds`
+    old (a background thread checks), and when the process exits; a hard
+    crash loses at most that last second of statistics.
+    """
+
+    def __init__(self, seconds, size=500):
+        self.seconds, self.size = seconds, size
+        self.rows, self.oldest = [], 0.0
+        self.lock = threading.Lock()
+        self.thread = None
+
+    def add(self, row):
+        if self.seconds <= 0:
+            Click.objects.bulk_create([row])
+            return
+        with self.lock:
+            if not self.rows:
+                self.oldest = time.monotonic()
+            self.rows.append(row)
+            full = len(self.rows) >= self.size
+        self._start()
+        if full:
+            self.flush()
+
+    def flush(self):
+        with self.lock:
+            rows, self.rows = self.rows, []
+        if rows:
+            Click.objects.bulk_create(rows, batch_size=self.size)
+
+    def _start(self):
+        if self.thread is None:
+            self.thread = threading.Thread(target=self._run, name="click-buffer", daemon=True)
+            self.thread.start()
+            atexit.register(self.flush)
+
+    def _run(self):
+        while True:
+            time.sleep(self.seconds / 2)
+            if self.rows and time.monotonic() - self.oldest >= self.seconds:
+                try:
+                    self.flush()
+                except Exception:  # noqa: BLE001 - keep counting; the next flush retries nothing lost twice
+                    log.exception("writing clicks failed")
+
+
+buffer = ClickBuffer(getattr(settings, "CLICK_BUFFER_SECONDS", 1.0))
+
+
 def record_click(link_id, address, user_agent):
-    """Count one click; remember a salted hash so unique visitors can be counted per day."""
+    """Count one click; bots and link previews are not counted."""
     if is_bot(user_agent):
         return False
     day = timezone.localdate()
     visitor = hashlib.sha256(f"{salt_for(day)}|{address}|{user_agent}".encode()).hexdigest()
-    TrackedLink.objects.filter(pk=link_id).update(clicks=F("clicks") + 1)
-    ClickVisitor.objects.bulk_create([ClickVisitor(link_id=link_id, day=day, visitor=visitor)], ignore_conflicts=True)
+    buffer.add(Click(link_id=link_id, day=day, visitor=visitor))
     return True
 
 

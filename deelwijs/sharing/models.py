@@ -27,27 +27,31 @@ def new_code():
 
 
 class TrackedLink(models.Model):
-    """The short link /s/<code> of one share; counts clicks, never who clicked."""
+    """The short link /s/<code> of one share. Its target never changes once made."""
 
     share = models.OneToOneField(Share, on_delete=models.CASCADE, related_name="link")
     code = models.CharField(max_length=16, unique=True, default=new_code)
     target_url = models.URLField(max_length=1000)
-    clicks = models.PositiveIntegerField(default=0)
+
+    @property
+    def clicks(self):
+        return self.click_set.count()
 
 
-class ClickVisitor(models.Model):
-    """One unique visitor of a link on a day, as a hash with that day's salt.
+class Click(models.Model):
+    """One click on a tracked link: append-only, so busy links never wait on a row lock.
 
-    The salt is thrown away after the day, so a hash cannot be traced back
-    to an address or linked across days.
+    visitor is a hash of address and browser with that day's salt; the salt
+    is thrown away after the day, so a hash cannot be traced back to an
+    address or linked across days. Unique visitors are distinct hashes a day.
     """
 
-    link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE, related_name="visitors")
+    link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE)
     day = models.DateField()
     visitor = models.CharField(max_length=64)
 
     class Meta:
-        constraints = [models.UniqueConstraint(fields=["link", "day", "visitor"], name="one_visitor_a_day")]
+        indexes = [models.Index(fields=["link", "day"])]
 
 
 class DailySalt(models.Model):

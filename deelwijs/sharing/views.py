@@ -13,9 +13,9 @@ from deelwijs.guard import FIVE_QUESTIONS, check
 from deelwijs.orgs.access import role_required
 
 from . import domain
-from .clicks import record_click
+from .clicks import find_link, record_click
 from .intents import LINK_ONLY, NO_INTENT, clean_instance, intent_url
-from .models import Share, TrackedLink
+from .models import Share
 
 MASTODON_COOKIE = "deelwijs_mastodon"
 GUARD_PLATFORM = {"email": "email"}
@@ -123,7 +123,7 @@ def share_go(request, pk):
 @never_cache
 def tracked_link(request, code):
     """The short link everyone on the internet follows: one lookup, one counter, a redirect."""
-    found = TrackedLink.objects.filter(code=code).values_list("pk", "target_url").first()
+    found = find_link(code)
     if found is None:
         raise Http404
     link_id, target = found
