@@ -75,11 +75,11 @@ def main():
         subprocess.run(["ab", "-q", "-n", "500", "-c", "8", f"{base}/bench/bare/"], capture_output=True, check=True)
         bare = ab(f"{base}/bench/bare/")
         redirect = ab(f"{base}/s/{code}")
-        clicks = subprocess.run([python, "-c", COUNT.format(code=code)], cwd=ROOT, env=env, capture_output=True,
-                                text=True, check=True).stdout.strip()
     finally:
-        server.terminate()
-        server.wait(timeout=10)
+        server.terminate()  # graceful: each worker writes the clicks it still holds
+        server.wait(timeout=30)
+    clicks = subprocess.run([python, "-c", COUNT.format(code=code)], cwd=ROOT, env=env, capture_output=True,
+                            text=True, check=True).stdout.strip()
     kind = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     print(f"Redirect benchmark: gunicorn {WORKERS} workers, {kind}, {REQUESTS} requests, concurrency {CONCURRENCY}")
     print(f"bare Django view : {bare[0]:8.0f} req/s   p99 {bare[1]:4.0f} ms   failed {bare[2]}")

@@ -62,6 +62,8 @@ class ClickBuffer:
         self.seconds, self.size = seconds, size
         self.rows, self.oldest = [], 0.0
         self.lock = threading.Lock()
+        # Held while writing, so the flush at exit waits for a batch the thread is writing.
+        self.write_lock = threading.Lock()
         self.thread = None
 
     def add(self, row):
@@ -78,10 +80,11 @@ class ClickBuffer:
             self.flush()
 
     def flush(self):
-        with self.lock:
-            rows, self.rows = self.rows, []
-        if rows:
-            Click.objects.bulk_create(rows, batch_size=self.size)
+        with self.write_lock:
+            with self.lock:
+                rows, self.rows = self.rows, []
+            if rows:
+                Click.objects.bulk_create(rows, batch_size=self.size)
 
     def _start(self):
         if self.thread is None:
@@ -95,7 +98,7 @@ class ClickBuffer:
             if self.rows and time.monotonic() - self.oldest >= self.seconds:
                 try:
                     self.flush()
-                except Exception:  # noqa: BLE001 - keep counting; the next flush retries nothing lost twice
+                except Exception:  # noqa: BLE001 - the thread must survive a database hiccup
                     log.exception("writing clicks failed")
 
 
