@@ -33,6 +33,10 @@ def save_item(actor, form, texts_formset, override_reason=""):
     if item.created_by_id is None:
         item.created_by = actor
     item.set_roles(form.cleaned_data.get("audience_roles") or [])
+    if form.cleaned_data.get("photo"):
+        from .models import Image
+
+        item.image = Image.from_upload(actor.organisation, form.cleaned_data["photo"], form.cleaned_data.get("photo_alt", ""))
     item.save()
     form.save_m2m()
     texts_formset.instance = item

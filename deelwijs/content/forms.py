@@ -34,6 +34,24 @@ class ContentItemForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["audience_roles"].initial = self.instance.role_list
 
+    photo = forms.ImageField(label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed."))
+    photo_alt = forms.CharField(label=_("Photo description"), required=False, max_length=300,
+                                help_text=_("What is in the photo, for people who cannot see it."))
+
+    def clean_photo(self):
+        from django.core.exceptions import ValidationError
+
+        from .images import process
+
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            try:
+                self.processed_photo = process(photo)
+            except ValidationError as e:
+                raise forms.ValidationError(e.messages) from e
+            photo.seek(0)
+        return photo
+
     def clean(self):
         data = super().clean()
         if data.get("starts_at") and data.get("expires_at") and data["expires_at"] <= data["starts_at"]:

@@ -79,6 +79,7 @@ class ContentItem(models.Model):
     audience_locations = models.ManyToManyField(Location, blank=True, verbose_name=_("locations"))
     starts_at = models.DateTimeField(_("visible from"), default=timezone.now)
     expires_at = models.DateTimeField(_("visible until"), null=True, blank=True)
+    image = models.ForeignKey("Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     pinned = models.BooleanField(_("pinned"), default=False)
     published = models.BooleanField(_("published"), default=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
@@ -110,3 +111,26 @@ class SuggestedText(models.Model):
 
     class Meta:
         ordering = ["network", "pk"]
+
+
+class Image(models.Model):
+    """A photo as stored: no EXIF or GPS data, in a large and a small size."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="images")
+    large = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
+    small = models.ImageField(upload_to="images/%Y/%m/")
+    width = models.PositiveIntegerField(default=0)
+    height = models.PositiveIntegerField(default=0)
+    alt = models.CharField(_("description for screen readers"), max_length=300, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    @classmethod
+    def from_upload(cls, organisation, upload, alt=""):
+        from .images import process
+
+        sizes = process(upload)
+        image = cls(organisation=organisation, alt=alt)
+        image.large.save(sizes["large"][0].name, sizes["large"][0], save=False)
+        image.small.save(sizes["small"][0].name, sizes["small"][0], save=False)
+        image.save()
+        return image

@@ -19,7 +19,7 @@ def feed_items(person):
     """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
     shared = Share.objects.filter(item=OuterRef("pk"), person=person)
     return (ContentItem.objects.live().for_person(person)
-            .select_related("campaign").prefetch_related("topics")
+            .select_related("campaign", "image").prefetch_related("topics")
             .annotate(shared=Exists(shared)).order_by("-pinned", "-starts_at", "-pk"))
 
 
@@ -49,7 +49,7 @@ def item_list(request):
 def item_edit(request, pk=None):
     item = get_scoped(ContentItem, request, pk=pk) if pk else None
     organisation = request.user.organisation
-    form = ContentItemForm(request.POST or None, instance=item, organisation=organisation)
+    form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, organisation=organisation)
     texts = SuggestedTextFormSet(request.POST or None, instance=item or ContentItem())
     blocked = []
     if request.method == "POST" and form.is_valid() and texts.is_valid():

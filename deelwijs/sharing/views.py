@@ -107,7 +107,7 @@ def check_api(request):
 
 @role_required()
 def share_go(request, pk):
-    shared = get_object_or_404(Share.objects.select_related("item", "link"), pk=pk, person=request.user)
+    shared = get_object_or_404(Share.objects.select_related("item__image", "link"), pk=pk, person=request.user)
     link = getattr(shared, "link", None)
     short_url = request.build_absolute_uri(reverse("tracked_link", kwargs={"code": link.code})) if link else ""
     instance = clean_instance(request.COOKIES.get(MASTODON_COOKIE, ""))

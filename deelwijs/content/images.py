@@ -1,0 +1,50 @@
+"""Uploaded images: checked, turned upright, stripped of EXIF/GPS, resized for the networks."""
+
+import io
+import uuid
+
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.utils.translation import gettext as _
+from PIL import Image as PILImage
+from PIL import ImageOps, UnidentifiedImageError
+
+MAX_UPLOAD = 15 * 1024 * 1024
+MAX_PIXELS = 60_000_000  # refuse decompression bombs
+SIZES = {"large": 1600, "small": 640}
+FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
+
+
+def process(upload):
+    """Return {size: (ContentFile, width, height)} for an uploaded file, or raise ValidationError in Dutch."""
+    if upload.size > MAX_UPLOAD:
+        raise ValidationError(_("This photo is larger than 15 MB. Choose a smaller one."))
+    try:
+        with PILImage.open(upload) as probe:
+            if probe.format not in FORMATS:
+                raise ValidationError(_("Use a JPEG, PNG or WebP photo."))
+            if probe.width * probe.height > MAX_PIXELS:
+                raise ValidationError(_("This photo has too many pixels. Choose a smaller one."))
+            probe.verify()
+        upload.seek(0)
+        with PILImage.open(upload) as original:
+            # Turn the photo the way the camera meant it, then forget all metadata (EXIF, GPS).
+            upright = ImageOps.exif_transpose(original)
+            has_alpha = upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info)
+            clean = upright.convert("RGBA" if has_alpha else "RGB")
+    except (UnidentifiedImageError, OSError, SyntaxError) as e:
+        raise ValidationError(_("This file is not a photo we can read.")) from e
+    name = uuid.uuid4().hex
+    result = {}
+    for size, edge in SIZES.items():
+        copy = clean.copy()
+        copy.thumbnail((edge, edge), PILImage.Resampling.LANCZOS)
+        buffer = io.BytesIO()
+        if has_alpha:
+            copy.save(buffer, "PNG", optimize=True)
+            extension = "png"
+        else:
+            copy.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+            extension = "jpg"
+        result[size] = (ContentFile(buffer.getvalue(), name=f"{name}-{size}.{extension}"), copy.width, copy.height)
+    return result
