@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "deelwijs.accounts",
     "deelwijs.content",
     "deelwijs.sharing",
+    "deelwijs.stories",
 ]
 
 MIDDLEWARE = [

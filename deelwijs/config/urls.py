@@ -7,6 +7,7 @@ from django.urls import include, path
 from deelwijs.content import views as content_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.sharing import views as sharing_views
+from deelwijs.stories import views as story_views
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
 
@@ -46,6 +47,12 @@ urlpatterns = [
     path("inhoud/nieuw/", content_views.item_edit, name="item_new"),
     path("inhoud/<int:pk>/", content_views.item_edit, name="item_edit"),
     path("s/<str:code>", sharing_views.tracked_link, name="tracked_link"),
+    path("verhalen/", story_views.my_stories, name="my_stories"),
+    path("verhalen/nieuw/", story_views.story_new, name="story_new"),
+    path("verhalen/wachtrij/", story_views.story_queue, name="story_queue"),
+    path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
+    path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
+    path("meldingen/", org_views.notifications, name="notifications"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

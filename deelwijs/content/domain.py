@@ -36,7 +36,7 @@ def save_item(actor, form, texts_formset, override_reason=""):
     if form.cleaned_data.get("photo"):
         from .models import Image
 
-        item.image = Image.from_upload(actor.organisation, form.cleaned_data["photo"], form.cleaned_data.get("photo_alt", ""))
+        item.image = Image.from_processed(actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", ""))
     item.save()
     form.save_m2m()
     texts_formset.instance = item

@@ -128,7 +128,11 @@ class Image(models.Model):
     def from_upload(cls, organisation, upload, alt=""):
         from .images import process
 
-        sizes = process(upload)
+        return cls.from_processed(organisation, process(upload), alt)
+
+    @classmethod
+    def from_processed(cls, organisation, sizes, alt=""):
+        """Store the sizes made by images.process()."""
         image = cls(organisation=organisation, alt=alt)
         image.large.save(sizes["large"][0].name, sizes["large"][0], save=False)
         image.small.save(sizes["small"][0].name, sizes["small"][0], save=False)

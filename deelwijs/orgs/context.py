@@ -12,6 +12,7 @@ def organisation(request):
         "can_see_audit": user.has_role(*SEES_AUDIT),
         "can_see_teams": user.has_role(*SEES_TEAMS),
     }
+    context["unread_notifications"] = user.notifications.filter(read=False).count()
     if context["can_manage_accounts"]:
         # Shown on every page to those who can fix it: an account must never leave with one person.
         from deelwijs.accounts.models import accounts_short_of_owners

@@ -3,6 +3,7 @@
 import hashlib
 import secrets
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -82,3 +83,14 @@ def accept_invitation(invitation, password):
     invitation.accepted = timezone.now()
     invitation.save(update_fields=["accepted"])
     return person
+
+
+def notify(person, text, link="", email_subject=""):
+    """A notification in the app; with a subject it is also e-mailed by the worker."""
+    from .models import Notification
+    from .tasks import send_email
+
+    Notification.objects.create(person=person, text=text[:500], link=link)
+    if email_subject and person.email:
+        body = text + (f"\n\n{settings.SITE_URL}{link}" if link else "")
+        send_email.enqueue(person.email, email_subject, body)

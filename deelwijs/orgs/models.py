@@ -207,3 +207,16 @@ class Invitation(models.Model):
     @property
     def expired(self):
         return timezone.now() - self.created > timezone.timedelta(days=self.VALID_DAYS)
+
+
+class Notification(models.Model):
+    """A message in the app for one person (also e-mailed when it matters)."""
+
+    person = models.ForeignKey(User, on_delete=models.CASCADE, related_name="notifications")
+    text = models.CharField(max_length=500)
+    link = models.CharField(max_length=300, blank=True)
+    created = models.DateTimeField(default=timezone.now)
+    read = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["-created"]

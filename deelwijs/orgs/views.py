@@ -139,3 +139,10 @@ def location_edit(request, pk=None):
         messages.success(request, _("Location %(name)s is saved.") % {"name": saved.name})
         return redirect("teams")
     return render(request, "orgs/edit.html", {"form": form, "title": location.name if location else _("New location")})
+
+
+@role_required()
+def notifications(request):
+    items = list(request.user.notifications.all()[:100])
+    request.user.notifications.filter(read=False).update(read=True)
+    return render(request, "orgs/notifications.html", {"notifications": items})

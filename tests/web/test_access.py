@@ -33,6 +33,11 @@ TABLE = [
     ("page_request_detail", "own_request", ALL),
     ("directory", None, ALL),
     ("feed", None, ALL),
+    ("story_new", None, ALL),
+    ("my_stories", None, ALL),
+    ("notifications", None, ALL),
+    ("story_queue", None, COMMS),
+    ("story_review", "story", COMMS),
     ("share", "item", ALL),
     ("item_list", None, COMMS),
     ("item_new", None, COMMS),
@@ -49,8 +54,11 @@ def objects(org, people):
 
     from deelwijs.content.models import ContentItem
 
+    from deelwijs.stories.models import Story
+
     item = ContentItem.objects.create(organisation=org, title="Voor iedereen")
-    return {"person": people["employee"], "account": account, "item": item, "team": Team.objects.get(organisation=org),
+    story = Story.objects.create(organisation=org, author=people["employee"], text="Verhaal")
+    return {"person": people["employee"], "account": account, "item": item, "story": story, "team": Team.objects.get(organisation=org),
             "location": Location.objects.get(organisation=org)}
 
 
@@ -94,7 +102,7 @@ def test_all_url_names_are_in_the_table():
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide",
     }
     assert names <= covered, names - covered
 

@@ -1,0 +1,62 @@
+"""Own stories: sending, reviewing, and telling the author what happened."""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import override
+
+from deelwijs.content.models import ContentItem, Image, SuggestedText
+from deelwijs.orgs.domain import notify
+
+from .models import Story, StoryPhoto
+
+
+@transaction.atomic
+def submit(author, text, networks, consent, photos):
+    """Store the story with its photos, processed by images.process (no EXIF/GPS)."""
+    story = Story.objects.create(organisation=author.organisation, author=author, text=text,
+                                 networks=",".join(networks), consent=consent)
+    for sizes in photos:
+        StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes))
+    return story
+
+
+def _done(reviewer, story, status, feedback=""):
+    story.status, story.feedback = status, feedback
+    story.reviewed_by, story.reviewed_at = reviewer, timezone.now()
+    story.save(update_fields=["status", "feedback", "reviewed_by", "reviewed_at", "item", "text"])
+    # The author reads the message in Dutch, the interface's default language.
+    with override("nl"):
+        texts = {
+            Story.APPROVED: _("Communications approved your story. Thank you!"),
+            Story.REJECTED: _("Communications will not use your story this time."),
+            Story.IN_FEED: _("Your story is now in the feed for colleagues to share. Thank you!"),
+        }
+        message = texts[status] + (f" {_('Feedback')}: {feedback}" if feedback else "")
+        notify(story.author, message, reverse("my_stories"), email_subject=_("What happened to your story"))
+
+
+@transaction.atomic
+def approve(reviewer, story, text):
+    story.text = text
+    _done(reviewer, story, Story.APPROVED)
+
+
+@transaction.atomic
+def reject(reviewer, story, feedback):
+    _done(reviewer, story, Story.REJECTED, feedback)
+
+
+@transaction.atomic
+def to_feed_item(reviewer, story, text, title):
+    """Turn the story into a draft content item for the feed; communications finishes it there."""
+    first_photo = story.photos.select_related("image").first()
+    item = ContentItem.objects.create(organisation=story.organisation, title=title, body=text, published=False,
+                                      created_by=reviewer, image=first_photo.image if first_photo else None)
+    for network in story.networks.split(",") or ["linkedin"]:
+        if network:
+            SuggestedText.objects.create(item=item, network=network, text=text)
+    story.item, story.text = item, text
+    _done(reviewer, story, Story.IN_FEED)
+    return item

@@ -1,0 +1,55 @@
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.content.images import process
+from deelwijs.content.models import SHARE_NETWORKS
+
+from .models import MAX_PHOTOS
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultiplePhotoField(forms.FileField):
+    widget = MultipleFileInput
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, (list, tuple)) else ([data] if data else [])
+        return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
+
+
+class StoryForm(forms.Form):
+    text = forms.CharField(label=_("Your story"), widget=forms.Textarea(attrs={"rows": 8}),
+                           help_text=_("What happened, and why is it worth sharing? Communications may edit it."))
+    photos = MultiplePhotoField(label=_("Photos (at most 4)"), required=False,
+                                help_text=_("JPEG, PNG or WebP; location data is removed."))
+    networks = forms.MultipleChoiceField(label=_("Where would it fit?"), choices=SHARE_NETWORKS, required=False,
+                                         widget=forms.CheckboxSelectMultiple)
+    consent = forms.BooleanField(label=_("Everyone in the photos agreed to be shown online."), required=False)
+    confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
+
+    def clean_photos(self):
+        photos = self.cleaned_data["photos"]
+        if len(photos) > MAX_PHOTOS:
+            raise forms.ValidationError(_("Choose at most 4 photos."))
+        self.processed = []
+        for photo in photos:
+            try:
+                self.processed.append(process(photo))
+            except ValidationError as e:
+                raise forms.ValidationError(e.messages) from e
+        return photos
+
+    def clean(self):
+        data = super().clean()
+        if data.get("photos") and not data.get("consent"):
+            self.add_error("consent", _("Confirm that everyone in the photos agreed, or leave the photos out."))
+        return data
+
+
+class ReviewForm(forms.Form):
+    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    title = forms.CharField(label=_("Title in the feed"), required=False, max_length=200)
+    feedback = forms.CharField(label=_("Feedback for the author"), required=False, widget=forms.Textarea(attrs={"rows": 3}))

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.content.models import SHARE_NETWORKS, ContentItem, Image
+from deelwijs.orgs.models import Organisation
+
+MAX_PHOTOS = 4
+
+
+class Story(models.Model):
+    """A post or experience someone sends to communications for pickup."""
+
+    SUBMITTED, APPROVED, REJECTED, IN_FEED = "submitted", "approved", "rejected", "in_feed"
+    STATUSES = [
+        (SUBMITTED, _("Sent, waiting for communications")),
+        (APPROVED, _("Approved")),
+        (REJECTED, _("Not used")),
+        (IN_FEED, _("In the feed")),
+    ]
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="stories")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories")
+    text = models.TextField(_("your story"))
+    networks = models.CharField(max_length=200, blank=True)
+    consent = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=STATUSES, default=SUBMITTED)
+    feedback = models.TextField(_("feedback for the author"), blank=True)
+    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+")
+    reviewed_at = models.DateTimeField(null=True, blank=True)
+    item = models.ForeignKey(ContentItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-created"]
+        verbose_name_plural = "stories"
+
+    @property
+    def network_list(self):
+        labels = dict(SHARE_NETWORKS)
+        return [labels[n] for n in self.networks.split(",") if n in labels]
+
+
+class StoryPhoto(models.Model):
+    story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="photos")
+    image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="+")

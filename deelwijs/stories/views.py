@@ -1,0 +1,80 @@
+from django.contrib import messages
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from deelwijs.guard import check
+from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
+
+from . import domain
+from .forms import ReviewForm, StoryForm
+from .models import Story
+
+
+@role_required()
+def story_new(request):
+    form = StoryForm(request.POST or None, request.FILES or None)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        report = check(data["text"], "blog", request.user.organisation.guard_policy())
+        if report.blocked:
+            form.add_error("text", _("The post check blocks this story; see the points below."))
+        elif report.needs_confirmation and not data["confirmed"]:
+            form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
+        else:
+            domain.submit(request.user, data["text"], data["networks"], data["consent"], form.processed)
+            messages.success(request, _("Thank you! Communications will look at your story and let you know."))
+            return redirect("my_stories")
+    return render(request, "stories/new.html", {"form": form, "report": report})
+
+
+@role_required()
+def my_stories(request):
+    stories = scoped(Story, request).filter(author=request.user).prefetch_related("photos__image")
+    return render(request, "stories/mine.html", {"stories": stories})
+
+
+@role_required(*MANAGES_ACCOUNTS)
+def story_queue(request):
+    stories = scoped(Story.objects.select_related("author"), request).prefetch_related("photos__image")
+    waiting = [s for s in stories if s.status == Story.SUBMITTED]
+    handled = [s for s in stories if s.status != Story.SUBMITTED][:50]
+    return render(request, "stories/queue.html", {"waiting": waiting, "handled": handled})
+
+
+@role_required(*MANAGES_ACCOUNTS)
+def story_review(request, pk):
+    story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
+    form = ReviewForm(request.POST or None, initial={"text": story.text, "feedback": story.feedback})
+    report = check(story.text, "blog", request.user.organisation.guard_policy())
+    return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
+
+
+@require_POST
+@role_required(*MANAGES_ACCOUNTS)
+def story_decide(request, pk, action):
+    story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
+    form = ReviewForm(request.POST)
+    if action not in ("approve", "reject", "feed") or story.status != Story.SUBMITTED:
+        messages.error(request, _("This story has already been handled."))
+        return redirect("story_queue")
+    if form.is_valid():
+        data = form.cleaned_data
+        if action == "reject" and not data["feedback"].strip():
+            form.add_error("feedback", _("Tell the author why, so they know what to send next time."))
+        elif action == "feed" and not data["title"].strip():
+            form.add_error("title", _("Give the item a title for the feed."))
+        else:
+            if action == "approve":
+                domain.approve(request.user, story, data["text"])
+            elif action == "reject":
+                domain.reject(request.user, story, data["feedback"])
+            else:
+                item = domain.to_feed_item(request.user, story, data["text"], data["title"])
+                messages.success(request, _("The story is a draft item now; check it and publish it."))
+                return redirect("item_edit", pk=item.pk)
+            messages.success(request, _("The author has been told."))
+            return redirect("story_queue")
+    report = check(story.text, "blog", request.user.organisation.guard_policy())
+    return render(request, "stories/review.html", {"story": story, "form": form, "report": report}, status=400)
