@@ -53,6 +53,8 @@ urlpatterns = [
     path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
+    path("voorkeuren/", org_views.preferences, name="preferences"),
+    path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("beheer/", admin.site.urls),
 ]

@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef, Prefetch
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
 from deelwijs.sharing.models import Share
@@ -59,3 +60,18 @@ def item_edit(request, pk=None):
             return redirect("item_list")
     return render(request, "content/edit.html", {"form": form, "texts": texts, "item": item, "blocked": blocked,
                                                  "override_reason": request.POST.get("override_reason", "")})
+
+
+@require_POST
+@role_required(*MANAGES_CONTENT)
+def import_news_now(request):
+    """Fetch the organisation's news feed now (communications does not wait for the hourly run)."""
+    from .news import NewsFeedError, import_feed
+
+    try:
+        added = import_feed(request.user.organisation)
+    except NewsFeedError:
+        messages.error(request, _("The news feed could not be read. Check its address in the settings."))
+    else:
+        messages.success(request, _("%(n)s new articles added as drafts.") % {"n": added})
+    return redirect("item_list")

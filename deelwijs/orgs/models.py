@@ -51,6 +51,8 @@ class Organisation(models.Model):
         help_text=_("One per line: general phone numbers, e-mail addresses, website and public addresses."),
     )
     word_list = models.JSONField(_("tone-of-voice word list"), default=default_word_list)
+    news_feed_url = models.URLField(_("news feed (RSS or Atom)"), blank=True,
+                                    help_text=_("New articles come in as draft items for communications."))
     oidc_issuer = models.URLField(_("OpenID Connect issuer"), blank=True,
                                   help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0"))
     oidc_client_id = models.CharField(_("client ID"), max_length=200, blank=True)
@@ -131,6 +133,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
                                      related_name="people")
     teams = models.ManyToManyField(Team, blank=True, related_name="members", verbose_name=_("teams"))
+    wants_digest = models.BooleanField(_("weekly e-mail with new items to share"), default=True)
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -146,3 +146,16 @@ def notifications(request):
     items = list(request.user.notifications.all()[:100])
     request.user.notifications.filter(read=False).update(read=True)
     return render(request, "orgs/notifications.html", {"notifications": items})
+
+
+@role_required()
+def preferences(request):
+    from .forms import PreferencesForm
+
+    # A form of one checkbox posts nothing when it is unticked: bind on POST, not on data.
+    form = PreferencesForm(request.POST if request.method == "POST" else None, instance=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Your preferences are saved."))
+        return redirect("preferences")
+    return render(request, "orgs/edit.html", {"form": form, "title": _("My preferences")})

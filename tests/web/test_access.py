@@ -36,6 +36,7 @@ TABLE = [
     ("story_new", None, ALL),
     ("my_stories", None, ALL),
     ("notifications", None, ALL),
+    ("preferences", None, ALL),
     ("story_queue", None, COMMS),
     ("story_review", "story", COMMS),
     ("share", "item", ALL),
@@ -102,7 +103,7 @@ def test_all_url_names_are_in_the_table():
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news",
     }
     assert names <= covered, names - covered
 

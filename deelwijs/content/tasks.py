@@ -1,0 +1,47 @@
+"""Background jobs for content: the weekly digest and the news feed import."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.mail import EmailMessage, get_connection
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django_tasks import task
+
+from deelwijs.orgs.models import Organisation, User
+
+from .models import ContentItem
+
+
+def digest_for(person, since):
+    return list(ContentItem.objects.live().for_person(person).filter(starts_at__gte=since).order_by("-starts_at")[:10])
+
+
+@task()
+def send_weekly_digest():
+    """E-mail everyone who wants it the items of the past week meant for them. Returns how many were sent."""
+    since = timezone.now() - timedelta(days=7)
+    sent = 0
+    people = User.objects.filter(is_active=True, wants_digest=True, organisation__isnull=False).select_related(
+        "organisation").prefetch_related("role_assignments", "teams")
+    with get_connection() as connection, translation.override("nl"):
+        for person in people.iterator(chunk_size=200):
+            items = digest_for(person, since)
+            if not items:
+                continue
+            context = {"person": person, "items": items, "site": settings.SITE_URL,
+                       "feed": settings.SITE_URL + reverse("feed"), "opt_out": settings.SITE_URL + reverse("preferences")}
+            EmailMessage(render_to_string("content/email/digest_subject.txt", context).strip(),
+                         render_to_string("content/email/digest.txt", context), None, [person.email],
+                         connection=connection).send()
+            sent += 1
+    return sent
+
+
+@task()
+def import_news(organisation_id):
+    """Fetch the organisation's news feed and add new articles as draft items. Returns how many were added."""
+    from .news import import_feed
+
+    return import_feed(Organisation.objects.get(pk=organisation_id))
