@@ -10,7 +10,7 @@ from .models import Campaign, ContentItem, SuggestedText, Topic
 class ContentItemForm(forms.ModelForm):
     audience_roles = forms.MultipleChoiceField(
         label=_("Only for these roles"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple,
-        help_text=_("Leave empty for everyone. Clients and volunteers only see what is meant for them."),
+        help_text=_("Leave empty for all staff. Clients and volunteers only see items that name their role."),
     )
 
     class Meta:

@@ -51,8 +51,14 @@ class ContentItemQuerySet(models.QuerySet):
         return self.filter(published=True, starts_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
 
     def for_person(self, person):
-        """Items meant for this person: every audience rule that is set must match."""
-        roles = Q(audience_roles="")
+        """Items meant for this person: every audience rule that is set must match.
+
+        An item without roles is for staff; clients and volunteers see only
+        items that name their role.
+        """
+        from deelwijs.orgs.models import CLIENT, VOLUNTEER
+
+        roles = Q(audience_roles="") if person.roles - {CLIENT, VOLUNTEER} else Q(pk__in=[])
         for role in person.roles:
             roles |= Q(audience_roles__contains=f",{role},")
         team_ids = [t.pk for t in person.teams.all()]

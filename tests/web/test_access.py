@@ -58,6 +58,8 @@ def objects(org, people):
     from deelwijs.stories.models import Story
 
     item = ContentItem.objects.create(organisation=org, title="Voor iedereen")
+    item.set_roles([role for role, _ in ROLES])
+    item.save()
     story = Story.objects.create(organisation=org, author=people["employee"], text="Verhaal")
     return {"person": people["employee"], "account": account, "item": item, "story": story, "team": Team.objects.get(organisation=org),
             "location": Location.objects.get(organisation=org)}

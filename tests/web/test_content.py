@@ -45,7 +45,8 @@ def test_audience_rules_roles_teams_and_locations(client, people, org, other_org
     elsewhere.audience_locations.add(Location.objects.create(organisation=org, name="Het Anker"))
     make_item(other_org, "Van een andere organisatie")
     assert feed_titles(client, people["ambassador"]) == ["Alleen Wijkteam", "Alleen ambassadeurs", "Voor iedereen"]
-    assert feed_titles(client, people["client"]) == ["Alleen Wijkteam", "Cliënten en vrijwilligers", "Voor iedereen"]
+    assert feed_titles(client, people["client"]) == ["Cliënten en vrijwilligers"]
+    assert feed_titles(client, people["volunteer"]) == ["Cliënten en vrijwilligers"]
     people["employee"].teams.clear()
     assert feed_titles(client, people["employee"]) == ["Voor iedereen"]
 
