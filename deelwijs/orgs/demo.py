@@ -95,7 +95,8 @@ def create_demo():
         if created:
             account.owners.add(*[people[o] for o in owners])
             account.allowed_people.add(*[people[p] for p in allowed])
-    from deelwijs.content.demo import create_demo_content
+    from deelwijs.content.demo import create_demo_content, create_demo_stories
 
     create_demo_content(org, people["communicatie"])
+    create_demo_stories(org, people)
     return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]

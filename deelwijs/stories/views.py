@@ -11,13 +11,19 @@ from .forms import ReviewForm, StoryForm
 from .models import Story
 
 
+def check_story(text, organisation, networks):
+    """A story is checked as a post for the first network the author suggested (LinkedIn if none)."""
+    first = next((n for n in networks if n and n != "email"), "linkedin")
+    return check(text, first, organisation.guard_policy())
+
+
 @role_required()
 def story_new(request):
     form = StoryForm(request.POST or None, request.FILES or None)
     report = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        report = check(data["text"], "blog", request.user.organisation.guard_policy())
+        report = check_story(data["text"], request.user.organisation, data["networks"])
         if report.blocked:
             form.add_error("text", _("The post check blocks this story; see the points below."))
         elif report.needs_confirmation and not data["confirmed"]:
@@ -47,7 +53,7 @@ def story_queue(request):
 def story_review(request, pk):
     story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
     form = ReviewForm(request.POST or None, initial={"text": story.text, "feedback": story.feedback})
-    report = check(story.text, "blog", request.user.organisation.guard_policy())
+    report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
 
 
@@ -76,5 +82,5 @@ def story_decide(request, pk, action):
                 return redirect("item_edit", pk=item.pk)
             messages.success(request, _("The author has been told."))
             return redirect("story_queue")
-    report = check(story.text, "blog", request.user.organisation.guard_policy())
+    report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report}, status=400)

@@ -96,3 +96,12 @@ def test_authors_see_only_their_own_stories(client, people, org):
     make_story(people, org, text="Verhaal van een ander")
     client.force_login(people["manager"])
     assert "Verhaal van een ander" not in client.get(reverse("my_stories")).content.decode()
+
+
+def test_a_story_is_checked_as_a_post_not_a_blog(client, people, org):
+    org.blog_disclaimer = "Op persoonlijke titel."
+    org.save()
+    story = make_story(people, org)
+    client.force_login(people["communications"])
+    report = client.get(reverse("story_review", kwargs={"pk": story.pk})).context["report"]
+    assert not [f for f in report.findings if f.rule == "policy.blog_disclaimer"]
