@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "deelwijs.content",
     "deelwijs.sharing",
     "deelwijs.stories",
+    "deelwijs.planning",
 ]
 
 MIDDLEWARE = [

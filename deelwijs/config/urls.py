@@ -7,6 +7,7 @@ from django.urls import include, path
 from deelwijs.content import views as content_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.sharing import views as sharing_views
+from deelwijs.planning import views as planning_views
 from deelwijs.stories import views as story_views
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
@@ -53,6 +54,7 @@ urlpatterns = [
     path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
+    path("planning/", planning_views.planned_posts, name="planned_posts"),
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -32,6 +32,7 @@ def _done(reviewer, story, status, feedback=""):
             Story.APPROVED: _("Communications approved your story. Thank you!"),
             Story.REJECTED: _("Communications will not use your story this time."),
             Story.IN_FEED: _("Your story is now in the feed for colleagues to share. Thank you!"),
+            Story.PLANNED: _("Your story will be posted on one of our own accounts. Thank you!"),
         }
         message = texts[status] + (f" {_('Feedback')}: {feedback}" if feedback else "")
         notify(story.author, message, reverse("my_stories"), email_subject=_("What happened to your story"))
@@ -60,3 +61,16 @@ def to_feed_item(reviewer, story, text, title):
     story.item, story.text = item, text
     _done(reviewer, story, Story.IN_FEED)
     return item
+
+
+@transaction.atomic
+def plan(reviewer, story, text, account, scheduled_at):
+    """Plan the story as a post on a corporate account, with the reviewer responsible."""
+    from deelwijs.planning.models import PlannedPost
+
+    first_photo = story.photos.select_related("image").first()
+    PlannedPost.objects.create(organisation=story.organisation, text=text, account=account, scheduled_at=scheduled_at,
+                               responsible=reviewer, created_by=reviewer, status=PlannedPost.READY,
+                               image=first_photo.image if first_photo else None)
+    story.text = text
+    _done(reviewer, story, Story.PLANNED)

@@ -52,4 +52,13 @@ class StoryForm(forms.Form):
 class ReviewForm(forms.Form):
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     title = forms.CharField(label=_("Title in the feed"), required=False, max_length=200)
+    account = forms.ModelChoiceField(label=_("Plan on corporate account"), queryset=None, required=False)
+    scheduled_at = forms.DateTimeField(label=_("Planned for"), required=False,
+                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     feedback = forms.CharField(label=_("Feedback for the author"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+
+    def __init__(self, *args, organisation, **kwargs):
+        from deelwijs.accounts.models import CorporateAccount
+
+        super().__init__(*args, **kwargs)
+        self.fields["account"].queryset = CorporateAccount.objects.filter(organisation=organisation)

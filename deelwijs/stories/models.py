@@ -12,12 +12,13 @@ MAX_PHOTOS = 4
 class Story(models.Model):
     """A post or experience someone sends to communications for pickup."""
 
-    SUBMITTED, APPROVED, REJECTED, IN_FEED = "submitted", "approved", "rejected", "in_feed"
+    SUBMITTED, APPROVED, REJECTED, IN_FEED, PLANNED = "submitted", "approved", "rejected", "in_feed", "planned"
     STATUSES = [
         (SUBMITTED, _("Sent, waiting for communications")),
         (APPROVED, _("Approved")),
         (REJECTED, _("Not used")),
         (IN_FEED, _("In the feed")),
+        (PLANNED, _("Planned on our account")),
     ]
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="stories")
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="stories")

@@ -52,7 +52,8 @@ def story_queue(request):
 @role_required(*MANAGES_ACCOUNTS)
 def story_review(request, pk):
     story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
-    form = ReviewForm(request.POST or None, initial={"text": story.text, "feedback": story.feedback})
+    form = ReviewForm(request.POST or None, initial={"text": story.text, "feedback": story.feedback},
+                      organisation=request.user.organisation)
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
 
@@ -61,8 +62,8 @@ def story_review(request, pk):
 @role_required(*MANAGES_ACCOUNTS)
 def story_decide(request, pk, action):
     story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
-    form = ReviewForm(request.POST)
-    if action not in ("approve", "reject", "feed") or story.status != Story.SUBMITTED:
+    form = ReviewForm(request.POST, organisation=request.user.organisation)
+    if action not in ("approve", "reject", "feed", "plan") or story.status != Story.SUBMITTED:
         messages.error(request, _("This story has already been handled."))
         return redirect("story_queue")
     if form.is_valid():
@@ -71,11 +72,17 @@ def story_decide(request, pk, action):
             form.add_error("feedback", _("Tell the author why, so they know what to send next time."))
         elif action == "feed" and not data["title"].strip():
             form.add_error("title", _("Give the item a title for the feed."))
+        elif action == "plan" and not (data["account"] and data["scheduled_at"]):
+            form.add_error("account", _("Choose the corporate account and the date and time."))
         else:
             if action == "approve":
                 domain.approve(request.user, story, data["text"])
             elif action == "reject":
                 domain.reject(request.user, story, data["feedback"])
+            elif action == "plan":
+                domain.plan(request.user, story, data["text"], data["account"], data["scheduled_at"])
+                messages.success(request, _("The story is planned."))
+                return redirect("planned_posts")
             else:
                 item = domain.to_feed_item(request.user, story, data["text"], data["title"])
                 messages.success(request, _("The story is a draft item now; check it and publish it."))

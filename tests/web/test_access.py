@@ -38,6 +38,7 @@ TABLE = [
     ("notifications", None, ALL),
     ("preferences", None, ALL),
     ("story_queue", None, COMMS),
+    ("planned_posts", None, COMMS),
     ("story_review", "story", COMMS),
     ("share", "item", ALL),
     ("item_list", None, COMMS),

@@ -105,3 +105,33 @@ def test_a_story_is_checked_as_a_post_not_a_blog(client, people, org):
     client.force_login(people["communications"])
     report = client.get(reverse("story_review", kwargs={"pk": story.pk})).context["report"]
     assert not [f for f in report.findings if f.rule == "policy.blog_disclaimer"]
+
+
+def test_a_story_is_planned_on_a_corporate_account(client, people, org):
+    from deelwijs.accounts.models import CorporateAccount
+    from deelwijs.planning.models import PlannedPost
+
+    account = CorporateAccount.objects.create(organisation=org, platform="instagram", handle="lindehof")
+    story = make_story(people, org)
+    client.force_login(people["communications"])
+    url = reverse("story_decide", kwargs={"pk": story.pk, "action": "plan"})
+    assert client.post(url, {"text": story.text}).status_code == 400  # account and time are needed
+    response = client.post(url, {"text": story.text, "account": account.pk, "scheduled_at": "2026-12-01T10:00"})
+    assert response.url == reverse("planned_posts")
+    planned = PlannedPost.objects.get()
+    assert (planned.account, planned.responsible, planned.status) == (account, people["communications"], "ready")
+    story.refresh_from_db()
+    assert story.status == "planned"
+    assert "eigen accounts" in Notification.objects.get(person=people["employee"]).text
+    assert "gewandeld" in client.get(reverse("planned_posts")).content.decode()
+
+
+def test_a_corporate_account_of_another_organisation_cannot_be_chosen(client, people, org, other_org):
+    from deelwijs.accounts.models import CorporateAccount
+
+    foreign = CorporateAccount.objects.create(organisation=other_org, platform="x", handle="andere")
+    story = make_story(people, org)
+    client.force_login(people["communications"])
+    response = client.post(reverse("story_decide", kwargs={"pk": story.pk, "action": "plan"}),
+                           {"text": story.text, "account": foreign.pk, "scheduled_at": "2026-12-01T10:00"})
+    assert response.status_code == 400 and Story.objects.get().status == "submitted"
