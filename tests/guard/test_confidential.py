@@ -69,3 +69,12 @@ def test_hearsay_about_cuts_and_figures_from_closed_meetings(text):
 
 def test_medication_errors_on_our_ward_are_internal():
     assert flags("Op onze afdeling zijn de afgelopen maand drie medicatiefouten gemaakt.", "confidential")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik mag nog niet te veel zeggen, maar volgend jaar verandert er iets groots bij ons.",
+    "Onze locatie in Brummen gaat dicht; het bestuur vertelde het in een besloten bijeenkomst.",
+    "De officiële brief komt pas in januari, maar de dagbesteding stopt.",
+])
+def test_more_ways_of_saying_it_is_not_out_yet(text):
+    assert flags(text, "confidential")

@@ -107,3 +107,13 @@ def test_a_colleagues_surname_does_not_hide_a_client_with_that_name(lindehof):
     assert flags("Vandaag zong mevrouw Jansen haar lievelingslied op de afdeling.", "client_privacy", policy=lindehof)
     assert not flags("Marieke Jansen liep vandaag mee op de afdeling van de dagbesteding.", "client_privacy",
                      policy=lindehof)
+
+
+@pytest.mark.parametrize("text", [
+    "Wie neemt morgen de ochtendzorg bij nr 14 over? Ze moet om 8 uur haar insuline hebben",
+    "Mw uit 3 zat weer te schelden op de gang.",
+    "Een meisje van 15 uit Almelo dat ik begeleidde na haar suïcidepoging, gaat weer naar school.",
+    "De vader van een van onze pupillen kwam verhaal halen. Het gaat om het gezin van de bakker in de Dorpsstraat.",
+])
+def test_house_numbers_short_titles_conditions_and_streets(text):
+    assert flags(text, "client_privacy")

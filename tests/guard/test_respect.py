@@ -35,3 +35,12 @@ def test_the_lexicon_knows_common_dutch_insults(word):
 
 def test_a_weak_word_aimed_at_a_person():
     assert flags("Zo'n incompetente zak heb ik nog nooit meegemaakt.", "disrespect")
+
+
+@pytest.mark.parametrize("text", [
+    "Die directeur van ons is een grap. Flapdrol.",
+    "Als het u niet bevalt zoekt u maar een ander verpleeghuis. Sommige families zijn echt onmogelijk.",
+    "Gisteren was die vader weer dronken aan de balie, maar dat heb je niet van mij.",
+])
+def test_contempt_and_gossip_in_other_words(text):
+    assert flags(text, "disrespect")

@@ -26,3 +26,7 @@ def test_own_experience_is_fine(text):
 
 def test_we_as_the_organisation_promising_is_speaking_for_it():
     assert flags("Wij als thuiszorg beloven dat u nooit lang hoeft te wachten.", "speaks_for_org")
+
+
+def test_standing_guarantee_for_the_organisation():
+    assert flags("Wij staan garant voor kwaliteit: iedere cliënt krijgt binnen 24 uur een contactpersoon.", "speaks_for_org")

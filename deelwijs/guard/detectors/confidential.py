@@ -22,13 +22,15 @@ NOT_PUBLIC = re.compile(
     r"nog\sniet\s(?:openbaar|officieel|bekend|naar\sbuiten|gecommuniceerd|aangekondigd|bekendgemaakt|gedeeld)|"
     r"nog\s(?:geheim|vertrouwelijk)|officieel\shoren\swe\shet\spas|(?:het\s)?offici[eë]le?\s(?:aankondiging|bericht|"
     r"nieuws|mededeling)\svolgt|volgt\spas\s(?:later|over)|wordt\spas\s.{0,30}(?:gelanceerd|bekendgemaakt|"
-    r"aangekondigd|gepresenteerd|onthuld)|sneak\s?peek|niet\sover\smogen\spraten|mag\s(?:ik\s)?(?:eigenlijk\s)?"
-    r"niet\s(?:zeggen|delen|vertellen|verklappen)|niemand\serover\ste\svertellen|het\sstilhouden|stil\shouden|"
-    r"offici[eë]el\s(?:is|werd)\s(?:er\s)?nog\s(?:niks|niets)\s(?:gezegd|bekend|bekendgemaakt|gemeld)|onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
+    r"aangekondigd|gepresenteerd|onthuld)|sneak\s?peek|niet\sover\smogen\spraten|mag\s(?:ik\s)?(?:eigenlijk\s|nog\s)*"
+    r"(?:niet|niks|niets)\s(?:te\sveel\s|zoveel\s|veel\s)?(?:zeggen|delen|vertellen|verklappen|kwijt)|niemand\serover\ste\svertellen|het\sstilhouden|stil\shouden|"
+    r"offici[eë]el\s(?:is|werd)\s(?:er\s)?nog\s(?:niks|niets)\s(?:gezegd|bekend|bekendgemaakt|gemeld)|offici[eë]le?\s(?:\w+\s)?(?:aankondiging|bericht|nieuws|mededeling|brief|communicatie)\s(?:volgt|komt)\spas"
+    r"|onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
     re.I,
 )
 INTERNAL_MEETING = re.compile(
-    r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|stuk|stukken|notitie|memo|document|mail|"
+    r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|bijeenkomst|meeting|stuk|stukken|notitie|"
+    r"memo|document|mail|"
     r"presentatie|sessie|cijfers|rapport|rapportage|audit|evaluatie|notulen)|in\shet\smt\s(?:te\shoren|gehoord|besproken)|mt-?overleg|or-?vergadering|"
     r"concept\svan\s(?:ons|het|de)|in\sde\s(?:ondernemingsraad|or|cli[eë]ntenraad|teamvergadering|stafvergadering)\s"
     r"(?:laten\sweten|gezegd|verteld|gepresenteerd|besproken|gemeld)",
@@ -59,7 +61,7 @@ REORGANISATION = re.compile(
     r"reorganisatie|fusie|fuseren|samen\smet\s.{0,40}\sverder|gaat\s.{0,30}samen|sluiting|gaat\sdicht|sluit\s(?:de|het)|"
     r"ontslagen|ontslag\w*|banen\sverdwijnen|moet\sverdwijnen|verdwijnen|formatieplaatsen\sminder|wegbezuinig\w*|"
     r"nieuwe\s(?:naam|logo)|verhuist\snaar|stoppen\smet\s(?:de|onze|het)\s(?:locatie|afdeling|dagbesteding|vestiging)|"
-    r"gaat\ssluiten|wordt\sgesloten|opgeheven|afgebouwd|fuseren|samengevoegd",
+    r"gaat\ssluiten|wordt\sgesloten|dichtgaat|dicht\sgaat|gaat\sdicht|opgeheven|afgebouwd|fuseren|samengevoegd",
     re.I,
 )
 # Signs the writer passes on news before the organisation does.

@@ -79,7 +79,8 @@ ROOM = re.compile(
     r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
     r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])"
     r"|(?<=(?:familie|zoon|dochter|moeder|vader)\svan\s)\d{1,3}[a-z]?(?![\d\p{L}])"
-    r"|(?<=(?:meneer|mevrouw|bewoner|bewoonster|cli[eë]nt)\sop\s)\d{1,3}[a-z]?(?![\d\p{L}])",
+    r"|(?<=(?:meneer|mevrouw|mevr\.?|mw\.?|dhr\.?|bewoner|bewoonster|cli[eë]nt)\s(?:op|uit)\s)\d{1,3}[a-z]?(?![\d\p{L}])"
+    r"|(?<![\p{L}])(?:bij|van|op|naar)\s(?:nr\.?|no\.?)\s?\d{1,4}[a-z]?(?![\d\p{L}])",
     re.I,
 )
 PERSON_WORD = re.compile(
@@ -115,7 +116,8 @@ STREET = re.compile(
     r"(?<![\p{L}])[A-Z][\p{L}'’\-]*(?:straat|laan|weg|kade|plein|gracht|dijk|singel|steeg|dreef|hof|pad|erf|wal)(?![\p{L}])"
 )
 SINGLE_CLIENT = re.compile(
-    r"(?<![\p{L}])(?:de|een|die|deze|onze|mijn)\s(?:nieuwe\s|oude\s)?(?:cli[eë]nt|bewoner|bewoonster|pati[eë]nt|meneer|mevrouw)"
+    r"(?<![\p{L}])(?:de|een|die|deze|onze|mijn|van\s(?:een\s)?van\s(?:onze|mijn))\s(?:nieuwe\s|oude\s)?"
+    r"(?:cli[eë]nte?n?|bewoners?|bewoonster|pati[eë]nte?n?|meneer|mevrouw|pupillen|pupil|jongeren|deelnemers?)"
     r"(?![\p{L}])",
     re.I,
 )
@@ -125,7 +127,8 @@ CONDITION = re.compile(
     r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
     r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
-    r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips)\w*",
+    r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
+    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline)\w*",
     re.I,
 )
 DESCRIPTION = re.compile(
@@ -226,7 +229,7 @@ def detect(doc, emit):
     for m in STREET.finditer(text):
         if m.group().lower() in public or doc.is_masked(m.start(), m.end()):
             continue
-        if SINGLE_CLIENT.search(doc.sentence_lower(m.start(), before=1)):
+        if SINGLE_CLIENT.search(doc.sentence_lower(m.start(), before=2)):
             flag(m.start(), m.end(), "client_details")
 
     for i, (s, e) in enumerate(doc.sentences):

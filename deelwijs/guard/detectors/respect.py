@@ -20,7 +20,7 @@ STRONG = (
     r"kreng|krengen|feeks|viespeuk\w*|smeerlap\w*|schoft\w*|ploert\w*|etterbak\w*|rotzak\w*|hork\w*|tokkie\w*|"
     r"slappeling\w*|watje|mietje|domkop\w*|uilskuiken\w*|stomkop\w*|stommeling\w*|oelewapper\w*|domme\sdoos|"
     r"aanstellers?|profiteurs?|klaplopers?|zielenpiet\w*|lamzak\w*|luiwammes|nitwit\w*|"
-    r"jerks?|losers?|dickheads?|wankers?|twats?"
+    r"jerks?|losers?|dickheads?|wankers?|twats?|flapdrol\w*|sufkop\w*|mafketel\w*"
 )
 WEAK = (
     r"arrogant\w*|incompetent\w*|zak|vent|venten|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
@@ -39,6 +39,11 @@ THING = re.compile(
 INSULT = re.compile(rf"(?<![\p{{L}}])(?:{STRONG})(?![\p{{L}}])", re.I)
 FRAMED = re.compile(rf"(?<![\p{{L}}])(?:{FRAME})\s(?:[\p{{L}}'\-]+,?\s){{0,2}}?((?:{WEAK}))(?![\p{{L}}])", re.I)
 CONTEMPT = re.compile(
+    r"(?:zoek|zoekt|zoeken)\s(?:u|jullie|ze|je)\smaar\seen\sander\w*|"
+    r"(?:families|familie|ouders|cli[eë]nten|bewoners|pati[eë]nten|mensen|collega'?s|ambtenaren)\s(?:zijn|is)\s"
+    r"(?:echt\s|gewoon\s|toch\s)?(?:onmogelijk|ondankbaar|verwend|irritant|asociaal|gestoord|dom|lui|hopeloos|niet\snormaal)|"
+    r"(?:die|deze|onze|mijn)\s(?:nieuwe\s)?(?:directeur|manager|teamleider|bestuurder|collega|leidinggevende|baas|planner|"
+    r"arts|wethouder|minister)\s(?:van\sons\s)?is\s(?:echt\s|gewoon\s)?een\s(?:grap|lachertje|aanfluiting|ramp|nul)|"
     r"dom\sals\s|wie\sheeft\s(?:die|dat|hem|haar|hen)\s(?:in\sgodsnaam\s)?aangenomen|in\sgodsnaam|"
     r"hoe\sis\s(?:die|dat|hij|zij|ze)\sdoor\sde\sproeftijd|waar\shalen\sze\sze\svandaan|"
     r"te\sveel\sgevraagd\svoor|niet\shet\smiddelpunt\svan|(?:snappen|snapt)\ser\sniks\svan|pot\sleeg|"
@@ -59,6 +64,7 @@ THREAT = re.compile(
     re.I,
 )
 GOSSIP = re.compile(
+    r"dat\sheb\s(?:je|jij|jullie)\sniet\svan\smij|zeg\shet\sniet\sdoor|(?:tussen|onder)\sons\sgezegd|"
     r"iedereen\s(?:op\sde\s\w+\s|hier\s)?(?:heeft\shet\serover|zegt\shet|weet\shet|praat\serover|zegt\shetzelfde)|"
     r"ik\szeg\sniks,?\smaar|ik\sga\sgeen\snamen\snoemen|ik\snoem\sgeen\snamen|naar\sverluidt|het\sschijnt\sdat|"
     r"waarschijnlijk\skent\s(?:ze|hij)\siemand|(?:heeft|had)\s(?:het\s)?met\s(?:de|haar|zijn)\s\w+\s['‘\"]\w+['’\"]|"

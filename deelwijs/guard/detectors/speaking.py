@@ -14,7 +14,7 @@ PROMISE = re.compile(
     r"(?<![\p{L}])(?:(?:wij|we|de\sorganisatie|het\sziekenhuis|de\szorggroep|de\sdirectie|onze\sorganisatie)"
     r"(?:\sals\s(?:de\s|het\s)?[\w-]+)?\s"
     r"(?:garanderen|garandeert|beloven|belooft|zeggen\stoe)|ik\s(?:beloof|garandeer)\s(?:jullie|u|je|iedere\w*|dat)|"
-    r"dat\sbeloof\sik|kan\sik\s(?:jullie\s|u\s|iedereen\s|je\s)?(?:alvast\s)?(?:toezeggen|verzekeren|beloven|garanderen|"
+    r"dat\sbeloof\sik|(?:wij|we|de\sorganisatie|het\sziekenhuis)\s(?:sta|staan|staat)\sgarant|kan\sik\s(?:jullie\s|u\s|iedereen\s|je\s)?(?:alvast\s)?(?:toezeggen|verzekeren|beloven|garanderen|"
     r"geruststellen|melden|bevestigen)|ik\skan\s(?:jullie|u|iedereen|je)\s(?:verzekeren|beloven|garanderen|"
     r"geruststellen)|daar\s(?:mogen|kunnen|kun|kunt)\s(?:jullie|u|je)\s(?:ons\s)?(?:aan\shouden|op\srekenen)|"
     r"daar\skun\sje\sop\srekenen|daar\ssta\sik\s(?:persoonlijk\s)?voor\sin|ik\sregel\shet\s(?:persoonlijk|verder)|"
