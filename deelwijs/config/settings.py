@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "deelwijs.sharing",
     "deelwijs.stories",
     "deelwijs.planning",
+    "deelwijs.learning",
 ]
 
 MIDDLEWARE = [

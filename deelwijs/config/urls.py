@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from deelwijs.content import views as content_views
+from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.sharing import views as sharing_views
 from deelwijs.planning import views as planning_views
@@ -55,6 +56,12 @@ urlpatterns = [
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
     path("planning/", planning_views.planned_posts, name="planned_posts"),
+    path("leren/", learning_views.module_list, name="modules"),
+    path("leren/voortgang/", learning_views.progress_overview, name="learning_progress"),
+    path("leren/voortgang.csv", learning_views.progress_csv, name="learning_progress_csv"),
+    path("leren/<int:number>/", learning_views.module_start, name="module"),
+    path("leren/<int:number>/stap/<int:order>/", learning_views.step_view, name="step"),
+    path("leren/<int:number>/certificaat/", learning_views.certificate, name="certificate"),
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -99,4 +99,7 @@ def create_demo():
 
     create_demo_content(org, people["communicatie"])
     create_demo_stories(org, people)
+    from deelwijs.learning.content import install_modules
+
+    install_modules(org)
     return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]

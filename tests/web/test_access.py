@@ -39,6 +39,9 @@ TABLE = [
     ("preferences", None, ALL),
     ("story_queue", None, COMMS),
     ("planned_posts", None, COMMS),
+    ("modules", None, ALL),
+    ("learning_progress", None, {"manager", "communications", "administrator"}),
+    ("learning_progress_csv", None, {"manager", "communications", "administrator"}),
     ("story_review", "story", COMMS),
     ("share", "item", ALL),
     ("item_list", None, COMMS),
@@ -106,7 +109,7 @@ def test_all_url_names_are_in_the_table():
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate",
     }
     assert names <= covered, names - covered
 

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    name = "deelwijs.learning"
+    verbose_name = "Learning"

@@ -1,0 +1,61 @@
+"""Progress and answers in the training modules."""
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from .models import DILEMMA, GRADE, LESSON, NAMES, QUESTION, TEXT, Answer, Module, Step
+
+
+def progress(person, modules):
+    """Per module id: steps, steps done, questions, correct answers, complete. Two queries in all."""
+    counts = {m["pk"]: m for m in Module.objects.filter(pk__in=[m.pk for m in modules]).annotate(
+        total=Count("steps"), questions=Count("steps", filter=Q(steps__kind=QUESTION))).values("pk", "total", "questions")}
+    result = {m.pk: {"total": counts[m.pk]["total"], "questions": counts[m.pk]["questions"], "done": 0, "correct": 0}
+              for m in modules}
+    for module_id, correct in Answer.objects.filter(person=person, step__module__in=modules).values_list(
+            "step__module_id", "correct"):
+        result[module_id]["done"] += 1
+        result[module_id]["correct"] += bool(correct)
+    for row in result.values():
+        row["complete"] = row["total"] > 0 and row["done"] >= row["total"]
+        row["percent"] = round(100 * row["done"] / row["total"]) if row["total"] else 0
+    return result
+
+
+def basic_modules(organisation):
+    return Module.objects.filter(organisation=organisation, basic=True, published=True)
+
+
+def completed_basic(person):
+    modules = list(basic_modules(person.organisation))
+    return all(row["complete"] for row in progress(person, modules).values())
+
+
+def first_open_step(person, module):
+    answered = Answer.objects.filter(person=person, step__module=module).values("step_id")
+    return module.steps.exclude(pk__in=answered).order_by("order").first()
+
+
+def save_answer(person, step, cleaned):
+    """Store (or replace) this person's answer; a question is scored."""
+    correct = None
+    if step.kind == LESSON:
+        value = {"read": True}
+    elif step.kind == QUESTION:
+        index = int(cleaned["choice"])
+        value, correct = {"choice": index}, bool(step.choices[index].get("correct"))
+    elif step.kind == DILEMMA or step.data.get("answer", TEXT) == TEXT:
+        value = {"text": cleaned["text"]}
+    elif step.data["answer"] == NAMES:
+        value = {"names": [line.strip() for line in cleaned["names"].splitlines() if line.strip()]}
+    elif step.data["answer"] == GRADE:
+        value = {"grade": cleaned["grade"], "because": cleaned["because"]}
+    else:
+        value = {"choices": cleaned["choices"], "own": cleaned.get("own", "")}
+    answer, _ = Answer.objects.update_or_create(person=person, step=step,
+                                                defaults={"value": value, "correct": correct, "updated": timezone.now()})
+    return answer
+
+
+def next_step(step):
+    return Step.objects.filter(module=step.module, order__gt=step.order).order_by("order").first()

@@ -1,0 +1,108 @@
+import csv
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from deelwijs.orgs.access import SEES_TEAMS, role_required, scoped
+from deelwijs.orgs.models import MANAGER, Team, User
+from deelwijs.orgs.views import render_markdown
+
+from . import domain
+from .forms import StepForm
+from .models import Answer, Module
+
+
+def _module(request, number):
+    return get_object_or_404(scoped(Module, request).filter(published=True), number=number)
+
+
+@role_required()
+def module_list(request):
+    modules = list(scoped(Module, request).filter(published=True))
+    rows = domain.progress(request.user, modules)
+    return render(request, "learning/modules.html", {"modules": [(m, rows[m.pk]) for m in modules]})
+
+
+@role_required()
+def module_start(request, number):
+    """Resume where the person left off, or show the certificate when done."""
+    module = _module(request, number)
+    step = domain.first_open_step(request.user, module)
+    if step is None:
+        return redirect("certificate", number=number)
+    return redirect("step", number=number, order=step.order)
+
+
+@role_required()
+def step_view(request, number, order):
+    module = _module(request, number)
+    step = get_object_or_404(module.steps, order=order)
+    answer = Answer.objects.filter(person=request.user, step=step).first()
+    form = StepForm(request.POST if request.method == "POST" else None, step=step)
+    if request.method == "POST" and form.is_valid():
+        answer = domain.save_answer(request.user, step, form.cleaned_data)
+        if step.kind in ("lesson", "worksheet"):
+            following = domain.next_step(step)
+            return redirect("step", number=number, order=following.order) if following else redirect(
+                "certificate", number=number)
+        form = StepForm(step=step)
+    chosen = answer.value.get("choice") if answer and step.kind == "question" else None
+    return render(request, "learning/step.html", {
+        "module": module, "step": step, "form": form, "answer": answer,
+        "body": render_markdown(step.body), "chosen": chosen,
+        "feedback": step.choices[chosen]["feedback"] if chosen is not None else "",
+        "considerations": render_markdown(step.data.get("considerations", "")) if answer else "",
+        "policy_html": render_markdown(request.user.organisation.policy_text) if step.data.get("show_policy") else "",
+        "next": domain.next_step(step), "position": step.order, "count": module.steps.count(),
+    })
+
+
+@role_required()
+def certificate(request, number):
+    module = _module(request, number)
+    row = domain.progress(request.user, [module])[module.pk]
+    if not row["complete"]:
+        raise Http404
+    return render(request, "learning/certificate.html", {"module": module, "row": row})
+
+
+def _people_in_view(request):
+    """Managers see their own teams; communications and administrators see everyone."""
+    people = scoped(User, request).filter(is_active=True).prefetch_related("teams__location")
+    if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
+        people = people.filter(teams__managers=request.user).distinct()
+    return list(people)
+
+
+def _progress_rows(request):
+    modules = list(scoped(Module, request).filter(published=True))
+    totals = {m.pk: m.steps.count() for m in modules}
+    answers = {}
+    for person_id, module_id in Answer.objects.filter(step__module__in=modules).values_list("person_id", "step__module_id"):
+        answers[(person_id, module_id)] = answers.get((person_id, module_id), 0) + 1
+    rows = []
+    for person in _people_in_view(request):
+        cells = [(answers.get((person.pk, m.pk), 0), totals[m.pk]) for m in modules]
+        teams = ", ".join(t.name for t in person.teams.all())
+        locations = ", ".join(sorted({t.location.name for t in person.teams.all() if t.location}))
+        rows.append({"person": person, "teams": teams, "locations": locations, "cells": cells})
+    return modules, rows
+
+
+@role_required(*SEES_TEAMS)
+def progress_overview(request):
+    modules, rows = _progress_rows(request)
+    return render(request, "learning/progress.html", {"modules": modules, "rows": rows})
+
+
+@role_required(*SEES_TEAMS)
+def progress_csv(request):
+    modules, rows = _progress_rows(request)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="voortgang-training.csv"'
+    response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(["naam", "teams", "locaties"] + [f"module {m.number}: {m.title}" for m in modules])
+    for row in rows:
+        writer.writerow([row["person"].full_name, row["teams"], row["locations"]] + [f"{d}/{t}" for d, t in row["cells"]])
+    return response

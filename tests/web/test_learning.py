@@ -1,0 +1,125 @@
+import csv
+import io
+
+import pytest
+from django.urls import reverse
+
+from deelwijs.learning.content import install_modules
+from deelwijs.learning.models import Answer, Module, Step
+
+
+@pytest.fixture
+def modules(org):
+    install_modules(org)
+    return {m.number: m for m in Module.objects.filter(organisation=org)}
+
+
+def step(modules, number, order):
+    return Step.objects.get(module=modules[number], order=order)
+
+
+def url(number, order):
+    return reverse("step", kwargs={"number": number, "order": order})
+
+
+def test_the_starting_set_has_what_the_training_needs(modules, org):
+    assert [m.number for m in modules.values()] == [1, 2, 3]
+    assert modules[2].steps.filter(kind="question").count() >= 8
+    dilemmas = list(modules[3].steps.filter(kind="dilemma").values_list("title", flat=True))
+    assert len(dilemmas) >= 6
+    assert {"De selfie met de buurvrouw", "Het vriendschapsverzoek", "De app-groep van het team"} <= set(dilemmas)
+    assert install_modules(org) == 0  # only once
+
+
+def test_a_wrong_answer_gets_its_feedback_and_a_right_one_scores(client, people, modules):
+    client.force_login(people["employee"])
+    question = step(modules, 2, 3)  # "Als ik een bericht op X verwijder, is het overal weg." is false
+    response = client.post(url(2, 3), {"choice": "0"})
+    assert "Helaas" in response.content.decode() and Answer.objects.get(step=question).correct is False
+    response = client.post(url(2, 3), {"choice": "1"})
+    assert "Klopt" in response.content.decode() and Answer.objects.get(step=question).correct is True
+
+
+def test_a_dilemma_shows_considerations_and_policy_after_the_answer(client, people, modules):
+    client.force_login(people["employee"])
+    dilemma = step(modules, 3, 2)
+    assert dilemma.data["considerations"][:20] not in client.get(url(3, 2)).content.decode()
+    response = client.post(url(3, 2), {"text": "Ik zou het niet doen."})
+    html = response.content.decode()
+    assert "Ik zou het niet doen." in html and dilemma.data["policy"] in html
+    assert client.post(url(3, 3), {}).context["form"].errors["text"]  # an answer is needed
+
+
+def test_choose_your_three_goals_or_your_own(client, people, modules):
+    client.force_login(people["employee"])
+    goals = step(modules, 1, 2)
+    response = client.post(url(1, 2), {"choices": [goals.data["options"][0]]})
+    assert "precies 3" in response.content.decode()
+    response = client.post(url(1, 2), {"choices": goals.data["options"][:2], "own": "Collega's inspireren"})
+    assert response.status_code == 302
+    assert Answer.objects.get(step=goals).value == {"choices": goals.data["options"][:2], "own": "Collega's inspireren"}
+
+
+def test_the_policy_step_shows_the_organisations_policy(client, people, modules, org):
+    org.policy_text = "## Onze afspraak\nDeel nooit namen."
+    org.save()
+    client.force_login(people["employee"])
+    assert "<h2>Onze afspraak</h2>" in client.get(url(1, 3)).content.decode()
+
+
+def test_resume_and_certificate(client, people, modules):
+    client.force_login(people["employee"])
+    module = modules[1]
+    assert client.get(reverse("module", kwargs={"number": 1})).url == url(1, 1)
+    client.post(url(1, 1), {})
+    assert client.get(reverse("module", kwargs={"number": 1})).url == url(1, 2)
+    assert client.get(reverse("certificate", kwargs={"number": 1})).status_code == 404
+    goals = step(modules, 1, 2)
+    client.post(url(1, 2), {"choices": goals.data["options"][:3]})
+    client.post(url(1, 3), {})
+    response = client.post(url(1, 4), {"text": "Geen namen delen."})
+    assert response.url == reverse("certificate", kwargs={"number": 1})
+    page = client.get(response.url).content.decode()
+    assert "Certificaat" in page and people["employee"].full_name in page
+    assert client.get(reverse("module", kwargs={"number": 1})).url == reverse("certificate", kwargs={"number": 1})
+    rows = client.get(reverse("modules")).context["modules"]
+    assert rows[0][1]["complete"] and not rows[1][1]["complete"] and module.pk == rows[0][0].pk
+
+
+def test_managers_see_their_teams_and_communications_everyone(client, people, modules, org):
+    from tests.conftest import make_person
+
+    outside = make_person(org, "employee", email="buiten@test.test")
+    Answer.objects.create(person=people["employee"], step=step(modules, 1, 1), value={"read": True})
+    client.force_login(people["manager"])
+    names = [r["person"] for r in client.get(reverse("learning_progress")).context["rows"]]
+    assert people["employee"] in names and outside not in names
+    client.force_login(people["communications"])
+    names = [r["person"] for r in client.get(reverse("learning_progress")).context["rows"]]
+    assert outside in names
+
+
+def test_progress_as_csv(client, people, modules):
+    Answer.objects.create(person=people["employee"], step=step(modules, 1, 1), value={"read": True})
+    client.force_login(people["communications"])
+    response = client.get(reverse("learning_progress_csv"))
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
+    assert rows[0][:4] == ["naam", "teams", "locaties", "module 1: Social media op het werk"]
+    employee = next(r for r in rows if r[0] == "Employee Test")
+    assert employee[1] == "Wijkteam" and employee[2] == "De Linde" and employee[3] == "1/4"
+
+
+def test_progress_pages_use_the_same_queries_for_more_people(client, people, modules, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_person
+
+    client.force_login(people["communications"])
+    counts = []
+    for extra in range(2):
+        make_person(org, "employee", email=f"extra{extra}@test.test")
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("learning_progress"))
+        counts.append(len(captured))
+    assert counts[0] == counts[1]
