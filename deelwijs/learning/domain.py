@@ -59,3 +59,19 @@ def save_answer(person, step, cleaned):
 
 def next_step(step):
     return Step.objects.filter(module=step.module, order__gt=step.order).order_by("order").first()
+
+
+def lesson_links(organisation):
+    """{post check rule: url of the first published step that explains it}."""
+    from django.urls import reverse
+
+    links = {}
+    for rule, number, order in Step.objects.filter(module__organisation=organisation, module__published=True).exclude(
+            rule="").order_by("module__number", "order").values_list("rule", "module__number", "order"):
+        links.setdefault(rule, reverse("step", kwargs={"number": number, "order": order}))
+    return links
+
+
+def may_share(person):
+    """False when the organisation requires the basic training and this person has not finished it."""
+    return not person.organisation.training_required or completed_basic(person)

@@ -31,7 +31,7 @@ class SettingsForm(forms.ModelForm):
     class Meta:
         model = Organisation
         fields = ["name", "policy_text", "code_of_conduct_url", "blog_disclaimer", "public_contacts",
-                  "naming_convention", "handle_suffix", "news_feed_url", "oidc_issuer", "oidc_client_id", "oidc_client_secret"]
+                  "naming_convention", "handle_suffix", "training_required", "news_feed_url", "oidc_issuer", "oidc_client_id", "oidc_client_secret"]
         widgets = {"policy_text": forms.Textarea(attrs={"rows": 10}), "public_contacts": forms.Textarea(attrs={"rows": 4}),
                    "oidc_client_secret": forms.PasswordInput(render_value=False)}
 

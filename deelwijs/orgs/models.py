@@ -51,6 +51,8 @@ class Organisation(models.Model):
         help_text=_("One per line: general phone numbers, e-mail addresses, website and public addresses."),
     )
     word_list = models.JSONField(_("tone-of-voice word list"), default=default_word_list)
+    training_required = models.BooleanField(
+        _("require the basic training before someone's first share"), default=False)
     news_feed_url = models.URLField(_("news feed (RSS or Atom)"), blank=True,
                                     help_text=_("New articles come in as draft items for communications."))
     oidc_issuer = models.URLField(_("OpenID Connect issuer"), blank=True,

@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.content.models import SHARE_NETWORK_LABELS
 from deelwijs.content.views import feed_items
 from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.access import role_required
 
 from . import domain
@@ -53,6 +54,8 @@ def _check(request, text, network):
 @role_required()
 def share(request, pk):
     item = _item_for(request, pk)
+    if not may_share(request.user):
+        return render(request, "sharing/gate.html", {"item": item, "modules": basic_modules(request.user.organisation)})
     networks = [(code, label) for code, label in SHARE_NETWORK_LABELS.items()]
     network = request.POST.get("network") or request.GET.get("netwerk")
     if network not in SHARE_NETWORK_LABELS:
@@ -83,8 +86,10 @@ def share(request, pk):
         "suggestion": suggestion, "report": report, "error": error, "instance": instance,
         "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
         "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
+        "lessons": lesson_links(request.user.organisation),
         "severity_labels": {"block": _("Blocks"), "warn": _("Warning"), "hint": _("Tip"),
-                            "clean": _("The post check found nothing: this fits the policy.")},
+                            "clean": _("The post check found nothing: this fits the policy."),
+                            "lesson": _("Why? Read the lesson")},
     })
 
 
@@ -101,6 +106,9 @@ def check_api(request):
         return JsonResponse({"error": "unknown network"}, status=400)
     report = _check(request, text, network)
     result = report.to_dict()
+    lessons = lesson_links(request.user.organisation)
+    for finding in result["findings"]:
+        finding["lesson"] = lessons.get(finding["rule"], "")
     result["nudges"] = nudges(text, str(data.get("suggestion", "")), request.user.organisation)
     return JsonResponse(result)
 

@@ -123,3 +123,35 @@ def test_progress_pages_use_the_same_queries_for_more_people(client, people, mod
             client.get(reverse("learning_progress"))
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_the_organisation_can_require_the_basic_training_before_sharing(client, people, modules, org):
+    from .test_content import make_item
+
+    item = make_item(org)
+    client.force_login(people["employee"])
+    share_url = reverse("share", kwargs={"pk": item.pk}) + "?netwerk=linkedin"
+    assert "Eerst de basistraining" not in client.get(share_url).content.decode()  # off by default
+    org.training_required = True
+    org.save()
+    assert "Eerst de basistraining" in client.get(share_url).content.decode()
+    for module in (m for m in modules.values() if m.basic):
+        for s in module.steps.all():
+            Answer.objects.create(person=people["employee"], step=s, value={})
+    assert "Eerst de basistraining" not in client.get(share_url).content.decode()
+
+
+def test_a_block_finding_links_to_the_lesson_that_explains_it(client, people, modules, org):
+    import json
+
+    from .test_content import make_item
+
+    item = make_item(org)
+    client.force_login(people["employee"])
+    lesson = url(3, 1)  # "Je beroepsgeheim gaat altijd mee" explains privacy.client
+    response = client.post(reverse("share", kwargs={"pk": item.pk}),
+                           {"network": "x", "text": "Mevrouw Bakker op kamer 3 is jarig!", "action": "check"})
+    assert f'href="{lesson}"' in response.content.decode()
+    data = client.post(reverse("check_api"), json.dumps({"text": "Mevrouw Bakker op kamer 3", "network": "x"}),
+                       content_type="application/json").json()
+    assert lesson in {f["lesson"] for f in data["findings"]}

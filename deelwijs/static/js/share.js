@@ -22,7 +22,8 @@
         html += '<ul class="findings">';
         for (const f of report.findings) {
           html += '<li class="finding ' + f.severity + '"><strong>' + labels[f.severity] + ":</strong> " +
-            escape(f.message) + "<br><small>" + escape(f.policy) + "</small></li>";
+            escape(f.message) + "<br><small>" + escape(f.policy) + "</small>" +
+            (f.lesson ? ' <a href="' + escape(f.lesson) + '">' + escape(labels.lesson) + "</a>" : "") + "</li>";
         }
         html += "</ul>";
       } else {
