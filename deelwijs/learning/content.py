@@ -9,7 +9,7 @@ def tf(statement, true, why):
     """A true/false statement with feedback for both answers."""
     right = "Klopt. " + why
     wrong = ("Helaas, dit klopt wel. " if true else "Helaas, dit klopt niet. ") + why
-    return (QUESTION, statement[:60], statement, {"choices": [
+    return (QUESTION, "Stelling", statement, {"choices": [
         {"text": "Waar", "correct": true, "feedback": right if true else wrong},
         {"text": "Niet waar", "correct": not true, "feedback": wrong if true else right},
     ]}, "")
@@ -83,6 +83,10 @@ def install_modules(organisation):
     for number, title, basic, summary, steps in MODULES:
         module = Module.objects.create(organisation=organisation, number=number, title=title, basic=basic,
                                        summary=summary)
+        statements = 0
         for order, (kind, step_title, body, data, rule) in enumerate(steps, start=1):
+            if kind == QUESTION:
+                statements += 1
+                step_title = f"{step_title} {statements}"
             Step.objects.create(module=module, order=order, kind=kind, title=step_title, body=body, data=data, rule=rule)
     return len(MODULES)
