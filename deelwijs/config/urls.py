@@ -59,6 +59,7 @@ urlpatterns = [
     path("leren/", learning_views.module_list, name="modules"),
     path("leren/voortgang/", learning_views.progress_overview, name="learning_progress"),
     path("leren/voortgang.csv", learning_views.progress_csv, name="learning_progress_csv"),
+    path("leren/teamplan/", learning_views.team_plans, name="team_plans"),
     path("leren/<int:number>/", learning_views.module_start, name="module"),
     path("leren/<int:number>/stap/<int:order>/", learning_views.step_view, name="step"),
     path("leren/<int:number>/certificaat/", learning_views.certificate, name="certificate"),

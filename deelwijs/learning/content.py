@@ -72,6 +72,29 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
           "policy": "Vertel niet dat een bekende zorg krijgt bij ons."}, "privacy.known_person"),
         (WORKSHEET, "Jouw grens", "Wanneer twijfel jij of je iets mag delen? Beschrijf een situatie en wie je dan om raad vraagt.", {"answer": "text"}, ""),
     ]),
+    (4, "Jouw organisatie online", False,
+     "Vind onze eigen accounts, geef ze een cijfer, volg je team en ontdek wie je in je vakgebied kunt volgen.", [
+        (LESSON, "Onze eigen accounts", "Dit zijn de accounts van de organisatie, uit het register dat communicatie bijhoudt. Bekijk ze eens met de blik van een buitenstaander.", {"show_accounts": True}, ""),
+        (WORKSHEET, "Geef ze een cijfer", "Welk cijfer geef jij onze accounts, als je kijkt naar wat een sollicitant of familielid zou willen zien?", {"answer": "grade"}, ""),
+        (WORKSHEET, "Wie vult ze?", "Weet jij wie onze accounts vult? Wat zou jij willen aandragen?", {"answer": "text"}, ""),
+        (LESSON, "Volg je team", "Collega's die je online volgt, zien jouw berichten eerder, en jij die van hen. Hieronder staan de accounts van je teamgenoten.", {"show_team": True}, ""),
+        (WORKSHEET, "Wie volg je in je vakgebied?", "Welke mensen of organisaties in jouw vakgebied wil je volgen? Denk aan beroepsverenigingen, onderzoekers of collega's elders.", {"answer": "names"}, ""),
+        (WORKSHEET, "Herkenbaar als collega", "Hoe herkenbaar zijn onze namen en profielfoto's als één organisatie? Geef een cijfer en vertel waarom.", {"answer": "grade"}, ""),
+        (WORKSHEET, "Eén verbetering", "Wat is één ding dat jij deze maand aan je eigen profiel verbetert?", {"answer": "text"}, ""),
+    ]),
+    (5, "Een plan maken met je team", False,
+     "Beantwoord samen de vragen van een goed plan. Jullie antwoorden vormen het teamplan.", [
+        (LESSON, "Samen sterker", "Een plan hoeft niet groot te zijn. Als je team weet wat jullie willen bereiken, voor wie en hoe vaak, wordt delen vanzelf makkelijker. Bespreek de vragen samen, bijvoorbeeld in een teamoverleg; ieder vult zijn eigen antwoord in en het teamplan laat ze naast elkaar zien.", {}, ""),
+        (WORKSHEET, "Doel", "Wat willen jullie als team bereiken met social media?", {"answer": "text", "plan": "goal"}, ""),
+        (WORKSHEET, "Wat gebeurt er?", "Wat gebeurt er bij jullie dat de moeite waard is om te laten zien?", {"answer": "text", "plan": "happening"}, ""),
+        (WORKSHEET, "Doelgroep", "Wie willen jullie bereiken?", {"answer": "choice", "pick": 1, "own": True, "options": ["Mogelijke nieuwe collega's", "Familie van cliënten", "Buurtbewoners", "Vakgenoten", "Vrijwilligers"], "plan": "audience"}, ""),
+        (WORKSHEET, "Kernboodschap", "Welke boodschap moet blijven hangen?", {"answer": "text", "plan": "message"}, ""),
+        (WORKSHEET, "Platform en waarom", "Welk platform past bij jullie doelgroep, en waarom?", {"answer": "text", "plan": "platform"}, ""),
+        (WORKSHEET, "Vorm", "Welke vorm kiezen jullie: foto, kort verhaal, filmpje, blog?", {"answer": "text", "plan": "form"}, ""),
+        (WORKSHEET, "Wie doet wat?", "Wie van het team neemt welke rol: foto's maken, schrijven, reageren?", {"answer": "names", "plan": "who"}, ""),
+        (WORKSHEET, "Planning", "Wat doen jullie wekelijks, maandelijks en jaarlijks? Welke vaste activiteiten en inhaakdagen passen erbij?", {"answer": "text", "plan": "planning"}, ""),
+        (WORKSHEET, "Rond een evenement", "Kies een evenement: wat posten jullie ervoor, tijdens en erna?", {"answer": "text", "plan": "event"}, ""),
+    ]),
 ]
 
 

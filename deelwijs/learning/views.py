@@ -9,7 +9,7 @@ from deelwijs.orgs.views import render_markdown
 
 from . import domain
 from .forms import StepForm
-from .models import Answer, Module
+from .models import Answer, Module, Step
 
 
 def _module(request, number):
@@ -54,7 +54,39 @@ def step_view(request, number, order):
         "considerations": render_markdown(step.data.get("considerations", "")) if answer else "",
         "policy_html": render_markdown(request.user.organisation.policy_text) if step.data.get("show_policy") else "",
         "next": domain.next_step(step), "position": step.order, "count": module.steps.count(),
+        "accounts": _accounts(request) if step.data.get("show_accounts") else None,
+        "teammates": _teammates(request) if step.data.get("show_team") else None,
     })
+
+
+def _accounts(request):
+    from deelwijs.accounts.models import CorporateAccount
+
+    return scoped(CorporateAccount, request)
+
+
+def _teammates(request):
+    return (User.objects.filter(teams__in=request.user.teams.all(), is_active=True).exclude(pk=request.user.pk)
+            .distinct().prefetch_related("handles"))
+
+
+@role_required()
+def team_plans(request):
+    """The team plan: the answers of each team's members to module 5, question by question."""
+    steps = list(Step.objects.filter(module__organisation=request.user.organisation, module__published=True)
+                 .exclude(data__plan=None).exclude(data__plan="").order_by("module__number", "order"))
+    teams = request.user.teams.all()
+    if request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
+        teams = scoped(Team, request)
+    plans = []
+    for team in teams.prefetch_related("members"):
+        members = list(team.members.all())
+        answers = Answer.objects.filter(step__in=steps, person__in=members).select_related("person")
+        by_step = {}
+        for answer in answers:
+            by_step.setdefault(answer.step_id, []).append(answer)
+        plans.append({"team": team, "questions": [(s, by_step.get(s.pk, [])) for s in steps]})
+    return render(request, "learning/team_plans.html", {"plans": plans})
 
 
 @role_required()

@@ -40,6 +40,7 @@ TABLE = [
     ("story_queue", None, COMMS),
     ("planned_posts", None, COMMS),
     ("modules", None, ALL),
+    ("team_plans", None, ALL),
     ("learning_progress", None, {"manager", "communications", "administrator"}),
     ("learning_progress_csv", None, {"manager", "communications", "administrator"}),
     ("story_review", "story", COMMS),

@@ -23,7 +23,8 @@ def url(number, order):
 
 
 def test_the_starting_set_has_what_the_training_needs(modules, org):
-    assert [m.number for m in modules.values()] == [1, 2, 3]
+    assert [m.number for m in modules.values()] == [1, 2, 3, 4, 5]
+    assert [m.number for m in modules.values() if m.basic] == [1, 2, 3]
     assert modules[2].steps.filter(kind="question").count() >= 8
     dilemmas = list(modules[3].steps.filter(kind="dilemma").values_list("title", flat=True))
     assert len(dilemmas) >= 6
@@ -155,3 +156,28 @@ def test_a_block_finding_links_to_the_lesson_that_explains_it(client, people, mo
     data = client.post(reverse("check_api"), json.dumps({"text": "Mevrouw Bakker op kamer 3", "network": "x"}),
                        content_type="application/json").json()
     assert lesson in {f["lesson"] for f in data["findings"]}
+
+
+def test_module_4_shows_the_register_and_the_team(client, people, org):
+    from deelwijs.accounts.models import CorporateAccount, Handle
+
+    install_modules(org)
+    CorporateAccount.objects.create(organisation=org, platform="linkedin", handle="zorggroep-test", purpose="Werkgeversmerk")
+    Handle.objects.create(user=people["manager"], platform="linkedin", handle="marieke")
+    client.force_login(people["employee"])
+    assert "Werkgeversmerk" in client.get(url(4, 1)).content.decode()
+    assert "https://www.linkedin.com/in/marieke" in client.get(url(4, 4)).content.decode()
+    client.post(url(4, 2), {"grade": "11", "because": "x"})
+    assert client.post(url(4, 2), {"grade": "7", "because": "Mooie foto's"}).status_code == 302
+    assert client.post(url(4, 5), {"names": "@venvn\n\n@zorgvisie"}).status_code == 302
+    assert Answer.objects.get(step__module__number=4, step__order=5).value == {"names": ["@venvn", "@zorgvisie"]}
+
+
+def test_module_5_answers_make_the_team_plan(client, people, org):
+    install_modules(org)
+    client.force_login(people["employee"])
+    client.post(url(5, 2), {"text": "Nieuwe collega's laten zien hoe fijn het werken is."})
+    client.force_login(people["ambassador"])
+    client.post(url(5, 2), {"text": "Meer vrijwilligers vinden."})
+    html = client.get(reverse("team_plans")).content.decode()
+    assert "Wijkteam" in html and "hoe fijn het werken is" in html and "Meer vrijwilligers vinden" in html
