@@ -43,3 +43,102 @@ class StepForm(forms.Form):
             if count != pick:
                 raise forms.ValidationError(_("Choose exactly %(n)s (your own answer counts as one).") % {"n": pick})
         return data
+
+
+class ModuleForm(forms.ModelForm):
+    class Meta:
+        from .models import Module
+
+        model = Module
+        fields = ["number", "title", "summary", "basic", "published"]
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.organisation = organisation
+
+    def clean_number(self):
+        from .models import Module
+
+        number = self.cleaned_data["number"]
+        if Module.objects.filter(organisation=self.organisation, number=number).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another module already has this number."))
+        return number
+
+
+ANSWER_TYPES = [(TEXT, _("Free text")), (CHOICE, _("Choice from a list")), (NAMES, _("List of names or handles")),
+                (GRADE, _("Grade 1–10 with ‘because’"))]
+
+
+class StepEditForm(forms.ModelForm):
+    """A step with its kind-specific content as plain fields instead of JSON."""
+
+    answers = forms.CharField(
+        label=_("Answers (questions)"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One answer per line: the answer, then | and the feedback. Start the right answer with *. "
+                    "For example: *Waar | Klopt, want ..."))
+    considerations = forms.CharField(label=_("Considerations (dilemmas)"), required=False,
+                                     widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Markdown."))
+    policy_line = forms.CharField(label=_("Policy line (dilemmas)"), required=False, max_length=300)
+    answer_type = forms.ChoiceField(label=_("Kind of answer (worksheets)"), choices=ANSWER_TYPES, required=False)
+    options = forms.CharField(label=_("Options (worksheets with a choice)"), required=False,
+                              widget=forms.Textarea(attrs={"rows": 4}), help_text=_("One option per line."))
+    pick = forms.IntegerField(label=_("How many to choose"), min_value=1, max_value=10, required=False)
+    own = forms.BooleanField(label=_("Allow an own answer"), required=False)
+
+    class Meta:
+        from .models import Step
+
+        model = Step
+        fields = ["order", "kind", "title", "body", "rule"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 8})}
+        help_texts = {"rule": _("Optional: the post check rule this step explains, e.g. privacy.client.")}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        data = self.instance.data or {}
+        self.fields["answers"].initial = "\n".join(
+            ("*" if c.get("correct") else "") + c["text"] + (f" | {c['feedback']}" if c.get("feedback") else "")
+            for c in data.get("choices", []))
+        self.fields["considerations"].initial = data.get("considerations", "")
+        self.fields["policy_line"].initial = data.get("policy", "")
+        self.fields["answer_type"].initial = data.get("answer", TEXT)
+        self.fields["options"].initial = "\n".join(data.get("options", []))
+        self.fields["pick"].initial = data.get("pick", 1)
+        self.fields["own"].initial = data.get("own", False)
+
+    def clean_order(self):
+        order = self.cleaned_data["order"]
+        module = self.instance.module
+        if module.steps.filter(order=order).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("Another step already has this position."))
+        return order
+
+    def clean(self):
+        data = super().clean()
+        kind = data.get("kind")
+        keep = {k: v for k, v in (self.instance.data or {}).items() if k in ("show_policy", "show_accounts", "show_team", "plan")}
+        if kind == QUESTION:
+            choices = []
+            for line in (data.get("answers") or "").splitlines():
+                if not line.strip():
+                    continue
+                text, _sep, feedback = line.partition("|")
+                correct = text.strip().startswith("*")
+                choices.append({"text": text.strip().lstrip("*").strip(), "correct": correct, "feedback": feedback.strip()})
+            if len(choices) < 2 or sum(c["correct"] for c in choices) != 1:
+                self.add_error("answers", _("Give at least two answers, exactly one of them marked with *."))
+            keep["choices"] = choices
+        elif kind == DILEMMA:
+            if not (data.get("considerations") or "").strip():
+                self.add_error("considerations", _("A dilemma needs the considerations shown after the answer."))
+            keep.update(considerations=data.get("considerations", ""), policy=data.get("policy_line", ""))
+        elif kind == WORKSHEET:
+            keep["answer"] = data.get("answer_type") or TEXT
+            if keep["answer"] == CHOICE:
+                options = [o.strip() for o in (data.get("options") or "").splitlines() if o.strip()]
+                if len(options) < 2:
+                    self.add_error("options", _("Give at least two options."))
+                keep.update(options=options, pick=data.get("pick") or 1, own=data.get("own", False))
+        self.instance.data = keep
+        return data

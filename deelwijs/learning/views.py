@@ -1,14 +1,19 @@
 import csv
 
+from django.contrib import messages
+from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 
-from deelwijs.orgs.access import SEES_TEAMS, role_required, scoped
+from deelwijs.orgs.access import MANAGES_ACCOUNTS, SEES_TEAMS, role_required, scoped
 from deelwijs.orgs.models import MANAGER, Team, User
 from deelwijs.orgs.views import render_markdown
 
 from . import domain
-from .forms import StepForm
+from .forms import ModuleForm, StepEditForm, StepForm
+
+MANAGES_CONTENT = MANAGES_ACCOUNTS
 from .models import Answer, Module, Step
 
 
@@ -138,3 +143,45 @@ def progress_csv(request):
     for row in rows:
         writer.writerow([row["person"].full_name, row["teams"], row["locations"]] + [f"{d}/{t}" for d, t in row["cells"]])
     return response
+
+
+@role_required(*MANAGES_CONTENT)
+def manage_modules(request):
+    modules = scoped(Module, request).annotate(step_count=Count("steps"))
+    return render(request, "learning/manage.html", {"modules": modules})
+
+
+@role_required(*MANAGES_CONTENT)
+def module_edit(request, number=None):
+    module = _any_module(request, number) if number else None
+    form = ModuleForm(request.POST or None, instance=module, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.organisation = request.user.organisation
+        saved.save()
+        messages.success(request, _("The module is saved."))
+        return redirect("module_edit", number=saved.number)
+    return render(request, "learning/module_edit.html", {"form": form, "module": module,
+                                                          "steps": module.steps.all() if module else []})
+
+
+@role_required(*MANAGES_CONTENT)
+def step_edit(request, number, order=None):
+    module = _any_module(request, number)
+    step = get_object_or_404(module.steps, order=order) if order else Step(module=module, order=module.steps.count() + 1)
+    form = StepEditForm(request.POST or None, instance=step)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("The step is saved."))
+        return redirect("step_edit", number=number, order=saved.order)
+    preview = step if step.pk else None
+    return render(request, "learning/step_edit.html", {
+        "form": form, "module": module, "step": preview,
+        "preview_body": render_markdown(step.body) if preview else "",
+        "preview_form": StepForm(step=step) if preview else None,
+        "preview_considerations": render_markdown(step.data.get("considerations", "")) if preview else "",
+    })
+
+
+def _any_module(request, number):
+    return get_object_or_404(scoped(Module, request), number=number)

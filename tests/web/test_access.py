@@ -41,6 +41,8 @@ TABLE = [
     ("planned_posts", None, COMMS),
     ("modules", None, ALL),
     ("team_plans", None, ALL),
+    ("manage_modules", None, COMMS),
+    ("module_new", None, COMMS),
     ("learning_progress", None, {"manager", "communications", "administrator"}),
     ("learning_progress_csv", None, {"manager", "communications", "administrator"}),
     ("story_review", "story", COMMS),
@@ -110,7 +112,7 @@ def test_all_url_names_are_in_the_table():
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate",
+        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate", "module_edit", "step_new", "step_edit",
     }
     assert names <= covered, names - covered
 

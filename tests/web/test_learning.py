@@ -181,3 +181,43 @@ def test_module_5_answers_make_the_team_plan(client, people, org):
     client.post(url(5, 2), {"text": "Meer vrijwilligers vinden."})
     html = client.get(reverse("team_plans")).content.decode()
     assert "Wijkteam" in html and "hoe fijn het werken is" in html and "Meer vrijwilligers vinden" in html
+
+
+def test_communications_makes_a_module_with_a_question_and_previews_it(client, people, org):
+    client.force_login(people["communications"])
+    assert client.post(reverse("module_new"), {"number": 6, "title": "Webcare", "summary": "Reageren",
+                                               "published": "on"}).status_code == 302
+    module = Module.objects.get(number=6)
+    new_step = reverse("step_new", kwargs={"number": 6})
+    bad = client.post(new_step, {"order": 1, "kind": "question", "title": "Stelling", "body": "Reageer je altijd?",
+                                 "answers": "Waar | a\nNiet waar | b"})
+    assert "precies één" in bad.content.decode() and "Reageer je altijd?" in bad.content.decode()
+    response = client.post(new_step, {"order": 1, "kind": "question", "title": "Stelling", "body": "Reageer je altijd?",
+                                      "answers": "Waar | Niet altijd.\n*Niet waar | Soms is niet reageren beter."})
+    assert response.status_code == 302
+    step = module.steps.get()
+    assert step.choices == [{"text": "Waar", "correct": False, "feedback": "Niet altijd."},
+                            {"text": "Niet waar", "correct": True, "feedback": "Soms is niet reageren beter."}]
+    preview = client.get(reverse("step_edit", kwargs={"number": 6, "order": 1})).content.decode()
+    assert "Voorbeeld" in preview and "Soms is niet reageren beter." in preview
+    client.force_login(people["employee"])
+    assert "Webcare" in client.get(reverse("modules")).content.decode()
+
+
+def test_editing_keeps_dynamic_parts_and_checks_dilemmas(client, people, modules):
+    client.force_login(people["communications"])
+    policy_step = step(modules, 1, 3)
+    client.post(reverse("step_edit", kwargs={"number": 1, "order": 3}),
+                {"order": 3, "kind": "lesson", "title": "Ons beleid (nieuw)", "body": policy_step.body})
+    policy_step.refresh_from_db()
+    assert policy_step.title == "Ons beleid (nieuw)" and policy_step.data.get("show_policy")
+    response = client.post(reverse("step_edit", kwargs={"number": 3, "order": 2}),
+                           {"order": 2, "kind": "dilemma", "title": "Selfie", "body": "x", "considerations": ""})
+    assert response.context["form"].errors["considerations"]
+
+
+def test_module_numbers_and_step_positions_are_unique(client, people, modules):
+    client.force_login(people["communications"])
+    assert client.post(reverse("module_new"), {"number": 1, "title": "Dubbel"}).context["form"].errors["number"]
+    response = client.post(reverse("step_new", kwargs={"number": 1}), {"order": 1, "kind": "lesson", "title": "X"})
+    assert response.context["form"].errors["order"]
