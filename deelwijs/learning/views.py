@@ -126,10 +126,26 @@ def _progress_rows(request):
     return modules, rows
 
 
+def _summaries(modules, rows, key):
+    """Per team (or location): how many people finished each module, of how many."""
+    groups = {}
+    for row in rows:
+        for name in [n for n in row[key].split(", ") if n] or ["—"]:
+            group = groups.setdefault(name, {"name": name, "people": 0, "done": [0] * len(modules)})
+            group["people"] += 1
+            for i, (done, total) in enumerate(row["cells"]):
+                group["done"][i] += bool(total) and done >= total
+    return sorted(groups.values(), key=lambda g: g["name"])
+
+
 @role_required(*SEES_TEAMS)
 def progress_overview(request):
     modules, rows = _progress_rows(request)
-    return render(request, "learning/progress.html", {"modules": modules, "rows": rows})
+    return render(request, "learning/progress.html", {
+        "modules": modules, "rows": rows,
+        "summaries": [(_("Per team"), _summaries(modules, rows, "teams")),
+                      (_("Per location"), _summaries(modules, rows, "locations"))],
+    })
 
 
 @role_required(*SEES_TEAMS)

@@ -221,3 +221,14 @@ def test_module_numbers_and_step_positions_are_unique(client, people, modules):
     assert client.post(reverse("module_new"), {"number": 1, "title": "Dubbel"}).context["form"].errors["number"]
     response = client.post(reverse("step_new", kwargs={"number": 1}), {"order": 1, "kind": "lesson", "title": "X"})
     assert response.context["form"].errors["order"]
+
+
+def test_progress_per_team_and_location(client, people, modules):
+    for s in modules[1].steps.all():
+        Answer.objects.create(person=people["employee"], step=s, value={})
+    client.force_login(people["communications"])
+    context = client.get(reverse("learning_progress")).context
+    by_team = dict(context["summaries"])["Per team"]
+    wijkteam = next(g for g in by_team if g["name"] == "Wijkteam")
+    assert wijkteam["people"] == len(people) and wijkteam["done"][0] == 1 and wijkteam["done"][1] == 0
+    assert dict(context["summaries"])["Per locatie"][0]["name"] == "De Linde"
