@@ -5,13 +5,10 @@ from django.db import transaction
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
 
-GUARD_PLATFORM = {"email": "email"}
-
-
 def check_texts(organisation, texts):
     """Run the post check on suggested texts: [(network, text)] -> [(network, text, report)]."""
     policy = organisation.guard_policy()
-    return [(network, text, check(text, GUARD_PLATFORM.get(network, network), policy)) for network, text in texts]
+    return [(network, text, check(text, network, policy)) for network, text in texts]
 
 
 @transaction.atomic

@@ -19,7 +19,6 @@ from .intents import LINK_ONLY, NO_INTENT, clean_instance, intent_url
 from .models import Share
 
 MASTODON_COOKIE = "deelwijs_mastodon"
-GUARD_PLATFORM = {"email": "email"}
 
 
 def _item_for(request, pk):
@@ -47,7 +46,7 @@ def nudges(text, suggestion, organisation):
 
 
 def _check(request, text, network):
-    return check(text, GUARD_PLATFORM.get(network, network), request.user.organisation.guard_policy(),
+    return check(text, network, request.user.organisation.guard_policy(),
                  lang=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl")
 
 
