@@ -87,6 +87,7 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
         (LESSON, "Samen sterker", "Een plan hoeft niet groot te zijn. Als je team weet wat jullie willen bereiken, voor wie en hoe vaak, wordt delen vanzelf makkelijker. Bespreek de vragen samen, bijvoorbeeld in een teamoverleg; ieder vult zijn eigen antwoord in en het teamplan laat ze naast elkaar zien.", {}, ""),
         (WORKSHEET, "Doel", "Wat willen jullie als team bereiken met social media?", {"answer": "text", "plan": "goal"}, ""),
         (WORKSHEET, "Wat gebeurt er?", "Wat gebeurt er bij jullie dat de moeite waard is om te laten zien?", {"answer": "text", "plan": "happening"}, ""),
+        (WORKSHEET, "Wanneer en waar?", "Wanneer gebeurt het en waar: op welke afdeling, locatie of plek in de wijk? Denk aan vaste momenten in de week of het jaar.", {"answer": "text", "plan": "when_where"}, ""),
         (WORKSHEET, "Doelgroep", "Wie willen jullie bereiken?", {"answer": "choice", "pick": 1, "own": True, "options": ["Mogelijke nieuwe collega's", "Familie van cliënten", "Buurtbewoners", "Vakgenoten", "Vrijwilligers"], "plan": "audience"}, ""),
         (WORKSHEET, "Kernboodschap", "Welke boodschap moet blijven hangen?", {"answer": "text", "plan": "message"}, ""),
         (WORKSHEET, "Platform en waarom", "Welk platform past bij jullie doelgroep, en waarom?", {"answer": "text", "plan": "platform"}, ""),
