@@ -7,7 +7,29 @@ from deelwijs.orgs.models import ROLES, Location, Team
 from .models import Campaign, ContentItem, SuggestedText, Topic
 
 
-class ContentItemForm(forms.ModelForm):
+class PhotoForm(forms.Form):
+    """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates."""
+
+    photo = forms.ImageField(label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed."))
+    photo_alt = forms.CharField(label=_("Photo description"), required=False, max_length=300,
+                                help_text=_("What is in the photo, for people who cannot see it."))
+
+    def clean_photo(self):
+        from django.core.exceptions import ValidationError
+
+        from .images import process
+
+        photo = self.cleaned_data.get("photo")
+        if photo:
+            try:
+                self.processed_photo = process(photo)
+            except ValidationError as e:
+                raise forms.ValidationError(e.messages) from e
+            photo.seek(0)
+        return photo
+
+
+class ContentItemForm(PhotoForm, forms.ModelForm):
     audience_roles = forms.MultipleChoiceField(
         label=_("Only for these roles"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for all staff. Clients and volunteers only see items that name their role."),
@@ -34,23 +56,6 @@ class ContentItemForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["audience_roles"].initial = self.instance.role_list
 
-    photo = forms.ImageField(label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed."))
-    photo_alt = forms.CharField(label=_("Photo description"), required=False, max_length=300,
-                                help_text=_("What is in the photo, for people who cannot see it."))
-
-    def clean_photo(self):
-        from django.core.exceptions import ValidationError
-
-        from .images import process
-
-        photo = self.cleaned_data.get("photo")
-        if photo:
-            try:
-                self.processed_photo = process(photo)
-            except ValidationError as e:
-                raise forms.ValidationError(e.messages) from e
-            photo.seek(0)
-        return photo
 
     def clean(self):
         data = super().clean()

@@ -12,6 +12,12 @@ def organisation(request):
         "can_see_audit": user.has_role(*SEES_AUDIT),
         "can_see_teams": user.has_role(*SEES_TEAMS),
     }
+    from deelwijs.planning.domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
+
+    context["can_see_plan"] = user.has_role(*SEES_PLAN)
+    context["can_plan_everything"] = user.has_role(*PLANS_EVERYTHING)
+    context["can_plan_for_team"] = user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+    context["can_see_meetings"] = user.has_role(*PLANS_EVERYTHING, "ambassador")
     context["unread_notifications"] = user.notifications.filter(read=False).count()
     if context["can_manage_accounts"]:
         # Shown on every page to those who can fix it: an account must never leave with one person.

@@ -102,4 +102,9 @@ def create_demo():
     from deelwijs.learning.content import install_modules
 
     install_modules(org)
+    from deelwijs.planning.demo import create_demo_plan
+    from deelwijs.sharing.demo import create_demo_activity
+
+    create_demo_activity(org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")])
+    create_demo_plan(org, people)
     return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]

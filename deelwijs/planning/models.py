@@ -1,11 +1,123 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.content.models import Campaign, Image
-from deelwijs.orgs.models import Organisation
+from deelwijs.content.models import Campaign, ContentItem, Image
+from deelwijs.orgs.models import Organisation, Team
+
+REMIND_CHOICES = [(1, _("1 hour before")), (3, _("3 hours before")), (24, _("1 day before")),
+                  (48, _("2 days before")), (168, _("1 week before"))]
+
+
+class Event(models.Model):
+    """Something that happens (an open day, a symposium) with posts before, during and after it."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="events")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    description = models.TextField(_("description"), blank=True)
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("responsible"))
+    account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("corporate account"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                 verbose_name=_("campaign"))
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name=_("team"))
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return self.title
+
+
+class RecurringActivity(models.Model):
+    """A post that comes back: every Friday a photo of the week, the first Monday of the month a vacancy."""
+
+    WEEKLY, MONTHLY_WEEKDAY, MONTHLY_DAY = "weekly", "monthly_weekday", "monthly_day"
+    FREQUENCIES = [(WEEKLY, _("Every week (or every few weeks) on a weekday")),
+                   (MONTHLY_WEEKDAY, _("Every month on a weekday (e.g. the first Monday)")),
+                   (MONTHLY_DAY, _("Every month on a date (e.g. the 15th)"))]
+    WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday")),
+                (5, _("Saturday")), (6, _("Sunday"))]
+    ORDINALS = [(1, _("first")), (2, _("second")), (3, _("third")), (4, _("fourth")), (-1, _("last"))]
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="recurring_activities")
+    title = models.CharField(_("title"), max_length=200)
+    text = models.TextField(_("starting text"), blank=True, help_text=_("Each post starts with this text."))
+    frequency = models.CharField(_("how often"), max_length=20, choices=FREQUENCIES, default=WEEKLY)
+    interval = models.PositiveSmallIntegerField(_("every how many weeks"), default=1)
+    weekday = models.PositiveSmallIntegerField(_("weekday"), choices=WEEKDAYS, default=4)
+    ordinal = models.SmallIntegerField(_("which one in the month"), choices=ORDINALS, default=1)
+    day_of_month = models.PositiveSmallIntegerField(_("day of the month"), default=1)
+    time = models.TimeField(_("time"), default="10:00")
+    starts_on = models.DateField(_("from"), default=timezone.localdate)
+    ends_on = models.DateField(_("until"), null=True, blank=True)
+    account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                verbose_name=_("corporate account"))
+    for_ambassadors = models.BooleanField(_("for the ambassadors' feed"), default=False)
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                             verbose_name=_("team"))
+    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+                                    related_name="+", verbose_name=_("responsible"))
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class Pilot(models.Model):
+    """A proeftuin: one theme or event, tried out in a time box and evaluated."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pilots")
+    title = models.CharField(_("title"), max_length=200)
+    theme = models.CharField(_("theme"), max_length=200, blank=True)
+    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="pilots",
+                              verbose_name=_("event"))
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
+                                 verbose_name=_("campaign"),
+                                 help_text=_("Shares and clicks of this campaign's items count for the pilot."))
+    goals = models.TextField(_("goals"))
+    audiences = models.TextField(_("audiences"), blank=True)
+    channels = models.TextField(_("channels"), blank=True)
+    lead_communications = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                            related_name="+", verbose_name=_("lead from communications"))
+    lead_ambassador = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
+                                        related_name="+", verbose_name=_("lead content ambassador"))
+    starts_on = models.DateField(_("from"))
+    ends_on = models.DateField(_("until"))
+    conclusion = models.TextField(_("conclusion"), blank=True)
+
+    class Meta:
+        ordering = ["-starts_on"]
+
+    def __str__(self):
+        return self.title
+
+
+class PilotLesson(models.Model):
+    WENT_WELL, TO_IMPROVE, NEXT_TIME = "went_well", "to_improve", "next_time"
+    KINDS = [(WENT_WELL, _("Went well")), (TO_IMPROVE, _("Could be better")), (NEXT_TIME, _("Next time"))]
+    pilot = models.ForeignKey(Pilot, on_delete=models.CASCADE, related_name="lessons")
+    kind = models.CharField(_("kind"), max_length=20, choices=KINDS, default=WENT_WELL)
+    text = models.TextField(_("lesson"))
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    created = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["kind", "created"]
 
 
 class PlannedPost(models.Model):
@@ -14,8 +126,13 @@ class PlannedPost(models.Model):
     IDEA, DRAFT, READY, PUBLISHED, CANCELLED = "idea", "draft", "ready", "published", "cancelled"
     STATUSES = [(IDEA, _("Idea")), (DRAFT, _("Draft")), (READY, _("Ready")), (PUBLISHED, _("Published")),
                 (CANCELLED, _("Cancelled"))]
+    OPEN = (IDEA, DRAFT, READY)
+    BEFORE, DURING, AFTER, NEXT = "before", "during", "after", "next"
+    PHASES = [(BEFORE, _("Before")), (DURING, _("During")), (AFTER, _("After")), (NEXT, _("Next edition"))]
+
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="planned_posts")
-    text = models.TextField(_("text"))
+    title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("A working title for the calendar."))
+    text = models.TextField(_("text"), blank=True)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True,
                                 related_name="planned_posts", verbose_name=_("corporate account"))
@@ -26,9 +143,131 @@ class PlannedPost(models.Model):
     status = models.CharField(_("status"), max_length=20, choices=STATUSES, default=DRAFT)
     campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
                                  verbose_name=_("campaign"))
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="planned_posts",
+                             verbose_name=_("team"))
+    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts",
+                              verbose_name=_("event"))
+    phase = models.CharField(_("moment"), max_length=10, choices=PHASES, blank=True)
+    pilot = models.ForeignKey(Pilot, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts",
+                              verbose_name=_("pilot"))
+    recurring = models.ForeignKey(RecurringActivity, on_delete=models.SET_NULL, null=True, blank=True,
+                                  related_name="posts")
+    # The date the recurrence rule gave; kept when the post is moved, so it is not generated again.
+    occurrence = models.DateField(null=True, blank=True)
+    hook_day = models.CharField(max_length=100, blank=True)
+    # For the ambassadors' feed: the content item that appears at scheduled_at.
+    item = models.ForeignKey(ContentItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    remind_hours = models.PositiveSmallIntegerField(_("reminder"), choices=REMIND_CHOICES, default=24)
+    remind_at = models.DateTimeField(null=True, blank=True)
+    reminded_at = models.DateTimeField(null=True, blank=True)
+    override_reason = models.CharField(max_length=500, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
         ordering = ["scheduled_at"]
-        indexes = [models.Index(fields=["organisation", "scheduled_at"])]
+        indexes = [models.Index(fields=["organisation", "scheduled_at"]), models.Index(fields=["remind_at"])]
+        constraints = [models.UniqueConstraint(fields=["recurring", "occurrence"], name="one_post_per_occurrence")]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.title or (self.text[:60] + ("…" if len(self.text) > 60 else "")) or str(_("(no text yet)"))
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN
+
+    @property
+    def overdue(self):
+        return self.is_open and self.scheduled_at < timezone.now()
+
+    def save(self, *args, **kwargs):
+        remind_at = self.scheduled_at - timedelta(hours=self.remind_hours)
+        if remind_at != self.remind_at:
+            self.remind_at = remind_at
+            if remind_at > timezone.now():
+                self.reminded_at = None
+        super().save(*args, **kwargs)
+
+
+class OwnHookDay(models.Model):
+    """A day of the organisation's own: an anniversary, the yearly open day."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="hook_days")
+    name = models.CharField(_("name"), max_length=200)
+    day = models.DateField(_("date"))
+    yearly = models.BooleanField(_("every year on this date"), default=True)
+    description = models.CharField(_("idea for a post"), max_length=300, blank=True)
+
+    class Meta:
+        ordering = ["day"]
+
+    def __str__(self):
+        return self.name
+
+
+class TeamPlan(models.Model):
+    """A team's plan: the strategy questions from the training, kept up to date by the team."""
+
+    team = models.OneToOneField(Team, on_delete=models.CASCADE, related_name="plan")
+    goal = models.TextField(_("goal"), blank=True, help_text=_("What do we want to achieve?"))
+    audience = models.TextField(_("audience"), blank=True, help_text=_("Who do we want to reach?"))
+    message = models.TextField(_("core message"), blank=True, help_text=_("What should stay with people?"))
+    platform = models.TextField(_("platform and why"), blank=True)
+    form = models.TextField(_("form"), blank=True, help_text=_("Photo, short story, video, blog…"))
+    who = models.TextField(_("who does what"), blank=True)
+    planning = models.TextField(_("planning"), blank=True, help_text=_("Weekly, monthly, yearly."))
+    recurring = models.TextField(_("recurring activities"), blank=True)
+    hook_days = models.TextField(_("hook days"), blank=True)
+    updated = models.DateTimeField(default=timezone.now)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    QUESTIONS = ["goal", "audience", "message", "platform", "form", "who", "planning", "recurring", "hook_days"]
+
+
+class Meeting(models.Model):
+    """A meeting of the ambassador team; the next one is planned `interval_weeks` later."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="meetings")
+    title = models.CharField(_("title"), max_length=200)
+    starts_at = models.DateTimeField(_("date and time"))
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    interval_weeks = models.PositiveSmallIntegerField(_("repeat every how many weeks"), default=6,
+                                                      help_text=_("0 for a single meeting."))
+    agenda = models.TextField(_("agenda"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    previous = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next")
+
+    class Meta:
+        ordering = ["starts_at"]
+
+    def __str__(self):
+        return self.title
+
+
+def hash_token(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class CalendarFeed(models.Model):
+    """An iCal subscription for one person or one team. Only the token's hash is stored."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
+                               related_name="calendar_feeds")
+    team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds")
+    owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    token_hash = models.CharField(max_length=64, unique=True)
+    created = models.DateTimeField(default=timezone.now)
+
+    @classmethod
+    def issue(cls, owner, person=None, team=None):
+        """A new feed (the old one for the same person or team and owner stops working). Returns (feed, token)."""
+        cls.objects.filter(owner=owner, person=person, team=team).delete()
+        token = secrets.token_urlsafe(32)
+        feed = cls.objects.create(organisation=owner.organisation, owner=owner, person=person, team=team,
+                                  token_hash=hash_token(token))
+        return feed, token

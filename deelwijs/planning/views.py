@@ -1,14 +1,422 @@
-from django.shortcuts import render
+import calendar as pycalendar
+from datetime import date, datetime, time, timedelta
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
 
-from deelwijs.orgs.access import MANAGES_ACCOUNTS, role_required, scoped
+from deelwijs.accounts.models import CorporateAccount
+from deelwijs.content.models import Campaign, Image
+from deelwijs.orgs.access import get_scoped, role_required, scoped
+from deelwijs.orgs.models import AMBASSADOR, Team, User
 
-from .models import PlannedPost
+from . import domain, hookdays, ical
+from .domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
+from .forms import (EventForm, MeetingForm, MoveForm, OwnHookDayForm, PilotForm, PilotLessonForm, PlannedPostForm,
+                    RecurringActivityForm, TeamPlanForm)
+from .models import (CalendarFeed, Event, Meeting, OwnHookDay, Pilot, PlannedPost, RecurringActivity, TeamPlan,
+                     hash_token)
+
+MONTH, WEEK, LIST = "month", "week", "list"
+LIST_DAYS = 28
 
 
-@role_required(*MANAGES_ACCOUNTS)
-def planned_posts(request):
-    """Upcoming planned posts; the calendar views come with the planning capability."""
-    posts = scoped(PlannedPost.objects.select_related("account", "responsible"), request).filter(
-        scheduled_at__gte=timezone.now() - timezone.timedelta(days=1)).exclude(status=PlannedPost.CANCELLED)[:200]
-    return render(request, "planning/list.html", {"posts": posts})
+class CalendarFilter(forms.Form):
+    account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=gettext_lazy("Account"), required=False)
+    team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
+    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
+    person = forms.ModelChoiceField(User.objects.none(), label=gettext_lazy("Responsible"), required=False)
+
+    def __init__(self, data, organisation):
+        super().__init__(data)
+        self.fields["account"].queryset = CorporateAccount.objects.filter(organisation=organisation)
+        self.fields["team"].queryset = Team.objects.filter(organisation=organisation)
+        self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
+        self.fields["person"].queryset = User.objects.filter(organisation=organisation, is_active=True).order_by(
+            "first_name", "last_name")
+
+    def apply(self, posts):
+        if not self.is_valid():
+            return posts
+        lookups = {"account": "account", "team": "team", "campaign": "campaign", "person": "responsible"}
+        for name, field in lookups.items():
+            if self.cleaned_data.get(name):
+                posts = posts.filter(**{field: self.cleaned_data[name]})
+        return posts
+
+
+def _range(mode, day):
+    if mode == MONTH:
+        weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(day.year, day.month)
+        first = day.replace(day=1)
+        previous = (first - timedelta(days=1)).replace(day=1)
+        following = (first + timedelta(days=32)).replace(day=1)
+        return weeks[0][0], weeks[-1][-1], previous, following
+    if mode == WEEK:
+        start = day - timedelta(days=day.weekday())
+        return start, start + timedelta(days=6), start - timedelta(days=7), start + timedelta(days=7)
+    return day, day + timedelta(days=LIST_DAYS - 1), day - timedelta(days=LIST_DAYS), day + timedelta(days=LIST_DAYS)
+
+
+def _parse_day(value):
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return timezone.localdate()
+
+
+@role_required(*SEES_PLAN)
+def calendar_view(request):
+    """The plan as a month, a week or a list, with the hook days and filters."""
+    mode = request.GET.get("view") if request.GET.get("view") in (MONTH, WEEK, LIST) else MONTH
+    day = _parse_day(request.GET.get("date"))
+    start, end, previous, following = _range(mode, day)
+    organisation = request.user.organisation
+    filters = CalendarFilter(request.GET, organisation)
+    posts = filters.apply(domain.visible_posts(request.user)).filter(
+        scheduled_at__gte=domain.local_day_start(start), scheduled_at__lt=domain.local_day_start(end + timedelta(days=1)),
+    ).select_related("account", "responsible", "team", "event")
+    by_day = {}
+    for post in posts:
+        by_day.setdefault(timezone.localtime(post.scheduled_at).date(), []).append(post)
+    hooks_by_day = {}
+    for hook in hookdays.hook_days(start, end, OwnHookDay.objects.filter(organisation=organisation)):
+        hooks_by_day.setdefault(max(hook.day, start), []).append(hook)
+    today = timezone.localdate()
+    days = [{"day": start + timedelta(days=n), "posts": by_day.get(start + timedelta(days=n), []),
+             "hooks": hooks_by_day.get(start + timedelta(days=n), [])} for n in range((end - start).days + 1)]
+    for entry in days:
+        entry["today"] = entry["day"] == today
+        entry["other_month"] = mode == MONTH and entry["day"].month != day.month
+    if domain.plans_everything(request.user):
+        overdue = domain.overdue_posts(organisation)
+    else:
+        overdue = domain.visible_posts(request.user, domain.overdue_posts(organisation))
+    query = request.GET.copy()
+    query.pop("date", None)
+    query.pop("view", None)
+    return render(request, "planning/calendar.html", {
+        "mode": mode, "day": day, "start": start, "end": end, "days": days, "filters": filters,
+        "weeks": [days[i:i + 7] for i in range(0, len(days), 7)] if mode != LIST else [],
+        "previous": previous, "following": following, "today": today, "filter_query": query.urlencode(),
+        "overdue": list(overdue[:50]), "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
+        "plans_everything": domain.plans_everything(request.user), "move_form": MoveForm(),
+    })
+
+
+def _initial_post(request):
+    """A new post can start from a day, a hook day, or an event's moment."""
+    initial = {"status": PlannedPost.IDEA}
+    day = _parse_day(request.GET.get("date"))
+    initial["scheduled_at"] = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    hook = hookdays.find(request.GET.get("hook", ""), day.year)
+    if hook:
+        initial.update(title=hook.name, text="", hook_day=hook.key)
+    own = request.GET.get("own")
+    if own and own.isdigit():
+        mine = OwnHookDay.objects.filter(organisation=request.user.organisation, pk=own).first()
+        if mine:
+            initial.update(title=mine.name, hook_day=f"eigen-{mine.pk}")
+    return initial
+
+
+@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+def post_new(request):
+    return _post_form(request, PlannedPost(organisation=request.user.organisation, responsible=request.user))
+
+
+@role_required(*SEES_PLAN)
+def post_edit(request, pk):
+    post = get_object_or_404(domain.visible_posts(request.user), pk=pk)
+    if not domain.can_edit(request.user, post):
+        return render(request, "planning/post_view.html", {"post": post})
+    return _post_form(request, post)
+
+
+def _post_form(request, post):
+    initial = _initial_post(request) if post.pk is None else {}
+    form = PlannedPostForm(request.POST or None, request.FILES or None, instance=post, initial=initial,
+                           person=request.user)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        post = form.save(commit=False)
+        if post.pk is None and initial.get("hook_day"):
+            post.hook_day = initial["hook_day"]
+        if form.cleaned_data.get("photo"):
+            post.image = Image.from_processed(request.user.organisation, form.processed_photo,
+                                              form.cleaned_data.get("photo_alt", ""))
+        report = domain.save_post(request.user, post, request.POST.get("override_reason", ""))
+        if report is None:
+            messages.success(request, _("The planned post is saved."))
+            return redirect(_back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}"))
+    return render(request, "planning/post_edit.html", {
+        "form": form, "post": post, "report": report, "override_reason": request.POST.get("override_reason", ""),
+        "next": request.GET.get("next", ""),
+    })
+
+
+def _back(request, default):
+    target = request.POST.get("next") or request.GET.get("next")
+    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return target
+    return default
+
+
+@require_POST
+@role_required(*SEES_PLAN)
+def post_move(request, pk):
+    post = get_object_or_404(domain.visible_posts(request.user), pk=pk)
+    if not domain.can_edit(request.user, post):
+        raise PermissionDenied
+    form = MoveForm(request.POST)
+    if form.is_valid():
+        domain.move_post(request.user, post, form.cleaned_data["day"])
+        messages.success(request, _("“%(post)s” moved to %(day)s.") % {
+            "post": post.label, "day": form.cleaned_data["day"].strftime("%d-%m-%Y")})
+    else:
+        messages.error(request, _("Choose a valid date to move the post to."))
+    return redirect(_back(request, reverse("calendar")))
+
+
+# Events
+@role_required(*PLANS_EVERYTHING)
+def event_list(request):
+    events = scoped(Event, request).select_related("responsible").order_by("-starts_at")[:100]
+    return render(request, "planning/events.html", {"events": events})
+
+
+@role_required(*PLANS_EVERYTHING)
+def event_edit(request, pk=None):
+    event = get_scoped(Event, request, pk=pk) if pk else Event(organisation=request.user.organisation,
+                                                               responsible=request.user)
+    form = EventForm(request.POST or None, instance=event, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        new = event.pk is None
+        event = form.save()
+        if new:
+            proposed = domain.propose_event_posts(request.user, event, form.cleaned_data.get("posts") or [])
+            messages.success(request, _("The event is saved with %(n)d proposed posts to fill.") % {"n": len(proposed)})
+        else:
+            messages.success(request, _("The event is saved."))
+        return redirect("event_edit", pk=event.pk)
+    posts = event.posts.select_related("responsible", "account") if event.pk else []
+    return render(request, "planning/event_edit.html", {"form": form, "event": event, "posts": posts})
+
+
+# Hook days
+@role_required(*SEES_PLAN)
+def hook_day_list(request):
+    """The coming year's hook days, and the organisation's own days."""
+    today = timezone.localdate()
+    own = scoped(OwnHookDay, request)
+    days = hookdays.hook_days(today, today + timedelta(days=365), own)
+    return render(request, "planning/hook_days.html", {
+        "days": days, "own": own, "can_edit": domain.plans_everything(request.user),
+        "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)})
+
+
+@role_required(*PLANS_EVERYTHING)
+def own_hook_day_edit(request, pk=None):
+    day = get_scoped(OwnHookDay, request, pk=pk) if pk else OwnHookDay(organisation=request.user.organisation)
+    if request.method == "POST" and "delete" in request.POST and day.pk:
+        day.delete()
+        messages.success(request, _("The day is removed."))
+        return redirect("hook_days")
+    form = OwnHookDayForm(request.POST or None, instance=day)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The day is saved."))
+        return redirect("hook_days")
+    return render(request, "planning/simple_form.html", {"form": form, "title": _("Own hook day"),
+                                                         "back": reverse("hook_days"), "deletable": bool(day.pk)})
+
+
+# Recurring activities
+@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+def recurring_list(request):
+    activities = scoped(RecurringActivity, request).select_related("account", "team", "responsible")
+    if not domain.plans_everything(request.user):
+        activities = activities.filter(team__in=request.user.teams.all())
+    return render(request, "planning/recurring.html", {"activities": activities})
+
+
+@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+def recurring_edit(request, pk=None):
+    activities = scoped(RecurringActivity, request)
+    if not domain.plans_everything(request.user):
+        activities = activities.filter(team__in=request.user.teams.all())
+    activity = get_object_or_404(activities, pk=pk) if pk else RecurringActivity(
+        organisation=request.user.organisation, responsible=request.user)
+    form = RecurringActivityForm(request.POST or None, instance=activity, person=request.user)
+    if request.method == "POST" and form.is_valid():
+        if activity.pk:
+            domain.drop_future_ideas(RecurringActivity.objects.get(pk=activity.pk))
+        activity = form.save()
+        planned = domain.plan_occurrences(activity)
+        messages.success(request, _("Saved; %(n)d posts are planned for the coming two months.") % {"n": planned})
+        return redirect("recurring_list")
+    return render(request, "planning/simple_form.html", {"form": form, "title": _("Recurring activity"),
+                                                         "back": reverse("recurring_list")})
+
+
+# Team plans
+def _team_for_plan(request, pk):
+    team = get_scoped(Team, request, pk=pk)
+    person = request.user
+    member = person.teams.filter(pk=team.pk).exists() or team.managers.filter(pk=person.pk).exists()
+    if not (member or domain.plans_everything(person)):
+        raise PermissionDenied
+    return team
+
+
+@role_required(*SEES_PLAN)
+def team_plan(request, pk):
+    """A team's living plan: the strategy questions, the module 5 answers beside them, and its planned posts."""
+    from deelwijs.learning.models import Answer
+
+    team = _team_for_plan(request, pk)
+    plan, _created = TeamPlan.objects.get_or_create(team=team)
+    form = TeamPlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        plan = form.save(commit=False)
+        plan.updated, plan.updated_by = timezone.now(), request.user
+        plan.save()
+        messages.success(request, _("The team plan is saved."))
+        return redirect("team_plan", pk=team.pk)
+    answers = {}
+    for answer in (Answer.objects.filter(step__module__organisation=team.organisation, person__teams=team)
+                   .exclude(step__data__plan=None).select_related("person", "step")):
+        answers.setdefault(answer.step.data.get("plan"), []).append(answer)
+    now = timezone.now()
+    posts = team.planned_posts.filter(scheduled_at__gte=now - timedelta(days=7)).select_related(
+        "account", "responsible")[:30]
+    activities = RecurringActivity.objects.filter(team=team, active=True)
+    fields = [(form[name], answers.get(name, [])) for name in TeamPlan.QUESTIONS]
+    extra = [(key, answers.get(key, [])) for key in ("happening", "when_where", "event") if answers.get(key)]
+    return render(request, "planning/team_plan.html", {"team": team, "plan": plan, "form": form, "fields": fields,
+                                                       "extra": extra, "posts": posts, "activities": activities})
+
+
+# Pilots
+def _pilot(request, pk, edit=False):
+    pilot = get_scoped(Pilot.objects.select_related("event", "campaign", "lead_communications", "lead_ambassador"),
+                       request, pk=pk)
+    leads = {pilot.lead_communications_id, pilot.lead_ambassador_id}
+    if not (domain.plans_everything(request.user) or request.user.pk in leads):
+        raise PermissionDenied
+    return pilot
+
+
+@role_required(*SEES_PLAN)
+def pilot_list(request):
+    pilots = scoped(Pilot, request).select_related("lead_communications", "lead_ambassador")
+    if not domain.plans_everything(request.user):
+        pilots = pilots.filter(lead_ambassador=request.user) | pilots.filter(lead_communications=request.user)
+    return render(request, "planning/pilots.html", {"pilots": pilots,
+                                                    "can_create": domain.plans_everything(request.user)})
+
+
+@role_required(*SEES_PLAN)
+def pilot_edit(request, pk=None):
+    if pk is None and not domain.plans_everything(request.user):
+        raise PermissionDenied
+    pilot = _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation,
+                                                 lead_communications=request.user)
+    form = PilotForm(request.POST or None, instance=pilot, organisation=request.user.organisation)
+    if request.method == "POST" and form.is_valid():
+        pilot = form.save()
+        messages.success(request, _("The pilot is saved."))
+        return redirect("pilot_evaluation", pk=pilot.pk)
+    return render(request, "planning/simple_form.html", {"form": form, "title": _("Pilot"),
+                                                         "back": reverse("pilot_list")})
+
+
+@role_required(*SEES_PLAN)
+def pilot_evaluation(request, pk):
+    """The pilot's plan, posts, figures and lessons, printable."""
+    pilot = _pilot(request, pk)
+    form = PilotLessonForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        lesson = form.save(commit=False)
+        lesson.pilot, lesson.author = pilot, request.user
+        lesson.save()
+        messages.success(request, _("The lesson is added."))
+        return redirect("pilot_evaluation", pk=pilot.pk)
+    return render(request, "planning/pilot.html", {
+        "pilot": pilot, "figures": domain.pilot_figures(pilot), "form": form,
+        "posts": pilot.posts.select_related("account", "responsible"),
+        "lessons": pilot.lessons.select_related("author"),
+    })
+
+
+# Meetings of the ambassador team
+SEES_MEETINGS = (*PLANS_EVERYTHING, AMBASSADOR)
+
+
+@role_required(*SEES_MEETINGS)
+def meeting_list(request):
+    meetings = scoped(Meeting, request).order_by("-starts_at")
+    now = timezone.now()
+    return render(request, "planning/meetings.html", {
+        "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
+        "past": list(meetings.filter(starts_at__lt=now)[:20]), "can_edit": domain.plans_everything(request.user)})
+
+
+@role_required(*SEES_MEETINGS)
+def meeting_edit(request, pk=None):
+    meeting = get_scoped(Meeting, request, pk=pk) if pk else None
+    if not domain.plans_everything(request.user):
+        if meeting is None:
+            raise PermissionDenied
+        return render(request, "planning/meeting_view.html", {"meeting": meeting})
+    meeting = meeting or Meeting(organisation=request.user.organisation, title=_("Ambassador team meeting"))
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save()
+        following = domain.ensure_next_meeting(meeting)
+        if following:
+            messages.info(request, _("The next meeting is planned for %(when)s.") % {
+                "when": timezone.localtime(following.starts_at).strftime("%d-%m-%Y %H:%M")})
+        messages.success(request, _("The meeting is saved."))
+        return redirect("meeting_list")
+    return render(request, "planning/simple_form.html", {"form": form, "title": _("Meeting"),
+                                                         "back": reverse("meeting_list")})
+
+
+# iCal feeds
+@role_required(*SEES_PLAN)
+def calendar_feeds(request):
+    """Subscribe to your own plan or a team's in Outlook; a link is shown once and can be renewed."""
+    person = request.user
+    teams = Team.objects.filter(organisation=person.organisation)
+    if not domain.plans_everything(person):
+        teams = (teams.filter(members=person) | teams.filter(managers=person)).distinct()
+    new_link = None
+    if request.method == "POST":
+        team = None
+        if request.POST.get("team"):
+            team = get_object_or_404(teams, pk=request.POST["team"])
+        feed, token = CalendarFeed.issue(person, person=None if team else person, team=team)
+        new_link = {"team": team, "url": request.build_absolute_uri(reverse("ical", kwargs={"token": token}))}
+    existing = {(f.team_id or "me") for f in CalendarFeed.objects.filter(owner=person)}
+    return render(request, "planning/feeds.html", {"teams": teams, "existing": existing, "new_link": new_link})
+
+
+def ical_feed(request, token):
+    """The feed itself: no session, the token is the key."""
+    feed = CalendarFeed.objects.select_related("person", "team", "owner").filter(token_hash=hash_token(token)).first()
+    if feed is None or not feed.owner.is_active:
+        raise Http404
+    body = ical.team_feed(feed.team) if feed.team_id else ical.person_feed(feed.person)
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="deelwijs.ics"'
+    response["Cache-Control"] = "private, max-age=300"
+    return response

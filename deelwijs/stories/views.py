@@ -82,7 +82,7 @@ def story_decide(request, pk, action):
             elif action == "plan":
                 domain.plan(request.user, story, data["text"], data["account"], data["scheduled_at"])
                 messages.success(request, _("The story is planned."))
-                return redirect("planned_posts")
+                return redirect("calendar")
             else:
                 item = domain.to_feed_item(request.user, story, data["text"], data["title"])
                 messages.success(request, _("The story is a draft item now; check it and publish it."))

@@ -9,6 +9,8 @@ from deelwijs.orgs.models import ROLES
 ALL = {role for role, _ in ROLES}
 COMMS = {"communications", "administrator"}
 ADMIN = {"administrator"}
+PLAN = {"communications", "administrator", "manager", "ambassador", "employee", "webcare"}
+PLANS_TEAM = {"communications", "administrator", "manager", "ambassador"}
 
 # name, kwargs builder, roles that may GET it
 TABLE = [
@@ -38,7 +40,27 @@ TABLE = [
     ("notifications", None, ALL),
     ("preferences", None, ALL),
     ("story_queue", None, COMMS),
-    ("planned_posts", None, COMMS),
+    ("calendar", None, PLAN),
+    ("post_new", None, PLANS_TEAM),
+    ("post_edit", "post", PLAN),
+    ("event_list", None, COMMS),
+    ("event_new", None, COMMS),
+    ("event_edit", "event", COMMS),
+    ("hook_days", None, PLAN),
+    ("own_hook_day_new", None, COMMS),
+    ("own_hook_day_edit", "own_day", COMMS),
+    ("recurring_list", None, PLANS_TEAM),
+    ("recurring_new", None, PLANS_TEAM),
+    ("recurring_edit", "recurring", PLANS_TEAM),
+    ("team_plan", "team", PLAN),
+    ("pilot_list", None, PLAN),
+    ("pilot_new", None, COMMS),
+    ("pilot_evaluation", "pilot", COMMS | {"ambassador"}),
+    ("pilot_edit", "pilot", COMMS | {"ambassador"}),
+    ("meeting_list", None, COMMS | {"ambassador"}),
+    ("meeting_new", None, COMMS),
+    ("meeting_edit", "meeting", COMMS | {"ambassador"}),
+    ("calendar_feeds", None, PLAN),
     ("modules", None, ALL),
     ("team_plans", None, ALL),
     ("manage_modules", None, COMMS),
@@ -68,8 +90,28 @@ def objects(org, people):
     item.set_roles([role for role, _ in ROLES])
     item.save()
     story = Story.objects.create(organisation=org, author=people["employee"], text="Verhaal")
-    return {"person": people["employee"], "account": account, "item": item, "story": story, "team": Team.objects.get(organisation=org),
-            "location": Location.objects.get(organisation=org)}
+    team = Team.objects.get(organisation=org)
+    from datetime import date
+
+    from django.utils import timezone
+
+    from deelwijs.planning.models import Event, Meeting, OwnHookDay, Pilot, PlannedPost, RecurringActivity
+
+    now = timezone.now()
+    planning = {
+        "post": PlannedPost.objects.create(organisation=org, title="Foto", account=account, scheduled_at=now, team=team,
+                                           responsible=people["communications"]),
+        "event": Event.objects.create(organisation=org, title="Open dag", starts_at=now, ends_at=now),
+        "own_day": OwnHookDay.objects.create(organisation=org, name="Jubileum", day=date(2026, 6, 1)),
+        "recurring": RecurringActivity.objects.create(organisation=org, title="Foto van de week", team=team,
+                                                      account=account),
+        "pilot": Pilot.objects.create(organisation=org, title="Proeftuin", goals="Meer delen", starts_on=date(2026, 9, 1),
+                                      ends_on=date(2026, 10, 1), lead_communications=people["communications"],
+                                      lead_ambassador=people["ambassador"]),
+        "meeting": Meeting.objects.create(organisation=org, title="Overleg", starts_at=now),
+    }
+    return {"person": people["employee"], "account": account, "item": item, "story": story, "team": team,
+            "location": Location.objects.get(organisation=org), **planning}
 
 
 def url_for(name, kind, objects, person, org):
@@ -113,6 +155,7 @@ def test_all_url_names_are_in_the_table():
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
         "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate", "module_edit", "step_new", "step_edit",
+        "post_move", "ical",
     }
     assert names <= covered, names - covered
 

@@ -117,13 +117,13 @@ def test_a_story_is_planned_on_a_corporate_account(client, people, org):
     url = reverse("story_decide", kwargs={"pk": story.pk, "action": "plan"})
     assert client.post(url, {"text": story.text}).status_code == 400  # account and time are needed
     response = client.post(url, {"text": story.text, "account": account.pk, "scheduled_at": "2026-12-01T10:00"})
-    assert response.url == reverse("planned_posts")
+    assert response.url == reverse("calendar")
     planned = PlannedPost.objects.get()
     assert (planned.account, planned.responsible, planned.status) == (account, people["communications"], "ready")
     story.refresh_from_db()
     assert story.status == "planned"
     assert "eigen accounts" in Notification.objects.get(person=people["employee"]).text
-    assert "gewandeld" in client.get(reverse("planned_posts")).content.decode()
+    assert "gewandeld" in client.get(reverse("calendar") + "?view=list&date=2026-11-30").content.decode()
 
 
 def test_a_corporate_account_of_another_organisation_cannot_be_chosen(client, people, org, other_org):

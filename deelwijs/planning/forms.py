@@ -1,0 +1,173 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.accounts.models import CorporateAccount
+from deelwijs.content.forms import PhotoForm
+from deelwijs.content.models import Campaign
+from deelwijs.orgs.models import Team, User
+
+from . import domain
+from .models import Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
+
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+
+
+class OrganisationChoicesMixin:
+    """Limits the people, teams, accounts and campaigns to choose from to the organisation's own."""
+
+    def limit_choices(self, organisation, teams=None):
+        querysets = {
+            CorporateAccount: CorporateAccount.objects.filter(organisation=organisation),
+            Campaign: Campaign.objects.filter(organisation=organisation),
+            Team: teams if teams is not None else Team.objects.filter(organisation=organisation),
+            User: User.objects.filter(organisation=organisation, is_active=True).order_by("first_name", "last_name"),
+            Event: Event.objects.filter(organisation=organisation),
+            Pilot: Pilot.objects.filter(organisation=organisation),
+        }
+        for field in self.fields.values():
+            model = getattr(getattr(field, "queryset", None), "model", None)
+            if model in querysets:
+                field.queryset = querysets[model]
+
+
+class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
+    class Meta:
+        model = PlannedPost
+        fields = ["title", "text", "account", "for_ambassadors", "scheduled_at", "responsible", "status", "team",
+                  "campaign", "event", "phase", "pilot", "remind_hours"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 6, "data-check": "1"}), "scheduled_at": DATETIME}
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.person = person
+        teams = None if domain.plans_everything(person) else person.teams.all()
+        self.limit_choices(person.organisation, teams)
+        if teams is not None:
+            self.fields["team"].required = True
+            self.fields["team"].help_text = _("Plan for one of your teams.")
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("account") and not data.get("for_ambassadors"):
+            self.add_error("account", _("Choose a corporate account, or plan the post for the ambassadors' feed."))
+        if data.get("status") in (PlannedPost.DRAFT, PlannedPost.READY, PlannedPost.PUBLISHED) and not (
+                data.get("text") or "").strip():
+            self.add_error("text", _("Write the text first; an idea may stay without text."))
+        return data
+
+
+class MoveForm(forms.Form):
+    day = forms.DateField(label=_("New date"), widget=DATE)
+
+
+class EventForm(OrganisationChoicesMixin, forms.ModelForm):
+    posts = forms.MultipleChoiceField(label=_("Propose these posts"), required=False,
+                                      widget=forms.CheckboxSelectMultiple)
+
+    class Meta:
+        model = Event
+        fields = ["title", "starts_at", "ends_at", "place", "description", "responsible", "account", "team",
+                  "campaign"]
+        widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "description": forms.Textarea(attrs={"rows": 3})}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(organisation)
+        choices = domain.event_post_choices()
+        if self.instance.pk:
+            del self.fields["posts"]
+        else:
+            self.fields["posts"].choices = choices
+            self.fields["posts"].initial = [key for key, _label in choices]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_at") and data.get("ends_at") and data["ends_at"] < data["starts_at"]:
+            self.add_error("ends_at", _("The end must come after the start."))
+        return data
+
+
+class RecurringActivityForm(OrganisationChoicesMixin, forms.ModelForm):
+    class Meta:
+        model = RecurringActivity
+        fields = ["title", "text", "frequency", "interval", "weekday", "ordinal", "day_of_month", "time",
+                  "starts_on", "ends_on", "account", "for_ambassadors", "team", "responsible", "active"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "starts_on": DATE, "ends_on": DATE, "time": TIME}
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        teams = None if domain.plans_everything(person) else person.teams.all()
+        self.limit_choices(person.organisation, teams)
+        if teams is not None:
+            self.fields["team"].required = True
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("account") and not data.get("for_ambassadors"):
+            self.add_error("account", _("Choose a corporate account, or plan the post for the ambassadors' feed."))
+        if data.get("interval") is not None and not 1 <= data["interval"] <= 12:
+            self.add_error("interval", _("Choose between 1 and 12 weeks."))
+        if data.get("day_of_month") is not None and not 1 <= data["day_of_month"] <= 31:
+            self.add_error("day_of_month", _("Choose a day between 1 and 31."))
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end must come after the start."))
+        return data
+
+
+class OwnHookDayForm(forms.ModelForm):
+    class Meta:
+        model = OwnHookDay
+        fields = ["name", "day", "yearly", "description"]
+        widgets = {"day": DATE}
+
+
+class TeamPlanForm(forms.ModelForm):
+    class Meta:
+        model = TeamPlan
+        fields = TeamPlan.QUESTIONS
+        widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in TeamPlan.QUESTIONS}
+
+
+class PilotForm(OrganisationChoicesMixin, forms.ModelForm):
+    class Meta:
+        model = Pilot
+        fields = ["title", "theme", "event", "campaign", "goals", "audiences", "channels", "lead_communications",
+                  "lead_ambassador", "starts_on", "ends_on", "conclusion"]
+        widgets = {"goals": forms.Textarea(attrs={"rows": 3}), "audiences": forms.Textarea(attrs={"rows": 2}),
+                   "channels": forms.Textarea(attrs={"rows": 2}), "conclusion": forms.Textarea(attrs={"rows": 4}),
+                   "starts_on": DATE, "ends_on": DATE}
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.limit_choices(organisation)
+
+    def clean(self):
+        data = super().clean()
+        if data.get("starts_on") and data.get("ends_on") and data["ends_on"] < data["starts_on"]:
+            self.add_error("ends_on", _("The end must come after the start."))
+        if data.get("lead_communications") and data.get("lead_communications") == data.get("lead_ambassador"):
+            self.add_error("lead_ambassador", _("A pilot has two leads: choose someone else."))
+        return data
+
+
+class PilotLessonForm(forms.ModelForm):
+    class Meta:
+        model = PilotLesson
+        fields = ["kind", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 2})}
+
+
+class MeetingForm(forms.ModelForm):
+    class Meta:
+        model = Meeting
+        fields = ["title", "starts_at", "place", "interval_weeks", "agenda", "notes"]
+        widgets = {"starts_at": DATETIME, "agenda": forms.Textarea(attrs={"rows": 5}),
+                   "notes": forms.Textarea(attrs={"rows": 6})}
+
+    def clean_interval_weeks(self):
+        weeks = self.cleaned_data["interval_weeks"]
+        if weeks > 52:
+            raise forms.ValidationError(_("Choose at most 52 weeks."))
+        return weeks

@@ -1,0 +1,19 @@
+"""Background jobs for planning: reminders before posts are due, and planning recurring work ahead."""
+
+from django.utils import translation
+from django_tasks import task
+
+from . import domain
+
+
+@task()
+def send_planning_reminders():
+    """Run every quarter of an hour. Returns how many reminders were sent."""
+    with translation.override("nl"):
+        return domain.send_reminders()
+
+
+@task()
+def plan_ahead():
+    """Run every night: recurring activities two months ahead, and the next team meetings."""
+    return domain.plan_ahead()
