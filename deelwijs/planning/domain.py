@@ -249,7 +249,7 @@ def pilot_figures(pilot):
     """The pilot's own figures: its posts, and shares and clicks of its items during the time box."""
     from django.db.models import Count
 
-    from deelwijs.content.models import ContentItem
+    from deelwijs.content.models import SHARE_NETWORKS, ContentItem
     from deelwijs.sharing.models import Click, Share
 
     posts = dict(pilot.posts.values_list("status").annotate(n=Count("pk")))
@@ -261,7 +261,9 @@ def pilot_figures(pilot):
                                   created__lt=local_day_start(pilot.ends_on + timedelta(days=1)))
     share_figures = shares.aggregate(shares=Count("pk"), sharers=Count("person", distinct=True))
     clicks = Click.objects.filter(link__share__in=shares, day__gte=pilot.starts_on, day__lte=pilot.ends_on)
-    by_network = list(shares.values("network").annotate(n=Count("pk")).order_by("-n"))
+    labels = dict(SHARE_NETWORKS)
+    by_network = [{"network": labels.get(row["network"], row["network"]), "n": row["n"]}
+                  for row in shares.values("network").annotate(n=Count("pk")).order_by("-n")]
     return {
         "planned": sum(posts.values()), "published": posts.get(PlannedPost.PUBLISHED, 0),
         "open": sum(posts.get(s, 0) for s in PlannedPost.OPEN), "cancelled": posts.get(PlannedPost.CANCELLED, 0),

@@ -117,7 +117,7 @@ class PilotLesson(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        ordering = ["kind", "created"]
+        ordering = ["created"]
 
 
 class PlannedPost(models.Model):

@@ -22,8 +22,8 @@ from . import domain, hookdays, ical
 from .domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
 from .forms import (EventForm, MeetingForm, MoveForm, OwnHookDayForm, PilotForm, PilotLessonForm, PlannedPostForm,
                     RecurringActivityForm, TeamPlanForm)
-from .models import (CalendarFeed, Event, Meeting, OwnHookDay, Pilot, PlannedPost, RecurringActivity, TeamPlan,
-                     hash_token)
+from .models import (CalendarFeed, Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost, RecurringActivity,
+                     TeamPlan, hash_token)
 
 MONTH, WEEK, LIST = "month", "week", "list"
 LIST_DAYS = 28
@@ -339,6 +339,9 @@ def pilot_edit(request, pk=None):
                                                          "back": reverse("pilot_list")})
 
 
+LESSON_ORDER = {kind: n for n, (kind, _label) in enumerate(PilotLesson.KINDS)}
+
+
 @role_required(*SEES_PLAN)
 def pilot_evaluation(request, pk):
     """The pilot's plan, posts, figures and lessons, printable."""
@@ -353,7 +356,7 @@ def pilot_evaluation(request, pk):
     return render(request, "planning/pilot.html", {
         "pilot": pilot, "figures": domain.pilot_figures(pilot), "form": form,
         "posts": pilot.posts.select_related("account", "responsible"),
-        "lessons": pilot.lessons.select_related("author"),
+        "lessons": sorted(pilot.lessons.select_related("author"), key=lambda lesson: LESSON_ORDER[lesson.kind]),
     })
 
 

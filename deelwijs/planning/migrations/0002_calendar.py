@@ -202,7 +202,7 @@ class Migration(migrations.Migration):
                 ('pilot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='planning.pilot')),
             ],
             options={
-                'ordering': ['kind', 'created'],
+                'ordering': ['created'],
             },
         ),
         migrations.CreateModel(
