@@ -2,8 +2,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: the Dutch (and English) hunspell dictionaries and enchant.
-DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2
+# Debian packages: the Dutch (and English) hunspell dictionaries and enchant; pango and a font for WeasyPrint.
+DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 .PHONY: run test test-postgres test-browser bench bench-guard bench-redirect system-packages install messages clean
 

@@ -84,6 +84,7 @@ INSTALLED_APPS = [
     "deelwijs.stories",
     "deelwijs.planning",
     "deelwijs.learning",
+    "deelwijs.insight",
 ]
 
 MIDDLEWARE = [

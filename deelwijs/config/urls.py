@@ -5,6 +5,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from deelwijs.content import views as content_views
+from deelwijs.insight import views as insight_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.sharing import views as sharing_views
@@ -55,6 +56,12 @@ urlpatterns = [
     path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
+    path("inzicht/", insight_views.dashboard, name="dashboard"),
+    path("inzicht/cijfers.csv", insight_views.dashboard_csv, name="dashboard_csv"),
+    path("inzicht/mijn-cijfers/", insight_views.my_figures, name="my_figures"),
+    path("inzicht/ranglijst/", insight_views.leaderboard, name="leaderboard"),
+    path("inzicht/rapporten/", insight_views.reports, name="reports"),
+    path("inzicht/rapporten/<int:pk>.<str:kind>", insight_views.report_download, name="report_download"),
     path("planning/", planning_views.calendar_view, name="calendar"),
     path("planning/berichten/nieuw/", planning_views.post_new, name="post_new"),
     path("planning/berichten/<int:pk>/", planning_views.post_edit, name="post_edit"),

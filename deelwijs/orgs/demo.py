@@ -107,4 +107,10 @@ def create_demo():
 
     create_demo_activity(org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")])
     create_demo_plan(org, people)
+    User.objects.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)
+    from django.utils import timezone
+
+    from deelwijs.insight.rollup import first_activity, roll_up
+
+    roll_up(first_activity(), timezone.localdate())
     return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]

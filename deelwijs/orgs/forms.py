@@ -188,4 +188,4 @@ class LocationForm(forms.ModelForm):
 class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
-        fields = ["wants_digest"]
+        fields = ["wants_digest", "on_leaderboard"]

@@ -136,6 +136,8 @@ class User(AbstractBaseUser, PermissionsMixin):
                                      related_name="people")
     teams = models.ManyToManyField(Team, blank=True, related_name="members", verbose_name=_("teams"))
     wants_digest = models.BooleanField(_("weekly e-mail with new items to share"), default=True)
+    on_leaderboard = models.BooleanField(_("show my name on the leaderboard"), default=False,
+                                         help_text=_("Others see how often you shared and how many clicks it gave."))
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

@@ -20,7 +20,9 @@ def with_utm(url, network, item):
 @transaction.atomic
 def record_share(person, item, network, text):
     """Record who shared which item where, with a tracked short link when the item has a link."""
-    share = Share.objects.create(organisation=item.organisation, person=person, item=item, network=network, text=text)
+    team = person.teams.select_related("location").order_by("pk").first()
+    share = Share.objects.create(organisation=item.organisation, person=person, item=item, network=network, text=text,
+                                 team=team, location=team.location if team else None)
     if item.link:
         TrackedLink.objects.create(share=share, target_url=with_utm(item.link, network, item))
     return share

@@ -5,7 +5,7 @@ from django.db import models
 from django.utils import timezone
 
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem
-from deelwijs.orgs.models import Organisation
+from deelwijs.orgs.models import Location, Organisation, Team
 
 
 class Share(models.Model):
@@ -17,6 +17,9 @@ class Share(models.Model):
     network = models.CharField(max_length=20, choices=SHARE_NETWORKS)
     text = models.TextField()
     created = models.DateTimeField(default=timezone.now, db_index=True)
+    # The sharer's team and location when they shared, so figures stay put when people move or leave.
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
     class Meta:
         ordering = ["-created"]
@@ -51,7 +54,7 @@ class Click(models.Model):
     visitor = models.CharField(max_length=64)
 
     class Meta:
-        indexes = [models.Index(fields=["link", "day"])]
+        indexes = [models.Index(fields=["link", "day"]), models.Index(fields=["day"])]
 
 
 class DailySalt(models.Model):

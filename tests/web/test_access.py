@@ -61,6 +61,11 @@ TABLE = [
     ("meeting_new", None, COMMS),
     ("meeting_edit", "meeting", COMMS | {"ambassador"}),
     ("calendar_feeds", None, PLAN),
+    ("dashboard", None, {"manager", "communications", "administrator"}),
+    ("dashboard_csv", None, {"manager", "communications", "administrator"}),
+    ("my_figures", None, ALL),
+    ("leaderboard", None, ALL),
+    ("reports", None, COMMS),
     ("modules", None, ALL),
     ("team_plans", None, ALL),
     ("manage_modules", None, COMMS),
@@ -155,7 +160,7 @@ def test_all_url_names_are_in_the_table():
     covered = {n for n, _, _ in TABLE} | {
         "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
         "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate", "module_edit", "step_new", "step_edit",
-        "post_move", "ical",
+        "post_move", "ical", "report_download",
     }
     assert names <= covered, names - covered
 

@@ -1,0 +1,252 @@
+"""The figures of the dashboard and the report, from the roll-up tables. Every number is an aggregate query."""
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count, Q, Sum
+from django.utils import formats
+from django.utils.translation import gettext as _
+
+from deelwijs.content.models import SHARE_NETWORKS
+
+from .models import DailyStat, MonthlyItemStat, MonthlySharer
+from .rollup import day_start, next_month
+
+NETWORK_LABELS = dict(SHARE_NETWORKS)
+DAY, WEEK, MONTH = "day", "week", "month"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A calendar quarter ("2026-Q4") or month ("2026-11") in Europe/Amsterdam."""
+
+    key: str
+    first: date
+    last: date
+
+    @classmethod
+    def parse(cls, key):
+        if match := re.fullmatch(r"(\d{4})-Q([1-4])", key or ""):
+            year, quarter = int(match[1]), int(match[2])
+            first = date(year, 3 * quarter - 2, 1)
+            return cls(key, first, next_month(next_month(next_month(first))) - timedelta(days=1))
+        if match := re.fullmatch(r"(\d{4})-(0[1-9]|1[0-2])", key or ""):
+            first = date(int(match[1]), int(match[2]), 1)
+            return cls(key, first, next_month(first) - timedelta(days=1))
+        return None
+
+    @classmethod
+    def quarter_of(cls, day):
+        return cls.parse(f"{day.year}-Q{(day.month - 1) // 3 + 1}")
+
+    @property
+    def is_quarter(self):
+        return "Q" in self.key
+
+    def previous(self):
+        before = self.first - timedelta(days=1)
+        return Period.quarter_of(before) if self.is_quarter else Period.parse(f"{before.year}-{before.month:02d}")
+
+    @property
+    def months(self):
+        month, months = self.first, []
+        while month <= self.last:
+            months.append(month)
+            month = next_month(month)
+        return months
+
+    @property
+    def label(self):
+        if self.is_quarter:
+            return _("Q%(q)s %(year)s") % {"q": self.key[-1], "year": self.first.year}
+        return formats.date_format(self.first, "F Y")
+
+
+def period_choices(today, quarters=8):
+    """The last quarters and months, newest first."""
+    choices, period = [], Period.quarter_of(today)
+    for _n in range(quarters):
+        choices.append((period.key, period.label))
+        period = period.previous()
+    month = Period.parse(f"{today.year}-{today.month:02d}")
+    for _n in range(12):
+        choices.append((month.key, month.label))
+        month = month.previous()
+    return choices
+
+
+@dataclass
+class Scope:
+    """Whose figures: optionally one team, one location or one campaign, and for managers only their teams."""
+
+    organisation: object
+    team: object = None
+    location: object = None
+    campaign: object = None
+    teams: list | None = None  # None: every team
+
+    def daily(self, period):
+        rows = DailyStat.objects.filter(organisation=self.organisation, day__gte=period.first, day__lte=period.last)
+        return self._narrow(rows, campaign=True)
+
+    def sharers(self, period):
+        rows = MonthlySharer.objects.filter(organisation=self.organisation, month__in=period.months)
+        return self._narrow(rows, campaign=False)
+
+    def _narrow(self, rows, campaign):
+        return narrow(rows, self, campaign="campaign" if campaign else None)
+
+    @property
+    def narrowed_to_people(self):
+        return self.teams is not None or self.team is not None or self.location is not None
+
+
+def narrow(rows, scope, team="team", location="location", campaign=None):
+    """Rows limited to the scope; the field names say where team, location and campaign are found."""
+    if scope.teams is not None:
+        rows = rows.filter(**{f"{team}__in": scope.teams})
+    if scope.team:
+        rows = rows.filter(**{team: scope.team})
+    if scope.location:
+        rows = rows.filter(**{location: scope.location})
+    if campaign and scope.campaign:
+        rows = rows.filter(**{campaign: scope.campaign})
+    return rows
+
+
+def _totals(rows):
+    totals = rows.aggregate(shares=Sum("shares"), clicks=Sum("clicks"))
+    return {"shares": totals["shares"] or 0, "clicks": totals["clicks"] or 0}
+
+
+def rate(clicks, shares):
+    return round(clicks / shares, 2) if shares else 0
+
+
+def bucket(day, by):
+    if by == MONTH:
+        return day.replace(day=1)
+    if by == WEEK:
+        return day - timedelta(days=day.weekday())
+    return day
+
+
+def series(rows, period, by):
+    """[(first day of the bucket, shares, clicks)] with empty buckets filled in."""
+    per_day = {r["day"]: r for r in rows.values("day").annotate(s=Sum("shares"), c=Sum("clicks")).order_by()}
+    buckets = {}
+    day = period.first
+    while day <= period.last:
+        key = bucket(day, by)
+        entry = buckets.setdefault(key, [0, 0])
+        if day in per_day:
+            entry[0] += per_day[day]["s"]
+            entry[1] += per_day[day]["c"]
+        day += timedelta(days=1)
+    return [(key, s, c) for key, (s, c) in sorted(buckets.items())]
+
+
+def breakdown(rows, field, label_field=None, limit=None):
+    """[(label, shares, clicks, clicks per share)] grouped by a field, most clicks first."""
+    fields = [field] + ([label_field] if label_field else [])
+    grouped = rows.values(*fields).annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-c", "-s")
+    if limit:
+        grouped = grouped[:limit]
+    result = []
+    for row in grouped:
+        label = row[label_field] if label_field else row[field]
+        if field == "network":
+            label = NETWORK_LABELS.get(label, label)
+        result.append((label if label is not None else _("(none)"), row["s"], row["c"], rate(row["c"], row["s"])))
+    return result
+
+
+def top_items(scope, period, limit=10):
+    """The items with the most clicks in the period: [(title, shares, clicks)]."""
+    if scope.narrowed_to_people:
+        # The monthly item table knows no teams; a team's or location's own shares are few, so count those.
+        from deelwijs.sharing.models import Click, Share
+
+        shares = Share.objects.filter(organisation=scope.organisation, created__gte=day_start(period.first),
+                                      created__lt=day_start(period.last + timedelta(days=1)))
+        clicks = Click.objects.filter(link__share__organisation=scope.organisation, day__gte=period.first,
+                                      day__lte=period.last)
+        shares = narrow(shares, scope, campaign="item__campaign")
+        clicks = narrow(clicks, scope, "link__share__team", "link__share__location", "link__share__item__campaign")
+        per_item = {r["item__title"]: [r["n"], 0] for r in shares.values("item_id", "item__title").annotate(
+            n=Count("pk")).order_by()}
+        for row in clicks.values("link__share__item_id", "link__share__item__title").annotate(n=Count("pk")).order_by():
+            per_item.setdefault(row["link__share__item__title"], [0, 0])[1] = row["n"]
+        ranked = sorted(per_item.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[:limit]
+        return [(title, s, c) for title, (s, c) in ranked]
+    rows = MonthlyItemStat.objects.filter(organisation=scope.organisation, month__in=period.months)
+    if scope.campaign:
+        rows = rows.filter(campaign=scope.campaign)
+    grouped = rows.values("item_id", "item__title").annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-c", "-s")
+    return [(r["item__title"], r["s"], r["c"]) for r in grouped[:limit]]
+
+
+def active_sharers(scope, period):
+    return scope.sharers(period).values("person_id").distinct().count()
+
+
+def stories(scope, period):
+    from deelwijs.stories.models import Story
+
+    rows = Story.objects.filter(organisation=scope.organisation, created__gte=day_start(period.first),
+                                created__lt=day_start(period.last + timedelta(days=1)))
+    rows = narrow(rows, scope, "author__teams", "author__teams__location")
+    approved = (Story.APPROVED, Story.IN_FEED, Story.PLANNED)
+    return rows.aggregate(submitted=Count("pk", distinct=True),
+                          approved=Count("pk", filter=Q(status__in=approved), distinct=True))
+
+
+def training(scope):
+    """How many staff completed the basic modules (1-3), of how many. People who left are not counted."""
+    from deelwijs.learning.models import Answer, Step
+    from deelwijs.orgs.models import CLIENT, User
+
+    people = User.objects.filter(organisation=scope.organisation, is_active=True).exclude(role_assignments__role=CLIENT)
+    people = narrow(people, scope, "teams", "teams__location")
+    steps = Step.objects.filter(module__organisation=scope.organisation, module__basic=True, module__published=True)
+    total_steps = steps.count()
+    staff = people.distinct().count()
+    if not total_steps:
+        return {"staff": staff, "completed": 0, "percent": 0}
+    completed = (Answer.objects.filter(step__in=steps, person__in=people.values("pk")).values("person_id")
+                 .annotate(n=Count("step_id", distinct=True)).filter(n=total_steps).count())
+    return {"staff": staff, "completed": completed, "percent": round(100 * completed / staff) if staff else 0}
+
+
+def dashboard(scope, period, by=WEEK):
+    """Everything the dashboard and the report show, for one scope and period."""
+    rows = scope.daily(period)
+    totals = _totals(rows)
+    previous = period.previous()
+    before = _totals(scope.daily(previous))
+    return {
+        "period": period, "previous": previous, "by": by,
+        "totals": totals, "rate": rate(totals["clicks"], totals["shares"]),
+        "previous_totals": before, "previous_rate": rate(before["clicks"], before["shares"]),
+        "series": series(rows, period, by),
+        "networks": breakdown(rows, "network"),
+        "campaigns": breakdown(rows, "campaign_id", "campaign__name", limit=12),
+        "teams": breakdown(rows, "team_id", "team__name", limit=15),
+        "locations": breakdown(rows, "location_id", "location__name", limit=15),
+        "items": top_items(scope, period),
+        "active": active_sharers(scope, period), "previous_active": active_sharers(scope, previous),
+        "stories": stories(scope, period),
+        "training": training(scope),
+    }
+
+
+def leaderboard(organisation, period, limit=25):
+    """Only people who chose to appear are named; the others are counted together."""
+    rows = MonthlySharer.objects.filter(organisation=organisation, month__in=period.months)
+    shown = Q(person__on_leaderboard=True, person__is_active=True)
+    named = (rows.filter(shown).values("person_id", "person__first_name", "person__last_name")
+             .annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-s", "-c", "person__first_name")[:limit])
+    others = rows.exclude(shown).aggregate(people=Count("person_id", distinct=True), shares=Sum("shares"))
+    return {"named": [(f'{r["person__first_name"]} {r["person__last_name"]}'.strip(), r["s"], r["c"]) for r in named],
+            "others": others["people"], "other_shares": others["shares"] or 0}

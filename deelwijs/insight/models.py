@@ -1,0 +1,80 @@
+"""Daily and monthly roll-ups of shares and clicks, kept by the worker, and the quarterly reports.
+
+The dashboard reads only these tables: a quarter of a large organisation is a
+few thousand rows here instead of a million shares and clicks.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.content.models import Campaign, ContentItem
+from deelwijs.orgs.models import Location, Organisation, Team
+
+
+class DailyStat(models.Model):
+    """Shares made and clicks received on one day (Europe/Amsterdam), per network, campaign, team and location."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    network = models.CharField(max_length=20)
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"]), models.Index(fields=["team", "day"]),
+                   models.Index(fields=["location", "day"])]
+
+
+class MonthlyItemStat(models.Model):
+    """Per item and month (first day of the month): shares made and clicks received."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="+")
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "month"])]
+
+
+class MonthlySharer(models.Model):
+    """Per person and month: how often they shared and the clicks on their links. Active ambassadors, leaderboard."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "month"]), models.Index(fields=["person", "month"])]
+
+
+class Report(models.Model):
+    """A quarterly social media report, built by the worker as PDF and CSV. Kept in the database, not on disk."""
+
+    PENDING, READY, FAILED = "pending", "ready", "failed"
+    STATUSES = [(PENDING, _("Being made")), (READY, _("Ready")), (FAILED, _("Failed"))]
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reports")
+    requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
+    period = models.CharField(_("period"), max_length=10)
+    conclusion = models.TextField(_("conclusion"), blank=True,
+                                  help_text=_("Your written conclusion for the board; it is printed in the report."))
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    pdf = models.BinaryField(null=True, editable=False)
+    csv = models.TextField(blank=True, editable=False)
+    created = models.DateTimeField(default=timezone.now)
+    finished = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created"]

@@ -1,0 +1,18 @@
+"""Background jobs for insight: the roll-ups and the quarterly report."""
+
+from django_tasks import task
+
+from . import rollup
+
+
+@task()
+def roll_up_recent():
+    """Run every hour: yesterday's and today's figures."""
+    return rollup.roll_up_recent()
+
+
+@task()
+def build_report(report_id):
+    from .report import build
+
+    return build(report_id)

@@ -1,0 +1,139 @@
+from django import forms
+from django.contrib import messages
+from django.db.models import Count
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from deelwijs.content.models import Campaign
+from deelwijs.orgs.access import role_required, scoped
+from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS, MANAGER, Location, Team
+
+from . import figures
+from .models import Report
+from .report import chart_set, figures_csv
+
+SEES_DASHBOARD = (MANAGER, COMMUNICATIONS, ADMINISTRATOR)
+MAKES_REPORTS = (COMMUNICATIONS, ADMINISTRATOR)
+GRANULARITIES = [(figures.DAY, gettext_lazy("Day")), (figures.WEEK, gettext_lazy("Week")),
+                 (figures.MONTH, gettext_lazy("Month"))]
+
+
+class DashboardFilter(forms.Form):
+    period = forms.ChoiceField(label=gettext_lazy("Period"))
+    by = forms.ChoiceField(label=gettext_lazy("Per"), choices=GRANULARITIES, initial=figures.WEEK)
+    team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
+    location = forms.ModelChoiceField(Location.objects.none(), label=gettext_lazy("Location"), required=False)
+    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
+
+    def __init__(self, data, person):
+        super().__init__(data)
+        organisation = person.organisation
+        self.fields["period"].choices = figures.period_choices(timezone.localdate())
+        self.fields["period"].initial = self.fields["period"].choices[0][0]
+        self.teams = None if person.has_role(COMMUNICATIONS, ADMINISTRATOR) else list(person.managed_teams.all())
+        self.fields["team"].queryset = (Team.objects.filter(organisation=organisation) if self.teams is None
+                                        else Team.objects.filter(pk__in=[t.pk for t in self.teams]))
+        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+        self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
+
+
+def _selection(request):
+    form = DashboardFilter(request.GET or None, request.user)
+    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    period = figures.Period.parse(data.get("period") or form.fields["period"].initial)
+    scope = figures.Scope(request.user.organisation, team=data.get("team"), location=data.get("location"),
+                          campaign=data.get("campaign"), teams=form.teams)
+    return form, scope, period, data.get("by") or figures.WEEK
+
+
+@role_required(*SEES_DASHBOARD)
+def dashboard(request):
+    """Shares, clicks, ambassadors, stories and training for a period; managers see their own teams."""
+    form, scope, period, by = _selection(request)
+    data = figures.dashboard(scope, period, by)
+    return render(request, "insight/dashboard.html", {
+        "form": form, "data": data, "charts": chart_set(data), "query": request.GET.urlencode(),
+        "no_teams": form.teams == [],
+    })
+
+
+@role_required(*SEES_DASHBOARD)
+def dashboard_csv(request):
+    _form, scope, period, by = _selection(request)
+    response = HttpResponse(figures_csv(figures.dashboard(scope, period, by)), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="deelwijs-{period.key}.csv"'
+    return response
+
+
+@role_required()
+def my_figures(request):
+    """What I shared, the clicks on my links, my training."""
+    from deelwijs.learning.domain import progress
+    from deelwijs.learning.models import Module
+    from deelwijs.sharing.models import Share
+
+    shares = (Share.objects.filter(person=request.user).select_related("item")
+              .annotate(clicks=Count("link__click")).order_by("-created"))
+    totals = Share.objects.filter(person=request.user).aggregate(shares=Count("pk", distinct=True),
+                                                                 clicks=Count("link__click"))
+    modules = list(scoped(Module, request).filter(published=True))
+    rows = progress(request.user, modules)
+    return render(request, "insight/mine.html", {
+        "shares": shares[:50], "totals": totals, "modules": [(m, rows[m.pk]) for m in modules],
+        "rate": figures.rate(totals["clicks"], totals["shares"]),
+    })
+
+
+@role_required()
+def leaderboard(request):
+    today = timezone.localdate()
+    choices = figures.period_choices(today)
+    period = figures.Period.parse(request.GET.get("period", "")) or figures.Period.parse(choices[0][0])
+    return render(request, "insight/leaderboard.html", {
+        "board": figures.leaderboard(request.user.organisation, period), "period": period, "choices": choices,
+    })
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = Report
+        fields = ["period", "conclusion"]
+        widgets = {"conclusion": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        quarters = [c for c in figures.period_choices(timezone.localdate()) if "Q" in c[0]]
+        self.fields["period"] = forms.ChoiceField(label=_("Quarter"), choices=quarters, initial=quarters[1][0])
+
+
+@role_required(*MAKES_REPORTS)
+def reports(request):
+    """Ask for a quarterly report; the worker makes it and tells you when it is ready."""
+    from .tasks import build_report
+
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        report.organisation, report.requested_by = request.user.organisation, request.user
+        report.save()
+        build_report.enqueue(report.pk)
+        messages.success(request, _("The report is being made. You get a notification when it is ready."))
+        return redirect("reports")
+    listing = scoped(Report, request).defer("pdf", "csv").select_related("requested_by")[:20]
+    return render(request, "insight/reports.html", {"form": form, "reports": listing})
+
+
+@role_required(*MAKES_REPORTS)
+def report_download(request, pk, kind):
+    report = get_object_or_404(scoped(Report, request).filter(status=Report.READY), pk=pk)
+    if kind == "pdf":
+        response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
+    elif kind == "csv":
+        response = HttpResponse(report.csv, content_type="text/csv; charset=utf-8")
+    else:
+        raise Http404
+    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{report.period}.{kind}"'
+    return response
