@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 # Debian packages: the Dutch (and English) hunspell dictionaries and enchant; pango and a font for WeasyPrint.
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
-.PHONY: run test test-postgres test-browser bench bench-guard bench-redirect system-packages install messages clean
+.PHONY: run test test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -66,7 +66,11 @@ bench-redirect: install
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq apache2-utils >/dev/null; }
 	$(BIN)/python bench/redirect_bench.py
 
-bench: bench-guard bench-redirect
+# The dashboard and the quarterly report on a synthetic organisation of 20 000 people (SQLite, and PostgreSQL when one answers).
+bench-insight: install
+	$(BIN)/python bench/insight_bench.py
+
+bench: bench-guard bench-redirect bench-insight
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
 
-from .models import DailyStat, MonthlyItemStat, MonthlySharer
+from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlySharer, MonthlyTeamStat
 from .rollup import day_start, next_month
 
 NETWORK_LABELS = dict(SHARE_NETWORKS)
@@ -87,7 +87,18 @@ class Scope:
     teams: list | None = None  # None: every team
 
     def daily(self, period):
-        rows = DailyStat.objects.filter(organisation=self.organisation, day__gte=period.first, day__lte=period.last)
+        """Day rows for the period; the table with teams only when the scope is narrowed to people."""
+        model = DailyTeamStat if self.narrowed_to_people else DailyStat
+        rows = model.objects.filter(organisation=self.organisation, day__gte=period.first, day__lte=period.last)
+        return self._narrow(rows, campaign=True)
+
+    def per_team(self, period):
+        """Rows with team and location: monthly ones, unless a campaign is chosen (the monthly table has none)."""
+        if self.campaign:
+            rows = DailyTeamStat.objects.filter(organisation=self.organisation, day__gte=period.first,
+                                                day__lte=period.last)
+        else:
+            rows = MonthlyTeamStat.objects.filter(organisation=self.organisation, month__in=period.months)
         return self._narrow(rows, campaign=True)
 
     def sharers(self, period):
@@ -232,8 +243,8 @@ def dashboard(scope, period, by=WEEK):
         "series": series(rows, period, by),
         "networks": breakdown(rows, "network"),
         "campaigns": breakdown(rows, "campaign_id", "campaign__name", limit=12),
-        "teams": breakdown(rows, "team_id", "team__name", limit=15),
-        "locations": breakdown(rows, "location_id", "location__name", limit=15),
+        "teams": breakdown(scope.per_team(period), "team_id", "team__name", limit=15),
+        "locations": breakdown(scope.per_team(period), "location_id", "location__name", limit=15),
         "items": top_items(scope, period),
         "active": active_sharers(scope, period), "previous_active": active_sharers(scope, previous),
         "stories": stories(scope, period),

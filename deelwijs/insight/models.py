@@ -14,7 +14,21 @@ from deelwijs.orgs.models import Location, Organisation, Team
 
 
 class DailyStat(models.Model):
-    """Shares made and clicks received on one day (Europe/Amsterdam), per network, campaign, team and location."""
+    """Shares made and clicks received on one day (Europe/Amsterdam), per network and campaign."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    day = models.DateField()
+    network = models.CharField(max_length=20)
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "day"])]
+
+
+class DailyTeamStat(models.Model):
+    """The same per team and location too: read only for one team, a manager's teams or one location."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
@@ -26,8 +40,22 @@ class DailyStat(models.Model):
     clicks = models.PositiveIntegerField(default=0)
 
     class Meta:
-        indexes = [models.Index(fields=["organisation", "day"]), models.Index(fields=["team", "day"]),
-                   models.Index(fields=["location", "day"])]
+        indexes = [models.Index(fields=["team", "day"]), models.Index(fields=["location", "day"]),
+                   models.Index(fields=["organisation", "day"])]
+
+
+class MonthlyTeamStat(models.Model):
+    """Per team (and its location) and month: the per-team and per-location figures of a month or quarter."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
+    month = models.DateField()
+    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
+    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        indexes = [models.Index(fields=["organisation", "month"])]
 
 
 class MonthlyItemStat(models.Model):

@@ -58,6 +58,20 @@ ACCOUNTS = [
 DOMAIN = "lindehof.example"
 
 
+def complete_basic_training(org, persons):
+    """A few demo colleagues have done modules 1-3, so progress and the dashboard have something to show."""
+    from deelwijs.learning.models import QUESTION, Answer, Step
+
+    for step in Step.objects.filter(module__organisation=org, module__basic=True):
+        if step.kind == QUESTION:
+            right = next(n for n, choice in enumerate(step.choices) if choice.get("correct"))
+            value, correct = {"choice": right}, True
+        else:
+            value, correct = {"text": "Gedaan in de demo."}, None
+        for person in persons:
+            Answer.objects.get_or_create(person=person, step=step, defaults={"value": value, "correct": correct})
+
+
 @transaction.atomic
 def create_demo():
     org, _ = Organisation.objects.get_or_create(slug="lindehof", defaults={
@@ -102,6 +116,7 @@ def create_demo():
     from deelwijs.learning.content import install_modules
 
     install_modules(org)
+    complete_basic_training(org, [people[p] for p in ("ambassadeur", "manager", "communicatie")])
     from deelwijs.planning.demo import create_demo_plan
     from deelwijs.sharing.demo import create_demo_activity
 

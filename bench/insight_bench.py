@@ -1,0 +1,144 @@
+"""Benchmark of the insight dashboard and the quarterly report on a large organisation (make bench).
+
+Creates the synthetic organisation (default 20 000 people, 5 000 items,
+1 000 000 shares and 1 000 000 clicks over two years) in its own database,
+rolls up its figures as the worker does, then times the dashboard page for
+one quarter through Django's full request cycle (p50/p95 over repeated
+requests; the goal is p95 <= 300 ms) and the PDF report (goal <= 30 s).
+
+Runs on SQLite (var/bench/insight.sqlite3) and, when a server answers on
+127.0.0.1:5432, on PostgreSQL (database deelwijs_insight_bench). A database
+that already holds an organisation of the same size is reused; BENCH_FRESH=1
+makes it anew. Sizes: BENCH_PEOPLE, BENCH_ITEMS, BENCH_SHARES, BENCH_CLICKS.
+"""
+
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SIZES = {name: int(os.environ.get(f"BENCH_{name.upper()}", default)) for name, default in (
+    ("people", 20000), ("items", 5000), ("shares", 1_000_000), ("clicks", 1_000_000))}
+REQUESTS = int(os.environ.get("BENCH_DASHBOARD_REQUESTS", 40))
+
+
+def postgres_url():
+    try:
+        import psycopg
+
+        with psycopg.connect("postgresql://postgres@127.0.0.1:5432/postgres", autocommit=True, connect_timeout=2) as c:
+            exists = c.execute("SELECT 1 FROM pg_database WHERE datname = 'deelwijs_insight_bench'").fetchone()
+            if not exists:
+                c.execute("CREATE DATABASE deelwijs_insight_bench")
+        return "postgres://postgres@127.0.0.1:5432/deelwijs_insight_bench"
+    except Exception:  # noqa: BLE001 - no server here
+        return None
+
+
+def run_one(database_url):
+    """Runs this file again in a child process with the database chosen (Django is set up once per process)."""
+    env = {**os.environ, "DATABASE_URL": database_url, "BENCH_CHILD": "1"}
+    return subprocess.run([sys.executable, __file__], env=env, cwd=ROOT).returncode
+
+
+def percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def child():
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "deelwijs.config.settings")
+    os.environ.setdefault("ALLOWED_HOSTS", "testserver")
+    os.environ.setdefault("SECRET_KEY", "bench-only")
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.test import Client
+    from django.utils import timezone
+
+    from deelwijs.insight import figures, report, rollup
+    from deelwijs.insight.synthetic import SLUG, make_large_org
+    from deelwijs.orgs.models import MANAGER, Organisation, RoleAssignment, Team, User
+    from deelwijs.sharing.models import Share
+
+    engine = connection.vendor
+    call_command("migrate", verbosity=0)
+    org = Organisation.objects.filter(slug=SLUG).first()
+    if os.environ.get("BENCH_FRESH") or org is None or Share.objects.filter(organisation=org).count() != SIZES["shares"]:
+        started = time.perf_counter()
+        org, _login = make_large_org(**SIZES, say=lambda line: print(f"  [{engine}] {line}"))
+        made = time.perf_counter()
+        rollup.roll_up(rollup.first_activity(), timezone.localdate())
+        print(f"  [{engine}] made in {made - started:.0f} s, rolled up in {time.perf_counter() - made:.0f} s")
+    else:
+        print(f"  [{engine}] reusing the synthetic organisation")
+    started = time.perf_counter()
+    rollup.roll_up_recent()
+    hourly = time.perf_counter() - started
+
+    comms = User.objects.get(email=f"p0@{SLUG}.example")
+    manager = User.objects.get(email=f"p1@{SLUG}.example")
+    team = Team.objects.filter(organisation=org).order_by("pk").first()
+    team.managers.add(manager)
+    RoleAssignment.objects.get_or_create(user=manager, role=MANAGER)
+    quarter = figures.Period.quarter_of(timezone.localdate()).previous()
+    location = team.location
+
+    def time_page(person, query):
+        client = Client()
+        client.force_login(person)
+        url = f"/inzicht/?period={quarter.key}&{query}"
+        for _n in range(3):
+            assert client.get(url).status_code == 200
+        timings = []
+        for _n in range(REQUESTS):
+            started = time.perf_counter()
+            response = client.get(url)
+            timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200
+        return timings
+
+    print(f"  [{engine}] organisation: {SIZES['people']} people, {SIZES['items']} items, "
+          f"{SIZES['shares']} shares, {SIZES['clicks']} clicks; quarter {quarter.key}")
+    results = {}
+    for label, person, query in (("whole organisation, per week", comms, "by=week"),
+                                 ("whole organisation, per day", comms, "by=day"),
+                                 ("one location", comms, f"by=week&location={location.pk}"),
+                                 ("a manager's team", manager, "by=week")):
+        timings = time_page(person, query)
+        results[label] = percentile(timings, 95)
+        print(f"  [{engine}] dashboard, {label}: p50 {statistics.median(timings):.0f} ms, "
+              f"p95 {percentile(timings, 95):.0f} ms, max {max(timings):.0f} ms ({REQUESTS} requests)")
+    started = time.perf_counter()
+    pdf, csv_text = report.render_pdf(org, quarter, "Benchmark")
+    seconds = time.perf_counter() - started
+    print(f"  [{engine}] quarterly report: PDF {len(pdf) // 1024} KiB and CSV {len(csv_text) // 1024} KiB "
+          f"in {seconds:.1f} s (goal <= 30 s)")
+    print(f"  [{engine}] hourly roll-up of yesterday and today (whole current month): {hourly:.1f} s")
+    worst = max(results.values())
+    print(f"  [{engine}] worst dashboard p95 {worst:.0f} ms (goal <= 300 ms): {'met' if worst <= 300 else 'NOT met'}")
+
+
+def main():
+    if os.environ.get("BENCH_CHILD"):
+        child()
+        return 0
+    (ROOT / "var" / "bench").mkdir(parents=True, exist_ok=True)
+    print("Insight benchmark")
+    status = run_one(f"sqlite:///{ROOT / 'var' / 'bench' / 'insight.sqlite3'}")
+    url = postgres_url()
+    if url:
+        status |= run_one(url)
+    else:
+        print("  no PostgreSQL on 127.0.0.1:5432: skipped")
+    return status
+
+
+if __name__ == "__main__":
+    sys.exit(main())
