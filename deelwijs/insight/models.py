@@ -13,77 +13,73 @@ from deelwijs.content.models import Campaign, ContentItem
 from deelwijs.orgs.models import Location, Organisation, Team
 
 
-class DailyStat(models.Model):
-    """Shares made and clicks received on one day (Europe/Amsterdam), per network and campaign."""
+class RollUp(models.Model):
+    """Shares made and clicks received in a period, for one combination of what the table is kept by."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    day = models.DateField()
-    network = models.CharField(max_length=20)
-    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
     shares = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
 
     class Meta:
+        abstract = True
+
+
+class DailyStat(RollUp):
+    """Shares made and clicks received on one day (Europe/Amsterdam), per network and campaign."""
+
+    day = models.DateField()
+    network = models.CharField(max_length=20)
+    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
+
+    class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "day"])]
 
 
-class DailyTeamStat(models.Model):
+class DailyTeamStat(RollUp):
     """The same per team and location too: read only for one team, a manager's teams or one location."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     day = models.DateField()
     network = models.CharField(max_length=20)
     campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
-    shares = models.PositiveIntegerField(default=0)
-    clicks = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["team", "day"]), models.Index(fields=["location", "day"]),
                    models.Index(fields=["organisation", "day"])]
 
 
-class MonthlyTeamStat(models.Model):
+class MonthlyTeamStat(RollUp):
     """Per team (and its location) and month: the per-team and per-location figures of a month or quarter."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
-    shares = models.PositiveIntegerField(default=0)
-    clicks = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
 
 
-class MonthlyItemStat(models.Model):
+class MonthlyItemStat(RollUp):
     """Per item and month (first day of the month): shares made and clicks received."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
     item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="+")
     campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, related_name="+")
-    shares = models.PositiveIntegerField(default=0)
-    clicks = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
 
 
-class MonthlySharer(models.Model):
+class MonthlySharer(RollUp):
     """Per person and month: how often they shared and the clicks on their links. Active ambassadors, leaderboard."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
     month = models.DateField()
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
-    shares = models.PositiveIntegerField(default=0)
-    clicks = models.PositiveIntegerField(default=0)
 
-    class Meta:
+    class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"]), models.Index(fields=["person", "month"])]
 
 
