@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "deelwijs.planning",
     "deelwijs.learning",
     "deelwijs.insight",
+    "deelwijs.webcare",
 ]
 
 MIDDLEWARE = [

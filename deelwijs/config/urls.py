@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from deelwijs.content import views as content_views
 from deelwijs.insight import views as insight_views
+from deelwijs.webcare import views as webcare_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.sharing import views as sharing_views
@@ -56,6 +57,23 @@ urlpatterns = [
     path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
+    path("webcare/melden/", webcare_views.report, name="report_signal"),
+    path("webcare/mijn-meldingen/", webcare_views.my_signals, name="my_signals"),
+    path("webcare/inbox/", webcare_views.inbox, name="inbox"),
+    path("webcare/inbox/<int:pk>/", webcare_views.inbox_item, name="inbox_item"),
+    path("webcare/inbox/<int:pk>/antwoord/", webcare_views.check_answer, name="check_answer"),
+    path("webcare/inbox/<int:pk>/escaleren/", webcare_views.escalate, name="escalate"),
+    path("webcare/overzicht/", webcare_views.overview, name="webcare_overview"),
+    path("webcare/bronnen/", webcare_views.sources, name="sources"),
+    path("webcare/bronnen/nieuw/", webcare_views.source_edit, name="source_new"),
+    path("webcare/bronnen/<int:pk>/", webcare_views.source_edit, name="source_edit"),
+    path("webcare/bronnen/<int:pk>/nu/", webcare_views.source_poll, name="source_poll"),
+    path("webcare/sjablonen/", webcare_views.templates, name="response_templates"),
+    path("webcare/sjablonen/nieuw/", webcare_views.template_edit, name="response_template_new"),
+    path("webcare/sjablonen/<int:pk>/", webcare_views.template_edit, name="response_template_edit"),
+    path("webcare/gesprekken/", webcare_views.register, name="register"),
+    path("webcare/gesprekken/nieuw/", webcare_views.conversation_new, name="conversation_new"),
+    path("webcare/gesprekken/<int:pk>/", webcare_views.conversation, name="conversation"),
     path("inzicht/", insight_views.dashboard, name="dashboard"),
     path("inzicht/cijfers.csv", insight_views.dashboard_csv, name="dashboard_csv"),
     path("inzicht/mijn-cijfers/", insight_views.my_figures, name="my_figures"),

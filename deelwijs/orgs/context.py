@@ -19,6 +19,8 @@ def organisation(request):
     context["can_plan_for_team"] = user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
     context["can_see_meetings"] = user.has_role(*PLANS_EVERYTHING, "ambassador")
     context["can_see_dashboard"] = user.has_role(*PLANS_EVERYTHING, "manager")
+    context["can_handle_inbox"] = user.has_role(*PLANS_EVERYTHING, "webcare")
+    context["can_see_register"] = user.has_role(*PLANS_EVERYTHING, "manager")
     context["unread_notifications"] = user.notifications.filter(read=False).count()
     if context["can_manage_accounts"]:
         # Shown on every page to those who can fix it: an account must never leave with one person.

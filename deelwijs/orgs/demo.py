@@ -122,6 +122,9 @@ def create_demo():
 
     create_demo_activity(org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")])
     create_demo_plan(org, people)
+    from deelwijs.webcare.demo import create_demo_webcare
+
+    create_demo_webcare(org, people)
     User.objects.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)
     from django.utils import timezone
 

@@ -60,6 +60,10 @@ class Organisation(models.Model):
     oidc_client_id = models.CharField(_("client ID"), max_length=200, blank=True)
     oidc_client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
 
+    monitor_terms = models.TextField(_("terms webcare watches for"), blank=True,
+                                     help_text=_("One per line, besides the organisation's name and locations: "
+                                                 "former names, abbreviations, well-known projects."))
+
     @property
     def has_sso(self):
         return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)

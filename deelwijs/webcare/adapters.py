@@ -1,0 +1,154 @@
+"""Reading the sources: RSS/Atom with feedparser, Mastodon with Mastodon.py, Bluesky with the atproto SDK.
+
+Each adapter returns the source's new posts as Mentions, or raises RateLimited
+(with when to come back) or SourceError (with a short reason for the source page).
+"""
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
+
+import nh3
+from django.conf import settings
+from django.utils import timezone
+
+MAX_FEED_BYTES = 5 * 1024 * 1024
+MAX_ENTRIES = 500
+USER_AGENT = "Deelwijs webcare (+https://deelwijs.nl)"
+
+
+@dataclass
+class Mention:
+    url: str
+    author: str
+    text: str
+    published: datetime | None
+    external_id: str = ""
+
+
+class SourceError(Exception):
+    pass
+
+
+class RateLimited(Exception):
+    def __init__(self, retry_at):
+        super().__init__(f"rate limited until {retry_at:%H:%M}")
+        self.retry_at = retry_at
+
+
+def timeout():
+    return getattr(settings, "WEBCARE_TIMEOUT", 10)
+
+
+def plain(html):
+    """Text without markup, with whitespace tidied."""
+    return " ".join(nh3.clean(html or "", tags=set()).replace("&amp;", "&").replace("&nbsp;", " ").split())
+
+
+def retry_at_from_seconds(value, default_minutes=15):
+    try:
+        return timezone.now() + timedelta(seconds=max(float(value), 1))
+    except (TypeError, ValueError):
+        return timezone.now() + timedelta(minutes=default_minutes)
+
+
+def read_feed(source):
+    """An RSS or Atom feed, politely: conditional GET, a size cap, a timeout."""
+    import feedparser
+    import requests
+
+    headers = {"User-Agent": USER_AGENT}
+    if source.etag:
+        headers["If-None-Match"] = source.etag
+    if source.modified:
+        headers["If-Modified-Since"] = source.modified
+    try:
+        with requests.get(source.url, headers=headers, timeout=timeout(), stream=True) as response:
+            if response.status_code == 304:
+                return []
+            if response.status_code == 429 or response.status_code == 503 and "Retry-After" in response.headers:
+                raise RateLimited(retry_at_from_seconds(response.headers.get("Retry-After")))
+            if response.status_code >= 400:
+                raise SourceError(f"HTTP {response.status_code}")
+            body = b""
+            for chunk in response.iter_content(64 * 1024):
+                body += chunk
+                if len(body) > MAX_FEED_BYTES:
+                    raise SourceError(f"feed larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
+            source.etag = response.headers.get("ETag", "")[:200]
+            source.modified = response.headers.get("Last-Modified", "")[:100]
+    except requests.Timeout as e:
+        raise SourceError("no answer in time") from e
+    except requests.RequestException as e:
+        raise SourceError("cannot be reached") from e
+    parsed = feedparser.parse(body)
+    if not parsed.entries and (parsed.bozo or not parsed.version):
+        raise SourceError("not a valid RSS or Atom feed")
+    mentions = []
+    for entry in parsed.entries[:MAX_ENTRIES]:
+        published = entry.get("published_parsed") or entry.get("updated_parsed")
+        when = datetime(*published[:6], tzinfo=dt_timezone.utc) if published else None
+        text = " ".join(filter(None, [plain(entry.get("title", "")), plain(entry.get("summary", ""))]))
+        mentions.append(Mention(entry.get("link", ""), plain(entry.get("author", "")), text, when,
+                                entry.get("id", entry.get("link", ""))))
+    return mentions
+
+
+def read_mastodon(source):
+    """A hashtag timeline (#zorg) or a search on a Mastodon server, newer than what we saw last."""
+    from mastodon import Mastodon, MastodonError, MastodonNetworkError, MastodonRatelimitError
+
+    client = Mastodon(api_base_url=source.url, request_timeout=timeout(), ratelimit_method="throw",
+                      version_check_mode="none", user_agent=USER_AGENT)
+    query = source.query.strip()
+    try:
+        if query.startswith("#"):
+            statuses = client.timeline_hashtag(query.lstrip("#"), since_id=source.cursor or None, limit=40)
+        else:
+            statuses = client.search_v2(query, result_type="statuses").get("statuses", [])
+    except MastodonRatelimitError as e:
+        reset = getattr(client, "ratelimit_reset", None)
+        retry = datetime.fromtimestamp(reset, tz=dt_timezone.utc) if reset and reset > timezone.now().timestamp() \
+            else timezone.now() + timedelta(minutes=15)
+        raise RateLimited(retry) from e
+    except MastodonNetworkError as e:
+        raise SourceError("cannot be reached") from e
+    except MastodonError as e:
+        raise SourceError(str(e)[:200]) from e
+    mentions = []
+    for status in statuses:
+        account = status.get("account") or {}
+        mentions.append(Mention(status.get("url") or status.get("uri", ""), account.get("acct", ""),
+                                plain(status.get("content", "")), status.get("created_at"), str(status.get("id", ""))))
+    if mentions and query.startswith("#"):
+        source.cursor = max((m.external_id for m in mentions), key=lambda i: (len(i), i))
+    return mentions
+
+
+def read_bluesky(source):
+    """A Bluesky post search (app.bsky.feed.searchPosts)."""
+    from atproto import Client
+    from atproto_client.exceptions import AtProtocolError, NetworkError, RateLimitExceededError
+    from atproto_client.request import Request
+
+    client = Client(base_url=source.url.rstrip("/") + "/xrpc", request=Request(timeout=timeout()))
+    try:
+        response = client.app.bsky.feed.search_posts(params={"q": source.query, "limit": 50, "sort": "latest"})
+    except RateLimitExceededError as e:
+        retry = e.reset_at or (timezone.now() + timedelta(seconds=e.retry_after or 900))
+        raise RateLimited(retry) from e
+    except NetworkError as e:
+        raise SourceError("cannot be reached") from e
+    except AtProtocolError as e:
+        raise SourceError(str(e)[:200]) from e
+    mentions = []
+    for post in response.posts:
+        rkey = post.uri.rsplit("/", 1)[-1]
+        handle = post.author.handle
+        published = datetime.fromisoformat(post.indexed_at.replace("Z", "+00:00")) if post.indexed_at else None
+        mentions.append(Mention(f"https://bsky.app/profile/{handle}/post/{rkey}", handle,
+                                getattr(post.record, "text", ""), published, post.uri))
+    return mentions
+
+
+READERS = {"rss": read_feed, "mastodon": read_mastodon, "bluesky": read_bluesky}

@@ -1,0 +1,246 @@
+"""Business rules for webcare: matching and de-duplication, polling with back-off, the inbox, themes, the register."""
+
+import difflib
+import hashlib
+import logging
+import re
+from collections import Counter
+from datetime import timedelta
+
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from deelwijs.orgs.domain import notify
+from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS, MANAGER, WEBCARE, User
+
+from .adapters import READERS, RateLimited, SourceError
+from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
+
+logger = logging.getLogger(__name__)
+HANDLES_INBOX = (WEBCARE, COMMUNICATIONS, ADMINISTRATOR)
+KEEPS_REGISTER = (MANAGER, COMMUNICATIONS)
+MAX_BACKOFF = timedelta(hours=24)
+SIMILAR = 0.9  # texts this alike count as the same post (a repost, a copied news item)
+
+
+# Matching and de-duplication
+def watch_terms(organisation):
+    """The organisation's names, its locations, and the extra terms communications added."""
+    terms = {organisation.name, *organisation.locations.values_list("name", flat=True)}
+    terms |= {line.strip() for line in organisation.monitor_terms.splitlines() if line.strip()}
+    return sorted(t for t in terms if len(t) >= 3)
+
+
+def matcher(terms):
+    if not terms:
+        return lambda text: False
+    pattern = re.compile(r"(?<!\w)(" + "|".join(re.escape(t) for t in terms) + r")(?!\w)", re.IGNORECASE)
+    return lambda text: bool(pattern.search(text or ""))
+
+
+def normalise(text):
+    text = re.sub(r"https?://\S+", " ", (text or "").lower())
+    return " ".join(re.findall(r"\w+", text))[:500]
+
+
+def fingerprint(text):
+    return hashlib.sha256(normalise(text).encode()).hexdigest()
+
+
+def is_duplicate(organisation, mention, recent):
+    """Seen before: the same link, the same text, or a text at least 90% alike among the recent ones."""
+    if mention.url and InboxItem.objects.filter(organisation=organisation, url=mention.url).exists():
+        return True
+    print_ = fingerprint(mention.text)
+    if InboxItem.objects.filter(organisation=organisation, fingerprint=print_).exists():
+        return True
+    words = normalise(mention.text)
+    return any(difflib.SequenceMatcher(None, words, other).quick_ratio() >= SIMILAR and
+               difflib.SequenceMatcher(None, words, other).ratio() >= SIMILAR for other in recent)
+
+
+def store_mentions(source, mentions):
+    """Keep the mentions that name the organisation and are new. Returns the items made."""
+    organisation = source.organisation
+    matches = matcher(watch_terms(organisation))
+    since = timezone.now() - timedelta(days=3)
+    recent = [normalise(t) for t in InboxItem.objects.filter(organisation=organisation, created__gte=since)
+              .values_list("text", flat=True)[:300]]
+    made = []
+    for mention in mentions:
+        if not matches(f"{mention.text} {mention.author}") or is_duplicate(organisation, mention, recent):
+            continue
+        made.append(InboxItem.objects.create(
+            organisation=organisation, kind=InboxItem.MENTION, source=source, url=mention.url[:1000],
+            author=mention.author[:200], text=mention.text[:5000], published=mention.published,
+            fingerprint=fingerprint(mention.text)))
+        recent.append(normalise(mention.text))
+    return made
+
+
+# Polling
+def backoff(source):
+    return min(timedelta(minutes=source.interval_minutes) * (2 ** min(source.failures, 10)), MAX_BACKOFF)
+
+
+def claim(source, now):
+    """Take the source for this worker, so two workers never poll it at once (works on SQLite and PostgreSQL)."""
+    lease = now + timedelta(minutes=5)
+    return Source.objects.filter(pk=source.pk, next_poll=source.next_poll).update(next_poll=lease) == 1
+
+
+def poll(source, now=None):
+    """Read one source and store what is new. A failure is recorded on the source and never raised."""
+    now = now or timezone.now()
+    source.last_polled = now
+    try:
+        mentions = READERS[source.kind](source)
+        made = store_mentions(source, mentions)
+    except RateLimited as limited:
+        source.next_poll = max(limited.retry_at, now + timedelta(minutes=1))
+        source.last_error = _("The network asks us to wait until %(time)s.") % {
+            "time": timezone.localtime(source.next_poll).strftime("%H:%M")}
+        source.save()
+        return 0
+    except SourceError as error:
+        source.failures += 1
+        source.last_error = str(error)[:300]
+        source.next_poll = now + backoff(source)
+        source.save()
+        return 0
+    except Exception as error:  # noqa: BLE001 - one broken source must not stop the others
+        logger.exception("source %s failed", source.pk)
+        source.failures += 1
+        source.last_error = type(error).__name__
+        source.next_poll = now + backoff(source)
+        source.save()
+        return 0
+    source.failures, source.last_error, source.last_success = 0, "", now
+    source.next_poll = now + timedelta(minutes=source.interval_minutes)
+    source.save()
+    return len(made)
+
+
+def poll_due(now=None):
+    """Poll every active source whose time has come. Returns the number of new items."""
+    now = now or timezone.now()
+    found = 0
+    for source in Source.objects.filter(active=True, next_poll__lte=now).select_related("organisation"):
+        if claim(source, now):
+            found += poll(source, now)
+    return found
+
+
+# The inbox
+def log_event(item, actor, text, kind=InboxEvent.CHANGE):
+    return InboxEvent.objects.create(item=item, actor=actor, kind=kind, text=text[:2000])
+
+
+@transaction.atomic
+def report_signal(person, url, description, urgency, screenshot=None):
+    """A colleague reports something they saw online."""
+    item = InboxItem.objects.create(
+        organisation=person.organisation, kind=InboxItem.SIGNAL, reporter=person, url=url, text=description,
+        screenshot=screenshot, priority=urgency, fingerprint=fingerprint(description))
+    for handler in User.objects.filter(organisation=person.organisation, is_active=True,
+                                       role_assignments__role=WEBCARE).distinct():
+        notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
+    return item
+
+
+def update(actor, item, status=None, priority=None, assigned_to=None, feedback=""):
+    """Change what changed, with an event for each; the reporter hears when their signal is answered or closed."""
+    changes = []
+    if assigned_to is not None and assigned_to != item.assigned_to:
+        item.assigned_to = assigned_to
+        changes.append(_("Assigned to %(name)s.") % {"name": assigned_to.full_name})
+        if assigned_to != actor:
+            notify(assigned_to, _("A webcare item was assigned to you."), link=reverse("inbox_item", args=[item.pk]))
+    if priority and priority != item.priority:
+        item.priority = priority
+        item.due_at = item.created + timedelta(hours=InboxItem.DUE_HOURS[priority])
+        changes.append(_("Priority: %(p)s.") % {"p": item.get_priority_display()})
+    if status and status != item.status:
+        item.status = status
+        changes.append(_("Status: %(s)s.") % {"s": item.get_status_display()})
+    item.save()
+    for text in changes:
+        log_event(item, actor, text)
+    if feedback.strip():
+        log_event(item, actor, feedback.strip(), InboxEvent.FEEDBACK)
+    if item.reporter and (feedback.strip() or status in (InboxItem.ANSWERED, InboxItem.CLOSED)):
+        notify(item.reporter, _("There is news about what you reported: %(status)s.") % {
+            "status": item.get_status_display()}, link=reverse("my_signals"))
+    return changes
+
+
+def escalate(actor, item, to, person=None, reason=""):
+    """Hand a derailing discussion to communications or to a manager for a conversation."""
+    item.status, item.escalated_to = InboxItem.ESCALATED, to
+    item.escalated_person = person if to == InboxItem.TO_MANAGER else None
+    item.save()
+    if to == InboxItem.TO_MANAGER and person:
+        receivers = [person]
+    else:
+        receivers = list(User.objects.filter(organisation=item.organisation, is_active=True,
+                                             role_assignments__role=COMMUNICATIONS).distinct())
+    for receiver in receivers:
+        notify(receiver, _("Webcare escalated an item to you: %(reason)s") % {"reason": reason or item.text[:80]},
+               link=reverse("inbox_item", args=[item.pk]), email_subject=_("Deelwijs: an escalated webcare item"))
+    log_event(item, actor, _("Escalated to %(to)s. %(reason)s") % {
+        "to": person.full_name if person else item.get_escalated_to_display(), "reason": reason})
+
+
+def visible_items(person):
+    items = InboxItem.objects.filter(organisation_id=person.organisation_id)
+    if person.has_role(*HANDLES_INBOX):
+        return items
+    return items.filter(escalated_person=person)
+
+
+# Themes
+NOISE = {"http", "https", "www", "com", "nl", "rt", "via", "amp", "nbsp", "we", "wij", "jullie", "onze", "ons"}
+
+
+def stop_words():
+    from stop_words import get_stop_words
+
+    return set(get_stop_words("dutch")) | NOISE
+
+
+def themes(organisation, days, limit=15):
+    """The most frequent meaningful words and two-word phrases of the last days, without stop words."""
+    stops = stop_words() | {w.lower() for term in watch_terms(organisation) for w in re.findall(r"\w+", term)}
+    since = timezone.now() - timedelta(days=days)
+    words, phrases = Counter(), Counter()
+    for text in (InboxItem.objects.filter(organisation=organisation, created__gte=since)
+                 .values_list("text", flat=True)[:5000]):
+        tokens = [t for t in re.findall(r"[^\W\d_]{3,}", normalise(text))]
+        kept = [t for t in tokens if t not in stops]
+        words.update(set(kept))
+        phrases.update({f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a not in stops and b not in stops})
+    return {"words": words.most_common(limit),
+            "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10]}
+
+
+# The register (aanspreken)
+def may_see_conversation(person, entry):
+    if entry.organisation_id != person.organisation_id:
+        return False
+    if person.has_role(ADMINISTRATOR) or entry.recorded_by_id == person.pk or entry.employee_id == person.pk:
+        return True
+    return entry.employee.teams.filter(managers=person).exists()
+
+
+def visible_conversations(person):
+    entries = Conversation.objects.filter(organisation_id=person.organisation_id)
+    if person.has_role(ADMINISTRATOR):
+        return entries
+    return entries.filter(Q(recorded_by=person) | Q(employee=person) | Q(employee__teams__managers=person)).distinct()
+
+
+def record_view(entry, person):
+    ConversationView.objects.create(conversation=entry, viewer=person)

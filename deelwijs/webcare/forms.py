@@ -1,0 +1,119 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from deelwijs.content.forms import PhotoForm
+from deelwijs.orgs.models import COMMUNICATIONS, MANAGER, WEBCARE, User
+
+from .models import Conversation, InboxItem, ResponseTemplate, Source
+
+URGENCIES = [(InboxItem.LOW, _("It can wait")), (InboxItem.NORMAL, _("Today would be good")),
+             (InboxItem.HIGH, _("Now: it is spreading or it hurts someone"))]
+
+
+class SignalForm(PhotoForm):
+    url = forms.URLField(label=_("Link (if you have one)"), required=False, assume_scheme="https",
+                         widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}))
+    description = forms.CharField(label=_("What did you see?"), widget=forms.Textarea(attrs={"rows": 4}),
+                                  max_length=3000)
+    urgency = forms.ChoiceField(label=_("How urgent does it feel?"), choices=URGENCIES, initial=InboxItem.NORMAL,
+                                widget=forms.RadioSelect)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["photo"].label = _("Screenshot (optional)")
+        self.fields["photo_alt"].widget = forms.HiddenInput()
+
+
+class SourceForm(forms.ModelForm):
+    class Meta:
+        model = Source
+        fields = ["name", "kind", "url", "query", "interval_minutes", "active"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") in (Source.MASTODON, Source.BLUESKY) and not (data.get("query") or "").strip():
+            self.add_error("query", _("Say which hashtag or words to search for."))
+        minutes = data.get("interval_minutes")
+        if minutes is not None and not 5 <= minutes <= 1440:
+            self.add_error("interval_minutes", _("Choose between 5 and 1440 minutes."))
+        return data
+
+
+class TermsForm(forms.Form):
+    monitor_terms = forms.CharField(label=_("Extra terms to watch for"), required=False,
+                                    widget=forms.Textarea(attrs={"rows": 4}),
+                                    help_text=_("One per line. The name of the organisation and its locations are "
+                                                "always watched."))
+
+
+def handlers(organisation):
+    return User.objects.filter(organisation=organisation, is_active=True,
+                               role_assignments__role__in=[WEBCARE, COMMUNICATIONS]).distinct().order_by("first_name")
+
+
+class ItemForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED])
+    priority = forms.ChoiceField(label=_("Priority"), choices=InboxItem.PRIORITIES)
+    assigned_to = forms.ModelChoiceField(User.objects.none(), label=_("Assigned to"), required=False)
+    note = forms.CharField(label=_("Internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+    feedback = forms.CharField(label=_("Message to the colleague who reported it"), required=False,
+                               widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, item, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assigned_to"].queryset = handlers(item.organisation)
+        if item.kind != InboxItem.SIGNAL:
+            del self.fields["feedback"]
+
+
+class EscalateForm(forms.Form):
+    to = forms.ChoiceField(label=_("Escalate to"), choices=InboxItem.ESCALATIONS, widget=forms.RadioSelect)
+    manager = forms.ModelChoiceField(User.objects.none(), label=_("Which manager"), required=False)
+    reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["manager"].queryset = User.objects.filter(
+            organisation=organisation, is_active=True, role_assignments__role=MANAGER).distinct()
+
+    def clean(self):
+        data = super().clean()
+        if data.get("to") == InboxItem.TO_MANAGER and not data.get("manager"):
+            self.add_error("manager", _("Choose the manager."))
+        return data
+
+
+class AnswerForm(forms.Form):
+    template = forms.ModelChoiceField(ResponseTemplate.objects.none(), label=_("Start from a template"), required=False)
+    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+
+    def __init__(self, *args, organisation, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["template"].queryset = ResponseTemplate.objects.filter(organisation=organisation)
+
+
+class TemplateForm(forms.ModelForm):
+    class Meta:
+        model = ResponseTemplate
+        fields = ["title", "text"]
+        widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+
+class ConversationForm(forms.ModelForm):
+    class Meta:
+        model = Conversation
+        fields = ["employee", "post", "severity", "held_on", "conversation", "follow_up", "follow_up_on", "outcome"]
+        widgets = {"post": forms.Textarea(attrs={"rows": 2}), "conversation": forms.Textarea(attrs={"rows": 5}),
+                   "follow_up": forms.Textarea(attrs={"rows": 2}), "outcome": forms.Textarea(attrs={"rows": 2}),
+                   "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+                   "severity": forms.RadioSelect}
+
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, **kwargs)
+        people = User.objects.filter(organisation=person.organisation, is_active=True).exclude(pk=person.pk)
+        if not person.has_role(COMMUNICATIONS, "administrator"):
+            people = people.filter(teams__managers=person)  # a manager records conversations with their own people
+        self.fields["employee"].queryset = people.distinct().order_by("first_name", "last_name")
+        if self.instance.pk:
+            del self.fields["employee"]

@@ -1,0 +1,267 @@
+from datetime import timedelta
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.db.models.functions import TruncDate
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from deelwijs.content.models import Image
+from deelwijs.guard import check
+from deelwijs.orgs.access import get_scoped, role_required, scoped
+from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS
+
+from . import domain
+from .forms import (AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm,
+                    TermsForm)
+from .models import Conversation, InboxItem, ResponseTemplate, Source
+
+MANAGES_SOURCES = (COMMUNICATIONS, ADMINISTRATOR)
+
+
+# Reporting a signal: everyone
+@role_required()
+def report(request):
+    form = SignalForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        screenshot = None
+        if form.cleaned_data.get("photo"):
+            screenshot = Image.from_processed(request.user.organisation, form.processed_photo, _("Screenshot"))
+        domain.report_signal(request.user, form.cleaned_data["url"], form.cleaned_data["description"],
+                             form.cleaned_data["urgency"], screenshot)
+        messages.success(request, _("Thank you. Webcare will look at it; you can follow it here."))
+        return redirect("my_signals")
+    return render(request, "webcare/report.html", {"form": form})
+
+
+@role_required()
+def my_signals(request):
+    signals = (InboxItem.objects.filter(reporter=request.user).prefetch_related("events").order_by("-created")[:50])
+    return render(request, "webcare/my_signals.html", {"signals": signals})
+
+
+# The inbox
+@role_required(*domain.HANDLES_INBOX)
+def inbox(request):
+    """Open items first by due time; overdue ones stand out."""
+    view = request.GET.get("view", "open")
+    items = scoped(InboxItem, request).select_related("source", "assigned_to", "reporter")
+    if view == "mine":
+        items = items.filter(assigned_to=request.user, status__in=InboxItem.OPEN)
+    elif view == "done":
+        items = items.exclude(status__in=InboxItem.OPEN).order_by("-created")
+    else:
+        items = items.filter(status__in=InboxItem.OPEN)
+    kind = request.GET.get("kind")
+    if kind in (InboxItem.MENTION, InboxItem.SIGNAL):
+        items = items.filter(kind=kind)
+    return render(request, "webcare/inbox.html", {"items": items[:200], "view": view, "kind": kind,
+                                                  "now": timezone.now()})
+
+
+@role_required()
+def inbox_item(request, pk):
+    item = get_object_or_404(domain.visible_items(request.user).select_related("source", "assigned_to", "reporter",
+                                                                                "screenshot"), pk=pk)
+    handles = request.user.has_role(*domain.HANDLES_INBOX)
+    form = ItemForm(request.POST or None, item=item, initial={
+        "status": item.status if item.status != InboxItem.ESCALATED else InboxItem.IN_PROGRESS,
+        "priority": item.priority, "assigned_to": item.assigned_to})
+    if request.method == "POST" and "update" in request.POST:
+        if not handles:
+            raise PermissionDenied
+        if form.is_valid():
+            data = form.cleaned_data
+            domain.update(request.user, item, data["status"], data["priority"], data["assigned_to"],
+                          data.get("feedback", ""))
+            if data["note"].strip():
+                domain.log_event(item, request.user, data["note"].strip(), "note")
+            messages.success(request, _("Saved."))
+            return redirect("inbox_item", pk=item.pk)
+    if request.method == "POST" and "note_only" in request.POST and request.POST.get("note", "").strip():
+        domain.log_event(item, request.user, request.POST["note"].strip(), "note")  # an escalated manager adds a note
+        return redirect("inbox_item", pk=item.pk)
+    answer = AnswerForm(request.GET if "template" in request.GET else None, organisation=item.organisation)
+    draft = ""
+    if answer.is_bound and answer.is_valid() and answer.cleaned_data["template"]:
+        draft = answer.cleaned_data["template"].text.replace("{naam}", item.author or "")
+    return render(request, "webcare/item.html", {
+        "item": item, "form": form, "handles": handles, "events": item.events.select_related("actor"),
+        "answer": AnswerForm(initial={"text": draft}, organisation=item.organisation),
+        "escalate": EscalateForm(organisation=item.organisation),
+    })
+
+
+@require_POST
+@role_required(*domain.HANDLES_INBOX)
+def check_answer(request, pk):
+    """Run the answer through the post check; only a text without blocking findings can be copied."""
+    item = get_scoped(InboxItem, request, pk=pk)
+    answer = AnswerForm(request.POST, organisation=item.organisation)
+    text = request.POST.get("text", "").strip()
+    report = check(text, "x", item.organisation.guard_policy()) if text else None
+    if report is not None and not report.blocked:
+        domain.log_event(item, request.user, _("Answer prepared: %(text)s") % {"text": text})
+    return render(request, "webcare/item.html", {
+        "item": item, "handles": True, "events": item.events.select_related("actor"), "answer": answer,
+        "form": ItemForm(item=item, initial={"status": item.status, "priority": item.priority,
+                                             "assigned_to": item.assigned_to}),
+        "escalate": EscalateForm(organisation=item.organisation), "report": report,
+        "copyable": text if report is not None and not report.blocked else "",
+        "empty_answer": not text,
+    })
+
+
+@require_POST
+@role_required(*domain.HANDLES_INBOX)
+def escalate(request, pk):
+    item = get_scoped(InboxItem, request, pk=pk)
+    form = EscalateForm(request.POST, organisation=item.organisation)
+    if form.is_valid():
+        domain.escalate(request.user, item, form.cleaned_data["to"], form.cleaned_data.get("manager"),
+                        form.cleaned_data["reason"])
+        messages.success(request, _("The item is escalated."))
+        return redirect("inbox_item", pk=item.pk)
+    return render(request, "webcare/item.html", {
+        "item": item, "handles": True, "events": item.events.select_related("actor"), "escalate": form,
+        "answer": AnswerForm(organisation=item.organisation),
+        "form": ItemForm(item=item, initial={"status": item.status, "priority": item.priority}),
+    })
+
+
+# Sources
+@role_required(*domain.HANDLES_INBOX)
+def sources(request):
+    organisation = request.user.organisation
+    terms = TermsForm(request.POST or None, initial={"monitor_terms": organisation.monitor_terms})
+    if request.method == "POST":
+        if not request.user.has_role(*MANAGES_SOURCES):
+            raise PermissionDenied
+        if terms.is_valid():
+            organisation.monitor_terms = terms.cleaned_data["monitor_terms"]
+            organisation.save(update_fields=["monitor_terms"])
+            messages.success(request, _("The terms are saved."))
+            return redirect("sources")
+    return render(request, "webcare/sources.html", {
+        "sources": scoped(Source, request), "terms": terms, "watched": domain.watch_terms(organisation),
+        "can_edit": request.user.has_role(*MANAGES_SOURCES)})
+
+
+@role_required(*MANAGES_SOURCES)
+def source_edit(request, pk=None):
+    source = get_scoped(Source, request, pk=pk) if pk else Source(organisation=request.user.organisation)
+    form = SourceForm(request.POST or None, instance=source)
+    if request.method == "POST" and form.is_valid():
+        source = form.save(commit=False)
+        source.next_poll = timezone.now()
+        source.save()
+        messages.success(request, _("The source is saved; it is checked within a few minutes."))
+        return redirect("sources")
+    return render(request, "webcare/form.html", {"form": form, "title": _("Source")})
+
+
+@require_POST
+@role_required(*MANAGES_SOURCES)
+def source_poll(request, pk):
+    """Check a source now, e.g. after changing it."""
+    source = get_scoped(Source, request, pk=pk)
+    found = domain.poll(source)
+    if source.failing:
+        messages.error(request, _("The source could not be read: %(error)s") % {"error": source.last_error})
+    else:
+        messages.success(request, _("Checked: %(n)d new items.") % {"n": found})
+    return redirect("sources")
+
+
+# Templates
+@role_required(*domain.HANDLES_INBOX)
+def templates(request):
+    return render(request, "webcare/templates.html", {"templates": scoped(ResponseTemplate, request)})
+
+
+@role_required(*domain.HANDLES_INBOX)
+def template_edit(request, pk=None):
+    template = get_scoped(ResponseTemplate, request, pk=pk) if pk else ResponseTemplate(
+        organisation=request.user.organisation)
+    form = TemplateForm(request.POST or None, instance=template)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("The template is saved."))
+        return redirect("response_templates")
+    return render(request, "webcare/form.html", {"form": form, "title": _("Response template")})
+
+
+# Overview
+@role_required(*domain.HANDLES_INBOX)
+def overview(request):
+    """What is being said: themes, authors, sources and volume."""
+    from deelwijs.insight.charts import line_chart
+
+    organisation = request.user.organisation
+    since = timezone.now() - timedelta(days=30)
+    recent = InboxItem.objects.filter(organisation=organisation, created__gte=since)
+    per_day = {(r["day"], r["kind"]): r["n"] for r in recent.annotate(day=TruncDate("created")).values(
+        "day", "kind").annotate(n=Count("pk")).order_by()}
+    today = timezone.localdate()
+    days = [today - timedelta(days=n) for n in range(29, -1, -1)]
+    points = [(d.strftime("%d-%m"), per_day.get((d, InboxItem.MENTION), 0), per_day.get((d, InboxItem.SIGNAL), 0))
+              for d in days]
+    return render(request, "webcare/overview.html", {
+        "week": domain.themes(organisation, 7), "month": domain.themes(organisation, 30),
+        "authors": recent.exclude(author="").values("author").annotate(n=Count("pk")).order_by("-n")[:10],
+        "sources": recent.values("source__name", "kind").annotate(n=Count("pk")).order_by("-n")[:10],
+        "chart": line_chart(points, _("Mentions and reports per day"), _("Mentions"), _("Reports"), "chart-volume"),
+        "points": points,
+    })
+
+
+# The register
+@role_required()
+def register(request):
+    entries = domain.visible_conversations(request.user).select_related("employee", "recorded_by")
+    return render(request, "webcare/register.html", {
+        "entries": entries, "can_record": request.user.has_role(*domain.KEEPS_REGISTER)})
+
+
+@role_required(*domain.KEEPS_REGISTER)
+def conversation_new(request):
+    form = ConversationForm(request.POST or None, person=request.user)
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        entry.organisation, entry.recorded_by = request.user.organisation, request.user
+        entry.save()
+        from deelwijs.orgs.domain import notify
+        from django.urls import reverse
+
+        notify(entry.employee, _("A conversation with you about a post was written down. You can read it."),
+               link=reverse("conversation", args=[entry.pk]))
+        messages.success(request, _("The conversation is recorded."))
+        return redirect("conversation", pk=entry.pk)
+    return render(request, "webcare/form.html", {"form": form, "title": _("Record a conversation"),
+                                                 "confidential": True})
+
+
+@role_required()
+def conversation(request, pk):
+    """One entry; every opening is logged, and the log is shown to who may see it."""
+    entry = get_object_or_404(Conversation.objects.select_related("employee", "recorded_by"), pk=pk)
+    if not domain.may_see_conversation(request.user, entry):
+        raise PermissionDenied
+    can_edit = entry.recorded_by_id == request.user.pk or request.user.has_role(ADMINISTRATOR)
+    form = ConversationForm(request.POST or None, instance=entry, person=request.user) if can_edit else None
+    if request.method == "POST":
+        if not can_edit:
+            raise PermissionDenied
+        if form.is_valid():
+            form.save()
+            messages.success(request, _("The entry is saved."))
+            return redirect("conversation", pk=entry.pk)
+    else:
+        domain.record_view(entry, request.user)
+    return render(request, "webcare/conversation.html", {
+        "entry": entry, "form": form, "views": entry.views.select_related("viewer")[:100],
+        "shows_log": request.user.has_role(ADMINISTRATOR) or entry.recorded_by_id == request.user.pk,
+    })
