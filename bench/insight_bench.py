@@ -79,6 +79,12 @@ def child():
         print(f"  [{engine}] made in {made - started:.0f} s, rolled up in {time.perf_counter() - made:.0f} s")
     else:
         print(f"  [{engine}] reusing the synthetic organisation")
+        from deelwijs.insight.models import PeriodSharer
+
+        if not PeriodSharer.objects.filter(organisation=org).exists():
+            started = time.perf_counter()
+            rollup.roll_up(rollup.first_activity(), timezone.localdate())
+            print(f"  [{engine}] rolled up in {time.perf_counter() - started:.0f} s")
     started = time.perf_counter()
     rollup.roll_up_recent()
     hourly = time.perf_counter() - started

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
 
-from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlySharer, MonthlyTeamStat
+from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyTeamStat, PeriodSharer
 from .rollup import day_start, next_month
 
 NETWORK_LABELS = dict(SHARE_NETWORKS)
@@ -102,7 +102,7 @@ class Scope:
         return self._narrow(rows, campaign=True)
 
     def sharers(self, period):
-        rows = MonthlySharer.objects.filter(organisation=self.organisation, month__in=period.months)
+        rows = PeriodSharer.objects.filter(organisation=self.organisation, period=period.key)
         return self._narrow(rows, campaign=False)
 
     def _narrow(self, rows, campaign):
@@ -199,7 +199,7 @@ def top_items(scope, period, limit=10):
 
 
 def active_sharers(scope, period):
-    return scope.sharers(period).values("person_id").distinct().count()
+    return scope.sharers(period).count()
 
 
 def stories(scope, period):
@@ -222,7 +222,7 @@ def training(scope):
     people = narrow(people, scope, "teams", "teams__location")
     steps = Step.objects.filter(module__organisation=scope.organisation, module__basic=True, module__published=True)
     total_steps = steps.count()
-    staff = people.distinct().count()
+    staff = people.values("pk").distinct().count()
     if not total_steps:
         return {"staff": staff, "completed": 0, "percent": 0}
     completed = (Answer.objects.filter(step__in=steps, person__in=people.values("pk")).values("person_id")
@@ -233,18 +233,21 @@ def training(scope):
 def dashboard(scope, period, by=WEEK):
     """Everything the dashboard and the report show, for one scope and period."""
     rows = scope.daily(period)
-    totals = _totals(rows)
+    cells = list(rows.values("network", "campaign_id", "campaign__name").annotate(
+        s=Sum("shares"), c=Sum("clicks")).order_by())
+    totals = {"shares": sum(r["s"] for r in cells), "clicks": sum(r["c"] for r in cells)}
     previous = period.previous()
     before = _totals(scope.daily(previous))
+    per_team = scope.per_team(period)
     return {
         "period": period, "previous": previous, "by": by,
         "totals": totals, "rate": rate(totals["clicks"], totals["shares"]),
         "previous_totals": before, "previous_rate": rate(before["clicks"], before["shares"]),
         "series": series(rows, period, by),
-        "networks": breakdown(rows, "network"),
-        "campaigns": breakdown(rows, "campaign_id", "campaign__name", limit=12),
-        "teams": breakdown(scope.per_team(period), "team_id", "team__name", limit=15),
-        "locations": breakdown(scope.per_team(period), "location_id", "location__name", limit=15),
+        "networks": _regroup(cells, lambda r: NETWORK_LABELS.get(r["network"], r["network"])),
+        "campaigns": _regroup(cells, lambda r: r["campaign__name"], limit=12),
+        "teams": breakdown(per_team, "team_id", "team__name", limit=15),
+        "locations": breakdown(per_team, "location_id", "location__name", limit=15),
         "items": top_items(scope, period),
         "active": active_sharers(scope, period), "previous_active": active_sharers(scope, previous),
         "stories": stories(scope, period),
@@ -252,12 +255,23 @@ def dashboard(scope, period, by=WEEK):
     }
 
 
+def _regroup(cells, label, limit=None):
+    """[(label, shares, clicks, rate)] summed from the (network, campaign) cells, most clicks first."""
+    grouped = {}
+    for cell in cells:
+        entry = grouped.setdefault(label(cell), [0, 0])
+        entry[0] += cell["s"]
+        entry[1] += cell["c"]
+    ranked = sorted(grouped.items(), key=lambda kv: (-kv[1][1], -kv[1][0], str(kv[0])))[:limit]
+    return [(name if name is not None else _("(none)"), s, c, rate(c, s)) for name, (s, c) in ranked]
+
+
 def leaderboard(organisation, period, limit=25):
     """Only people who chose to appear are named; the others are counted together."""
-    rows = MonthlySharer.objects.filter(organisation=organisation, month__in=period.months)
+    rows = PeriodSharer.objects.filter(organisation=organisation, period=period.key)
     shown = Q(person__on_leaderboard=True, person__is_active=True)
-    named = (rows.filter(shown).values("person_id", "person__first_name", "person__last_name")
-             .annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-s", "-c", "person__first_name")[:limit])
-    others = rows.exclude(shown).aggregate(people=Count("person_id", distinct=True), shares=Sum("shares"))
-    return {"named": [(f'{r["person__first_name"]} {r["person__last_name"]}'.strip(), r["s"], r["c"]) for r in named],
+    named = (rows.filter(shown).order_by("-shares", "-clicks", "person__first_name")
+             .values_list("person__first_name", "person__last_name", "shares", "clicks")[:limit])
+    others = rows.exclude(shown).aggregate(people=Count("pk"), shares=Sum("shares"))
+    return {"named": [(f"{first} {last}".strip(), s, c) for first, last, s, c in named],
             "others": others["people"], "other_shares": others["shares"] or 0}

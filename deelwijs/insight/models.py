@@ -71,16 +71,19 @@ class MonthlyItemStat(RollUp):
         indexes = [models.Index(fields=["organisation", "month"])]
 
 
-class MonthlySharer(RollUp):
-    """Per person and month: how often they shared and the clicks on their links. Active ambassadors, leaderboard."""
+class PeriodSharer(RollUp):
+    """Per person and month ("2026-11") or quarter ("2026-Q4"): their shares and the clicks on their links.
 
-    month = models.DateField()
+    One row per person and period, so active ambassadors are a count and the leaderboard a sort.
+    """
+
+    period = models.CharField(max_length=7)
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta(RollUp.Meta):
-        indexes = [models.Index(fields=["organisation", "month"]), models.Index(fields=["person", "month"])]
+        indexes = [models.Index(fields=["organisation", "period", "shares"]), models.Index(fields=["person", "period"])]
 
 
 class Report(models.Model):

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from deelwijs.sharing.models import Click, Share
 
-from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlySharer, MonthlyTeamStat
+from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyTeamStat, PeriodSharer
 
 BATCH = 5000
 
@@ -96,10 +96,39 @@ def roll_up(first, last):
                         _sum(per_team, lambda k: (month_start(k[0]), k[1], k[4], k[5])))
     written += _replace(MonthlyItemStat, "month", first, last, ["organisation_id", "item_id", "campaign_id"],
                         _aggregate(first, last, True, ["organisation_id", "item_id", "item__campaign_id"]))
-    sharers = _aggregate(first, last, True, ["organisation_id", "person_id", "team_id", "location_id"])
-    written += _replace(MonthlySharer, "month", first, last, ["organisation_id", "person_id", "team_id", "location_id"],
-                        {k: v for k, v in sharers.items() if k[2] is not None})
+    written += _roll_up_sharers(first, last)
     return written
+
+
+def quarter_start(day):
+    return day.replace(month=(day.month - 1) // 3 * 3 + 1, day=1)
+
+
+def period_keys(month):
+    return f"{month.year}-{month.month:02d}", f"{month.year}-Q{(month.month - 1) // 3 + 1}"
+
+
+def _roll_up_sharers(first, last):
+    """PeriodSharer for the months and the whole quarters that first to last touch."""
+    first, last = quarter_start(first), next_month(next_month(next_month(quarter_start(last)))) - timedelta(days=1)
+    monthly = _aggregate(first, last, True, ["organisation_id", "person_id", "team_id", "location_id"])
+    rows = {}
+    for (month, org, person, team, location), (s, c) in monthly.items():
+        if person is None:
+            continue
+        for key in period_keys(month):
+            entry = rows.setdefault((key, org, person), [team, location, 0, 0])
+            entry[0], entry[1] = team, location  # the latest month's team counts for the quarter
+            entry[2] += s
+            entry[3] += c
+    keys = set()
+    month = first
+    while month <= last:
+        keys.update(period_keys(month))
+        month = next_month(month)
+    PeriodSharer.objects.filter(period__in=keys).delete()
+    return insert_rows(PeriodSharer, ["period", "organisation_id", "person_id", "team_id", "location_id", "shares",
+                                      "clicks"], [(*key, *value) for key, value in rows.items()])
 
 
 def roll_up_recent(today=None):
