@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
 
-from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyTeamStat, PeriodSharer
+from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyItemTeamStat, MonthlyTeamStat, PeriodSharer
 from .rollup import day_start, next_month
 
 NETWORK_LABELS = dict(SHARE_NETWORKS)
@@ -175,25 +175,10 @@ def breakdown(rows, field, label_field=None, limit=None):
 
 def top_items(scope, period, limit=10):
     """The items with the most clicks in the period: [(title, shares, clicks)]."""
-    if scope.narrowed_to_people:
-        # The monthly item table knows no teams; a team's or location's own shares are few, so count those.
-        from deelwijs.sharing.models import Click, Share
-
-        shares = Share.objects.filter(organisation=scope.organisation, created__gte=day_start(period.first),
-                                      created__lt=day_start(period.last + timedelta(days=1)))
-        clicks = Click.objects.filter(link__share__organisation=scope.organisation, day__gte=period.first,
-                                      day__lte=period.last)
-        shares = narrow(shares, scope, campaign="item__campaign")
-        clicks = narrow(clicks, scope, "link__share__team", "link__share__location", "link__share__item__campaign")
-        per_item = {r["item__title"]: [r["n"], 0] for r in shares.values("item_id", "item__title").annotate(
-            n=Count("pk")).order_by()}
-        for row in clicks.values("link__share__item_id", "link__share__item__title").annotate(n=Count("pk")).order_by():
-            per_item.setdefault(row["link__share__item__title"], [0, 0])[1] = row["n"]
-        ranked = sorted(per_item.items(), key=lambda kv: (-kv[1][1], -kv[1][0], kv[0]))[:limit]
-        return [(title, s, c) for title, (s, c) in ranked]
-    rows = MonthlyItemStat.objects.filter(organisation=scope.organisation, month__in=period.months)
-    if scope.campaign:
-        rows = rows.filter(campaign=scope.campaign)
+    model = MonthlyItemTeamStat if scope.narrowed_to_people else MonthlyItemStat
+    rows = model.objects.filter(organisation=scope.organisation, month__in=period.months)
+    rows = narrow(rows, scope, campaign="campaign") if scope.narrowed_to_people else (
+        rows.filter(campaign=scope.campaign) if scope.campaign else rows)
     grouped = rows.values("item_id", "item__title").annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-c", "-s")
     return [(r["item__title"], r["s"], r["c"]) for r in grouped[:limit]]
 

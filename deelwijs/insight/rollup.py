@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from deelwijs.sharing.models import Click, Share
 
-from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyTeamStat, PeriodSharer
+from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyItemTeamStat, MonthlyTeamStat, PeriodSharer
 
 BATCH = 5000
 
@@ -82,8 +82,8 @@ def _sum(rows, pick):
 def roll_up(first, last):
     """Every day and month that the dates first to last touch (whole months). Returns the rows written.
 
-    Three aggregate queries: per day with team and location (the other day and team tables are sums of
-    it), per item and month, per person and month.
+    Three aggregate queries: per day with team and location, per item, team and month, per person and
+    month; the other tables are sums of these.
     """
     first, last = month_start(first), next_month(last) - timedelta(days=1)
     per_team = _aggregate(first, last, False, ["organisation_id", "network", "item__campaign_id", "team_id",
@@ -94,8 +94,12 @@ def roll_up(first, last):
                         _sum(per_team, lambda k: k[:4]))
     written += _replace(MonthlyTeamStat, "month", first, last, ["organisation_id", "team_id", "location_id"],
                         _sum(per_team, lambda k: (month_start(k[0]), k[1], k[4], k[5])))
+    per_item = _aggregate(first, last, True, ["organisation_id", "item_id", "item__campaign_id", "team_id",
+                                              "location_id"])
+    written += _replace(MonthlyItemTeamStat, "month", first, last,
+                        ["organisation_id", "item_id", "campaign_id", "team_id", "location_id"], per_item)
     written += _replace(MonthlyItemStat, "month", first, last, ["organisation_id", "item_id", "campaign_id"],
-                        _aggregate(first, last, True, ["organisation_id", "item_id", "item__campaign_id"]))
+                        _sum(per_item, lambda k: k[:4]))
     written += _roll_up_sharers(first, last)
     return written
 

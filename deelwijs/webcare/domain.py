@@ -202,7 +202,9 @@ def visible_items(person):
 
 
 # Themes
-NOISE = {"http", "https", "www", "com", "nl", "rt", "via", "amp", "nbsp", "we", "wij", "jullie", "onze", "ons"}
+# Web leftovers and common words that the stop word list does not hold.
+NOISE = {"http", "https", "www", "com", "nl", "rt", "via", "amp", "nbsp", "we", "wij", "jullie", "onze", "ons", "weer",
+         "wanneer", "gaat", "komt", "echt", "heel", "wel", "zo", "nu", "jaar", "dag", "vandaag", "lange", "langer"}
 
 
 def stop_words():
