@@ -11,6 +11,7 @@ URGENCIES = [(InboxItem.LOW, _("It can wait")), (InboxItem.NORMAL, _("Today woul
 
 
 class SignalForm(PhotoForm):
+    field_order = ["description", "url", "photo", "urgency"]
     url = forms.URLField(label=_("Link (if you have one)"), required=False, assume_scheme="https",
                          widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}))
     description = forms.CharField(label=_("What did you see?"), widget=forms.Textarea(attrs={"rows": 4}),
