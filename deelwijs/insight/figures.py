@@ -204,10 +204,13 @@ def training(scope):
     from deelwijs.orgs.models import CLIENT, User
 
     people = User.objects.filter(organisation=scope.organisation, is_active=True).exclude(role_assignments__role=CLIENT)
-    people = narrow(people, scope, "teams", "teams__location")
+    if scope.narrowed_to_people:
+        members = narrow(User.teams.through.objects.filter(team__organisation=scope.organisation), scope,
+                         "team", "team__location")
+        people = people.filter(pk__in=members.values("user_id"))
     steps = Step.objects.filter(module__organisation=scope.organisation, module__basic=True, module__published=True)
     total_steps = steps.count()
-    staff = people.values("pk").distinct().count()
+    staff = people.count()
     if not total_steps:
         return {"staff": staff, "completed": 0, "percent": 0}
     completed = (Answer.objects.filter(step__in=steps, person__in=people.values("pk")).values("person_id")
