@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -54,9 +55,13 @@ def dashboard(request):
     """Shares, clicks, ambassadors, stories and training for a period; managers see their own teams."""
     form, scope, period, by = _selection(request)
     data = figures.dashboard(scope, period, by)
+    # Plain lists: a large organisation has hundreds of teams, too many options for the widget templates.
+    choice_lists = {name: format_html_join("", '<option value="{}"{}>{}</option>', (
+        (pk, " selected" if str(pk) == str(form[name].value()) else "", label)
+        for pk, label in form.fields[name].queryset.values_list("pk", "name"))) for name in ("team", "location", "campaign")}
     return render(request, "insight/dashboard.html", {
         "form": form, "data": data, "charts": chart_set(data), "query": request.GET.urlencode(),
-        "no_teams": form.teams == [],
+        "no_teams": form.teams == [], "choice_lists": choice_lists,
     })
 
 

@@ -125,7 +125,9 @@ def test_communications_sees_everything_and_filters(client, org, people, world):
     client.force_login(people["communications"])
     response = client.get(reverse("dashboard") + f"?period=2026-Q4&by=day&location={world['south'].pk}")
     assert response.context["data"]["totals"] == {"shares": 1, "clicks": 3}
-    assert "<svg" in response.content.decode() and "Klikken per netwerk" in response.content.decode()
+    html = response.content.decode()
+    assert "<svg" in html and "Klikken per netwerk" in html
+    assert f'<option value="{world["south"].pk}" selected>Zuid</option>' in html  # the choice is kept
 
 
 def test_the_dashboard_runs_a_bounded_number_of_queries(client, org, people, world):
