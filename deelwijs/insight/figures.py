@@ -225,7 +225,8 @@ def dashboard(scope, period, by=WEEK):
         s=Sum("shares"), c=Sum("clicks")).order_by())
     totals = {"shares": sum(r["s"] for r in cells), "clicks": sum(r["c"] for r in cells)}
     previous = period.previous()
-    before = _totals(scope.daily(previous))
+    # Periods are whole months: for a team or location the monthly team table has the totals in a few rows.
+    before = _totals(scope.per_team(previous) if scope.narrowed_to_people else scope.daily(previous))
     per_team = scope.per_team(period)
     return {
         "period": period, "previous": previous, "by": by,
