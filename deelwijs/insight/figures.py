@@ -167,8 +167,6 @@ def breakdown(rows, field, label_field=None, limit=None):
     result = []
     for row in grouped:
         label = row[label_field] if label_field else row[field]
-        if field == "network":
-            label = NETWORK_LABELS.get(label, label)
         result.append((label if label is not None else _("(none)"), row["s"], row["c"], rate(row["c"], row["s"])))
     return result
 

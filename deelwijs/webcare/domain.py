@@ -54,12 +54,15 @@ def is_duplicate(organisation, mention, recent):
     """Seen before: the same link, the same text, or a text at least 90% alike among the recent ones."""
     if mention.url and InboxItem.objects.filter(organisation=organisation, url=mention.url).exists():
         return True
-    print_ = fingerprint(mention.text)
-    if InboxItem.objects.filter(organisation=organisation, fingerprint=print_).exists():
+    if InboxItem.objects.filter(organisation=organisation, fingerprint=fingerprint(mention.text)).exists():
         return True
     words = normalise(mention.text)
-    return any(difflib.SequenceMatcher(None, words, other).quick_ratio() >= SIMILAR and
-               difflib.SequenceMatcher(None, words, other).ratio() >= SIMILAR for other in recent)
+    return any(_alike(words, other) for other in recent)
+
+
+def _alike(words, other):
+    matcher = difflib.SequenceMatcher(None, words, other)
+    return matcher.quick_ratio() >= SIMILAR and matcher.ratio() >= SIMILAR  # the cheap bound first
 
 
 def store_mentions(source, mentions):

@@ -62,16 +62,30 @@ def inbox(request):
                                                   "now": timezone.now()})
 
 
+def _item_form(item, data=None):
+    # ESCALATED is not a choice in the form: escalating has its own step.
+    status = item.status if item.status != InboxItem.ESCALATED else InboxItem.IN_PROGRESS
+    return ItemForm(data, item=item, initial={"status": status, "priority": item.priority,
+                                              "assigned_to": item.assigned_to})
+
+
+def _item_page(request, item, **context):
+    """The item page; the answer and escalation steps show it again with their own form bound."""
+    page = {"item": item, "handles": request.user.has_role(*domain.HANDLES_INBOX),
+            "events": item.events.select_related("actor"), "form": _item_form(item),
+            "answer": AnswerForm(organisation=item.organisation),
+            "escalate": EscalateForm(organisation=item.organisation)}
+    page.update(context)
+    return render(request, "webcare/item.html", page)
+
+
 @role_required()
 def inbox_item(request, pk):
     item = get_object_or_404(domain.visible_items(request.user).select_related("source", "assigned_to", "reporter",
                                                                                 "screenshot"), pk=pk)
-    handles = request.user.has_role(*domain.HANDLES_INBOX)
-    form = ItemForm(request.POST or None, item=item, initial={
-        "status": item.status if item.status != InboxItem.ESCALATED else InboxItem.IN_PROGRESS,
-        "priority": item.priority, "assigned_to": item.assigned_to})
+    form = _item_form(item, request.POST or None)
     if request.method == "POST" and "update" in request.POST:
-        if not handles:
+        if not request.user.has_role(*domain.HANDLES_INBOX):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
@@ -84,15 +98,12 @@ def inbox_item(request, pk):
     if request.method == "POST" and "note_only" in request.POST and request.POST.get("note", "").strip():
         domain.log_event(item, request.user, request.POST["note"].strip(), "note")  # an escalated manager adds a note
         return redirect("inbox_item", pk=item.pk)
-    answer = AnswerForm(request.GET if "template" in request.GET else None, organisation=item.organisation)
+    template = AnswerForm(request.GET if "template" in request.GET else None, organisation=item.organisation)
     draft = ""
-    if answer.is_bound and answer.is_valid() and answer.cleaned_data["template"]:
-        draft = answer.cleaned_data["template"].text.replace("{naam}", item.author or "")
-    return render(request, "webcare/item.html", {
-        "item": item, "form": form, "handles": handles, "events": item.events.select_related("actor"),
-        "answer": AnswerForm(initial={"text": draft}, organisation=item.organisation),
-        "escalate": EscalateForm(organisation=item.organisation),
-    })
+    if template.is_bound and template.is_valid() and template.cleaned_data["template"]:
+        draft = template.cleaned_data["template"].text.replace("{naam}", item.author or "")
+    return _item_page(request, item, form=form,
+                      answer=AnswerForm(initial={"text": draft}, organisation=item.organisation))
 
 
 @require_POST
@@ -100,19 +111,12 @@ def inbox_item(request, pk):
 def check_answer(request, pk):
     """Run the answer through the post check; only a text without blocking findings can be copied."""
     item = get_scoped(InboxItem, request, pk=pk)
-    answer = AnswerForm(request.POST, organisation=item.organisation)
     text = request.POST.get("text", "").strip()
     report = check(text, "x", item.organisation.guard_policy()) if text else None
     if report is not None and not report.blocked:
         domain.log_event(item, request.user, _("Answer prepared: %(text)s") % {"text": text})
-    return render(request, "webcare/item.html", {
-        "item": item, "handles": True, "events": item.events.select_related("actor"), "answer": answer,
-        "form": ItemForm(item=item, initial={"status": item.status, "priority": item.priority,
-                                             "assigned_to": item.assigned_to}),
-        "escalate": EscalateForm(organisation=item.organisation), "report": report,
-        "copyable": text if report is not None and not report.blocked else "",
-        "empty_answer": not text,
-    })
+    return _item_page(request, item, answer=AnswerForm(request.POST, organisation=item.organisation), report=report,
+                      copyable=text if report is not None and not report.blocked else "", empty_answer=not text)
 
 
 @require_POST
@@ -125,11 +129,7 @@ def escalate(request, pk):
                         form.cleaned_data["reason"])
         messages.success(request, _("The item is escalated."))
         return redirect("inbox_item", pk=item.pk)
-    return render(request, "webcare/item.html", {
-        "item": item, "handles": True, "events": item.events.select_related("actor"), "escalate": form,
-        "answer": AnswerForm(organisation=item.organisation),
-        "form": ItemForm(item=item, initial={"status": item.status, "priority": item.priority}),
-    })
+    return _item_page(request, item, escalate=form)
 
 
 # Sources
