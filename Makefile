@@ -32,8 +32,9 @@ run: install
 	mkdir -p var
 	DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py demo
-	@echo "Deelwijs runs on http://127.0.0.1:8000 (stop with Ctrl-C)"
-	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@echo "Deelwijs runs on http://127.0.0.1:8000 with a background worker (stop both with Ctrl-C)"
+	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
 
 messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"
