@@ -11,6 +11,7 @@ from datetime import timezone as dt_timezone
 import nh3
 from django.conf import settings
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 500
@@ -74,16 +75,16 @@ def read_feed(source):
             for chunk in response.iter_content(64 * 1024):
                 body += chunk
                 if len(body) > MAX_FEED_BYTES:
-                    raise SourceError(f"feed larger than {MAX_FEED_BYTES // (1024 * 1024)} MB")
+                    raise SourceError(_("The feed is larger than %(mb)d MB.") % {"mb": MAX_FEED_BYTES // (1024 * 1024)})
             source.etag = response.headers.get("ETag", "")[:200]
             source.modified = response.headers.get("Last-Modified", "")[:100]
     except requests.Timeout as e:
-        raise SourceError("no answer in time") from e
+        raise SourceError(_("No answer in time.")) from e
     except requests.RequestException as e:
-        raise SourceError("cannot be reached") from e
+        raise SourceError(_("Cannot be reached.")) from e
     parsed = feedparser.parse(body)
     if not parsed.entries and (parsed.bozo or not parsed.version):
-        raise SourceError("not a valid RSS or Atom feed")
+        raise SourceError(_("Not a valid RSS or Atom feed."))
     mentions = []
     for entry in parsed.entries[:MAX_ENTRIES]:
         published = entry.get("published_parsed") or entry.get("updated_parsed")
@@ -112,7 +113,7 @@ def read_mastodon(source):
             else timezone.now() + timedelta(minutes=15)
         raise RateLimited(retry) from e
     except MastodonNetworkError as e:
-        raise SourceError("cannot be reached") from e
+        raise SourceError(_("Cannot be reached.")) from e
     except MastodonError as e:
         raise SourceError(str(e)[:200]) from e
     mentions = []
@@ -138,7 +139,7 @@ def read_bluesky(source):
         retry = e.reset_at or (timezone.now() + timedelta(seconds=e.retry_after or 900))
         raise RateLimited(retry) from e
     except NetworkError as e:
-        raise SourceError("cannot be reached") from e
+        raise SourceError(_("Cannot be reached.")) from e
     except AtProtocolError as e:
         raise SourceError(str(e)[:200]) from e
     mentions = []

@@ -68,7 +68,7 @@ def create_demo_webcare(org, people):
                               url="https://mastodon.nl", query="#lindehof", interval_minutes=15, next_poll=later),
         Source.objects.create(organisation=org, name="Bluesky: Lindehof", kind=Source.BLUESKY,
                               url="https://public.api.bsky.app", query="Lindehof", interval_minutes=15,
-                              next_poll=later, failures=2, last_error="no answer in time",
+                              next_poll=later, failures=2, last_error="Geen antwoord op tijd.",
                               last_polled=timezone.now() - timedelta(minutes=20)),
     ]
     now = timezone.now()

@@ -138,8 +138,8 @@ def test_a_feed_that_did_not_change_is_not_read_again(db, org, server):
 
 
 @pytest.mark.parametrize("route, message", [
-    (("<?xml version='1.0'?><rss><<<kapot>>>", 200), "not a valid RSS or Atom feed"),
-    (("<html><body>Geen feed hier</body></html>", 200), "not a valid RSS or Atom feed"),
+    (("<?xml version='1.0'?><rss><<<kapot>>>", 200), "Geen geldige RSS- of Atom-feed"),
+    (("<html><body>Geen feed hier</body></html>", 200), "Geen geldige RSS- of Atom-feed"),
     (("", 500), "HTTP 500"),
     (("weg", 404), "HTTP 404"),
 ])
@@ -153,12 +153,12 @@ def test_a_huge_feed_is_refused_and_a_slow_one_times_out(db, org, server, settin
     item = "<item><title>Zorggroep Test</title><link>https://x.example/{}</link></item>"
     huge = "<rss><channel>" + "".join(item.format(n) for n in range(80000)) + "</channel></rss>"
     server.route("/huge", huge)
-    with pytest.raises(SourceError, match="larger than"):
+    with pytest.raises(SourceError, match="groter dan 5 MB"):
         read_feed(make_source(org, server, path="/huge"))
     settings.WEBCARE_TIMEOUT = 0.5
     server.route("/slow", RSS, delay=2)
     started = time.monotonic()
-    with pytest.raises(SourceError, match="no answer in time"):
+    with pytest.raises(SourceError, match="Geen antwoord op tijd"):
         read_feed(make_source(org, server, path="/slow"))
     assert time.monotonic() - started < 2
 
