@@ -19,8 +19,16 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_SETS = [ROOT.parent / "shared" / "guard" / "dev.jsonl"] + sorted((ROOT / "bench" / "data").glob("*.jsonl"))
 # Touches every lexicon: a name, a street, a typo, an identifier.
 COLD_TEXT = "Mevrouw Jansen van de Kastanjelaan 4 was vandaag in het ziekehuis, bel 06-12345678."
-LABELLED = ["client_privacy", "personal_data", "confidential", "disrespect", "speaks_for_org", "client_contact",
-            "word_choice", "spelling"]
+LABELLED = [
+    "client_privacy",
+    "personal_data",
+    "confidential",
+    "disrespect",
+    "speaks_for_org",
+    "client_contact",
+    "word_choice",
+    "spelling",
+]
 
 
 def load(path):
@@ -76,8 +84,7 @@ def cold_start():
     runs = []
     for _ in range(3):
         t = time.perf_counter()
-        subprocess.run(cmd + ["check", COLD_TEXT, "--platform", "x"],
-                       capture_output=True, check=False)
+        subprocess.run(cmd + ["check", COLD_TEXT, "--platform", "x"], capture_output=True, check=False)
         runs.append(time.perf_counter() - t)
     return min(runs)
 
@@ -101,7 +108,7 @@ def report_set(path, records, reports, errors):
                 print("   ", r["text"].replace("\n", " / ")[:300])
                 for f in rep.sorted_findings():
                     if f.category in (pred - gold):
-                        print(f"      + {f.category}: {r['text'][f.start:f.end][:60]!r}")
+                        print(f"      + {f.category}: {r['text'][f.start : f.end][:60]!r}")
 
 
 def main():
@@ -123,12 +130,16 @@ def main():
         print(f"first pass incl. loading the word lists: {first_pass:.2f} s\n")
     records = all_records
     p50, p95, worst = latency(records, args.rounds)
-    print(f"latency per post ({len(records)} posts x {args.rounds}, after warm-up, one core): "
-          f"p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms")
+    print(
+        f"latency per post ({len(records)} posts x {args.rounds}, after warm-up, one core): "
+        f"p50 {p50:.2f} ms, p95 {p95:.2f} ms, max {worst:.2f} ms"
+    )
     print(f"cold start of `deelwijs check`: {cold_start():.2f} s")
     child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    print(f"peak memory: `deelwijs check` {child:.0f} MB, this benchmark process "
-          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+    print(
+        f"peak memory: `deelwijs check` {child:.0f} MB, this benchmark process "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB"
+    )
 
 
 if __name__ == "__main__":

@@ -20,8 +20,10 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-SIZES = {name: int(os.environ.get(f"BENCH_{name.upper()}", default)) for name, default in (
-    ("people", 20000), ("items", 5000), ("shares", 1_000_000), ("clicks", 1_000_000))}
+SIZES = {
+    name: int(os.environ.get(f"BENCH_{name.upper()}", default))
+    for name, default in (("people", 20000), ("items", 5000), ("shares", 1_000_000), ("clicks", 1_000_000))
+}
 REQUESTS = int(os.environ.get("BENCH_DASHBOARD_REQUESTS", 40))
 
 
@@ -71,7 +73,11 @@ def child():
     call_command("migrate", verbosity=0)
     call_command("collectstatic", verbosity=0, interactive=False)  # production settings serve hashed static files
     org = Organisation.objects.filter(slug=SLUG).first()
-    if os.environ.get("BENCH_FRESH") or org is None or Share.objects.filter(organisation=org).count() != SIZES["shares"]:
+    if (
+        os.environ.get("BENCH_FRESH")
+        or org is None
+        or Share.objects.filter(organisation=org).count() != SIZES["shares"]
+    ):
         started = time.perf_counter()
         org, _login = make_large_org(**SIZES, say=lambda line: print(f"  [{engine}] {line}"))
         made = time.perf_counter()
@@ -112,22 +118,30 @@ def child():
             assert response.status_code == 200
         return timings
 
-    print(f"  [{engine}] organisation: {SIZES['people']} people, {SIZES['items']} items, "
-          f"{SIZES['shares']} shares, {SIZES['clicks']} clicks; quarter {quarter.key}")
+    print(
+        f"  [{engine}] organisation: {SIZES['people']} people, {SIZES['items']} items, "
+        f"{SIZES['shares']} shares, {SIZES['clicks']} clicks; quarter {quarter.key}"
+    )
     results = {}
-    for label, person, query in (("whole organisation, per week", comms, "by=week"),
-                                 ("whole organisation, per day", comms, "by=day"),
-                                 ("one location", comms, f"by=week&location={location.pk}"),
-                                 ("a manager's team", manager, "by=week")):
+    for label, person, query in (
+        ("whole organisation, per week", comms, "by=week"),
+        ("whole organisation, per day", comms, "by=day"),
+        ("one location", comms, f"by=week&location={location.pk}"),
+        ("a manager's team", manager, "by=week"),
+    ):
         timings = time_page(person, query)
         results[label] = percentile(timings, 95)
-        print(f"  [{engine}] dashboard, {label}: p50 {statistics.median(timings):.0f} ms, "
-              f"p95 {percentile(timings, 95):.0f} ms, max {max(timings):.0f} ms ({REQUESTS} requests)")
+        print(
+            f"  [{engine}] dashboard, {label}: p50 {statistics.median(timings):.0f} ms, "
+            f"p95 {percentile(timings, 95):.0f} ms, max {max(timings):.0f} ms ({REQUESTS} requests)"
+        )
     started = time.perf_counter()
     pdf, csv_text = report.render_pdf(org, quarter, "Benchmark")
     seconds = time.perf_counter() - started
-    print(f"  [{engine}] quarterly report: PDF {len(pdf) // 1024} KiB and CSV {len(csv_text) // 1024} KiB "
-          f"in {seconds:.1f} s (goal <= 30 s)")
+    print(
+        f"  [{engine}] quarterly report: PDF {len(pdf) // 1024} KiB and CSV {len(csv_text) // 1024} KiB "
+        f"in {seconds:.1f} s (goal <= 30 s)"
+    )
     print(f"  [{engine}] hourly roll-up of yesterday and today (whole current month): {hourly:.1f} s")
     worst = max(results.values())
     print(f"  [{engine}] worst dashboard p95 {worst:.0f} ms (goal <= 300 ms): {'met' if worst <= 300 else 'NOT met'}")

@@ -42,8 +42,12 @@ def postgres_url():
 
 
 def ab(url):
-    out = subprocess.run(["ab", "-q", "-k", "-n", str(REQUESTS), "-c", str(CONCURRENCY), "-H", f"User-Agent: {BROWSER}",
-                          url], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        ["ab", "-q", "-k", "-n", str(REQUESTS), "-c", str(CONCURRENCY), "-H", f"User-Agent: {BROWSER}", url],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     rps = float(re.search(r"Requests per second:\s+([\d.]+)", out).group(1))
     p99 = float(re.search(r"\s99%\s+(\d+)", out).group(1))
     failed = int(re.search(r"Failed requests:\s+(\d+)", out).group(1))
@@ -53,17 +57,36 @@ def ab(url):
 
 def main():
     database = postgres_url() or f"sqlite:///{tempfile.mkdtemp()}/bench.sqlite3"
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "bench.redirect_settings", "DATABASE_URL": database,
-           "PYTHONPATH": str(ROOT), "DEELWIJS_VAR": tempfile.mkdtemp()}
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.redirect_settings",
+        "DATABASE_URL": database,
+        "PYTHONPATH": str(ROOT),
+        "DEELWIJS_VAR": tempfile.mkdtemp(),
+    }
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
-    code = subprocess.run([python, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True,
-                          text=True).stdout.strip()
+    code = subprocess.run(
+        [python, "-c", SETUP], cwd=ROOT, env=env, check=True, capture_output=True, text=True
+    ).stdout.strip()
     port = free_port()
     gunicorn = Path(python).parent / "gunicorn"
-    server = subprocess.Popen([str(gunicorn), "deelwijs.config.wsgi", "-w", str(WORKERS),
-                               "-b", f"127.0.0.1:{port}", "--keep-alive", "5", "--log-level", "error"],
-                              cwd=ROOT, env=env)
+    server = subprocess.Popen(
+        [
+            str(gunicorn),
+            "deelwijs.config.wsgi",
+            "-w",
+            str(WORKERS),
+            "-b",
+            f"127.0.0.1:{port}",
+            "--keep-alive",
+            "5",
+            "--log-level",
+            "error",
+        ],
+        cwd=ROOT,
+        env=env,
+    )
     try:
         for _ in range(100):
             try:
@@ -78,14 +101,17 @@ def main():
     finally:
         server.terminate()  # graceful: each worker writes the clicks it still holds
         server.wait(timeout=30)
-    clicks = subprocess.run([python, "-c", COUNT.format(code=code)], cwd=ROOT, env=env, capture_output=True,
-                            text=True, check=True).stdout.strip()
+    clicks = subprocess.run(
+        [python, "-c", COUNT.format(code=code)], cwd=ROOT, env=env, capture_output=True, text=True, check=True
+    ).stdout.strip()
     kind = "PostgreSQL" if database.startswith("postgres") else "SQLite"
     print(f"Redirect benchmark: gunicorn {WORKERS} workers, {kind}, {REQUESTS} requests, concurrency {CONCURRENCY}")
     print(f"bare Django view : {bare[0]:8.0f} req/s   p99 {bare[1]:4.0f} ms   failed {bare[2]}")
     print(f"redirect /s/code : {redirect[0]:8.0f} req/s   p99 {redirect[1]:4.0f} ms   failed {redirect[2]}")
     print(f"redirect throughput = {redirect[0] / bare[0]:.0%} of the bare view (target >= 70%)")
-    print(f"clicks counted {clicks} of {REQUESTS} requests sent ({'exact' if int(clicks) == REQUESTS else 'NOT exact'})")
+    print(
+        f"clicks counted {clicks} of {REQUESTS} requests sent ({'exact' if int(clicks) == REQUESTS else 'NOT exact'})"
+    )
 
 
 SETUP = """

@@ -7,8 +7,14 @@ from deelwijs.orgs.models import ROLES, Location, Organisation, Team, User
 
 
 def make_person(org, role, email=None, **fields):
-    person = User.objects.create_user(email or f"{role}@{org.slug}.test", "test-password-123",
-                                      first_name=role.title(), last_name="Test", organisation=org, **fields)
+    person = User.objects.create_user(
+        email or f"{role}@{org.slug}.test",
+        "test-password-123",
+        first_name=role.title(),
+        last_name="Test",
+        organisation=org,
+        **fields,
+    )
     domain.set_roles(None, person, [role])
     return person
 

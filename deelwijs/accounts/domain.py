@@ -51,8 +51,12 @@ def decide(actor, request_, approve, note):
 def register(actor, request_, handle, url):
     """Turn an approved request into a corporate account owned by the requester."""
     account = CorporateAccount.objects.create(
-        organisation=actor.organisation, platform=request_.platform, handle=handle, url=url,
-        purpose=request_.purpose[:300], location=request_.location,
+        organisation=actor.organisation,
+        platform=request_.platform,
+        handle=handle,
+        url=url,
+        purpose=request_.purpose[:300],
+        location=request_.location,
     )
     account.owners.add(request_.requested_by)
     request_.status = LocationPageRequest.REGISTERED

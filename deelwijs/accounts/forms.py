@@ -7,13 +7,23 @@ from .models import CorporateAccount, Handle, LocationPageRequest
 
 
 class CorporateAccountForm(forms.ModelForm):
-    allowed_roles = forms.MultipleChoiceField(label=_("Roles that may use it"), choices=ROLES, required=False,
-                                              widget=forms.CheckboxSelectMultiple)
+    allowed_roles = forms.MultipleChoiceField(
+        label=_("Roles that may use it"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
         model = CorporateAccount
-        fields = ["platform", "handle", "url", "purpose", "owner_department", "location", "owners",
-                  "allowed_roles", "allowed_people"]
+        fields = [
+            "platform",
+            "handle",
+            "url",
+            "purpose",
+            "owner_department",
+            "location",
+            "owners",
+            "allowed_roles",
+            "allowed_people",
+        ]
         widgets = {"owners": forms.CheckboxSelectMultiple, "allowed_people": forms.CheckboxSelectMultiple}
 
     def __init__(self, *args, organisation, **kwargs):
@@ -33,8 +43,9 @@ class CorporateAccountForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         platform, handle = data.get("platform"), data.get("handle")
-        duplicate = CorporateAccount.objects.filter(organisation=self.organisation, platform=platform,
-                                                    handle__iexact=handle).exclude(pk=self.instance.pk)
+        duplicate = CorporateAccount.objects.filter(
+            organisation=self.organisation, platform=platform, handle__iexact=handle
+        ).exclude(pk=self.instance.pk)
         if platform and handle and duplicate.exists():
             self.add_error("handle", _("This account is already in the register."))
         return data
@@ -52,15 +63,20 @@ class PageRequestForm(forms.ModelForm):
 
 
 class IntakeForm(forms.Form):
-    agreements = forms.CharField(label=_("Agreements from the intake"), widget=forms.Textarea(attrs={"rows": 5}),
-                                 help_text=_("Who posts, how often, who replies to comments, what is never posted."))
+    agreements = forms.CharField(
+        label=_("Agreements from the intake"),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Who posts, how often, who replies to comments, what is never posted."),
+    )
 
 
 class DecisionForm(forms.Form):
-    decision = forms.ChoiceField(label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))],
-                                 widget=forms.RadioSelect)
-    note = forms.CharField(label=_("Explanation for the requester"), widget=forms.Textarea(attrs={"rows": 3}),
-                           required=False)
+    decision = forms.ChoiceField(
+        label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))], widget=forms.RadioSelect
+    )
+    note = forms.CharField(
+        label=_("Explanation for the requester"), widget=forms.Textarea(attrs={"rows": 3}), required=False
+    )
 
     def clean(self):
         data = super().clean()

@@ -39,13 +39,16 @@ class CorporateAccount(models.Model):
     url = models.URLField(_("address (URL)"), blank=True)
     purpose = models.CharField(_("purpose"), max_length=300, blank=True)
     owner_department = models.CharField(_("owner department"), max_length=100, blank=True)
-    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True,
-                                 verbose_name=_("location page of"))
-    owners = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="owned_accounts",
-                                    verbose_name=_("owners"))
+    location = models.ForeignKey(
+        Location, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("location page of")
+    )
+    owners = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="owned_accounts", verbose_name=_("owners")
+    )
     allowed_roles = models.JSONField(_("roles that may use it"), default=list, blank=True)
-    allowed_people = models.ManyToManyField(settings.AUTH_USER_MODEL, blank=True, related_name="usable_accounts",
-                                            verbose_name=_("people who may use it"))
+    allowed_people = models.ManyToManyField(
+        settings.AUTH_USER_MODEL, blank=True, related_name="usable_accounts", verbose_name=_("people who may use it")
+    )
 
     class Meta:
         ordering = ["platform", "handle"]
@@ -63,8 +66,7 @@ class CorporateAccount(models.Model):
         return [labels[r] for r in self.allowed_roles if r in labels]
 
     def may_be_used_by(self, user):
-        return (user.has_role(*self.allowed_roles) or user in self.allowed_people.all()
-                or user in self.owners.all())
+        return user.has_role(*self.allowed_roles) or user in self.allowed_people.all() or user in self.owners.all()
 
 
 class LocationPageRequest(models.Model):
@@ -85,13 +87,17 @@ class LocationPageRequest(models.Model):
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("location"))
     purpose = models.TextField(_("what the page is for"))
     audience = models.CharField(_("who it is for"), max_length=300)
-    editors = models.CharField(_("who will post"), max_length=300,
-                               help_text=_("At least two people, so the page never leaves with one person."))
+    editors = models.CharField(
+        _("who will post"),
+        max_length=300,
+        help_text=_("At least two people, so the page never leaves with one person."),
+    )
     status = models.CharField(max_length=20, choices=STATUSES, default=REQUESTED)
     agreements = models.TextField(_("agreements from the intake"), blank=True)
     decision_note = models.TextField(_("explanation of the decision"), blank=True)
-    handled_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                   related_name="+")
+    handled_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
@@ -133,5 +139,9 @@ def follows_convention(handle, user):
 
 def accounts_short_of_owners(organisation):
     """How many of the organisation's accounts have fewer than two owners (one query)."""
-    return (CorporateAccount.objects.filter(organisation=organisation)
-            .annotate(owner_count=models.Count("owners")).filter(owner_count__lt=MIN_OWNERS).count())
+    return (
+        CorporateAccount.objects.filter(organisation=organisation)
+        .annotate(owner_count=models.Count("owners"))
+        .filter(owner_count__lt=MIN_OWNERS)
+        .count()
+    )

@@ -9,21 +9,33 @@ from deelwijs.orgs.models import ROLES, User
 
 from . import domain
 from .forms import CorporateAccountForm, DecisionForm, HandleForm, IntakeForm, PageRequestForm, RegisterForm
-from .models import NETWORK_LABELS, CorporateAccount, Handle, LocationPageRequest, conventional_handle, follows_convention
+from .models import (
+    NETWORK_LABELS,
+    CorporateAccount,
+    Handle,
+    LocationPageRequest,
+    conventional_handle,
+    follows_convention,
+)
 
 
 def _accounts(request):
-    return scoped(CorporateAccount.objects.select_related("location").prefetch_related("owners", "allowed_people"),
-                  request)
+    return scoped(
+        CorporateAccount.objects.select_related("location").prefetch_related("owners", "allowed_people"), request
+    )
 
 
 @role_required()
 def account_list(request):
     accounts = _accounts(request)
-    return render(request, "accounts/list.html", {
-        "accounts": accounts,
-        "short_of_owners": [a for a in accounts if a.too_few_owners],
-    })
+    return render(
+        request,
+        "accounts/list.html",
+        {
+            "accounts": accounts,
+            "short_of_owners": [a for a in accounts if a.too_few_owners],
+        },
+    )
 
 
 @role_required(*MANAGES_ACCOUNTS)
@@ -83,12 +95,16 @@ def page_request_detail(request, pk):
     if not request.user.has_role(*MANAGES_ACCOUNTS):
         requests_ = requests_.filter(requested_by=request.user)
     page_request = get_scoped(requests_, request, pk=pk)
-    return render(request, "accounts/request_detail.html", {
-        "page_request": page_request,
-        "intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
-        "decision_form": DecisionForm(),
-        "register_form": RegisterForm(),
-    })
+    return render(
+        request,
+        "accounts/request_detail.html",
+        {
+            "page_request": page_request,
+            "intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
+            "decision_form": DecisionForm(),
+            "register_form": RegisterForm(),
+        },
+    )
 
 
 @require_POST
@@ -106,8 +122,11 @@ def page_request_step(request, pk, step):
     form_class = {"intake": IntakeForm, "decide": DecisionForm, "register": RegisterForm}[step]
     form = form_class(request.POST)
     if not form.is_valid():
-        forms = {"intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
-                 "decision_form": DecisionForm(), "register_form": RegisterForm()}
+        forms = {
+            "intake_form": IntakeForm(initial={"agreements": page_request.agreements}),
+            "decision_form": DecisionForm(),
+            "register_form": RegisterForm(),
+        }
         forms[{"intake": "intake_form", "decide": "decision_form", "register": "register_form"}[step]] = form
         return render(request, "accounts/request_detail.html", {"page_request": page_request, **forms}, status=400)
     if step == "intake":
@@ -121,16 +140,21 @@ def page_request_step(request, pk, step):
 
 @role_required()
 def directory(request):
-    people = scoped(User, request).filter(is_active=True).select_related("organisation").prefetch_related(
-        Prefetch("handles", queryset=Handle.objects.order_by("platform"))
+    people = (
+        scoped(User, request)
+        .filter(is_active=True)
+        .select_related("organisation")
+        .prefetch_related(Prefetch("handles", queryset=Handle.objects.order_by("platform")))
     )
     rows = []
     for person in people:
         handles = list(person.handles.all())
-        rows.append({
-            "person": person,
-            "handles": [(h, follows_convention(h.handle, person)) for h in handles],
-        })
+        rows.append(
+            {
+                "person": person,
+                "handles": [(h, follows_convention(h.handle, person)) for h in handles],
+            }
+        )
     return render(request, "accounts/directory.html", {"rows": rows})
 
 
@@ -143,11 +167,15 @@ def my_handles(request):
         handle.save()
         messages.success(request, _("Your handle is added to the directory."))
         return redirect("my_handles")
-    return render(request, "accounts/my_handles.html", {
-        "form": form,
-        "handles": [(h, follows_convention(h.handle, request.user)) for h in request.user.handles.all()],
-        "suggestion": conventional_handle(request.user),
-    })
+    return render(
+        request,
+        "accounts/my_handles.html",
+        {
+            "form": form,
+            "handles": [(h, follows_convention(h.handle, request.user)) for h in request.user.handles.all()],
+            "suggestion": conventional_handle(request.user),
+        },
+    )
 
 
 @require_POST

@@ -17,8 +17,11 @@ from deelwijs.orgs.forms import SignInForm
 
 urlpatterns = [
     path("", org_views.home, name="home"),
-    path("aanmelden/", auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
-         name="login"),
+    path(
+        "aanmelden/",
+        auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
+        name="login",
+    ),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
     path("aanmelden/sso/", sso.sso_lookup, name="sso_lookup"),
@@ -26,10 +29,14 @@ urlpatterns = [
     path("aanmelden/sso/<slug:slug>/", sso.sso_start, name="sso_start"),
     path("wachtwoord-vergeten/", auth_views.PasswordResetView.as_view(), name="password_reset"),
     path("wachtwoord-vergeten/verstuurd/", auth_views.PasswordResetDoneView.as_view(), name="password_reset_done"),
-    path("wachtwoord-herstellen/<uidb64>/<token>/", auth_views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
+    path(
+        "wachtwoord-herstellen/<uidb64>/<token>/",
+        auth_views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "wachtwoord-herstellen/klaar/", auth_views.PasswordResetCompleteView.as_view(), name="password_reset_complete"
+    ),
     path("uitnodiging/<str:token>/", org_views.accept_invitation, name="accept_invitation"),
     path("beleid/", org_views.policy, name="policy"),
     path("mensen/", org_views.people, name="people"),

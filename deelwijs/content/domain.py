@@ -5,6 +5,7 @@ from django.db import transaction
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
 
+
 def check_texts(organisation, texts):
     """Run the post check on suggested texts: [(network, text)] -> [(network, text, report)]."""
     policy = organisation.guard_policy()
@@ -20,8 +21,11 @@ def save_item(actor, form, texts_formset, override_reason=""):
     with the text and written to the audit log. Returns (item, blocked) where
     blocked lists the (network, text, report) that stopped the save.
     """
-    texts = [(f.cleaned_data["network"], f.cleaned_data["text"]) for f in texts_formset.forms
-             if f.cleaned_data and not f.cleaned_data.get("DELETE")]
+    texts = [
+        (f.cleaned_data["network"], f.cleaned_data["text"])
+        for f in texts_formset.forms
+        if f.cleaned_data and not f.cleaned_data.get("DELETE")
+    ]
     blocked = [entry for entry in check_texts(actor.organisation, texts) if entry[2].blocked]
     if blocked and not override_reason.strip():
         return None, blocked
@@ -33,7 +37,9 @@ def save_item(actor, form, texts_formset, override_reason=""):
     if form.cleaned_data.get("photo"):
         from .models import Image
 
-        item.image = Image.from_processed(actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", ""))
+        item.image = Image.from_processed(
+            actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
+        )
     item.save()
     form.save_m2m()
     texts_formset.instance = item
@@ -45,6 +51,10 @@ def save_item(actor, form, texts_formset, override_reason=""):
         suggestion.override_reason = override_reason.strip() if suggestion.text in blocked_texts else ""
         suggestion.save()
     for network, _, report in blocked:
-        log(actor.organisation, actor, "check_override",
-            f"{item.title} ({network}): {', '.join(report.categories)} — {override_reason.strip()}")
+        log(
+            actor.organisation,
+            actor,
+            "check_override",
+            f"{item.title} ({network}): {', '.join(report.categories)} — {override_reason.strip()}",
+        )
     return item, []

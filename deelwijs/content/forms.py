@@ -10,9 +10,15 @@ from .models import Campaign, ContentItem, SuggestedText, Topic
 class PhotoForm(forms.Form):
     """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates."""
 
-    photo = forms.ImageField(label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed."))
-    photo_alt = forms.CharField(label=_("Photo description"), required=False, max_length=300,
-                                help_text=_("What is in the photo, for people who cannot see it."))
+    photo = forms.ImageField(
+        label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed.")
+    )
+    photo_alt = forms.CharField(
+        label=_("Photo description"),
+        required=False,
+        max_length=300,
+        help_text=_("What is in the photo, for people who cannot see it."),
+    )
 
     def clean_photo(self):
         from django.core.exceptions import ValidationError
@@ -31,17 +37,33 @@ class PhotoForm(forms.Form):
 
 class ContentItemForm(PhotoForm, forms.ModelForm):
     audience_roles = forms.MultipleChoiceField(
-        label=_("Only for these roles"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple,
+        label=_("Only for these roles"),
+        choices=ROLES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
         help_text=_("Leave empty for all staff. Clients and volunteers only see items that name their role."),
     )
 
     class Meta:
         model = ContentItem
-        fields = ["title", "link", "body", "topics", "campaign", "audience_roles", "audience_teams",
-                  "audience_locations", "starts_at", "expires_at", "pinned", "published"]
+        fields = [
+            "title",
+            "link",
+            "body",
+            "topics",
+            "campaign",
+            "audience_roles",
+            "audience_teams",
+            "audience_locations",
+            "starts_at",
+            "expires_at",
+            "pinned",
+            "published",
+        ]
         widgets = {
             "body": forms.Textarea(attrs={"rows": 3}),
-            "topics": forms.CheckboxSelectMultiple, "audience_teams": forms.CheckboxSelectMultiple,
+            "topics": forms.CheckboxSelectMultiple,
+            "audience_teams": forms.CheckboxSelectMultiple,
             "audience_locations": forms.CheckboxSelectMultiple,
             "starts_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
             "expires_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
@@ -56,7 +78,6 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
         if self.instance.pk:
             self.fields["audience_roles"].initial = self.instance.role_list
 
-
     def clean(self):
         data = super().clean()
         if data.get("starts_at") and data.get("expires_at") and data["expires_at"] <= data["starts_at"]:
@@ -65,7 +86,11 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
 
 
 SuggestedTextFormSet = inlineformset_factory(
-    ContentItem, SuggestedText, fields=["network", "text"], extra=2, can_delete=True,
+    ContentItem,
+    SuggestedText,
+    fields=["network", "text"],
+    extra=2,
+    can_delete=True,
     widgets={"text": forms.Textarea(attrs={"rows": 4})},
 )
 
@@ -73,5 +98,9 @@ SuggestedTextFormSet = inlineformset_factory(
 class ShareForm(forms.Form):
     text = forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7}))
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to share this."), required=False)
-    mastodon_instance = forms.CharField(label=_("Your Mastodon server"), required=False, max_length=200,
-                                        help_text=_("For example mastodon.nl; we remember it on this device."))
+    mastodon_instance = forms.CharField(
+        label=_("Your Mastodon server"),
+        required=False,
+        max_length=200,
+        help_text=_("For example mastodon.nl; we remember it on this device."),
+    )

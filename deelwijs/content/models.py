@@ -48,7 +48,9 @@ class Topic(models.Model):
 class ContentItemQuerySet(models.QuerySet):
     def live(self, now=None):
         now = now or timezone.now()
-        return self.filter(published=True, starts_at__lte=now).filter(Q(expires_at__isnull=True) | Q(expires_at__gt=now))
+        return self.filter(published=True, starts_at__lte=now).filter(
+            Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+        )
 
     def for_person(self, person):
         """Items meant for this person: every audience rule that is set must match.
@@ -63,10 +65,13 @@ class ContentItemQuerySet(models.QuerySet):
             roles |= Q(audience_roles__contains=f",{role},")
         team_ids = [t.pk for t in person.teams.all()]
         location_ids = {t.location_id for t in person.teams.all() if t.location_id}
-        return (self.filter(organisation_id=person.organisation_id).filter(roles)
-                .filter(Q(audience_teams__isnull=True) | Q(audience_teams__in=team_ids))
-                .filter(Q(audience_locations__isnull=True) | Q(audience_locations__in=location_ids))
-                .distinct())
+        return (
+            self.filter(organisation_id=person.organisation_id)
+            .filter(roles)
+            .filter(Q(audience_teams__isnull=True) | Q(audience_teams__in=team_ids))
+            .filter(Q(audience_locations__isnull=True) | Q(audience_locations__in=location_ids))
+            .distinct()
+        )
 
 
 class ContentItem(models.Model):
@@ -77,8 +82,9 @@ class ContentItem(models.Model):
     link = models.URLField(_("link"), blank=True, max_length=500)
     body = models.TextField(_("text"), blank=True, help_text=_("Background for the sharer; not posted."))
     topics = models.ManyToManyField(Topic, blank=True, related_name="items", verbose_name=_("topics"))
-    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="items",
-                                 verbose_name=_("campaign"))
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name=_("campaign")
+    )
     # Stored as ",employee,ambassador," so a plain LIKE finds a role on SQLite and PostgreSQL alike.
     audience_roles = models.CharField(max_length=200, blank=True)
     audience_teams = models.ManyToManyField(Team, blank=True, verbose_name=_("teams"))

@@ -47,8 +47,9 @@ def import_feed(organisation):
             continue
         title = nh3.clean(entry.get("title", ""), tags=set()).strip()[:200] or link[:200]
         summary = nh3.clean(entry.get("summary", ""), tags=set()).strip()
-        item = ContentItem.objects.create(organisation=organisation, title=title, link=link[:500],
-                                          body=summary[:2000], published=False)
+        item = ContentItem.objects.create(
+            organisation=organisation, title=title, link=link[:500], body=summary[:2000], published=False
+        )
         SuggestedText.objects.create(item=item, network="linkedin", text=f"{title}\n\nLees het hele bericht:")
         known.add(link)
         added += 1

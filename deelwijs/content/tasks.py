@@ -23,18 +23,30 @@ def send_weekly_digest():
     """E-mail everyone who wants it the items of the past week meant for them. Returns how many were sent."""
     since = timezone.now() - timedelta(days=7)
     sent = 0
-    people = User.objects.filter(is_active=True, wants_digest=True, organisation__isnull=False).select_related(
-        "organisation").prefetch_related("role_assignments", "teams")
+    people = (
+        User.objects.filter(is_active=True, wants_digest=True, organisation__isnull=False)
+        .select_related("organisation")
+        .prefetch_related("role_assignments", "teams")
+    )
     with get_connection() as connection, translation.override("nl"):
         for person in people.iterator(chunk_size=200):
             items = digest_for(person, since)
             if not items:
                 continue
-            context = {"person": person, "items": items, "site": settings.SITE_URL,
-                       "feed": settings.SITE_URL + reverse("feed"), "opt_out": settings.SITE_URL + reverse("preferences")}
-            EmailMessage(render_to_string("content/email/digest_subject.txt", context).strip(),
-                         render_to_string("content/email/digest.txt", context), None, [person.email],
-                         connection=connection).send()
+            context = {
+                "person": person,
+                "items": items,
+                "site": settings.SITE_URL,
+                "feed": settings.SITE_URL + reverse("feed"),
+                "opt_out": settings.SITE_URL + reverse("preferences"),
+            }
+            EmailMessage(
+                render_to_string("content/email/digest_subject.txt", context).strip(),
+                render_to_string("content/email/digest.txt", context),
+                None,
+                [person.email],
+                connection=connection,
+            ).send()
             sent += 1
     return sent
 

@@ -19,9 +19,14 @@ MANAGES_CONTENT = MANAGES_ACCOUNTS
 def feed_items(person):
     """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
     shared = Share.objects.filter(item=OuterRef("pk"), person=person)
-    return (ContentItem.objects.live().for_person(person)
-            .select_related("campaign", "image").prefetch_related("topics")
-            .annotate(shared=Exists(shared)).order_by("-pinned", "-starts_at", "-pk"))
+    return (
+        ContentItem.objects.live()
+        .for_person(person)
+        .select_related("campaign", "image")
+        .prefetch_related("topics")
+        .annotate(shared=Exists(shared))
+        .order_by("-pinned", "-starts_at", "-pk")
+    )
 
 
 @role_required()
@@ -33,10 +38,18 @@ def feed(request):
     if campaign:
         items = items.filter(campaign__pk=campaign)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(request, "content/feed.html", {
-        "page": page, "topics": scoped(Topic, request), "campaigns": scoped(Campaign, request),
-        "topic": topic, "campaign": campaign, "can_manage_content": request.user.has_role(*MANAGES_CONTENT),
-    })
+    return render(
+        request,
+        "content/feed.html",
+        {
+            "page": page,
+            "topics": scoped(Topic, request),
+            "campaigns": scoped(Campaign, request),
+            "topic": topic,
+            "campaign": campaign,
+            "can_manage_content": request.user.has_role(*MANAGES_CONTENT),
+        },
+    )
 
 
 @role_required(*MANAGES_CONTENT)
@@ -58,8 +71,17 @@ def item_edit(request, pk=None):
         if saved:
             messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
             return redirect("item_list")
-    return render(request, "content/edit.html", {"form": form, "texts": texts, "item": item, "blocked": blocked,
-                                                 "override_reason": request.POST.get("override_reason", "")})
+    return render(
+        request,
+        "content/edit.html",
+        {
+            "form": form,
+            "texts": texts,
+            "item": item,
+            "blocked": blocked,
+            "override_reason": request.POST.get("override_reason", ""),
+        },
+    )
 
 
 @require_POST

@@ -8,4 +8,17 @@ from .messages import FIVE_QUESTIONS
 from .policy import PLATFORMS, Policy, PolicyError
 from .report import BLOCK, CATEGORIES, HINT, WARN, Finding, Report
 
-__all__ = ["check", "warm_up", "FIVE_QUESTIONS", "Policy", "PolicyError", "PLATFORMS", "Report", "Finding", "CATEGORIES", "BLOCK", "WARN", "HINT"]
+__all__ = [
+    "check",
+    "warm_up",
+    "FIVE_QUESTIONS",
+    "Policy",
+    "PolicyError",
+    "PLATFORMS",
+    "Report",
+    "Finding",
+    "CATEGORIES",
+    "BLOCK",
+    "WARN",
+    "HINT",
+]

@@ -134,7 +134,7 @@ def _print_report(report, lang, out):
         print(texts["clean"], file=out)
         return
     for f in report.sorted_findings():
-        quote = " ".join(report.text[f.start:f.end].split())[:60]
+        quote = " ".join(report.text[f.start : f.end].split())[:60]
         print(f"{labels[f.severity]:<13} {f.category:<15} {f.start}-{f.end}  “{quote}”", file=out)
         print(f"    {f.message}", file=out)
         if f.suggestion:

@@ -54,7 +54,7 @@ def check(text, platform="linkedin", policy=None, lang="nl"):
             return
         quote = " ".join(text[start:end].split())
         if len(quote) > MAX_QUOTE:
-            quote = quote[:MAX_QUOTE - 1] + "…"
+            quote = quote[: MAX_QUOTE - 1] + "…"
         suggestion = params.get("use") or params.get("suggestion")
         if key == "spelling":
             params["hint"] = message("spelling_hint", lang, suggestion=suggestion) if suggestion else ""
@@ -72,8 +72,15 @@ def check(text, platform="linkedin", policy=None, lang="nl"):
     for detector in DETECTORS:
         detector(doc, emit)
     if platform == "blog" and policy.blog_disclaimer and not _contains(text, policy.blog_disclaimer):
-        emit("speaks_for_org", len(text), len(text), "blog_disclaimer", "policy.blog_disclaimer", severity="hint",
-             disclaimer=policy.blog_disclaimer)
+        emit(
+            "speaks_for_org",
+            len(text),
+            len(text),
+            "blog_disclaimer",
+            "policy.blog_disclaimer",
+            severity="hint",
+            disclaimer=policy.blog_disclaimer,
+        )
     return Report(text=text, platform=platform, findings=list(found.values()))
 
 

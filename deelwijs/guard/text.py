@@ -29,8 +29,32 @@ HASHTAG = re.compile(r"#[\p{L}\p{N}_]+")
 HANDLE = re.compile(r"(?<![\w.])@[\w.]+[\w]|(?<![\w@])[\p{L}\d]+(?:_[\p{L}\d]+)+")
 # Abbreviations after which a full stop does not end a sentence.
 ABBREVIATIONS = {
-    "mevr", "mw", "mr", "mrs", "ms", "dhr", "hr", "geb", "o.a", "bijv", "bv", "ca", "dr", "drs",
-    "prof", "ir", "ing", "st", "nr", "tel", "mvr", "fam", "z.s.m", "i.v.m", "m.b.t", "etc",
+    "mevr",
+    "mw",
+    "mr",
+    "mrs",
+    "ms",
+    "dhr",
+    "hr",
+    "geb",
+    "o.a",
+    "bijv",
+    "bv",
+    "ca",
+    "dr",
+    "drs",
+    "prof",
+    "ir",
+    "ing",
+    "st",
+    "nr",
+    "tel",
+    "mvr",
+    "fam",
+    "z.s.m",
+    "i.v.m",
+    "m.b.t",
+    "etc",
 }
 SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n+")
 
@@ -44,13 +68,21 @@ class Doc:
         self.platform = platform
         self.policy = policy
         self.masked = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
-        for kind, pattern in (("email", EMAIL), ("email", EMAIL_SPOKEN), ("url", URL), ("hashtag", HASHTAG), ("handle", HANDLE)):
+        for kind, pattern in (
+            ("email", EMAIL),
+            ("email", EMAIL_SPOKEN),
+            ("url", URL),
+            ("hashtag", HASHTAG),
+            ("handle", HANDLE),
+        ):
             for m in pattern.finditer(text):
                 if not self.is_masked(m.start(), m.end()):
                     self.masked.append((m.start(), m.end(), kind))
         self.masked.sort()
         self._mask_starts = [m[0] for m in self.masked]
-        self.words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text) if not self.is_masked(m.start(), m.end())]
+        self.words = [
+            (m.start(), m.end(), m.group()) for m in WORD.finditer(text) if not self.is_masked(m.start(), m.end())
+        ]
         # Spans already claimed by an identifier detector (phone, BSN, ...),
         # so others do not read them as codes or figures.
         self.identifiers = []
@@ -82,11 +114,11 @@ class Doc:
         spans, start = [], 0
         for m in SENTENCE_END.finditer(self.text):
             if m.group().startswith(".") and "\n" not in m.group():
-                before = self.text[start:m.start()].split()
+                before = self.text[start : m.start()].split()
                 last = before[-1].lower().lstrip("(") if before else ""
                 if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
-            if self.text[start:m.end()].strip():
+            if self.text[start : m.end()].strip():
                 spans.append((start, m.end()))
             start = m.end()
         if self.text[start:].strip():

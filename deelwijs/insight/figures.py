@@ -95,8 +95,9 @@ class Scope:
     def per_team(self, period):
         """Rows with team and location: monthly ones, unless a campaign is chosen (the monthly table has none)."""
         if self.campaign:
-            rows = DailyTeamStat.objects.filter(organisation=self.organisation, day__gte=period.first,
-                                                day__lte=period.last)
+            rows = DailyTeamStat.objects.filter(
+                organisation=self.organisation, day__gte=period.first, day__lte=period.last
+            )
         else:
             rows = MonthlyTeamStat.objects.filter(organisation=self.organisation, month__in=period.months)
         return self._narrow(rows, campaign=True)
@@ -175,8 +176,11 @@ def top_items(scope, period, limit=10):
     """The items with the most clicks in the period: [(title, shares, clicks)]."""
     model = MonthlyItemTeamStat if scope.narrowed_to_people else MonthlyItemStat
     rows = model.objects.filter(organisation=scope.organisation, month__in=period.months)
-    rows = narrow(rows, scope, campaign="campaign") if scope.narrowed_to_people else (
-        rows.filter(campaign=scope.campaign) if scope.campaign else rows)
+    rows = (
+        narrow(rows, scope, campaign="campaign")
+        if scope.narrowed_to_people
+        else (rows.filter(campaign=scope.campaign) if scope.campaign else rows)
+    )
     grouped = rows.values("item_id", "item__title").annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-c", "-s")
     return [(r["item__title"], r["s"], r["c"]) for r in grouped[:limit]]
 
@@ -188,12 +192,16 @@ def active_sharers(scope, period):
 def stories(scope, period):
     from deelwijs.stories.models import Story
 
-    rows = Story.objects.filter(organisation=scope.organisation, created__gte=day_start(period.first),
-                                created__lt=day_start(period.last + timedelta(days=1)))
+    rows = Story.objects.filter(
+        organisation=scope.organisation,
+        created__gte=day_start(period.first),
+        created__lt=day_start(period.last + timedelta(days=1)),
+    )
     rows = narrow(rows, scope, "author__teams", "author__teams__location")
     approved = (Story.APPROVED, Story.IN_FEED, Story.PLANNED)
-    return rows.aggregate(submitted=Count("pk", distinct=True),
-                          approved=Count("pk", filter=Q(status__in=approved), distinct=True))
+    return rows.aggregate(
+        submitted=Count("pk", distinct=True), approved=Count("pk", filter=Q(status__in=approved), distinct=True)
+    )
 
 
 def training(scope):
@@ -203,40 +211,52 @@ def training(scope):
 
     people = User.objects.filter(organisation=scope.organisation, is_active=True).exclude(role_assignments__role=CLIENT)
     if scope.narrowed_to_people:
-        members = narrow(User.teams.through.objects.filter(team__organisation=scope.organisation), scope,
-                         "team", "team__location")
+        members = narrow(
+            User.teams.through.objects.filter(team__organisation=scope.organisation), scope, "team", "team__location"
+        )
         people = people.filter(pk__in=members.values("user_id"))
     steps = Step.objects.filter(module__organisation=scope.organisation, module__basic=True, module__published=True)
     total_steps = steps.count()
     staff = people.count()
     if not total_steps:
         return {"staff": staff, "completed": 0, "percent": 0}
-    completed = (Answer.objects.filter(step__in=steps, person__in=people.values("pk")).values("person_id")
-                 .annotate(n=Count("step_id", distinct=True)).filter(n=total_steps).count())
+    completed = (
+        Answer.objects.filter(step__in=steps, person__in=people.values("pk"))
+        .values("person_id")
+        .annotate(n=Count("step_id", distinct=True))
+        .filter(n=total_steps)
+        .count()
+    )
     return {"staff": staff, "completed": completed, "percent": round(100 * completed / staff) if staff else 0}
 
 
 def dashboard(scope, period, by=WEEK):
     """Everything the dashboard and the report show, for one scope and period."""
     rows = scope.daily(period)
-    cells = list(rows.values("network", "campaign_id", "campaign__name").annotate(
-        s=Sum("shares"), c=Sum("clicks")).order_by())
+    cells = list(
+        rows.values("network", "campaign_id", "campaign__name").annotate(s=Sum("shares"), c=Sum("clicks")).order_by()
+    )
     totals = {"shares": sum(r["s"] for r in cells), "clicks": sum(r["c"] for r in cells)}
     previous = period.previous()
     # Periods are whole months: for a team or location the monthly team table has the totals in a few rows.
     before = _totals(scope.per_team(previous) if scope.narrowed_to_people else scope.daily(previous))
     per_team = scope.per_team(period)
     return {
-        "period": period, "previous": previous, "by": by,
-        "totals": totals, "rate": rate(totals["clicks"], totals["shares"]),
-        "previous_totals": before, "previous_rate": rate(before["clicks"], before["shares"]),
+        "period": period,
+        "previous": previous,
+        "by": by,
+        "totals": totals,
+        "rate": rate(totals["clicks"], totals["shares"]),
+        "previous_totals": before,
+        "previous_rate": rate(before["clicks"], before["shares"]),
         "series": series(rows, period, by),
         "networks": _regroup(cells, lambda r: NETWORK_LABELS.get(r["network"], r["network"])),
         "campaigns": _regroup(cells, lambda r: r["campaign__name"], limit=12),
         "teams": breakdown(per_team, "team_id", "team__name", limit=15),
         "locations": breakdown(per_team, "location_id", "location__name", limit=15),
         "items": top_items(scope, period),
-        "active": active_sharers(scope, period), "previous_active": active_sharers(scope, previous),
+        "active": active_sharers(scope, period),
+        "previous_active": active_sharers(scope, previous),
         "stories": stories(scope, period),
         "training": training(scope),
     }
@@ -257,8 +277,14 @@ def leaderboard(organisation, period, limit=25):
     """Only people who chose to appear are named; the others are counted together."""
     rows = PeriodSharer.objects.filter(organisation=organisation, period=period.key)
     shown = Q(person__on_leaderboard=True, person__is_active=True)
-    named = (rows.filter(shown).order_by("-shares", "-clicks", "person__first_name")
-             .values_list("person__first_name", "person__last_name", "shares", "clicks")[:limit])
+    named = (
+        rows.filter(shown)
+        .order_by("-shares", "-clicks", "person__first_name")
+        .values_list("person__first_name", "person__last_name", "shares", "clicks")[:limit]
+    )
     others = rows.exclude(shown).aggregate(people=Count("pk"), shares=Sum("shares"))
-    return {"named": [(f"{first} {last}".strip(), s, c) for first, last, s, c in named],
-            "others": others["people"], "other_shares": others["shares"] or 0}
+    return {
+        "named": [(f"{first} {last}".strip(), s, c) for first, last, s, c in named],
+        "others": others["people"],
+        "other_shares": others["shares"] or 0,
+    }

@@ -34,8 +34,11 @@ class DailyStat(RollUp):
 
     class Meta(RollUp.Meta):
         # Covering: the dashboard's sums over a quarter read the index only.
-        indexes = [models.Index(fields=["organisation", "day", "network", "campaign", "shares", "clicks"],
-                                name="dailystat_covering")]
+        indexes = [
+            models.Index(
+                fields=["organisation", "day", "network", "campaign", "shares", "clicks"], name="dailystat_covering"
+            )
+        ]
 
 
 class DailyTeamStat(RollUp):
@@ -49,10 +52,12 @@ class DailyTeamStat(RollUp):
 
     class Meta(RollUp.Meta):
         # Covering, like the day table's: a team's or location's quarter is read from the index alone.
-        indexes = [models.Index(fields=["team", "day", "network", "campaign", "shares", "clicks"],
-                                name="dailyteamstat_team"),
-                   models.Index(fields=["location", "day", "network", "campaign", "shares", "clicks"],
-                                name="dailyteamstat_location")]
+        indexes = [
+            models.Index(fields=["team", "day", "network", "campaign", "shares", "clicks"], name="dailyteamstat_team"),
+            models.Index(
+                fields=["location", "day", "network", "campaign", "shares", "clicks"], name="dailyteamstat_location"
+            ),
+        ]
 
 
 class MonthlyTeamStat(RollUp):
@@ -102,8 +107,12 @@ class PeriodSharer(RollUp):
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
 
     class Meta(RollUp.Meta):
-        indexes = [models.Index(fields=["organisation", "period", "shares"]), models.Index(fields=["person", "period"]),
-                   models.Index(fields=["team", "period"]), models.Index(fields=["location", "period"])]
+        indexes = [
+            models.Index(fields=["organisation", "period", "shares"]),
+            models.Index(fields=["person", "period"]),
+            models.Index(fields=["team", "period"]),
+            models.Index(fields=["location", "period"]),
+        ]
 
 
 class Report(models.Model):
@@ -114,8 +123,9 @@ class Report(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="reports")
     requested_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     period = models.CharField(_("period"), max_length=10)
-    conclusion = models.TextField(_("conclusion"), blank=True,
-                                  help_text=_("Your written conclusion for the board; it is printed in the report."))
+    conclusion = models.TextField(
+        _("conclusion"), blank=True, help_text=_("Your written conclusion for the board; it is printed in the report.")
+    )
     status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
     pdf = models.BinaryField(null=True, editable=False)
     csv = models.TextField(blank=True, editable=False)

@@ -24,11 +24,13 @@ def chart_set(data):
     return {
         "timeline": charts.line_chart(points, _("Shares and clicks over time"), _("Shares"), _("Clicks"), "chart-time"),
         "networks": charts.bar_chart([(r[0], r[2]) for r in data["networks"]], _("Clicks per network"), "chart-net"),
-        "campaigns": charts.bar_chart([(r[0], r[2]) for r in data["campaigns"]], _("Clicks per campaign"),
-                                      "chart-campaign"),
+        "campaigns": charts.bar_chart(
+            [(r[0], r[2]) for r in data["campaigns"]], _("Clicks per campaign"), "chart-campaign"
+        ),
         "teams": charts.bar_chart([(r[0], r[1]) for r in data["teams"]], _("Shares per team"), "chart-team"),
-        "locations": charts.bar_chart([(r[0], r[1]) for r in data["locations"]], _("Shares per location"),
-                                      "chart-location"),
+        "locations": charts.bar_chart(
+            [(r[0], r[1]) for r in data["locations"]], _("Shares per location"), "chart-location"
+        ),
     }
 
 
@@ -52,8 +54,12 @@ def figures_csv(data):
     writer.writerow([_("Date"), _("Shares"), _("Clicks")])
     for day, shares, clicks in data["series"]:
         writer.writerow([day.isoformat(), shares, clicks])
-    for title, key in ((_("Network"), "networks"), (_("Campaign"), "campaigns"), (_("Team"), "teams"),
-                       (_("Location"), "locations")):
+    for title, key in (
+        (_("Network"), "networks"),
+        (_("Campaign"), "campaigns"),
+        (_("Team"), "teams"),
+        (_("Location"), "locations"),
+    ):
         writer.writerow([])
         writer.writerow([title, _("Shares"), _("Clicks"), _("Clicks per share")])
         writer.writerows(data[key])
@@ -68,8 +74,10 @@ def pilots_of(organisation, period):
     from deelwijs.planning.models import Pilot
 
     pilots = Pilot.objects.filter(organisation=organisation, starts_on__lte=period.last, ends_on__gte=period.first)
-    return [{"pilot": p, "figures": pilot_figures(p), "lessons": list(p.lessons.all())}
-            for p in pilots.select_related("lead_communications", "lead_ambassador")]
+    return [
+        {"pilot": p, "figures": pilot_figures(p), "lessons": list(p.lessons.all())}
+        for p in pilots.select_related("lead_communications", "lead_ambassador")
+    ]
 
 
 def render_pdf(organisation, period, conclusion=""):
@@ -77,10 +85,17 @@ def render_pdf(organisation, period, conclusion=""):
     import weasyprint
 
     data = figures.dashboard(figures.Scope(organisation), period, figures.MONTH if period.is_quarter else figures.WEEK)
-    html = render_to_string("insight/report_pdf.html", {
-        "organisation": organisation, "data": data, "charts": chart_set(data), "conclusion": conclusion,
-        "pilots": pilots_of(organisation, period), "made": timezone.localtime(),
-    })
+    html = render_to_string(
+        "insight/report_pdf.html",
+        {
+            "organisation": organisation,
+            "data": data,
+            "charts": chart_set(data),
+            "conclusion": conclusion,
+            "pilots": pilots_of(organisation, period),
+            "made": timezone.localtime(),
+        },
+    )
     return weasyprint.HTML(string=html, base_url=str(settings.BASE_DIR)).write_pdf(), figures_csv(data)
 
 
@@ -92,8 +107,9 @@ def build(report_id):
     started = time.perf_counter()
     with translation.override("nl"):
         try:
-            report.pdf, report.csv = render_pdf(report.organisation, figures.Period.parse(report.period),
-                                                report.conclusion)
+            report.pdf, report.csv = render_pdf(
+                report.organisation, figures.Period.parse(report.period), report.conclusion
+            )
             report.status = Report.READY
         except Exception:
             logger.exception("report %s failed", report.pk)
@@ -101,8 +117,10 @@ def build(report_id):
         report.finished, report.seconds = timezone.now(), time.perf_counter() - started
         report.save()
         if report.requested_by:
-            text = (_("The report for %(period)s is ready.") if report.status == Report.READY
-                    else _("The report for %(period)s could not be made. Try again or ask your administrator.")) % {
-                "period": figures.Period.parse(report.period).label}
+            text = (
+                _("The report for %(period)s is ready.")
+                if report.status == Report.READY
+                else _("The report for %(period)s could not be made. Try again or ask your administrator.")
+            ) % {"period": figures.Period.parse(report.period).label}
             notify(report.requested_by, text, link=reverse("reports"), email_subject=_("Deelwijs: your report"))
     return report.status

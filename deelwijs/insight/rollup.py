@@ -30,11 +30,20 @@ def _aggregate(first, last, by_month, keys):
     """{(period, *keys): [shares, clicks]} for shares made and clicks received from first to last (dates)."""
     zone = timezone.get_current_timezone()
     when = TruncMonth("created", tzinfo=zone) if by_month else TruncDate("created", tzinfo=zone)
-    shares = (Share.objects.filter(created__gte=day_start(first), created__lt=day_start(last + timedelta(days=1)))
-              .annotate(period=when).values("period", *keys).annotate(n=Count("pk")).order_by())
-    clicks = (Click.objects.filter(day__gte=first, day__lte=last)
-              .annotate(period=TruncMonth("day") if by_month else F("day"))
-              .values("period", *["link__share__" + k for k in keys]).annotate(n=Count("pk")).order_by())
+    shares = (
+        Share.objects.filter(created__gte=day_start(first), created__lt=day_start(last + timedelta(days=1)))
+        .annotate(period=when)
+        .values("period", *keys)
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    clicks = (
+        Click.objects.filter(day__gte=first, day__lte=last)
+        .annotate(period=TruncMonth("day") if by_month else F("day"))
+        .values("period", *["link__share__" + k for k in keys])
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
     merged = {}
     for row in shares:
         merged.setdefault((_as_date(row["period"]), *(row[k] for k in keys)), [0, 0])[0] = row["n"]
@@ -56,7 +65,7 @@ def insert_rows(model, columns, rows):
     rows = list(rows)
     for n in range(0, len(rows), BATCH):
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.executemany(sql, rows[n:n + BATCH])
+            cursor.executemany(sql, rows[n : n + BATCH])
     return len(rows)
 
 
@@ -86,20 +95,47 @@ def roll_up(first, last):
     month; the other tables are sums of these.
     """
     first, last = month_start(first), next_month(last) - timedelta(days=1)
-    per_team = _aggregate(first, last, False, ["organisation_id", "network", "item__campaign_id", "team_id",
-                                               "location_id"])
-    written = _replace(DailyTeamStat, "day", first, last,
-                       ["organisation_id", "network", "campaign_id", "team_id", "location_id"], per_team)
-    written += _replace(DailyStat, "day", first, last, ["organisation_id", "network", "campaign_id"],
-                        _sum(per_team, lambda k: k[:4]))
-    written += _replace(MonthlyTeamStat, "month", first, last, ["organisation_id", "team_id", "location_id"],
-                        _sum(per_team, lambda k: (month_start(k[0]), k[1], k[4], k[5])))
-    per_item = _aggregate(first, last, True, ["organisation_id", "item_id", "item__campaign_id", "team_id",
-                                              "location_id"])
-    written += _replace(MonthlyItemTeamStat, "month", first, last,
-                        ["organisation_id", "item_id", "campaign_id", "team_id", "location_id"], per_item)
-    written += _replace(MonthlyItemStat, "month", first, last, ["organisation_id", "item_id", "campaign_id"],
-                        _sum(per_item, lambda k: k[:4]))
+    per_team = _aggregate(
+        first, last, False, ["organisation_id", "network", "item__campaign_id", "team_id", "location_id"]
+    )
+    written = _replace(
+        DailyTeamStat,
+        "day",
+        first,
+        last,
+        ["organisation_id", "network", "campaign_id", "team_id", "location_id"],
+        per_team,
+    )
+    written += _replace(
+        DailyStat, "day", first, last, ["organisation_id", "network", "campaign_id"], _sum(per_team, lambda k: k[:4])
+    )
+    written += _replace(
+        MonthlyTeamStat,
+        "month",
+        first,
+        last,
+        ["organisation_id", "team_id", "location_id"],
+        _sum(per_team, lambda k: (month_start(k[0]), k[1], k[4], k[5])),
+    )
+    per_item = _aggregate(
+        first, last, True, ["organisation_id", "item_id", "item__campaign_id", "team_id", "location_id"]
+    )
+    written += _replace(
+        MonthlyItemTeamStat,
+        "month",
+        first,
+        last,
+        ["organisation_id", "item_id", "campaign_id", "team_id", "location_id"],
+        per_item,
+    )
+    written += _replace(
+        MonthlyItemStat,
+        "month",
+        first,
+        last,
+        ["organisation_id", "item_id", "campaign_id"],
+        _sum(per_item, lambda k: k[:4]),
+    )
     written += _roll_up_sharers(first, last)
     refresh_statistics()
     return written
@@ -142,8 +178,11 @@ def _roll_up_sharers(first, last):
         keys.update(period_keys(month))
         month = next_month(month)
     PeriodSharer.objects.filter(period__in=keys).delete()
-    return insert_rows(PeriodSharer, ["period", "organisation_id", "person_id", "team_id", "location_id", "shares",
-                                      "clicks"], [(*key, *value) for key, value in rows.items()])
+    return insert_rows(
+        PeriodSharer,
+        ["period", "organisation_id", "person_id", "team_id", "location_id", "shares", "clicks"],
+        [(*key, *value) for key, value in rows.items()],
+    )
 
 
 def roll_up_recent(today=None):

@@ -11,7 +11,16 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from deelwijs.content.models import Campaign, ContentItem
-from deelwijs.orgs.models import AMBASSADOR, COMMUNICATIONS, EMPLOYEE, Location, Organisation, RoleAssignment, Team, User
+from deelwijs.orgs.models import (
+    AMBASSADOR,
+    COMMUNICATIONS,
+    EMPLOYEE,
+    Location,
+    Organisation,
+    RoleAssignment,
+    Team,
+    User,
+)
 from deelwijs.sharing.models import Click, Share, TrackedLink
 
 from .rollup import insert_rows
@@ -44,14 +53,30 @@ def make_large_org(people=20000, items=5000, shares=1_000_000, clicks=1_000_000,
     first_day = today - timedelta(days=days)
 
     with transaction.atomic():
-        locations = Location.objects.bulk_create([Location(organisation=org, name=f"Locatie {n + 1}")
-                                                  for n in range(max(people // 500, 1))])
-        teams = Team.objects.bulk_create([Team(organisation=org, name=f"Team {n + 1}", location=locations[n % len(locations)])
-                                          for n in range(max(people // 25, 1))])
-        users = User.objects.bulk_create([
-            User(email=f"p{n}@{SLUG}.example", first_name=f"Persoon {n}", last_name="Synthetisch", organisation=org,
-                 password="!", on_leaderboard=n % 10 == 0, is_active=n % 50 != 0)  # every fiftieth has left
-            for n in range(people)], batch_size=BATCH)
+        locations = Location.objects.bulk_create(
+            [Location(organisation=org, name=f"Locatie {n + 1}") for n in range(max(people // 500, 1))]
+        )
+        teams = Team.objects.bulk_create(
+            [
+                Team(organisation=org, name=f"Team {n + 1}", location=locations[n % len(locations)])
+                for n in range(max(people // 25, 1))
+            ]
+        )
+        users = User.objects.bulk_create(
+            [
+                User(
+                    email=f"p{n}@{SLUG}.example",
+                    first_name=f"Persoon {n}",
+                    last_name="Synthetisch",
+                    organisation=org,
+                    password="!",
+                    on_leaderboard=n % 10 == 0,
+                    is_active=n % 50 != 0,
+                )  # every fiftieth has left
+                for n in range(people)
+            ],
+            batch_size=BATCH,
+        )
         comms = users[0]
         comms.is_active = True
         comms.save(update_fields=["is_active"])
@@ -61,16 +86,30 @@ def make_large_org(people=20000, items=5000, shares=1_000_000, clicks=1_000_000,
         RoleAssignment.objects.bulk_create(roles, batch_size=BATCH)
         membership = User.teams.through
         team_of = [teams[n % len(teams)] for n in range(people)]
-        membership.objects.bulk_create([membership(user_id=u.pk, team_id=team_of[n].pk) for n, u in enumerate(users)],
-                                       batch_size=BATCH)
-        campaigns = Campaign.objects.bulk_create([Campaign(organisation=org, name=f"Campagne {n + 1}", slug=f"c{n + 1}")
-                                                  for n in range(30)])
-        starts = sorted(timezone.make_aware(datetime.combine(first_day + timedelta(days=rng.randrange(days)), time(8)))
-                        for _n in range(items))
-        content = ContentItem.objects.bulk_create([
-            ContentItem(organisation=org, title=f"Item {n + 1}", link=f"https://www.{SLUG}.example/{n + 1}",
-                        campaign=campaigns[n % len(campaigns)] if n % 3 else None, starts_at=start, created_by=comms)
-            for n, start in enumerate(starts)], batch_size=BATCH)
+        membership.objects.bulk_create(
+            [membership(user_id=u.pk, team_id=team_of[n].pk) for n, u in enumerate(users)], batch_size=BATCH
+        )
+        campaigns = Campaign.objects.bulk_create(
+            [Campaign(organisation=org, name=f"Campagne {n + 1}", slug=f"c{n + 1}") for n in range(30)]
+        )
+        starts = sorted(
+            timezone.make_aware(datetime.combine(first_day + timedelta(days=rng.randrange(days)), time(8)))
+            for _n in range(items)
+        )
+        content = ContentItem.objects.bulk_create(
+            [
+                ContentItem(
+                    organisation=org,
+                    title=f"Item {n + 1}",
+                    link=f"https://www.{SLUG}.example/{n + 1}",
+                    campaign=campaigns[n % len(campaigns)] if n % 3 else None,
+                    starts_at=start,
+                    created_by=comms,
+                )
+                for n, start in enumerate(starts)
+            ],
+            batch_size=BATCH,
+        )
     say(f"organisation: {people} people, {len(teams)} teams, {len(locations)} locations, {items} items")
 
     # A fifth of the people make most of the shares, as in real programmes.
@@ -89,11 +128,25 @@ def make_large_org(people=20000, items=5000, shares=1_000_000, clicks=1_000_000,
         item = content[max(newest - rng.randrange(60), 0)]  # one of the items that came out before this moment
         person_index = bisect.bisect_left(cumulative, rng.random() * total)
         team = team_of[person_index]
-        rows.append((org.pk, users[person_index].pk, item.pk, rng.choice(NETWORKS), item.title,
-                     ops.adapt_datetimefield_value(moment), team.pk, team.location_id))
+        rows.append(
+            (
+                org.pk,
+                users[person_index].pk,
+                item.pk,
+                rng.choice(NETWORKS),
+                item.title,
+                ops.adapt_datetimefield_value(moment),
+                team.pk,
+                team.location_id,
+            )
+        )
         share_days.append(timezone.localtime(moment).date())
-    share_ids = _insert(Share, ["organisation_id", "person_id", "item_id", "network", "text", "created", "team_id",
-                                "location_id"], rows, org)
+    share_ids = _insert(
+        Share,
+        ["organisation_id", "person_id", "item_id", "network", "text", "created", "team_id", "location_id"],
+        rows,
+        org,
+    )
     links = [(share_id, f"z{share_id}", f"https://www.{SLUG}.example/") for share_id in share_ids]
     link_ids = _insert(TrackedLink, ["share_id", "code", "target_url"], links, org, "share__organisation")
     say(f"shares: {shares} with tracked links")

@@ -18,8 +18,11 @@ from .report import chart_set, figures_csv
 
 SEES_DASHBOARD = (MANAGER, COMMUNICATIONS, ADMINISTRATOR)
 MAKES_REPORTS = (COMMUNICATIONS, ADMINISTRATOR)
-GRANULARITIES = [(figures.DAY, gettext_lazy("Day")), (figures.WEEK, gettext_lazy("Week")),
-                 (figures.MONTH, gettext_lazy("Month"))]
+GRANULARITIES = [
+    (figures.DAY, gettext_lazy("Day")),
+    (figures.WEEK, gettext_lazy("Week")),
+    (figures.MONTH, gettext_lazy("Month")),
+]
 
 
 class DashboardFilter(forms.Form):
@@ -35,8 +38,11 @@ class DashboardFilter(forms.Form):
         self.fields["period"].choices = figures.period_choices(timezone.localdate())
         self.fields["period"].initial = self.fields["period"].choices[0][0]
         self.teams = None if person.has_role(COMMUNICATIONS, ADMINISTRATOR) else list(person.managed_teams.all())
-        self.fields["team"].queryset = (Team.objects.filter(organisation=organisation) if self.teams is None
-                                        else Team.objects.filter(pk__in=[t.pk for t in self.teams]))
+        self.fields["team"].queryset = (
+            Team.objects.filter(organisation=organisation)
+            if self.teams is None
+            else Team.objects.filter(pk__in=[t.pk for t in self.teams])
+        )
         self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
         self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
 
@@ -45,8 +51,13 @@ def _selection(request):
     form = DashboardFilter(request.GET or None, request.user)
     data = form.cleaned_data if form.is_bound and form.is_valid() else {}
     period = figures.Period.parse(data.get("period") or form.fields["period"].initial)
-    scope = figures.Scope(request.user.organisation, team=data.get("team"), location=data.get("location"),
-                          campaign=data.get("campaign"), teams=form.teams)
+    scope = figures.Scope(
+        request.user.organisation,
+        team=data.get("team"),
+        location=data.get("location"),
+        campaign=data.get("campaign"),
+        teams=form.teams,
+    )
     return form, scope, period, data.get("by") or figures.WEEK
 
 
@@ -56,13 +67,29 @@ def dashboard(request):
     form, scope, period, by = _selection(request)
     data = figures.dashboard(scope, period, by)
     # Plain lists: a large organisation has hundreds of teams, too many options for the widget templates.
-    choice_lists = {name: format_html_join("", '<option value="{}"{}>{}</option>', (
-        (pk, " selected" if str(pk) == str(form[name].value()) else "", label)
-        for pk, label in form.fields[name].queryset.values_list("pk", "name"))) for name in ("team", "location", "campaign")}
-    return render(request, "insight/dashboard.html", {
-        "form": form, "data": data, "charts": chart_set(data), "query": request.GET.urlencode(),
-        "no_teams": form.teams == [], "choice_lists": choice_lists,
-    })
+    choice_lists = {
+        name: format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (pk, " selected" if str(pk) == str(form[name].value()) else "", label)
+                for pk, label in form.fields[name].queryset.values_list("pk", "name")
+            ),
+        )
+        for name in ("team", "location", "campaign")
+    }
+    return render(
+        request,
+        "insight/dashboard.html",
+        {
+            "form": form,
+            "data": data,
+            "charts": chart_set(data),
+            "query": request.GET.urlencode(),
+            "no_teams": form.teams == [],
+            "choice_lists": choice_lists,
+        },
+    )
 
 
 @role_required(*SEES_DASHBOARD)
@@ -80,16 +107,27 @@ def my_figures(request):
     from deelwijs.learning.models import Module
     from deelwijs.sharing.models import Share
 
-    shares = (Share.objects.filter(person=request.user).select_related("item")
-              .annotate(clicks=Count("link__click")).order_by("-created"))
-    totals = Share.objects.filter(person=request.user).aggregate(shares=Count("pk", distinct=True),
-                                                                 clicks=Count("link__click"))
+    shares = (
+        Share.objects.filter(person=request.user)
+        .select_related("item")
+        .annotate(clicks=Count("link__click"))
+        .order_by("-created")
+    )
+    totals = Share.objects.filter(person=request.user).aggregate(
+        shares=Count("pk", distinct=True), clicks=Count("link__click")
+    )
     modules = list(scoped(Module, request).filter(published=True))
     rows = progress(request.user, modules)
-    return render(request, "insight/mine.html", {
-        "shares": shares[:50], "totals": totals, "modules": [(m, rows[m.pk]) for m in modules],
-        "rate": figures.rate(totals["clicks"], totals["shares"]),
-    })
+    return render(
+        request,
+        "insight/mine.html",
+        {
+            "shares": shares[:50],
+            "totals": totals,
+            "modules": [(m, rows[m.pk]) for m in modules],
+            "rate": figures.rate(totals["clicks"], totals["shares"]),
+        },
+    )
 
 
 @role_required()
@@ -97,9 +135,15 @@ def leaderboard(request):
     today = timezone.localdate()
     choices = figures.period_choices(today)
     period = figures.Period.parse(request.GET.get("period", "")) or figures.Period.parse(choices[0][0])
-    return render(request, "insight/leaderboard.html", {
-        "board": figures.leaderboard(request.user.organisation, period), "period": period, "choices": choices,
-    })
+    return render(
+        request,
+        "insight/leaderboard.html",
+        {
+            "board": figures.leaderboard(request.user.organisation, period),
+            "period": period,
+            "choices": choices,
+        },
+    )
 
 
 class ReportForm(forms.ModelForm):

@@ -8,12 +8,19 @@ from .models import DILEMMA, GRADE, LESSON, NAMES, QUESTION, TEXT, Answer, Modul
 
 def progress(person, modules):
     """Per module id: steps, steps done, questions, correct answers, complete. Two queries in all."""
-    counts = {m["pk"]: m for m in Module.objects.filter(pk__in=[m.pk for m in modules]).annotate(
-        total=Count("steps"), questions=Count("steps", filter=Q(steps__kind=QUESTION))).values("pk", "total", "questions")}
-    result = {m.pk: {"total": counts[m.pk]["total"], "questions": counts[m.pk]["questions"], "done": 0, "correct": 0}
-              for m in modules}
+    counts = {
+        m["pk"]: m
+        for m in Module.objects.filter(pk__in=[m.pk for m in modules])
+        .annotate(total=Count("steps"), questions=Count("steps", filter=Q(steps__kind=QUESTION)))
+        .values("pk", "total", "questions")
+    }
+    result = {
+        m.pk: {"total": counts[m.pk]["total"], "questions": counts[m.pk]["questions"], "done": 0, "correct": 0}
+        for m in modules
+    }
     for module_id, correct in Answer.objects.filter(person=person, step__module__in=modules).values_list(
-            "step__module_id", "correct"):
+        "step__module_id", "correct"
+    ):
         result[module_id]["done"] += 1
         result[module_id]["correct"] += bool(correct)
     for row in result.values():
@@ -52,8 +59,9 @@ def save_answer(person, step, cleaned):
         value = {"grade": cleaned["grade"], "because": cleaned["because"]}
     else:
         value = {"choices": cleaned["choices"], "own": cleaned.get("own", "")}
-    answer, _ = Answer.objects.update_or_create(person=person, step=step,
-                                                defaults={"value": value, "correct": correct, "updated": timezone.now()})
+    answer, _ = Answer.objects.update_or_create(
+        person=person, step=step, defaults={"value": value, "correct": correct, "updated": timezone.now()}
+    )
     return answer
 
 
@@ -66,8 +74,12 @@ def lesson_links(organisation):
     from django.urls import reverse
 
     links = {}
-    for rule, number, order in Step.objects.filter(module__organisation=organisation, module__published=True).exclude(
-            rule="").order_by("module__number", "order").values_list("rule", "module__number", "order"):
+    for rule, number, order in (
+        Step.objects.filter(module__organisation=organisation, module__published=True)
+        .exclude(rule="")
+        .order_by("module__number", "order")
+        .values_list("rule", "module__number", "order")
+    ):
         links.setdefault(rule, reverse("step", kwargs={"number": number, "order": order}))
     return links
 

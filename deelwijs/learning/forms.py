@@ -13,22 +13,31 @@ class StepForm(forms.Form):
         answer = step.data.get("answer", TEXT)
         if step.kind == QUESTION:
             self.fields["choice"] = forms.ChoiceField(
-                label=_("Your answer"), widget=forms.RadioSelect,
+                label=_("Your answer"),
+                widget=forms.RadioSelect,
                 choices=[(str(i), c["text"]) for i, c in enumerate(step.choices)],
-                error_messages={"required": _("Choose an answer.")})
+                error_messages={"required": _("Choose an answer.")},
+            )
         elif step.kind == DILEMMA:
-            self.fields["text"] = forms.CharField(label=_("What would you do?"), widget=forms.Textarea(attrs={"rows": 4}),
-                                                  error_messages={"required": _("Write down what you would do first.")})
+            self.fields["text"] = forms.CharField(
+                label=_("What would you do?"),
+                widget=forms.Textarea(attrs={"rows": 4}),
+                error_messages={"required": _("Write down what you would do first.")},
+            )
         elif step.kind == WORKSHEET and answer == CHOICE:
             pick = step.data.get("pick", 1)
             self.fields["choices"] = forms.MultipleChoiceField(
-                label=_("Choose %(n)s") % {"n": pick}, required=False, widget=forms.CheckboxSelectMultiple,
-                choices=[(o, o) for o in step.data.get("options", [])])
+                label=_("Choose %(n)s") % {"n": pick},
+                required=False,
+                widget=forms.CheckboxSelectMultiple,
+                choices=[(o, o) for o in step.data.get("options", [])],
+            )
             if step.data.get("own"):
                 self.fields["own"] = forms.CharField(label=_("Or your own answer"), required=False, max_length=300)
         elif step.kind == WORKSHEET and answer == NAMES:
-            self.fields["names"] = forms.CharField(label=_("One name or handle per line"),
-                                                   widget=forms.Textarea(attrs={"rows": 5}))
+            self.fields["names"] = forms.CharField(
+                label=_("One name or handle per line"), widget=forms.Textarea(attrs={"rows": 5})
+            )
         elif step.kind == WORKSHEET and answer == GRADE:
             self.fields["grade"] = forms.IntegerField(label=_("Grade (1–10)"), min_value=1, max_value=10)
             self.fields["because"] = forms.CharField(label=_("Because"), widget=forms.Textarea(attrs={"rows": 3}))
@@ -66,23 +75,40 @@ class ModuleForm(forms.ModelForm):
         return number
 
 
-ANSWER_TYPES = [(TEXT, _("Free text")), (CHOICE, _("Choice from a list")), (NAMES, _("List of names or handles")),
-                (GRADE, _("Grade 1–10 with ‘because’"))]
+ANSWER_TYPES = [
+    (TEXT, _("Free text")),
+    (CHOICE, _("Choice from a list")),
+    (NAMES, _("List of names or handles")),
+    (GRADE, _("Grade 1–10 with ‘because’")),
+]
 
 
 class StepEditForm(forms.ModelForm):
     """A step with its kind-specific content as plain fields instead of JSON."""
 
     answers = forms.CharField(
-        label=_("Answers (questions)"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("One answer per line: the answer, then | and the feedback. Start the right answer with *. "
-                    "For example: *Waar | Klopt, want ..."))
-    considerations = forms.CharField(label=_("Considerations (dilemmas)"), required=False,
-                                     widget=forms.Textarea(attrs={"rows": 4}), help_text=_("Markdown."))
+        label=_("Answers (questions)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_(
+            "One answer per line: the answer, then | and the feedback. Start the right answer with *. "
+            "For example: *Waar | Klopt, want ..."
+        ),
+    )
+    considerations = forms.CharField(
+        label=_("Considerations (dilemmas)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("Markdown."),
+    )
     policy_line = forms.CharField(label=_("Policy line (dilemmas)"), required=False, max_length=300)
     answer_type = forms.ChoiceField(label=_("Kind of answer (worksheets)"), choices=ANSWER_TYPES, required=False)
-    options = forms.CharField(label=_("Options (worksheets with a choice)"), required=False,
-                              widget=forms.Textarea(attrs={"rows": 4}), help_text=_("One option per line."))
+    options = forms.CharField(
+        label=_("Options (worksheets with a choice)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One option per line."),
+    )
     pick = forms.IntegerField(label=_("How many to choose"), min_value=1, max_value=10, required=False)
     own = forms.BooleanField(label=_("Allow an own answer"), required=False)
 
@@ -99,7 +125,8 @@ class StepEditForm(forms.ModelForm):
         data = self.instance.data or {}
         self.fields["answers"].initial = "\n".join(
             ("*" if c.get("correct") else "") + c["text"] + (f" | {c['feedback']}" if c.get("feedback") else "")
-            for c in data.get("choices", []))
+            for c in data.get("choices", [])
+        )
         self.fields["considerations"].initial = data.get("considerations", "")
         self.fields["policy_line"].initial = data.get("policy", "")
         self.fields["answer_type"].initial = data.get("answer", TEXT)
@@ -117,7 +144,11 @@ class StepEditForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         kind = data.get("kind")
-        keep = {k: v for k, v in (self.instance.data or {}).items() if k in ("show_policy", "show_accounts", "show_team", "plan")}
+        keep = {
+            k: v
+            for k, v in (self.instance.data or {}).items()
+            if k in ("show_policy", "show_accounts", "show_team", "plan")
+        }
         if kind == QUESTION:
             choices = []
             for line in (data.get("answers") or "").splitlines():
@@ -125,7 +156,9 @@ class StepEditForm(forms.ModelForm):
                     continue
                 text, _sep, feedback = line.partition("|")
                 correct = text.strip().startswith("*")
-                choices.append({"text": text.strip().lstrip("*").strip(), "correct": correct, "feedback": feedback.strip()})
+                choices.append(
+                    {"text": text.strip().lstrip("*").strip(), "correct": correct, "feedback": feedback.strip()}
+                )
             if len(choices) < 2 or sum(c["correct"] for c in choices) != 1:
                 self.add_error("answers", _("Give at least two answers, exactly one of them marked with *."))
             keep["choices"] = choices

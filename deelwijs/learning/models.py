@@ -16,8 +16,11 @@ class Module(models.Model):
     number = models.PositiveSmallIntegerField()
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
-    basic = models.BooleanField(_("part of the basic training"), default=False,
-                                help_text=_("The organisation can require the basic modules before someone's first share."))
+    basic = models.BooleanField(
+        _("part of the basic training"),
+        default=False,
+        help_text=_("The organisation can require the basic modules before someone's first share."),
+    )
     published = models.BooleanField(_("published"), default=True)
 
     class Meta:

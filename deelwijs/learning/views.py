@@ -48,20 +48,35 @@ def step_view(request, number, order):
         answer = domain.save_answer(request.user, step, form.cleaned_data)
         if step.kind in ("lesson", "worksheet"):
             following = domain.next_step(step)
-            return redirect("step", number=number, order=following.order) if following else redirect(
-                "certificate", number=number)
+            return (
+                redirect("step", number=number, order=following.order)
+                if following
+                else redirect("certificate", number=number)
+            )
         form = StepForm(step=step)
     chosen = answer.value.get("choice") if answer and step.kind == "question" else None
-    return render(request, "learning/step.html", {
-        "module": module, "step": step, "form": form, "answer": answer,
-        "body": render_markdown(step.body), "chosen": chosen,
-        "feedback": step.choices[chosen]["feedback"] if chosen is not None else "",
-        "considerations": render_markdown(step.data.get("considerations", "")) if answer else "",
-        "policy_html": render_markdown(request.user.organisation.policy_text) if step.data.get("show_policy") else "",
-        "next": domain.next_step(step), "position": step.order, "count": module.steps.count(),
-        "accounts": _accounts(request) if step.data.get("show_accounts") else None,
-        "teammates": _teammates(request) if step.data.get("show_team") else None,
-    })
+    return render(
+        request,
+        "learning/step.html",
+        {
+            "module": module,
+            "step": step,
+            "form": form,
+            "answer": answer,
+            "body": render_markdown(step.body),
+            "chosen": chosen,
+            "feedback": step.choices[chosen]["feedback"] if chosen is not None else "",
+            "considerations": render_markdown(step.data.get("considerations", "")) if answer else "",
+            "policy_html": render_markdown(request.user.organisation.policy_text)
+            if step.data.get("show_policy")
+            else "",
+            "next": domain.next_step(step),
+            "position": step.order,
+            "count": module.steps.count(),
+            "accounts": _accounts(request) if step.data.get("show_accounts") else None,
+            "teammates": _teammates(request) if step.data.get("show_team") else None,
+        },
+    )
 
 
 def _accounts(request):
@@ -71,15 +86,23 @@ def _accounts(request):
 
 
 def _teammates(request):
-    return (User.objects.filter(teams__in=request.user.teams.all(), is_active=True).exclude(pk=request.user.pk)
-            .distinct().prefetch_related("handles"))
+    return (
+        User.objects.filter(teams__in=request.user.teams.all(), is_active=True)
+        .exclude(pk=request.user.pk)
+        .distinct()
+        .prefetch_related("handles")
+    )
 
 
 @role_required()
 def team_plans(request):
     """The team plan: the answers of each team's members to module 5, question by question."""
-    steps = list(Step.objects.filter(module__organisation=request.user.organisation, module__published=True)
-                 .exclude(data__plan=None).exclude(data__plan="").order_by("module__number", "order"))
+    steps = list(
+        Step.objects.filter(module__organisation=request.user.organisation, module__published=True)
+        .exclude(data__plan=None)
+        .exclude(data__plan="")
+        .order_by("module__number", "order")
+    )
     teams = request.user.teams.all()
     if request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
         teams = scoped(Team, request)
@@ -115,7 +138,9 @@ def _progress_rows(request):
     modules = list(scoped(Module, request).filter(published=True))
     totals = {m.pk: m.steps.count() for m in modules}
     answers = {}
-    for person_id, module_id in Answer.objects.filter(step__module__in=modules).values_list("person_id", "step__module_id"):
+    for person_id, module_id in Answer.objects.filter(step__module__in=modules).values_list(
+        "person_id", "step__module_id"
+    ):
         answers[(person_id, module_id)] = answers.get((person_id, module_id), 0) + 1
     rows = []
     for person in _people_in_view(request):
@@ -141,11 +166,18 @@ def _summaries(modules, rows, key):
 @role_required(*SEES_TEAMS)
 def progress_overview(request):
     modules, rows = _progress_rows(request)
-    return render(request, "learning/progress.html", {
-        "modules": modules, "rows": rows,
-        "summaries": [(_("Per team"), _summaries(modules, rows, "teams")),
-                      (_("Per location"), _summaries(modules, rows, "locations"))],
-    })
+    return render(
+        request,
+        "learning/progress.html",
+        {
+            "modules": modules,
+            "rows": rows,
+            "summaries": [
+                (_("Per team"), _summaries(modules, rows, "teams")),
+                (_("Per location"), _summaries(modules, rows, "locations")),
+            ],
+        },
+    )
 
 
 @role_required(*SEES_TEAMS)
@@ -157,7 +189,9 @@ def progress_csv(request):
     writer = csv.writer(response, delimiter=";")
     writer.writerow(["naam", "teams", "locaties"] + [f"module {m.number}: {m.title}" for m in modules])
     for row in rows:
-        writer.writerow([row["person"].full_name, row["teams"], row["locations"]] + [f"{d}/{t}" for d, t in row["cells"]])
+        writer.writerow(
+            [row["person"].full_name, row["teams"], row["locations"]] + [f"{d}/{t}" for d, t in row["cells"]]
+        )
     return response
 
 
@@ -177,26 +211,37 @@ def module_edit(request, number=None):
         saved.save()
         messages.success(request, _("The module is saved."))
         return redirect("module_edit", number=saved.number)
-    return render(request, "learning/module_edit.html", {"form": form, "module": module,
-                                                          "steps": module.steps.all() if module else []})
+    return render(
+        request,
+        "learning/module_edit.html",
+        {"form": form, "module": module, "steps": module.steps.all() if module else []},
+    )
 
 
 @role_required(*MANAGES_CONTENT)
 def step_edit(request, number, order=None):
     module = _any_module(request, number)
-    step = get_object_or_404(module.steps, order=order) if order else Step(module=module, order=module.steps.count() + 1)
+    step = (
+        get_object_or_404(module.steps, order=order) if order else Step(module=module, order=module.steps.count() + 1)
+    )
     form = StepEditForm(request.POST or None, instance=step)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("The step is saved."))
         return redirect("step_edit", number=number, order=saved.order)
     preview = step if step.pk else None
-    return render(request, "learning/step_edit.html", {
-        "form": form, "module": module, "step": preview,
-        "preview_body": render_markdown(step.body) if preview else "",
-        "preview_form": StepForm(step=step) if preview else None,
-        "preview_considerations": render_markdown(step.data.get("considerations", "")) if preview else "",
-    })
+    return render(
+        request,
+        "learning/step_edit.html",
+        {
+            "form": form,
+            "module": module,
+            "step": preview,
+            "preview_body": render_markdown(step.body) if preview else "",
+            "preview_form": StepForm(step=step) if preview else None,
+            "preview_considerations": render_markdown(step.data.get("considerations", "")) if preview else "",
+        },
+    )
 
 
 def _any_module(request, number):

@@ -8,8 +8,20 @@ from django.db import transaction
 from deelwijs.accounts.models import CorporateAccount, Handle
 
 from . import domain
-from .models import (ADMINISTRATOR, AMBASSADOR, CLIENT, COMMUNICATIONS, EMPLOYEE, MANAGER, VOLUNTEER, WEBCARE,
-                     Location, Organisation, Team, User)
+from .models import (
+    ADMINISTRATOR,
+    AMBASSADOR,
+    CLIENT,
+    COMMUNICATIONS,
+    EMPLOYEE,
+    MANAGER,
+    VOLUNTEER,
+    WEBCARE,
+    Location,
+    Organisation,
+    Team,
+    User,
+)
 
 DEMO_PASSWORD = "lindehof-demo"
 POLICY = """Bij Zorggroep Lindehof vertellen we graag wat er gebeurt, en we zijn trots als jij dat ook doet.
@@ -25,35 +37,102 @@ POLICY = """Bij Zorggroep Lindehof vertellen we graag wat er gebeurt, en we zijn
 Twijfel je? Vraag het aan team communicatie.
 """
 
-LOCATIONS = [("De Linde", "Lindelaan 1, 7311 AA Apeldoorn"), ("Het Anker", "Havenstraat 4, 8011 AB Zwolle"),
-             ("Klaverhof", "Klaverweg 10, 7411 CD Deventer")]
-TEAMS = [("Wijkteam Oost", "De Linde"), ("Afdeling Zonnebloem", "De Linde"), ("Dagbesteding Het Anker", "Het Anker"),
-         ("Team Communicatie", None)]
+LOCATIONS = [
+    ("De Linde", "Lindelaan 1, 7311 AA Apeldoorn"),
+    ("Het Anker", "Havenstraat 4, 8011 AB Zwolle"),
+    ("Klaverhof", "Klaverweg 10, 7411 CD Deventer"),
+]
+TEAMS = [
+    ("Wijkteam Oost", "De Linde"),
+    ("Afdeling Zonnebloem", "De Linde"),
+    ("Dagbesteding Het Anker", "Het Anker"),
+    ("Team Communicatie", None),
+]
 # email local part, first, last, roles, teams, handles
 PEOPLE = [
     ("admin", "Anouk", "Verhoeven", [ADMINISTRATOR, EMPLOYEE], [], {"linkedin": "anouk_lindehof"}),
-    ("communicatie", "Ruben", "de Vries", [COMMUNICATIONS, EMPLOYEE], ["Team Communicatie"],
-     {"linkedin": "ruben_lindehof", "x": "ruben_lindehof"}),
-    ("communicatie2", "Fatima", "El Amrani", [COMMUNICATIONS, EMPLOYEE], ["Team Communicatie"],
-     {"linkedin": "fatima_lindehof", "instagram": "fatima_lindehof"}),
+    (
+        "communicatie",
+        "Ruben",
+        "de Vries",
+        [COMMUNICATIONS, EMPLOYEE],
+        ["Team Communicatie"],
+        {"linkedin": "ruben_lindehof", "x": "ruben_lindehof"},
+    ),
+    (
+        "communicatie2",
+        "Fatima",
+        "El Amrani",
+        [COMMUNICATIONS, EMPLOYEE],
+        ["Team Communicatie"],
+        {"linkedin": "fatima_lindehof", "instagram": "fatima_lindehof"},
+    ),
     ("webcare", "Jeroen", "Bakker", [WEBCARE, EMPLOYEE], ["Team Communicatie"], {"x": "jeroen_lindehof"}),
-    ("manager", "Marieke", "Jansen", [MANAGER, EMPLOYEE], ["Wijkteam Oost", "Afdeling Zonnebloem"],
-     {"linkedin": "marieke_lindehof"}),
-    ("ambassadeur", "Sanne", "Visser", [AMBASSADOR, EMPLOYEE], ["Wijkteam Oost"],
-     {"linkedin": "sanne_lindehof", "instagram": "sannezorgt"}),
+    (
+        "manager",
+        "Marieke",
+        "Jansen",
+        [MANAGER, EMPLOYEE],
+        ["Wijkteam Oost", "Afdeling Zonnebloem"],
+        {"linkedin": "marieke_lindehof"},
+    ),
+    (
+        "ambassadeur",
+        "Sanne",
+        "Visser",
+        [AMBASSADOR, EMPLOYEE],
+        ["Wijkteam Oost"],
+        {"linkedin": "sanne_lindehof", "instagram": "sannezorgt"},
+    ),
     ("medewerker", "Kees", "Hendriks", [EMPLOYEE], ["Afdeling Zonnebloem"], {"facebook": "kees.hendriks"}),
     ("vrijwilliger", "Ans", "Mulder", [VOLUNTEER], ["Dagbesteding Het Anker"], {}),
     ("client", "Henk", "Smit", [CLIENT], ["Dagbesteding Het Anker"], {}),
 ]
 ACCOUNTS = [
-    ("linkedin", "zorggroep-lindehof", "https://www.linkedin.com/company/zorggroep-lindehof", "Werkgeversmerk en nieuws",
-     "Communicatie", None, ["communicatie", "communicatie2"], [AMBASSADOR], []),
-    ("facebook", "zorggroeplindehof", "https://www.facebook.com/zorggroeplindehof", "Nieuws voor cliënten en familie",
-     "Communicatie", None, ["communicatie", "communicatie2"], [WEBCARE], []),
-    ("instagram", "zorggroeplindehof", "https://www.instagram.com/zorggroeplindehof", "Beeld van het werk",
-     "Communicatie", None, ["communicatie2"], [], ["ambassadeur"]),
-    ("facebook", "dagbesteding-hetanker", "https://www.facebook.com/dagbesteding-hetanker", "Activiteiten van de dagbesteding",
-     "Dagbesteding", "Het Anker", ["vrijwilliger"], [], ["vrijwilliger"]),
+    (
+        "linkedin",
+        "zorggroep-lindehof",
+        "https://www.linkedin.com/company/zorggroep-lindehof",
+        "Werkgeversmerk en nieuws",
+        "Communicatie",
+        None,
+        ["communicatie", "communicatie2"],
+        [AMBASSADOR],
+        [],
+    ),
+    (
+        "facebook",
+        "zorggroeplindehof",
+        "https://www.facebook.com/zorggroeplindehof",
+        "Nieuws voor cliënten en familie",
+        "Communicatie",
+        None,
+        ["communicatie", "communicatie2"],
+        [WEBCARE],
+        [],
+    ),
+    (
+        "instagram",
+        "zorggroeplindehof",
+        "https://www.instagram.com/zorggroeplindehof",
+        "Beeld van het werk",
+        "Communicatie",
+        None,
+        ["communicatie2"],
+        [],
+        ["ambassadeur"],
+    ),
+    (
+        "facebook",
+        "dagbesteding-hetanker",
+        "https://www.facebook.com/dagbesteding-hetanker",
+        "Activiteiten van de dagbesteding",
+        "Dagbesteding",
+        "Het Anker",
+        ["vrijwilliger"],
+        [],
+        ["vrijwilliger"],
+    ),
 ]
 DOMAIN = "lindehof.example"
 
@@ -74,19 +153,26 @@ def complete_basic_training(org, persons):
 
 @transaction.atomic
 def create_demo():
-    org, _ = Organisation.objects.get_or_create(slug="lindehof", defaults={
-        "name": "Zorggroep Lindehof", "handle_suffix": "lindehof", "require_two_factor": False,
-        "policy_text": POLICY, "blog_disclaimer": "Deze blog schrijf ik op persoonlijke titel.",
-        "public_contacts": "088 450 12 00\ninfo@lindehof.example\nwww.lindehof.example",
-        "code_of_conduct_url": "https://www.lindehof.example/gedragscode",
-    })
+    org, _ = Organisation.objects.get_or_create(
+        slug="lindehof",
+        defaults={
+            "name": "Zorggroep Lindehof",
+            "handle_suffix": "lindehof",
+            "require_two_factor": False,
+            "policy_text": POLICY,
+            "blog_disclaimer": "Deze blog schrijf ik op persoonlijke titel.",
+            "public_contacts": "088 450 12 00\ninfo@lindehof.example\nwww.lindehof.example",
+            "code_of_conduct_url": "https://www.lindehof.example/gedragscode",
+        },
+    )
     locations = {}
     for name, address in LOCATIONS:
         locations[name], _ = Location.objects.get_or_create(organisation=org, name=name, defaults={"address": address})
     teams = {}
     for name, location in TEAMS:
-        teams[name], _ = Team.objects.get_or_create(organisation=org, name=name,
-                                                     defaults={"location": locations.get(location)})
+        teams[name], _ = Team.objects.get_or_create(
+            organisation=org, name=name, defaults={"location": locations.get(location)}
+        )
     people = {}
     for local, first, last, roles, team_names, handles in PEOPLE:
         email = f"{local}@{DOMAIN}"
@@ -102,9 +188,16 @@ def create_demo():
     teams["Afdeling Zonnebloem"].managers.add(people["manager"])
     for platform, handle, url, purpose, department, location, owners, roles, allowed in ACCOUNTS:
         account, created = CorporateAccount.objects.get_or_create(
-            organisation=org, platform=platform, handle=handle,
-            defaults={"url": url, "purpose": purpose, "owner_department": department,
-                      "location": locations.get(location), "allowed_roles": roles},
+            organisation=org,
+            platform=platform,
+            handle=handle,
+            defaults={
+                "url": url,
+                "purpose": purpose,
+                "owner_department": department,
+                "location": locations.get(location),
+                "allowed_roles": roles,
+            },
         )
         if created:
             account.owners.add(*[people[o] for o in owners])
@@ -120,7 +213,9 @@ def create_demo():
     from deelwijs.planning.demo import create_demo_plan
     from deelwijs.sharing.demo import create_demo_activity
 
-    create_demo_activity(org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")])
+    create_demo_activity(
+        org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")]
+    )
     create_demo_plan(org, people)
     from deelwijs.webcare.demo import create_demo_webcare
 

@@ -51,16 +51,26 @@ def invite(actor, email, first_name, last_name, roles, base_url):
     """Create an invitation, e-mail its link, log it. Returns the invitation."""
     token = secrets.token_urlsafe(32)
     invitation = Invitation.objects.create(
-        organisation=actor.organisation, email=email.lower(), first_name=first_name, last_name=last_name,
-        roles=list(roles), token_hash=_token_hash(token), invited_by=actor,
+        organisation=actor.organisation,
+        email=email.lower(),
+        first_name=first_name,
+        last_name=last_name,
+        roles=list(roles),
+        token_hash=_token_hash(token),
+        invited_by=actor,
     )
     link = base_url + reverse("accept_invitation", kwargs={"token": token})
-    context = {"invitation": invitation, "link": link, "organisation": actor.organisation,
-               "days": Invitation.VALID_DAYS}
+    context = {
+        "invitation": invitation,
+        "link": link,
+        "organisation": actor.organisation,
+        "days": Invitation.VALID_DAYS,
+    }
     send_mail(
         render_to_string("orgs/email/invitation_subject.txt", context).strip(),
         render_to_string("orgs/email/invitation.txt", context),
-        None, [invitation.email],
+        None,
+        [invitation.email],
     )
     log(actor.organisation, actor, "invitation", f"{first_name} {last_name}: {', '.join(sorted(roles))}")
     return invitation
@@ -77,8 +87,13 @@ def find_invitation(token):
 @transaction.atomic
 def accept_invitation(invitation, password):
     """Create the person with the invited roles and mark the invitation used."""
-    person = User.objects.create_user(invitation.email, password, first_name=invitation.first_name,
-                                      last_name=invitation.last_name, organisation=invitation.organisation)
+    person = User.objects.create_user(
+        invitation.email,
+        password,
+        first_name=invitation.first_name,
+        last_name=invitation.last_name,
+        organisation=invitation.organisation,
+    )
     set_roles(invitation.invited_by, person, invitation.roles)
     invitation.accepted = timezone.now()
     invitation.save(update_fields=["accepted"])

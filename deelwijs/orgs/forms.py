@@ -8,8 +8,9 @@ from .models import ROLES, Location, Organisation, Team, User
 
 
 class SignInForm(AuthenticationForm):
-    username = forms.EmailField(label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True,
-                                                                                         "autocomplete": "email"}))
+    username = forms.EmailField(
+        label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
+    )
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
         "inactive": _("This account is no longer active."),
@@ -17,23 +18,43 @@ class SignInForm(AuthenticationForm):
 
 
 class RolesForm(forms.Form):
-    roles = forms.MultipleChoiceField(label=_("Roles"), choices=ROLES, widget=forms.CheckboxSelectMultiple,
-                                      required=False)
+    roles = forms.MultipleChoiceField(
+        label=_("Roles"), choices=ROLES, widget=forms.CheckboxSelectMultiple, required=False
+    )
 
 
 class SettingsForm(forms.ModelForm):
     word_list_text = forms.CharField(
-        label=_("Tone-of-voice word list"), required=False, widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("One rule per line: words to avoid, separated by commas, then = and the word to use. "
-                    "For example: klant, klanten = cliënt"),
+        label=_("Tone-of-voice word list"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_(
+            "One rule per line: words to avoid, separated by commas, then = and the word to use. "
+            "For example: klant, klanten = cliënt"
+        ),
     )
 
     class Meta:
         model = Organisation
-        fields = ["name", "policy_text", "code_of_conduct_url", "blog_disclaimer", "public_contacts",
-                  "naming_convention", "handle_suffix", "training_required", "news_feed_url", "oidc_issuer", "oidc_client_id", "oidc_client_secret"]
-        widgets = {"policy_text": forms.Textarea(attrs={"rows": 10}), "public_contacts": forms.Textarea(attrs={"rows": 4}),
-                   "oidc_client_secret": forms.PasswordInput(render_value=False)}
+        fields = [
+            "name",
+            "policy_text",
+            "code_of_conduct_url",
+            "blog_disclaimer",
+            "public_contacts",
+            "naming_convention",
+            "handle_suffix",
+            "training_required",
+            "news_feed_url",
+            "oidc_issuer",
+            "oidc_client_id",
+            "oidc_client_secret",
+        ]
+        widgets = {
+            "policy_text": forms.Textarea(attrs={"rows": 10}),
+            "public_contacts": forms.Textarea(attrs={"rows": 4}),
+            "oidc_client_secret": forms.PasswordInput(render_value=False),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -64,9 +85,7 @@ class SettingsForm(forms.ModelForm):
         try:
             value.format(voornaam="a", achternaam="b", organisatie="c")
         except (KeyError, IndexError, ValueError) as e:
-            raise forms.ValidationError(
-                _("Use only {voornaam}, {achternaam} and {organisatie} between braces.")
-            ) from e
+            raise forms.ValidationError(_("Use only {voornaam}, {achternaam} and {organisatie} between braces.")) from e
         return value
 
     def clean_oidc_client_secret(self):
@@ -100,10 +119,14 @@ class InviteForm(forms.Form):
 
 
 class ChoosePasswordForm(forms.Form):
-    password1 = forms.CharField(label=_("Password"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
-                                help_text=_("At least 10 characters; not a common word or only digits."))
-    password2 = forms.CharField(label=_("Password again"),
-                                widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}))
+    password1 = forms.CharField(
+        label=_("Password"),
+        widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
+        help_text=_("At least 10 characters; not a common word or only digits."),
+    )
+    password2 = forms.CharField(
+        label=_("Password again"), widget=forms.PasswordInput(attrs={"autocomplete": "new-password"})
+    )
 
     def clean(self):
         from django.contrib.auth.password_validation import validate_password
@@ -121,8 +144,11 @@ class ChoosePasswordForm(forms.Form):
 
 
 class TokenForm(forms.Form):
-    token = forms.CharField(label=_("Code from your authenticator app"), max_length=8,
-                            widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
+    token = forms.CharField(
+        label=_("Code from your authenticator app"),
+        max_length=8,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )
 
     def clean_token(self):
         token = self.cleaned_data["token"].replace(" ", "")
@@ -137,8 +163,9 @@ class TeamForm(forms.ModelForm):
         fields = ["name", "location", "managers", "members"]
         widgets = {"managers": forms.CheckboxSelectMultiple, "members": forms.CheckboxSelectMultiple}
 
-    members = forms.ModelMultipleChoiceField(label=_("Members"), queryset=None, required=False,
-                                             widget=forms.CheckboxSelectMultiple)
+    members = forms.ModelMultipleChoiceField(
+        label=_("Members"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -176,7 +203,11 @@ class LocationForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if Location.objects.filter(organisation=self.organisation, name__iexact=name).exclude(pk=self.instance.pk).exists():
+        if (
+            Location.objects.filter(organisation=self.organisation, name__iexact=name)
+            .exclude(pk=self.instance.pk)
+            .exists()
+        ):
             raise forms.ValidationError(_("There is already a location with this name."))
         return name
 

@@ -37,32 +37,44 @@ class Organisation(models.Model):
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(unique=True)
     naming_convention = models.CharField(
-        _("naming convention for handles"), max_length=100, default="{voornaam}_{organisatie}",
+        _("naming convention for handles"),
+        max_length=100,
+        default="{voornaam}_{organisatie}",
         help_text=_("Use {voornaam}, {achternaam} and {organisatie}, for example {voornaam}_{organisatie}."),
     )
     handle_suffix = models.CharField(_("organisation part of handles"), max_length=50, blank=True)
-    require_two_factor = models.BooleanField(_("require two-factor sign-in for administrators and communications"),
-                                             default=True)
+    require_two_factor = models.BooleanField(
+        _("require two-factor sign-in for administrators and communications"), default=True
+    )
     policy_text = models.TextField(_("social media policy"), blank=True, help_text=_("Markdown."))
     code_of_conduct_url = models.URLField(_("code of conduct link"), blank=True)
     blog_disclaimer = models.CharField(_("blog disclaimer"), max_length=300, blank=True)
     public_contacts = models.TextField(
-        _("public contact details"), blank=True,
+        _("public contact details"),
+        blank=True,
         help_text=_("One per line: general phone numbers, e-mail addresses, website and public addresses."),
     )
     word_list = models.JSONField(_("tone-of-voice word list"), default=default_word_list)
-    training_required = models.BooleanField(
-        _("require the basic training before someone's first share"), default=False)
-    news_feed_url = models.URLField(_("news feed (RSS or Atom)"), blank=True,
-                                    help_text=_("New articles come in as draft items for communications."))
-    oidc_issuer = models.URLField(_("OpenID Connect issuer"), blank=True,
-                                  help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0"))
+    training_required = models.BooleanField(_("require the basic training before someone's first share"), default=False)
+    news_feed_url = models.URLField(
+        _("news feed (RSS or Atom)"), blank=True, help_text=_("New articles come in as draft items for communications.")
+    )
+    oidc_issuer = models.URLField(
+        _("OpenID Connect issuer"),
+        blank=True,
+        help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0"),
+    )
     oidc_client_id = models.CharField(_("client ID"), max_length=200, blank=True)
     oidc_client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
 
-    monitor_terms = models.TextField(_("terms webcare watches for"), blank=True,
-                                     help_text=_("One per line, besides the organisation's name and locations: "
-                                                 "former names, abbreviations, well-known projects."))
+    monitor_terms = models.TextField(
+        _("terms webcare watches for"),
+        blank=True,
+        help_text=_(
+            "One per line, besides the organisation's name and locations: "
+            "former names, abbreviations, well-known projects."
+        ),
+    )
 
     @property
     def has_sso(self):
@@ -79,7 +91,8 @@ class Organisation(models.Model):
         staff = [p.full_name for p in self.people.filter(is_active=True).exclude(role_assignments__role=CLIENT)]
         return Policy(
             organisation_names=[self.name],
-            locations=list(self.locations.values_list("name", flat=True)) + list(self.teams.values_list("name", flat=True)),
+            locations=list(self.locations.values_list("name", flat=True))
+            + list(self.teams.values_list("name", flat=True)),
             public_contacts=[line.strip() for line in self.public_contacts.splitlines() if line.strip()],
             staff_names=staff,
             word_list=self.word_list or default_word_list(),
@@ -136,12 +149,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     first_name = models.CharField(_("first name"), max_length=100)
     last_name = models.CharField(_("last name"), max_length=150, blank=True)
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, null=True, blank=True,
-                                     related_name="people")
+    organisation = models.ForeignKey(
+        Organisation, on_delete=models.CASCADE, null=True, blank=True, related_name="people"
+    )
     teams = models.ManyToManyField(Team, blank=True, related_name="members", verbose_name=_("teams"))
     wants_digest = models.BooleanField(_("weekly e-mail with new items to share"), default=True)
-    on_leaderboard = models.BooleanField(_("show my name on the leaderboard"), default=False,
-                                         help_text=_("Others see how often you shared and how many clicks it gave."))
+    on_leaderboard = models.BooleanField(
+        _("show my name on the leaderboard"),
+        default=False,
+        help_text=_("Others see how often you shared and how many clicks it gave."),
+    )
     is_active = models.BooleanField(default=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)

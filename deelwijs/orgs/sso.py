@@ -51,9 +51,13 @@ def discover(issuer):
 
 
 def _client(org, request):
-    return OAuth2Session(org.oidc_client_id, org.oidc_client_secret, scope="openid email profile",
-                         redirect_uri=request.build_absolute_uri(reverse("sso_callback")),
-                         code_challenge_method="S256")
+    return OAuth2Session(
+        org.oidc_client_id,
+        org.oidc_client_secret,
+        scope="openid email profile",
+        redirect_uri=request.build_absolute_uri(reverse("sso_callback")),
+        code_challenge_method="S256",
+    )
 
 
 def sso_lookup(request):
@@ -76,8 +80,9 @@ def sso_start(request, slug):
         messages.error(request, _("The sign-in service of your organisation cannot be reached. Try again later."))
         return redirect("login")
     verifier, nonce = secrets.token_urlsafe(48), secrets.token_urlsafe(16)
-    url, state = _client(org, request).create_authorization_url(metadata["authorization_endpoint"],
-                                                                code_verifier=verifier, nonce=nonce)
+    url, state = _client(org, request).create_authorization_url(
+        metadata["authorization_endpoint"], code_verifier=verifier, nonce=nonce
+    )
     request.session[SESSION_KEY] = {"org": org.pk, "state": state, "nonce": nonce, "verifier": verifier}
     return redirect(url)
 
@@ -96,7 +101,9 @@ def sso_callback(request):
         return redirect("login")
     person = User.objects.filter(organisation=org, email__iexact=email, is_active=True).first()
     if person is None:
-        messages.error(request, _("There is no Deelwijs account for this address yet. Ask your administrator for an invitation."))
+        messages.error(
+            request, _("There is no Deelwijs account for this address yet. Ask your administrator for an invitation.")
+        )
         return redirect("login")
     login(request, person, backend="django.contrib.auth.backends.ModelBackend")
     request.session[SSO_SESSION_KEY] = True
@@ -107,8 +114,9 @@ def _verified_email(org, request, flow):
     metadata = discover(org.oidc_issuer)
     client = _client(org, request)
     try:
-        token = client.fetch_token(metadata["token_endpoint"], code=request.GET["code"],
-                                   code_verifier=flow["verifier"], timeout=TIMEOUT)
+        token = client.fetch_token(
+            metadata["token_endpoint"], code=request.GET["code"], code_verifier=flow["verifier"], timeout=TIMEOUT
+        )
         keys = requests.get(metadata["jwks_uri"], timeout=TIMEOUT)
         keys.raise_for_status()
         claims = jwt.decode(token["id_token"], KeySet.import_key_set(keys.json())).claims

@@ -79,15 +79,14 @@ def settings_view(request):
     return render(request, "orgs/settings.html", {"form": form})
 
 
-
-
 @role_required(*MANAGES_PEOPLE)
 def invite(request):
     form = InviteForm(request.POST or None, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        domain.invite(request.user, data["email"], data["first_name"], data["last_name"], data["roles"],
-                      settings.SITE_URL)
+        domain.invite(
+            request.user, data["email"], data["first_name"], data["last_name"], data["roles"], settings.SITE_URL
+        )
         messages.success(request, _("The invitation is sent to %(email)s.") % {"email": data["email"]})
         return redirect("invite")
     open_invitations = scoped(Invitation, request).filter(accepted__isnull=True)
@@ -111,7 +110,8 @@ def accept_invitation(request, token):
 def teams(request):
     """Managers see the teams they manage; communications and administrators see every team."""
     queryset = scoped(Team.objects.select_related("location"), request).prefetch_related(
-        "managers", Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("role_assignments"))
+        "managers",
+        Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("role_assignments")),
     )
     if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
         queryset = queryset.filter(managers=request.user)

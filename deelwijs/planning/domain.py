@@ -29,7 +29,9 @@ def plans_everything(person):
 
 def visible_posts(person, queryset=None):
     """Communications sees the whole plan; others their teams' posts and the ones they are responsible for."""
-    queryset = (queryset if queryset is not None else PlannedPost.objects).filter(organisation_id=person.organisation_id)
+    queryset = (queryset if queryset is not None else PlannedPost.objects).filter(
+        organisation_id=person.organisation_id
+    )
     if plans_everything(person):
         return queryset
     return queryset.filter(Q(responsible=person) | Q(team__in=person.teams.all())).distinct()
@@ -72,8 +74,12 @@ def save_post(actor, post, override_reason=""):
     post.override_reason = override_reason.strip() if report is not None and report.blocked else ""
     post.save()
     if post.override_reason:
-        log(actor.organisation, actor, "check_override",
-            f"{_('Planned post')} {post.pk}: {', '.join(report.categories)} — {post.override_reason}")
+        log(
+            actor.organisation,
+            actor,
+            "check_override",
+            f"{_('Planned post')} {post.pk}: {', '.join(report.categories)} — {post.override_reason}",
+        )
     sync_item(post)
     return None
 
@@ -146,11 +152,21 @@ def propose_event_posts(actor, event, keys):
             continue
         day = (start + offset).date()
         moment = time.fromisoformat(at) if at else start.time()
-        created.append(PlannedPost.objects.create(
-            organisation=event.organisation, event=event, phase=phase, status=PlannedPost.IDEA,
-            title=f"{event.title}: {label}", scheduled_at=timezone.make_aware(datetime.combine(day, moment)),
-            responsible=event.responsible, account=event.account, campaign=event.campaign, team=event.team,
-            created_by=actor))
+        created.append(
+            PlannedPost.objects.create(
+                organisation=event.organisation,
+                event=event,
+                phase=phase,
+                status=PlannedPost.IDEA,
+                title=f"{event.title}: {label}",
+                scheduled_at=timezone.make_aware(datetime.combine(day, moment)),
+                responsible=event.responsible,
+                account=event.account,
+                campaign=event.campaign,
+                team=event.team,
+                created_by=actor,
+            )
+        )
     return created
 
 
@@ -161,15 +177,21 @@ def rule_for(activity):
     if activity.frequency == RecurringActivity.WEEKLY:
         # Count the weeks from the first matching weekday, so "every other Wednesday" starts on the first one.
         start += timedelta(days=(activity.weekday - start.weekday()) % 7)
-        return rrule.rrule(rrule.WEEKLY, interval=max(activity.interval, 1), byweekday=activity.weekday,
-                           dtstart=start, until=until)
+        return rrule.rrule(
+            rrule.WEEKLY, interval=max(activity.interval, 1), byweekday=activity.weekday, dtstart=start, until=until
+        )
     if activity.frequency == RecurringActivity.MONTHLY_WEEKDAY:
-        return rrule.rrule(rrule.MONTHLY, byweekday=rrule.weekday(activity.weekday)(activity.ordinal),
-                           dtstart=start, until=until)
+        return rrule.rrule(
+            rrule.MONTHLY, byweekday=rrule.weekday(activity.weekday)(activity.ordinal), dtstart=start, until=until
+        )
     # The 31st in a short month falls on the month's last day.
-    return rrule.rrule(rrule.MONTHLY, bymonthday=(activity.day_of_month, -1) if activity.day_of_month > 28 else
-                       activity.day_of_month, bysetpos=1 if activity.day_of_month > 28 else None,
-                       dtstart=start, until=until)
+    return rrule.rrule(
+        rrule.MONTHLY,
+        bymonthday=(activity.day_of_month, -1) if activity.day_of_month > 28 else activity.day_of_month,
+        bysetpos=1 if activity.day_of_month > 28 else None,
+        dtstart=start,
+        until=until,
+    )
 
 
 def occurrences(activity, start, end):
@@ -185,11 +207,23 @@ def plan_occurrences(activity, until=None, since=None):
     if not activity.active:
         return 0
     done = set(activity.posts.values_list("occurrence", flat=True))
-    new = [PlannedPost(organisation=activity.organisation, recurring=activity, occurrence=moment.date(),
-                       title=activity.title, text=activity.text, status=PlannedPost.IDEA,
-                       scheduled_at=timezone.make_aware(moment), account=activity.account,
-                       for_ambassadors=activity.for_ambassadors, team=activity.team, responsible=activity.responsible)
-           for moment in occurrences(activity, max(today, activity.starts_on), until) if moment.date() not in done]
+    new = [
+        PlannedPost(
+            organisation=activity.organisation,
+            recurring=activity,
+            occurrence=moment.date(),
+            title=activity.title,
+            text=activity.text,
+            status=PlannedPost.IDEA,
+            scheduled_at=timezone.make_aware(moment),
+            account=activity.account,
+            for_ambassadors=activity.for_ambassadors,
+            team=activity.team,
+            responsible=activity.responsible,
+        )
+        for moment in occurrences(activity, max(today, activity.starts_on), until)
+        if moment.date() not in done
+    ]
     for post in new:
         post.save()
     return len(new)
@@ -204,25 +238,33 @@ def drop_future_ideas(activity):
 def send_reminders(now=None):
     """Notify (in the app and by e-mail) the responsible person of every post whose reminder time has come."""
     now = now or timezone.now()
-    due = (PlannedPost.objects.filter(remind_at__lte=now, reminded_at__isnull=True, scheduled_at__gt=now,
-                                      status__in=PlannedPost.OPEN, responsible__isnull=False,
-                                      responsible__is_active=True)
-           .select_related("responsible", "account"))
+    due = PlannedPost.objects.filter(
+        remind_at__lte=now,
+        reminded_at__isnull=True,
+        scheduled_at__gt=now,
+        status__in=PlannedPost.OPEN,
+        responsible__isnull=False,
+        responsible__is_active=True,
+    ).select_related("responsible", "account")
     sent = 0
     for post in due:
         when = timezone.localtime(post.scheduled_at).strftime("%d-%m-%Y %H:%M")
-        notify(post.responsible,
-               _("Reminder: “%(post)s” is planned for %(when)s (%(status)s).") % {
-                   "post": post.label, "when": when, "status": post.get_status_display()},
-               link=reverse("post_edit", kwargs={"pk": post.pk}), email_subject=_("Deelwijs: a planned post is due soon"))
+        notify(
+            post.responsible,
+            _("Reminder: “%(post)s” is planned for %(when)s (%(status)s).")
+            % {"post": post.label, "when": when, "status": post.get_status_display()},
+            link=reverse("post_edit", kwargs={"pk": post.pk}),
+            email_subject=_("Deelwijs: a planned post is due soon"),
+        )
         PlannedPost.objects.filter(pk=post.pk).update(reminded_at=now)
         sent += 1
     return sent
 
 
 def overdue_posts(organisation):
-    return PlannedPost.objects.filter(organisation=organisation, status__in=PlannedPost.OPEN,
-                                      scheduled_at__lt=timezone.now()).select_related("responsible", "account")
+    return PlannedPost.objects.filter(
+        organisation=organisation, status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now()
+    ).select_related("responsible", "account")
 
 
 # Meetings
@@ -230,16 +272,22 @@ def ensure_next_meeting(meeting):
     """A recurring meeting always has its next one planned."""
     if not meeting.interval_weeks or hasattr(meeting, "next"):  # hasattr: False when there is no next one
         return None
-    return Meeting.objects.create(organisation=meeting.organisation, title=meeting.title, place=meeting.place,
-                                  starts_at=meeting.starts_at + timedelta(weeks=meeting.interval_weeks),
-                                  interval_weeks=meeting.interval_weeks, previous=meeting)
+    return Meeting.objects.create(
+        organisation=meeting.organisation,
+        title=meeting.title,
+        place=meeting.place,
+        starts_at=meeting.starts_at + timedelta(weeks=meeting.interval_weeks),
+        interval_weeks=meeting.interval_weeks,
+        previous=meeting,
+    )
 
 
 def plan_ahead():
     """The nightly job: recurring activities to the horizon, and the next meeting after each last one."""
     planned = sum(plan_occurrences(a) for a in RecurringActivity.objects.filter(active=True))
-    for meeting in Meeting.objects.filter(next__isnull=True, interval_weeks__gt=0,
-                                          starts_at__lt=timezone.now() + timedelta(days=HORIZON_DAYS)):
+    for meeting in Meeting.objects.filter(
+        next__isnull=True, interval_weeks__gt=0, starts_at__lt=timezone.now() + timedelta(days=HORIZON_DAYS)
+    ):
         ensure_next_meeting(meeting)
     return planned
 
@@ -257,16 +305,26 @@ def pilot_figures(pilot):
     if pilot.campaign_id:
         item_filter |= Q(campaign_id=pilot.campaign_id)
     items = ContentItem.objects.filter(item_filter, organisation_id=pilot.organisation_id)
-    shares = Share.objects.filter(item__in=items, created__gte=local_day_start(pilot.starts_on),
-                                  created__lt=local_day_start(pilot.ends_on + timedelta(days=1)))
+    shares = Share.objects.filter(
+        item__in=items,
+        created__gte=local_day_start(pilot.starts_on),
+        created__lt=local_day_start(pilot.ends_on + timedelta(days=1)),
+    )
     share_figures = shares.aggregate(shares=Count("pk"), sharers=Count("person", distinct=True))
     clicks = Click.objects.filter(link__share__in=shares, day__gte=pilot.starts_on, day__lte=pilot.ends_on)
     labels = dict(SHARE_NETWORKS)
-    by_network = [{"network": labels.get(row["network"], row["network"]), "n": row["n"]}
-                  for row in shares.values("network").annotate(n=Count("pk")).order_by("-n")]
+    by_network = [
+        {"network": labels.get(row["network"], row["network"]), "n": row["n"]}
+        for row in shares.values("network").annotate(n=Count("pk")).order_by("-n")
+    ]
     return {
-        "planned": sum(posts.values()), "published": posts.get(PlannedPost.PUBLISHED, 0),
-        "open": sum(posts.get(s, 0) for s in PlannedPost.OPEN), "cancelled": posts.get(PlannedPost.CANCELLED, 0),
-        "items": items.count(), "shares": share_figures["shares"], "sharers": share_figures["sharers"],
-        "clicks": clicks.count(), "by_network": by_network,
+        "planned": sum(posts.values()),
+        "published": posts.get(PlannedPost.PUBLISHED, 0),
+        "open": sum(posts.get(s, 0) for s in PlannedPost.OPEN),
+        "cancelled": posts.get(PlannedPost.CANCELLED, 0),
+        "items": items.count(),
+        "shares": share_figures["shares"],
+        "sharers": share_figures["sharers"],
+        "clicks": clicks.count(),
+        "by_network": by_network,
     }

@@ -35,8 +35,21 @@ class OrganisationChoicesMixin:
 class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
     class Meta:
         model = PlannedPost
-        fields = ["title", "text", "account", "for_ambassadors", "scheduled_at", "responsible", "status", "team",
-                  "campaign", "event", "phase", "pilot", "remind_hours"]
+        fields = [
+            "title",
+            "text",
+            "account",
+            "for_ambassadors",
+            "scheduled_at",
+            "responsible",
+            "status",
+            "team",
+            "campaign",
+            "event",
+            "phase",
+            "pilot",
+            "remind_hours",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "data-check": "1"}), "scheduled_at": DATETIME}
 
     def __init__(self, *args, person, **kwargs):
@@ -52,8 +65,10 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
         data = super().clean()
         if not data.get("account") and not data.get("for_ambassadors"):
             self.add_error("account", _("Choose a corporate account, or plan the post for the ambassadors' feed."))
-        if data.get("status") in (PlannedPost.DRAFT, PlannedPost.READY, PlannedPost.PUBLISHED) and not (
-                data.get("text") or "").strip():
+        if (
+            data.get("status") in (PlannedPost.DRAFT, PlannedPost.READY, PlannedPost.PUBLISHED)
+            and not (data.get("text") or "").strip()
+        ):
             self.add_error("text", _("Write the text first; an idea may stay without text."))
         return data
 
@@ -63,13 +78,13 @@ class MoveForm(forms.Form):
 
 
 class EventForm(OrganisationChoicesMixin, forms.ModelForm):
-    posts = forms.MultipleChoiceField(label=_("Propose these posts"), required=False,
-                                      widget=forms.CheckboxSelectMultiple)
+    posts = forms.MultipleChoiceField(
+        label=_("Propose these posts"), required=False, widget=forms.CheckboxSelectMultiple
+    )
 
     class Meta:
         model = Event
-        fields = ["title", "starts_at", "ends_at", "place", "description", "responsible", "account", "team",
-                  "campaign"]
+        fields = ["title", "starts_at", "ends_at", "place", "description", "responsible", "account", "team", "campaign"]
         widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "description": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, organisation, **kwargs):
@@ -92,8 +107,23 @@ class EventForm(OrganisationChoicesMixin, forms.ModelForm):
 class RecurringActivityForm(OrganisationChoicesMixin, forms.ModelForm):
     class Meta:
         model = RecurringActivity
-        fields = ["title", "text", "frequency", "interval", "weekday", "ordinal", "day_of_month", "time",
-                  "starts_on", "ends_on", "account", "for_ambassadors", "team", "responsible", "active"]
+        fields = [
+            "title",
+            "text",
+            "frequency",
+            "interval",
+            "weekday",
+            "ordinal",
+            "day_of_month",
+            "time",
+            "starts_on",
+            "ends_on",
+            "account",
+            "for_ambassadors",
+            "team",
+            "responsible",
+            "active",
+        ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "starts_on": DATE, "ends_on": DATE, "time": TIME}
 
     def __init__(self, *args, person, **kwargs):
@@ -133,11 +163,28 @@ class TeamPlanForm(forms.ModelForm):
 class PilotForm(OrganisationChoicesMixin, forms.ModelForm):
     class Meta:
         model = Pilot
-        fields = ["title", "theme", "event", "campaign", "goals", "audiences", "channels", "lead_communications",
-                  "lead_ambassador", "starts_on", "ends_on", "conclusion"]
-        widgets = {"goals": forms.Textarea(attrs={"rows": 3}), "audiences": forms.Textarea(attrs={"rows": 2}),
-                   "channels": forms.Textarea(attrs={"rows": 2}), "conclusion": forms.Textarea(attrs={"rows": 4}),
-                   "starts_on": DATE, "ends_on": DATE}
+        fields = [
+            "title",
+            "theme",
+            "event",
+            "campaign",
+            "goals",
+            "audiences",
+            "channels",
+            "lead_communications",
+            "lead_ambassador",
+            "starts_on",
+            "ends_on",
+            "conclusion",
+        ]
+        widgets = {
+            "goals": forms.Textarea(attrs={"rows": 3}),
+            "audiences": forms.Textarea(attrs={"rows": 2}),
+            "channels": forms.Textarea(attrs={"rows": 2}),
+            "conclusion": forms.Textarea(attrs={"rows": 4}),
+            "starts_on": DATE,
+            "ends_on": DATE,
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -163,8 +210,11 @@ class MeetingForm(forms.ModelForm):
     class Meta:
         model = Meeting
         fields = ["title", "starts_at", "place", "interval_weeks", "agenda", "notes"]
-        widgets = {"starts_at": DATETIME, "agenda": forms.Textarea(attrs={"rows": 5}),
-                   "notes": forms.Textarea(attrs={"rows": 6})}
+        widgets = {
+            "starts_at": DATETIME,
+            "agenda": forms.Textarea(attrs={"rows": 5}),
+            "notes": forms.Textarea(attrs={"rows": 6}),
+        }
 
     def clean_interval_weeks(self):
         weeks = self.cleaned_data["interval_weeks"]

@@ -41,16 +41,34 @@ def feed(name, posts, meetings=()):
     """The calendar as bytes: posts (not cancelled) and meetings in a window around today."""
     cal = _calendar(name)
     now = timezone.now()
-    window = {"scheduled_at__gte": now - timedelta(days=PAST_DAYS), "scheduled_at__lte": now + timedelta(days=FUTURE_DAYS)}
+    window = {
+        "scheduled_at__gte": now - timedelta(days=PAST_DAYS),
+        "scheduled_at__lte": now + timedelta(days=FUTURE_DAYS),
+    }
     for post in posts.filter(**window).exclude(status=PlannedPost.CANCELLED).select_related("account"):
         where = str(post.account) if post.account_id else "Ambassadeurs"
-        cal.add_component(_event(
-            f"post-{post.pk}", post.scheduled_at, POST_MINUTES, f"{post.label} · {where}", post.text,
-            reverse("post_edit", kwargs={"pk": post.pk}),
-            "TENTATIVE" if post.status in (PlannedPost.IDEA, PlannedPost.DRAFT) else "CONFIRMED"))
+        cal.add_component(
+            _event(
+                f"post-{post.pk}",
+                post.scheduled_at,
+                POST_MINUTES,
+                f"{post.label} · {where}",
+                post.text,
+                reverse("post_edit", kwargs={"pk": post.pk}),
+                "TENTATIVE" if post.status in (PlannedPost.IDEA, PlannedPost.DRAFT) else "CONFIRMED",
+            )
+        )
     for meeting in meetings:
-        cal.add_component(_event(f"meeting-{meeting.pk}", meeting.starts_at, 90, meeting.title, meeting.agenda,
-                                 reverse("meeting_edit", kwargs={"pk": meeting.pk})))
+        cal.add_component(
+            _event(
+                f"meeting-{meeting.pk}",
+                meeting.starts_at,
+                90,
+                meeting.title,
+                meeting.agenda,
+                reverse("meeting_edit", kwargs={"pk": meeting.pk}),
+            )
+        )
     return cal.to_ical()
 
 
@@ -62,9 +80,11 @@ def person_feed(person):
     meetings = ()
     if person.has_role(AMBASSADOR, *PLANS_EVERYTHING):
         now = timezone.now()
-        meetings = Meeting.objects.filter(organisation_id=person.organisation_id,
-                                          starts_at__gte=now - timedelta(days=PAST_DAYS),
-                                          starts_at__lte=now + timedelta(days=FUTURE_DAYS))
+        meetings = Meeting.objects.filter(
+            organisation_id=person.organisation_id,
+            starts_at__gte=now - timedelta(days=PAST_DAYS),
+            starts_at__lte=now + timedelta(days=FUTURE_DAYS),
+        )
     return feed(f"Deelwijs · {person.full_name}", posts, meetings)
 
 

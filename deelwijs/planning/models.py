@@ -11,8 +11,13 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, ContentItem, Image
 from deelwijs.orgs.models import Organisation, Team
 
-REMIND_CHOICES = [(1, _("1 hour before")), (3, _("3 hours before")), (24, _("1 day before")),
-                  (48, _("2 days before")), (168, _("1 week before"))]
+REMIND_CHOICES = [
+    (1, _("1 hour before")),
+    (3, _("3 hours before")),
+    (24, _("1 day before")),
+    (48, _("2 days before")),
+    (168, _("1 week before")),
+]
 
 
 class Event(models.Model):
@@ -24,14 +29,28 @@ class Event(models.Model):
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=200, blank=True)
     description = models.TextField(_("description"), blank=True)
-    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("responsible"))
-    account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                verbose_name=_("corporate account"))
-    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                 verbose_name=_("campaign"))
-    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                             verbose_name=_("team"))
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible"),
+    )
+    account = models.ForeignKey(
+        CorporateAccount,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("corporate account"),
+    )
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("campaign")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("team")
+    )
 
     class Meta:
         ordering = ["starts_at"]
@@ -44,11 +63,20 @@ class RecurringActivity(models.Model):
     """A post that comes back: every Friday a photo of the week, the first Monday of the month a vacancy."""
 
     WEEKLY, MONTHLY_WEEKDAY, MONTHLY_DAY = "weekly", "monthly_weekday", "monthly_day"
-    FREQUENCIES = [(WEEKLY, _("Every week (or every few weeks) on a weekday")),
-                   (MONTHLY_WEEKDAY, _("Every month on a weekday (e.g. the first Monday)")),
-                   (MONTHLY_DAY, _("Every month on a date (e.g. the 15th)"))]
-    WEEKDAYS = [(0, _("Monday")), (1, _("Tuesday")), (2, _("Wednesday")), (3, _("Thursday")), (4, _("Friday")),
-                (5, _("Saturday")), (6, _("Sunday"))]
+    FREQUENCIES = [
+        (WEEKLY, _("Every week (or every few weeks) on a weekday")),
+        (MONTHLY_WEEKDAY, _("Every month on a weekday (e.g. the first Monday)")),
+        (MONTHLY_DAY, _("Every month on a date (e.g. the 15th)")),
+    ]
+    WEEKDAYS = [
+        (0, _("Monday")),
+        (1, _("Tuesday")),
+        (2, _("Wednesday")),
+        (3, _("Thursday")),
+        (4, _("Friday")),
+        (5, _("Saturday")),
+        (6, _("Sunday")),
+    ]
     ORDINALS = [(1, _("first")), (2, _("second")), (3, _("third")), (4, _("fourth")), (-1, _("last"))]
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="recurring_activities")
@@ -62,13 +90,26 @@ class RecurringActivity(models.Model):
     time = models.TimeField(_("time"), default="10:00")
     starts_on = models.DateField(_("from"), default=timezone.localdate)
     ends_on = models.DateField(_("until"), null=True, blank=True)
-    account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                verbose_name=_("corporate account"))
+    account = models.ForeignKey(
+        CorporateAccount,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("corporate account"),
+    )
     for_ambassadors = models.BooleanField(_("for the ambassadors' feed"), default=False)
-    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                             verbose_name=_("team"))
-    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+", verbose_name=_("responsible"))
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("team")
+    )
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("responsible"),
+    )
     active = models.BooleanField(_("active"), default=True)
 
     class Meta:
@@ -84,18 +125,35 @@ class Pilot(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="pilots")
     title = models.CharField(_("title"), max_length=200)
     theme = models.CharField(_("theme"), max_length=200, blank=True)
-    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="pilots",
-                              verbose_name=_("event"))
-    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                 verbose_name=_("campaign"),
-                                 help_text=_("Shares and clicks of this campaign's items count for the pilot."))
+    event = models.ForeignKey(
+        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="pilots", verbose_name=_("event")
+    )
+    campaign = models.ForeignKey(
+        Campaign,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("campaign"),
+        help_text=_("Shares and clicks of this campaign's items count for the pilot."),
+    )
     goals = models.TextField(_("goals"))
     audiences = models.TextField(_("audiences"), blank=True)
     channels = models.TextField(_("channels"), blank=True)
-    lead_communications = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                            related_name="+", verbose_name=_("lead from communications"))
-    lead_ambassador = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True,
-                                        related_name="+", verbose_name=_("lead content ambassador"))
+    lead_communications = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("lead from communications"),
+    )
+    lead_ambassador = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("lead content ambassador"),
+    )
     starts_on = models.DateField(_("from"))
     ends_on = models.DateField(_("until"))
     conclusion = models.TextField(_("conclusion"), blank=True)
@@ -124,8 +182,13 @@ class PlannedPost(models.Model):
     """A post planned on a corporate account (or for the ambassadors' feed) at a date and time."""
 
     IDEA, DRAFT, READY, PUBLISHED, CANCELLED = "idea", "draft", "ready", "published", "cancelled"
-    STATUSES = [(IDEA, _("Idea")), (DRAFT, _("Draft")), (READY, _("Ready")), (PUBLISHED, _("Published")),
-                (CANCELLED, _("Cancelled"))]
+    STATUSES = [
+        (IDEA, _("Idea")),
+        (DRAFT, _("Draft")),
+        (READY, _("Ready")),
+        (PUBLISHED, _("Published")),
+        (CANCELLED, _("Cancelled")),
+    ]
     OPEN = (IDEA, DRAFT, READY)
     BEFORE, DURING, AFTER, NEXT = "before", "during", "after", "next"
     PHASES = [(BEFORE, _("Before")), (DURING, _("During")), (AFTER, _("After")), (NEXT, _("Next edition"))]
@@ -134,24 +197,41 @@ class PlannedPost(models.Model):
     title = models.CharField(_("title"), max_length=200, blank=True, help_text=_("A working title for the calendar."))
     text = models.TextField(_("text"), blank=True)
     image = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
-    account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True,
-                                related_name="planned_posts", verbose_name=_("corporate account"))
+    account = models.ForeignKey(
+        CorporateAccount,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="planned_posts",
+        verbose_name=_("corporate account"),
+    )
     for_ambassadors = models.BooleanField(_("for the ambassadors' feed"), default=False)
     scheduled_at = models.DateTimeField(_("date and time"))
-    responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="planned_posts", verbose_name=_("responsible"))
+    responsible = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="planned_posts",
+        verbose_name=_("responsible"),
+    )
     status = models.CharField(_("status"), max_length=20, choices=STATUSES, default=DRAFT)
-    campaign = models.ForeignKey(Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+",
-                                 verbose_name=_("campaign"))
-    team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="planned_posts",
-                             verbose_name=_("team"))
-    event = models.ForeignKey(Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts",
-                              verbose_name=_("event"))
+    campaign = models.ForeignKey(
+        Campaign, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("campaign")
+    )
+    team = models.ForeignKey(
+        Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="planned_posts", verbose_name=_("team")
+    )
+    event = models.ForeignKey(
+        Event, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts", verbose_name=_("event")
+    )
     phase = models.CharField(_("moment"), max_length=10, choices=PHASES, blank=True)
-    pilot = models.ForeignKey(Pilot, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts",
-                              verbose_name=_("pilot"))
-    recurring = models.ForeignKey(RecurringActivity, on_delete=models.SET_NULL, null=True, blank=True,
-                                  related_name="posts")
+    pilot = models.ForeignKey(
+        Pilot, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts", verbose_name=_("pilot")
+    )
+    recurring = models.ForeignKey(
+        RecurringActivity, on_delete=models.SET_NULL, null=True, blank=True, related_name="posts"
+    )
     # The date the recurrence rule gave; kept when the post is moved, so it is not generated again.
     occurrence = models.DateField(null=True, blank=True)
     hook_day = models.CharField(max_length=100, blank=True)
@@ -235,8 +315,9 @@ class Meeting(models.Model):
     title = models.CharField(_("title"), max_length=200)
     starts_at = models.DateTimeField(_("date and time"))
     place = models.CharField(_("place"), max_length=200, blank=True)
-    interval_weeks = models.PositiveSmallIntegerField(_("repeat every how many weeks"), default=6,
-                                                      help_text=_("0 for a single meeting."))
+    interval_weeks = models.PositiveSmallIntegerField(
+        _("repeat every how many weeks"), default=6, help_text=_("0 for a single meeting.")
+    )
     agenda = models.TextField(_("agenda"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     previous = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next")
@@ -256,8 +337,9 @@ class CalendarFeed(models.Model):
     """An iCal subscription for one person or one team. Only the token's hash is stored."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True,
-                               related_name="calendar_feeds")
+    person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds"
+    )
     team = models.ForeignKey(Team, on_delete=models.CASCADE, null=True, blank=True, related_name="calendar_feeds")
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True)
@@ -268,6 +350,7 @@ class CalendarFeed(models.Model):
         """A new feed (the old one for the same person or team and owner stops working). Returns (feed, token)."""
         cls.objects.filter(owner=owner, person=person, team=team).delete()
         token = secrets.token_urlsafe(32)
-        feed = cls.objects.create(organisation=owner.organisation, owner=owner, person=person, team=team,
-                                  token_hash=hash_token(token))
+        feed = cls.objects.create(
+            organisation=owner.organisation, owner=owner, person=person, team=team, token_hash=hash_token(token)
+        )
         return feed, token

@@ -20,10 +20,29 @@ from deelwijs.orgs.models import AMBASSADOR, Team, User
 
 from . import domain, hookdays, ical
 from .domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
-from .forms import (EventForm, MeetingForm, MoveForm, OwnHookDayForm, PilotForm, PilotLessonForm, PlannedPostForm,
-                    RecurringActivityForm, TeamPlanForm)
-from .models import (CalendarFeed, Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost, RecurringActivity,
-                     TeamPlan, hash_token)
+from .forms import (
+    EventForm,
+    MeetingForm,
+    MoveForm,
+    OwnHookDayForm,
+    PilotForm,
+    PilotLessonForm,
+    PlannedPostForm,
+    RecurringActivityForm,
+    TeamPlanForm,
+)
+from .models import (
+    CalendarFeed,
+    Event,
+    Meeting,
+    OwnHookDay,
+    Pilot,
+    PilotLesson,
+    PlannedPost,
+    RecurringActivity,
+    TeamPlan,
+    hash_token,
+)
 
 MONTH, WEEK, LIST = "month", "week", "list"
 LIST_DAYS = 28
@@ -41,7 +60,8 @@ class CalendarFilter(forms.Form):
         self.fields["team"].queryset = Team.objects.filter(organisation=organisation)
         self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
         self.fields["person"].queryset = User.objects.filter(organisation=organisation, is_active=True).order_by(
-            "first_name", "last_name")
+            "first_name", "last_name"
+        )
 
     def apply(self, posts):
         if not self.is_valid():
@@ -81,9 +101,14 @@ def calendar_view(request):
     start, end, previous, following = _range(mode, day)
     organisation = request.user.organisation
     filters = CalendarFilter(request.GET, organisation)
-    posts = filters.apply(domain.visible_posts(request.user)).filter(
-        scheduled_at__gte=domain.local_day_start(start), scheduled_at__lt=domain.local_day_start(end + timedelta(days=1)),
-    ).select_related("account", "responsible", "team", "event")
+    posts = (
+        filters.apply(domain.visible_posts(request.user))
+        .filter(
+            scheduled_at__gte=domain.local_day_start(start),
+            scheduled_at__lt=domain.local_day_start(end + timedelta(days=1)),
+        )
+        .select_related("account", "responsible", "team", "event")
+    )
     by_day = {}
     for post in posts:
         by_day.setdefault(timezone.localtime(post.scheduled_at).date(), []).append(post)
@@ -91,8 +116,14 @@ def calendar_view(request):
     for hook in hookdays.hook_days(start, end, OwnHookDay.objects.filter(organisation=organisation)):
         hooks_by_day.setdefault(max(hook.day, start), []).append(hook)
     today = timezone.localdate()
-    days = [{"day": start + timedelta(days=n), "posts": by_day.get(start + timedelta(days=n), []),
-             "hooks": hooks_by_day.get(start + timedelta(days=n), [])} for n in range((end - start).days + 1)]
+    days = [
+        {
+            "day": start + timedelta(days=n),
+            "posts": by_day.get(start + timedelta(days=n), []),
+            "hooks": hooks_by_day.get(start + timedelta(days=n), []),
+        }
+        for n in range((end - start).days + 1)
+    ]
     for entry in days:
         entry["today"] = entry["day"] == today
         entry["other_month"] = mode == MONTH and entry["day"].month != day.month
@@ -103,13 +134,27 @@ def calendar_view(request):
     query = request.GET.copy()
     query.pop("date", None)
     query.pop("view", None)
-    return render(request, "planning/calendar.html", {
-        "mode": mode, "day": day, "start": start, "end": end, "days": days, "filters": filters,
-        "weeks": [days[i:i + 7] for i in range(0, len(days), 7)] if mode != LIST else [],
-        "previous": previous, "following": following, "today": today, "filter_query": query.urlencode(),
-        "overdue": list(overdue[:50]), "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
-        "plans_everything": domain.plans_everything(request.user), "move_form": MoveForm(),
-    })
+    return render(
+        request,
+        "planning/calendar.html",
+        {
+            "mode": mode,
+            "day": day,
+            "start": start,
+            "end": end,
+            "days": days,
+            "filters": filters,
+            "weeks": [days[i : i + 7] for i in range(0, len(days), 7)] if mode != LIST else [],
+            "previous": previous,
+            "following": following,
+            "today": today,
+            "filter_query": query.urlencode(),
+            "overdue": list(overdue[:50]),
+            "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
+            "plans_everything": domain.plans_everything(request.user),
+            "move_form": MoveForm(),
+        },
+    )
 
 
 def _initial_post(request):
@@ -143,24 +188,35 @@ def post_edit(request, pk):
 
 def _post_form(request, post):
     initial = _initial_post(request) if post.pk is None else {}
-    form = PlannedPostForm(request.POST or None, request.FILES or None, instance=post, initial=initial,
-                           person=request.user)
+    form = PlannedPostForm(
+        request.POST or None, request.FILES or None, instance=post, initial=initial, person=request.user
+    )
     report = None
     if request.method == "POST" and form.is_valid():
         post = form.save(commit=False)
         if post.pk is None and initial.get("hook_day"):
             post.hook_day = initial["hook_day"]
         if form.cleaned_data.get("photo"):
-            post.image = Image.from_processed(request.user.organisation, form.processed_photo,
-                                              form.cleaned_data.get("photo_alt", ""))
+            post.image = Image.from_processed(
+                request.user.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
+            )
         report = domain.save_post(request.user, post, request.POST.get("override_reason", ""))
         if report is None:
             messages.success(request, _("The planned post is saved."))
-            return redirect(_back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}"))
-    return render(request, "planning/post_edit.html", {
-        "form": form, "post": post, "report": report, "override_reason": request.POST.get("override_reason", ""),
-        "next": request.GET.get("next", ""),
-    })
+            return redirect(
+                _back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}")
+            )
+    return render(
+        request,
+        "planning/post_edit.html",
+        {
+            "form": form,
+            "post": post,
+            "report": report,
+            "override_reason": request.POST.get("override_reason", ""),
+            "next": request.GET.get("next", ""),
+        },
+    )
 
 
 def _back(request, default):
@@ -179,8 +235,11 @@ def post_move(request, pk):
     form = MoveForm(request.POST)
     if form.is_valid():
         domain.move_post(request.user, post, form.cleaned_data["day"])
-        messages.success(request, _("“%(post)s” moved to %(day)s.") % {
-            "post": post.label, "day": form.cleaned_data["day"].strftime("%d-%m-%Y")})
+        messages.success(
+            request,
+            _("“%(post)s” moved to %(day)s.")
+            % {"post": post.label, "day": form.cleaned_data["day"].strftime("%d-%m-%Y")},
+        )
     else:
         messages.error(request, _("Choose a valid date to move the post to."))
     return redirect(_back(request, reverse("calendar")))
@@ -195,8 +254,11 @@ def event_list(request):
 
 @role_required(*PLANS_EVERYTHING)
 def event_edit(request, pk=None):
-    event = get_scoped(Event, request, pk=pk) if pk else Event(organisation=request.user.organisation,
-                                                               responsible=request.user)
+    event = (
+        get_scoped(Event, request, pk=pk)
+        if pk
+        else Event(organisation=request.user.organisation, responsible=request.user)
+    )
     form = EventForm(request.POST or None, instance=event, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         new = event.pk is None
@@ -218,9 +280,16 @@ def hook_day_list(request):
     today = timezone.localdate()
     own = scoped(OwnHookDay, request)
     days = hookdays.hook_days(today, today + timedelta(days=365), own)
-    return render(request, "planning/hook_days.html", {
-        "days": days, "own": own, "can_edit": domain.plans_everything(request.user),
-        "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)})
+    return render(
+        request,
+        "planning/hook_days.html",
+        {
+            "days": days,
+            "own": own,
+            "can_edit": domain.plans_everything(request.user),
+            "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
+        },
+    )
 
 
 @role_required(*PLANS_EVERYTHING)
@@ -235,8 +304,11 @@ def own_hook_day_edit(request, pk=None):
         form.save()
         messages.success(request, _("The day is saved."))
         return redirect("hook_days")
-    return render(request, "planning/simple_form.html", {"form": form, "title": _("Own hook day"),
-                                                         "back": reverse("hook_days"), "deletable": bool(day.pk)})
+    return render(
+        request,
+        "planning/simple_form.html",
+        {"form": form, "title": _("Own hook day"), "back": reverse("hook_days"), "deletable": bool(day.pk)},
+    )
 
 
 # Recurring activities
@@ -253,8 +325,11 @@ def recurring_edit(request, pk=None):
     activities = scoped(RecurringActivity, request)
     if not domain.plans_everything(request.user):
         activities = activities.filter(team__in=request.user.teams.all())
-    activity = get_object_or_404(activities, pk=pk) if pk else RecurringActivity(
-        organisation=request.user.organisation, responsible=request.user)
+    activity = (
+        get_object_or_404(activities, pk=pk)
+        if pk
+        else RecurringActivity(organisation=request.user.organisation, responsible=request.user)
+    )
     form = RecurringActivityForm(request.POST or None, instance=activity, person=request.user)
     if request.method == "POST" and form.is_valid():
         if activity.pk:
@@ -263,8 +338,11 @@ def recurring_edit(request, pk=None):
         planned = domain.plan_occurrences(activity)
         messages.success(request, _("Saved; %(n)d posts are planned for the coming two months.") % {"n": planned})
         return redirect("recurring_list")
-    return render(request, "planning/simple_form.html", {"form": form, "title": _("Recurring activity"),
-                                                         "back": reverse("recurring_list")})
+    return render(
+        request,
+        "planning/simple_form.html",
+        {"form": form, "title": _("Recurring activity"), "back": reverse("recurring_list")},
+    )
 
 
 # Team plans
@@ -292,23 +370,39 @@ def team_plan(request, pk):
         messages.success(request, _("The team plan is saved."))
         return redirect("team_plan", pk=team.pk)
     answers = {}
-    for answer in (Answer.objects.filter(step__module__organisation=team.organisation, person__teams=team)
-                   .exclude(step__data__plan=None).select_related("person", "step")):
+    for answer in (
+        Answer.objects.filter(step__module__organisation=team.organisation, person__teams=team)
+        .exclude(step__data__plan=None)
+        .select_related("person", "step")
+    ):
         answers.setdefault(answer.step.data.get("plan"), []).append(answer)
     now = timezone.now()
     posts = team.planned_posts.filter(scheduled_at__gte=now - timedelta(days=7)).select_related(
-        "account", "responsible")[:30]
+        "account", "responsible"
+    )[:30]
     activities = RecurringActivity.objects.filter(team=team, active=True)
     fields = [(form[name], answers.get(name, [])) for name in TeamPlan.QUESTIONS]
     extra = [(key, answers.get(key, [])) for key in ("happening", "when_where", "event") if answers.get(key)]
-    return render(request, "planning/team_plan.html", {"team": team, "plan": plan, "form": form, "fields": fields,
-                                                       "extra": extra, "posts": posts, "activities": activities})
+    return render(
+        request,
+        "planning/team_plan.html",
+        {
+            "team": team,
+            "plan": plan,
+            "form": form,
+            "fields": fields,
+            "extra": extra,
+            "posts": posts,
+            "activities": activities,
+        },
+    )
 
 
 # Pilots
 def _pilot(request, pk, edit=False):
-    pilot = get_scoped(Pilot.objects.select_related("event", "campaign", "lead_communications", "lead_ambassador"),
-                       request, pk=pk)
+    pilot = get_scoped(
+        Pilot.objects.select_related("event", "campaign", "lead_communications", "lead_ambassador"), request, pk=pk
+    )
     leads = {pilot.lead_communications_id, pilot.lead_ambassador_id}
     if not (domain.plans_everything(request.user) or request.user.pk in leads):
         raise PermissionDenied
@@ -320,23 +414,26 @@ def pilot_list(request):
     pilots = scoped(Pilot, request).select_related("lead_communications", "lead_ambassador")
     if not domain.plans_everything(request.user):
         pilots = pilots.filter(lead_ambassador=request.user) | pilots.filter(lead_communications=request.user)
-    return render(request, "planning/pilots.html", {"pilots": pilots,
-                                                    "can_create": domain.plans_everything(request.user)})
+    return render(
+        request, "planning/pilots.html", {"pilots": pilots, "can_create": domain.plans_everything(request.user)}
+    )
 
 
 @role_required(*SEES_PLAN)
 def pilot_edit(request, pk=None):
     if pk is None and not domain.plans_everything(request.user):
         raise PermissionDenied
-    pilot = _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation,
-                                                 lead_communications=request.user)
+    pilot = (
+        _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation, lead_communications=request.user)
+    )
     form = PilotForm(request.POST or None, instance=pilot, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         pilot = form.save()
         messages.success(request, _("The pilot is saved."))
         return redirect("pilot_evaluation", pk=pilot.pk)
-    return render(request, "planning/simple_form.html", {"form": form, "title": _("Pilot"),
-                                                         "back": reverse("pilot_list")})
+    return render(
+        request, "planning/simple_form.html", {"form": form, "title": _("Pilot"), "back": reverse("pilot_list")}
+    )
 
 
 LESSON_ORDER = {kind: n for n, (kind, _label) in enumerate(PilotLesson.KINDS)}
@@ -353,11 +450,17 @@ def pilot_evaluation(request, pk):
         lesson.save()
         messages.success(request, _("The lesson is added."))
         return redirect("pilot_evaluation", pk=pilot.pk)
-    return render(request, "planning/pilot.html", {
-        "pilot": pilot, "figures": domain.pilot_figures(pilot), "form": form,
-        "posts": pilot.posts.select_related("account", "responsible"),
-        "lessons": sorted(pilot.lessons.select_related("author"), key=lambda lesson: LESSON_ORDER[lesson.kind]),
-    })
+    return render(
+        request,
+        "planning/pilot.html",
+        {
+            "pilot": pilot,
+            "figures": domain.pilot_figures(pilot),
+            "form": form,
+            "posts": pilot.posts.select_related("account", "responsible"),
+            "lessons": sorted(pilot.lessons.select_related("author"), key=lambda lesson: LESSON_ORDER[lesson.kind]),
+        },
+    )
 
 
 # Meetings of the ambassador team
@@ -368,9 +471,15 @@ SEES_MEETINGS = (*PLANS_EVERYTHING, AMBASSADOR)
 def meeting_list(request):
     meetings = scoped(Meeting, request).order_by("-starts_at")
     now = timezone.now()
-    return render(request, "planning/meetings.html", {
-        "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
-        "past": list(meetings.filter(starts_at__lt=now)[:20]), "can_edit": domain.plans_everything(request.user)})
+    return render(
+        request,
+        "planning/meetings.html",
+        {
+            "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
+            "past": list(meetings.filter(starts_at__lt=now)[:20]),
+            "can_edit": domain.plans_everything(request.user),
+        },
+    )
 
 
 @role_required(*SEES_MEETINGS)
@@ -386,12 +495,16 @@ def meeting_edit(request, pk=None):
         meeting = form.save()
         following = domain.ensure_next_meeting(meeting)
         if following:
-            messages.info(request, _("The next meeting is planned for %(when)s.") % {
-                "when": timezone.localtime(following.starts_at).strftime("%d-%m-%Y %H:%M")})
+            messages.info(
+                request,
+                _("The next meeting is planned for %(when)s.")
+                % {"when": timezone.localtime(following.starts_at).strftime("%d-%m-%Y %H:%M")},
+            )
         messages.success(request, _("The meeting is saved."))
         return redirect("meeting_list")
-    return render(request, "planning/simple_form.html", {"form": form, "title": _("Meeting"),
-                                                         "back": reverse("meeting_list")})
+    return render(
+        request, "planning/simple_form.html", {"form": form, "title": _("Meeting"), "back": reverse("meeting_list")}
+    )
 
 
 # iCal feeds

@@ -33,9 +33,16 @@ def create_demo_activity(org, sharers, days=120, seed=7):
             shared_at = moment.replace(hour=rng.randint(7, 21), minute=rng.randint(0, 59))
             person = rng.choice(sharers)
             team = person.teams.order_by("pk").first()
-            share = Share.objects.create(organisation=org, person=person, item=item, network=network,
-                                         text=item.title, created=shared_at, team=team,
-                                         location=team.location if team else None)
+            share = Share.objects.create(
+                organisation=org,
+                person=person,
+                item=item,
+                network=network,
+                text=item.title,
+                created=shared_at,
+                team=team,
+                location=team.location if team else None,
+            )
             link = TrackedLink.objects.create(share=share, target_url=with_utm(item.link, network, item))
             for n in range(rng.choice([0, 1, 2, 3, 5, 8, 13])):
                 day = (shared_at + timedelta(days=min(rng.expovariate(1.2), back - 1))).date()

@@ -41,13 +41,19 @@ def nudges(text, suggestion, organisation):
     low = text.lower()
     own_words = ("ik werk", "mijn werk", "collega", "wij ", "we ", "ons team", organisation.name.lower())
     if not any(w in low for w in own_words):
-        advice.append(_("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name})
+        advice.append(
+            _("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name}
+        )
     return advice
 
 
 def _check(request, text, network):
-    return check(text, network, request.user.organisation.guard_policy(),
-                 lang=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl")
+    return check(
+        text,
+        network,
+        request.user.organisation.guard_policy(),
+        lang=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl",
+    )
 
 
 @role_required()
@@ -80,16 +86,30 @@ def share(request, pk):
                 if instance:
                     response.set_cookie(MASTODON_COOKIE, instance, max_age=365 * 24 * 3600, samesite="Lax")
                 return response
-    return render(request, "sharing/editor.html", {
-        "item": item, "network": network, "network_label": SHARE_NETWORK_LABELS[network], "text": text,
-        "suggestion": suggestion, "report": report, "error": error, "instance": instance,
-        "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
-        "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
-        "lessons": lesson_links(request.user.organisation),
-        "severity_labels": {"block": _("Blocks"), "warn": _("Warning"), "hint": _("Tip"),
-                            "clean": _("The post check found nothing: this fits the policy."),
-                            "lesson": _("Why? Read the lesson")},
-    })
+    return render(
+        request,
+        "sharing/editor.html",
+        {
+            "item": item,
+            "network": network,
+            "network_label": SHARE_NETWORK_LABELS[network],
+            "text": text,
+            "suggestion": suggestion,
+            "report": report,
+            "error": error,
+            "instance": instance,
+            "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
+            "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
+            "lessons": lesson_links(request.user.organisation),
+            "severity_labels": {
+                "block": _("Blocks"),
+                "warn": _("Warning"),
+                "hint": _("Tip"),
+                "clean": _("The post check found nothing: this fits the policy."),
+                "lesson": _("Why? Read the lesson"),
+            },
+        },
+    )
 
 
 @require_POST
@@ -119,12 +139,19 @@ def share_go(request, pk):
     short_url = request.build_absolute_uri(reverse("tracked_link", kwargs={"code": link.code})) if link else ""
     instance = clean_instance(request.COOKIES.get(MASTODON_COOKIE, ""))
     text_with_link = f"{shared.text}\n\n{short_url}".strip() if short_url else shared.text
-    return render(request, "sharing/go.html", {
-        "share": shared, "short_url": short_url, "text_with_link": text_with_link,
-        "intent": intent_url(shared.network, shared.text, short_url, instance),
-        "copy_first": shared.network in LINK_ONLY or shared.network in NO_INTENT,
-        "no_intent": shared.network in NO_INTENT, "network_label": SHARE_NETWORK_LABELS[shared.network],
-    })
+    return render(
+        request,
+        "sharing/go.html",
+        {
+            "share": shared,
+            "short_url": short_url,
+            "text_with_link": text_with_link,
+            "intent": intent_url(shared.network, shared.text, short_url, instance),
+            "copy_first": shared.network in LINK_ONLY or shared.network in NO_INTENT,
+            "no_intent": shared.network in NO_INTENT,
+            "network_label": SHARE_NETWORK_LABELS[shared.network],
+        },
+    )
 
 
 @never_cache

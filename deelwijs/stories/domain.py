@@ -15,8 +15,9 @@ from .models import Story, StoryPhoto
 @transaction.atomic
 def submit(author, text, networks, consent, photos):
     """Store the story with its photos, processed by images.process (no EXIF/GPS)."""
-    story = Story.objects.create(organisation=author.organisation, author=author, text=text,
-                                 networks=",".join(networks), consent=consent)
+    story = Story.objects.create(
+        organisation=author.organisation, author=author, text=text, networks=",".join(networks), consent=consent
+    )
     for sizes in photos:
         StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes))
     return story
@@ -53,8 +54,14 @@ def reject(reviewer, story, feedback):
 def to_feed_item(reviewer, story, text, title):
     """Turn the story into a draft content item for the feed; communications finishes it there."""
     first_photo = story.photos.select_related("image").first()
-    item = ContentItem.objects.create(organisation=story.organisation, title=title, body=text, published=False,
-                                      created_by=reviewer, image=first_photo.image if first_photo else None)
+    item = ContentItem.objects.create(
+        organisation=story.organisation,
+        title=title,
+        body=text,
+        published=False,
+        created_by=reviewer,
+        image=first_photo.image if first_photo else None,
+    )
     for network in story.networks.split(",") or ["linkedin"]:
         if network:
             SuggestedText.objects.create(item=item, network=network, text=text)
@@ -69,8 +76,15 @@ def plan(reviewer, story, text, account, scheduled_at):
     from deelwijs.planning.models import PlannedPost
 
     first_photo = story.photos.select_related("image").first()
-    PlannedPost.objects.create(organisation=story.organisation, text=text, account=account, scheduled_at=scheduled_at,
-                               responsible=reviewer, created_by=reviewer, status=PlannedPost.READY,
-                               image=first_photo.image if first_photo else None)
+    PlannedPost.objects.create(
+        organisation=story.organisation,
+        text=text,
+        account=account,
+        scheduled_at=scheduled_at,
+        responsible=reviewer,
+        created_by=reviewer,
+        status=PlannedPost.READY,
+        image=first_photo.image if first_photo else None,
+    )
     story.text = text
     _done(reviewer, story, Story.PLANNED)

@@ -21,12 +21,17 @@ class MultiplePhotoField(forms.FileField):
 
 
 class StoryForm(forms.Form):
-    text = forms.CharField(label=_("Your story"), widget=forms.Textarea(attrs={"rows": 8}),
-                           help_text=_("What happened, and why is it worth sharing? Communications may edit it."))
-    photos = MultiplePhotoField(label=_("Photos (at most 4)"), required=False,
-                                help_text=_("JPEG, PNG or WebP; location data is removed."))
-    networks = forms.MultipleChoiceField(label=_("Where would it fit?"), choices=SHARE_NETWORKS, required=False,
-                                         widget=forms.CheckboxSelectMultiple)
+    text = forms.CharField(
+        label=_("Your story"),
+        widget=forms.Textarea(attrs={"rows": 8}),
+        help_text=_("What happened, and why is it worth sharing? Communications may edit it."),
+    )
+    photos = MultiplePhotoField(
+        label=_("Photos (at most 4)"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed.")
+    )
+    networks = forms.MultipleChoiceField(
+        label=_("Where would it fit?"), choices=SHARE_NETWORKS, required=False, widget=forms.CheckboxSelectMultiple
+    )
     consent = forms.BooleanField(label=_("Everyone in the photos agreed to be shown online."), required=False)
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
 
@@ -53,9 +58,12 @@ class ReviewForm(forms.Form):
     text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
     title = forms.CharField(label=_("Title in the feed"), required=False, max_length=200)
     account = forms.ModelChoiceField(label=_("Plan on corporate account"), queryset=None, required=False)
-    scheduled_at = forms.DateTimeField(label=_("Planned for"), required=False,
-                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    feedback = forms.CharField(label=_("Feedback for the author"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    scheduled_at = forms.DateTimeField(
+        label=_("Planned for"), required=False, widget=forms.DateTimeInput(attrs={"type": "datetime-local"})
+    )
+    feedback = forms.CharField(
+        label=_("Feedback for the author"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
 
     def __init__(self, *args, organisation, **kwargs):
         from deelwijs.accounts.models import CorporateAccount

@@ -27,8 +27,9 @@ class Story(models.Model):
     consent = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=STATUSES, default=SUBMITTED)
     feedback = models.TextField(_("feedback for the author"), blank=True)
-    reviewed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="+")
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     reviewed_at = models.DateTimeField(null=True, blank=True)
     item = models.ForeignKey(ContentItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)

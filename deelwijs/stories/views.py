@@ -52,8 +52,11 @@ def story_queue(request):
 @role_required(*MANAGES_ACCOUNTS)
 def story_review(request, pk):
     story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
-    form = ReviewForm(request.POST or None, initial={"text": story.text, "feedback": story.feedback},
-                      organisation=request.user.organisation)
+    form = ReviewForm(
+        request.POST or None,
+        initial={"text": story.text, "feedback": story.feedback},
+        organisation=request.user.organisation,
+    )
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
 

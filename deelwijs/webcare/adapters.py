@@ -90,8 +90,15 @@ def read_feed(source):
         published = entry.get("published_parsed") or entry.get("updated_parsed")
         when = datetime(*published[:6], tzinfo=dt_timezone.utc) if published else None
         text = " ".join(filter(None, [plain(entry.get("title", "")), plain(entry.get("summary", ""))]))
-        mentions.append(Mention(entry.get("link", ""), plain(entry.get("author", "")), text, when,
-                                entry.get("id", entry.get("link", ""))))
+        mentions.append(
+            Mention(
+                entry.get("link", ""),
+                plain(entry.get("author", "")),
+                text,
+                when,
+                entry.get("id", entry.get("link", "")),
+            )
+        )
     return mentions
 
 
@@ -99,8 +106,13 @@ def read_mastodon(source):
     """A hashtag timeline (#zorg) or a search on a Mastodon server, newer than what we saw last."""
     from mastodon import Mastodon, MastodonError, MastodonNetworkError, MastodonRatelimitError
 
-    client = Mastodon(api_base_url=source.url, request_timeout=timeout(), ratelimit_method="throw",
-                      version_check_mode="none", user_agent=USER_AGENT)
+    client = Mastodon(
+        api_base_url=source.url,
+        request_timeout=timeout(),
+        ratelimit_method="throw",
+        version_check_mode="none",
+        user_agent=USER_AGENT,
+    )
     query = source.query.strip()
     try:
         if query.startswith("#"):
@@ -109,8 +121,11 @@ def read_mastodon(source):
             statuses = client.search_v2(query, result_type="statuses").get("statuses", [])
     except MastodonRatelimitError as e:
         reset = getattr(client, "ratelimit_reset", None)
-        retry = datetime.fromtimestamp(reset, tz=dt_timezone.utc) if reset and reset > timezone.now().timestamp() \
+        retry = (
+            datetime.fromtimestamp(reset, tz=dt_timezone.utc)
+            if reset and reset > timezone.now().timestamp()
             else timezone.now() + timedelta(minutes=15)
+        )
         raise RateLimited(retry) from e
     except MastodonNetworkError as e:
         raise SourceError(_("Cannot be reached.")) from e
@@ -119,8 +134,15 @@ def read_mastodon(source):
     mentions = []
     for status in statuses:
         account = status.get("account") or {}
-        mentions.append(Mention(status.get("url") or status.get("uri", ""), account.get("acct", ""),
-                                plain(status.get("content", "")), status.get("created_at"), str(status.get("id", ""))))
+        mentions.append(
+            Mention(
+                status.get("url") or status.get("uri", ""),
+                account.get("acct", ""),
+                plain(status.get("content", "")),
+                status.get("created_at"),
+                str(status.get("id", "")),
+            )
+        )
     if mentions and query.startswith("#"):
         source.cursor = max((m.external_id for m in mentions), key=lambda i: (len(i), i))
     return mentions
@@ -147,8 +169,15 @@ def read_bluesky(source):
         rkey = post.uri.rsplit("/", 1)[-1]
         handle = post.author.handle
         published = datetime.fromisoformat(post.indexed_at.replace("Z", "+00:00")) if post.indexed_at else None
-        mentions.append(Mention(f"https://bsky.app/profile/{handle}/post/{rkey}", handle,
-                                getattr(post.record, "text", ""), published, post.uri))
+        mentions.append(
+            Mention(
+                f"https://bsky.app/profile/{handle}/post/{rkey}",
+                handle,
+                getattr(post.record, "text", ""),
+                published,
+                post.uri,
+            )
+        )
     return mentions
 
 

@@ -70,16 +70,28 @@ def store_mentions(source, mentions):
     organisation = source.organisation
     matches = matcher(watch_terms(organisation))
     since = timezone.now() - timedelta(days=3)
-    recent = [normalise(t) for t in InboxItem.objects.filter(organisation=organisation, created__gte=since)
-              .values_list("text", flat=True)[:300]]
+    recent = [
+        normalise(t)
+        for t in InboxItem.objects.filter(organisation=organisation, created__gte=since).values_list("text", flat=True)[
+            :300
+        ]
+    ]
     made = []
     for mention in mentions:
         if not matches(f"{mention.text} {mention.author}") or is_duplicate(organisation, mention, recent):
             continue
-        made.append(InboxItem.objects.create(
-            organisation=organisation, kind=InboxItem.MENTION, source=source, url=mention.url[:1000],
-            author=mention.author[:200], text=mention.text[:5000], published=mention.published,
-            fingerprint=fingerprint(mention.text)))
+        made.append(
+            InboxItem.objects.create(
+                organisation=organisation,
+                kind=InboxItem.MENTION,
+                source=source,
+                url=mention.url[:1000],
+                author=mention.author[:200],
+                text=mention.text[:5000],
+                published=mention.published,
+                fingerprint=fingerprint(mention.text),
+            )
+        )
         recent.append(normalise(mention.text))
     return made
 
@@ -105,7 +117,8 @@ def poll(source, now=None):
     except RateLimited as limited:
         source.next_poll = max(limited.retry_at, now + timedelta(minutes=1))
         source.last_error = _("The network asks us to wait until %(time)s.") % {
-            "time": timezone.localtime(source.next_poll).strftime("%H:%M")}
+            "time": timezone.localtime(source.next_poll).strftime("%H:%M")
+        }
         source.save()
         return 0
     except SourceError as error:
@@ -146,10 +159,18 @@ def log_event(item, actor, text, kind=InboxEvent.CHANGE):
 def report_signal(person, url, description, urgency, screenshot=None):
     """A colleague reports something they saw online."""
     item = InboxItem.objects.create(
-        organisation=person.organisation, kind=InboxItem.SIGNAL, reporter=person, url=url, text=description,
-        screenshot=screenshot, priority=urgency, fingerprint=fingerprint(description))
-    for handler in User.objects.filter(organisation=person.organisation, is_active=True,
-                                       role_assignments__role=WEBCARE).distinct():
+        organisation=person.organisation,
+        kind=InboxItem.SIGNAL,
+        reporter=person,
+        url=url,
+        text=description,
+        screenshot=screenshot,
+        priority=urgency,
+        fingerprint=fingerprint(description),
+    )
+    for handler in User.objects.filter(
+        organisation=person.organisation, is_active=True, role_assignments__role=WEBCARE
+    ).distinct():
         notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
     return item
 
@@ -175,8 +196,11 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
     if feedback.strip():
         log_event(item, actor, feedback.strip(), InboxEvent.FEEDBACK)
     if item.reporter and (feedback.strip() or status in (InboxItem.ANSWERED, InboxItem.CLOSED)):
-        notify(item.reporter, _("There is news about what you reported: %(status)s.") % {
-            "status": item.get_status_display()}, link=reverse("my_signals"))
+        notify(
+            item.reporter,
+            _("There is news about what you reported: %(status)s.") % {"status": item.get_status_display()},
+            link=reverse("my_signals"),
+        )
     return changes
 
 
@@ -188,13 +212,24 @@ def escalate(actor, item, to, person=None, reason=""):
     if to == InboxItem.TO_MANAGER and person:
         receivers = [person]
     else:
-        receivers = list(User.objects.filter(organisation=item.organisation, is_active=True,
-                                             role_assignments__role=COMMUNICATIONS).distinct())
+        receivers = list(
+            User.objects.filter(
+                organisation=item.organisation, is_active=True, role_assignments__role=COMMUNICATIONS
+            ).distinct()
+        )
     for receiver in receivers:
-        notify(receiver, _("Webcare escalated an item to you: %(reason)s") % {"reason": reason or item.text[:80]},
-               link=reverse("inbox_item", args=[item.pk]), email_subject=_("Deelwijs: an escalated webcare item"))
-    log_event(item, actor, _("Escalated to %(to)s. %(reason)s") % {
-        "to": person.full_name if person else item.get_escalated_to_display(), "reason": reason})
+        notify(
+            receiver,
+            _("Webcare escalated an item to you: %(reason)s") % {"reason": reason or item.text[:80]},
+            link=reverse("inbox_item", args=[item.pk]),
+            email_subject=_("Deelwijs: an escalated webcare item"),
+        )
+    log_event(
+        item,
+        actor,
+        _("Escalated to %(to)s. %(reason)s")
+        % {"to": person.full_name if person else item.get_escalated_to_display(), "reason": reason},
+    )
 
 
 def visible_items(person):
@@ -206,8 +241,36 @@ def visible_items(person):
 
 # Themes
 # Web leftovers and common words that the stop word list does not hold.
-NOISE = {"http", "https", "www", "com", "nl", "rt", "via", "amp", "nbsp", "we", "wij", "jullie", "onze", "ons", "weer",
-         "wanneer", "gaat", "komt", "echt", "heel", "wel", "zo", "nu", "jaar", "dag", "vandaag", "lange", "langer"}
+NOISE = {
+    "http",
+    "https",
+    "www",
+    "com",
+    "nl",
+    "rt",
+    "via",
+    "amp",
+    "nbsp",
+    "we",
+    "wij",
+    "jullie",
+    "onze",
+    "ons",
+    "weer",
+    "wanneer",
+    "gaat",
+    "komt",
+    "echt",
+    "heel",
+    "wel",
+    "zo",
+    "nu",
+    "jaar",
+    "dag",
+    "vandaag",
+    "lange",
+    "langer",
+}
 
 
 def stop_words():
@@ -221,14 +284,17 @@ def themes(organisation, days, limit=15):
     stops = stop_words() | {w.lower() for term in watch_terms(organisation) for w in re.findall(r"\w+", term)}
     since = timezone.now() - timedelta(days=days)
     words, phrases = Counter(), Counter()
-    for text in (InboxItem.objects.filter(organisation=organisation, created__gte=since)
-                 .values_list("text", flat=True)[:5000]):
+    for text in InboxItem.objects.filter(organisation=organisation, created__gte=since).values_list("text", flat=True)[
+        :5000
+    ]:
         tokens = [t for t in re.findall(r"[^\W\d_]{3,}", normalise(text))]
         kept = [t for t in tokens if t not in stops]
         words.update(set(kept))
         phrases.update({f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a not in stops and b not in stops})
-    return {"words": words.most_common(limit),
-            "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10]}
+    return {
+        "words": words.most_common(limit),
+        "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10],
+    }
 
 
 # The register (aanspreken)

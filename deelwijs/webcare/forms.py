@@ -6,18 +6,27 @@ from deelwijs.orgs.models import COMMUNICATIONS, MANAGER, WEBCARE, User
 
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
-URGENCIES = [(InboxItem.LOW, _("It can wait")), (InboxItem.NORMAL, _("Today would be good")),
-             (InboxItem.HIGH, _("Now: it is spreading or it hurts someone"))]
+URGENCIES = [
+    (InboxItem.LOW, _("It can wait")),
+    (InboxItem.NORMAL, _("Today would be good")),
+    (InboxItem.HIGH, _("Now: it is spreading or it hurts someone")),
+]
 
 
 class SignalForm(PhotoForm):
     field_order = ["description", "url", "photo", "urgency"]
-    url = forms.URLField(label=_("Link (if you have one)"), required=False, assume_scheme="https",
-                         widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}))
-    description = forms.CharField(label=_("What did you see?"), widget=forms.Textarea(attrs={"rows": 4}),
-                                  max_length=3000)
-    urgency = forms.ChoiceField(label=_("How urgent does it feel?"), choices=URGENCIES, initial=InboxItem.NORMAL,
-                                widget=forms.RadioSelect)
+    url = forms.URLField(
+        label=_("Link (if you have one)"),
+        required=False,
+        assume_scheme="https",
+        widget=forms.URLInput(attrs={"inputmode": "url", "placeholder": "https://"}),
+    )
+    description = forms.CharField(
+        label=_("What did you see?"), widget=forms.Textarea(attrs={"rows": 4}), max_length=3000
+    )
+    urgency = forms.ChoiceField(
+        label=_("How urgent does it feel?"), choices=URGENCIES, initial=InboxItem.NORMAL, widget=forms.RadioSelect
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -41,24 +50,34 @@ class SourceForm(forms.ModelForm):
 
 
 class TermsForm(forms.Form):
-    monitor_terms = forms.CharField(label=_("Extra terms to watch for"), required=False,
-                                    widget=forms.Textarea(attrs={"rows": 4}),
-                                    help_text=_("One per line. The name of the organisation and its locations are "
-                                                "always watched."))
+    monitor_terms = forms.CharField(
+        label=_("Extra terms to watch for"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("One per line. The name of the organisation and its locations are always watched."),
+    )
 
 
 def handlers(organisation):
-    return User.objects.filter(organisation=organisation, is_active=True,
-                               role_assignments__role__in=[WEBCARE, COMMUNICATIONS]).distinct().order_by("first_name")
+    return (
+        User.objects.filter(
+            organisation=organisation, is_active=True, role_assignments__role__in=[WEBCARE, COMMUNICATIONS]
+        )
+        .distinct()
+        .order_by("first_name")
+    )
 
 
 class ItemForm(forms.Form):
-    status = forms.ChoiceField(label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED])
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED]
+    )
     priority = forms.ChoiceField(label=_("Priority"), choices=InboxItem.PRIORITIES)
     assigned_to = forms.ModelChoiceField(User.objects.none(), label=_("Assigned to"), required=False)
     note = forms.CharField(label=_("Internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
-    feedback = forms.CharField(label=_("Message to the colleague who reported it"), required=False,
-                               widget=forms.Textarea(attrs={"rows": 2}))
+    feedback = forms.CharField(
+        label=_("Message to the colleague who reported it"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
@@ -75,7 +94,8 @@ class EscalateForm(forms.Form):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["manager"].queryset = User.objects.filter(
-            organisation=organisation, is_active=True, role_assignments__role=MANAGER).distinct()
+            organisation=organisation, is_active=True, role_assignments__role=MANAGER
+        ).distinct()
 
     def clean(self):
         data = super().clean()
@@ -104,11 +124,15 @@ class ConversationForm(forms.ModelForm):
     class Meta:
         model = Conversation
         fields = ["employee", "post", "severity", "held_on", "conversation", "follow_up", "follow_up_on", "outcome"]
-        widgets = {"post": forms.Textarea(attrs={"rows": 2}), "conversation": forms.Textarea(attrs={"rows": 5}),
-                   "follow_up": forms.Textarea(attrs={"rows": 2}), "outcome": forms.Textarea(attrs={"rows": 2}),
-                   "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-                   "severity": forms.RadioSelect}
+        widgets = {
+            "post": forms.Textarea(attrs={"rows": 2}),
+            "conversation": forms.Textarea(attrs={"rows": 5}),
+            "follow_up": forms.Textarea(attrs={"rows": 2}),
+            "outcome": forms.Textarea(attrs={"rows": 2}),
+            "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "severity": forms.RadioSelect,
+        }
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)

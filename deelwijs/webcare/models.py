@@ -17,11 +17,20 @@ class Source(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="sources")
     name = models.CharField(_("name"), max_length=150)
     kind = models.CharField(_("kind"), max_length=10, choices=KINDS, default=RSS)
-    url = models.URLField(_("address"), max_length=500,
-                          help_text=_("The feed's address; for Mastodon the server (https://mastodon.nl); for "
-                                      "Bluesky the search service (https://public.api.bsky.app)."))
-    query = models.CharField(_("hashtag or search"), max_length=200, blank=True,
-                             help_text=_("For Mastodon #hashtag or search words; for Bluesky search words."))
+    url = models.URLField(
+        _("address"),
+        max_length=500,
+        help_text=_(
+            "The feed's address; for Mastodon the server (https://mastodon.nl); for "
+            "Bluesky the search service (https://public.api.bsky.app)."
+        ),
+    )
+    query = models.CharField(
+        _("hashtag or search"),
+        max_length=200,
+        blank=True,
+        help_text=_("For Mastodon #hashtag or search words; for Bluesky search words."),
+    )
     interval_minutes = models.PositiveIntegerField(_("check every (minutes)"), default=30)
     active = models.BooleanField(_("active"), default=True)
     next_poll = models.DateTimeField(default=timezone.now)
@@ -51,8 +60,13 @@ class InboxItem(models.Model):
     MENTION, SIGNAL = "mention", "signal"
     KINDS = [(MENTION, _("Mention")), (SIGNAL, _("Report from a colleague"))]
     NEW, IN_PROGRESS, ANSWERED, CLOSED, ESCALATED = "new", "in_progress", "answered", "closed", "escalated"
-    STATUSES = [(NEW, _("New")), (IN_PROGRESS, _("In progress")), (ANSWERED, _("Answered")), (CLOSED, _("Closed")),
-                (ESCALATED, _("Escalated"))]
+    STATUSES = [
+        (NEW, _("New")),
+        (IN_PROGRESS, _("In progress")),
+        (ANSWERED, _("Answered")),
+        (CLOSED, _("Closed")),
+        (ESCALATED, _("Escalated")),
+    ]
     OPEN = (NEW, IN_PROGRESS, ESCALATED)
     LOW, NORMAL, HIGH, URGENT = "low", "normal", "high", "urgent"
     PRIORITIES = [(LOW, _("Low")), (NORMAL, _("Normal")), (HIGH, _("High")), (URGENT, _("Urgent"))]
@@ -63,8 +77,9 @@ class InboxItem(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="inbox_items")
     kind = models.CharField(max_length=10, choices=KINDS)
     source = models.ForeignKey(Source, on_delete=models.SET_NULL, null=True, blank=True, related_name="items")
-    reporter = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                 related_name="signals")
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="signals"
+    )
     url = models.URLField(_("link"), max_length=1000, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
     text = models.TextField(_("what it says"), blank=True)
@@ -73,11 +88,18 @@ class InboxItem(models.Model):
     fingerprint = models.CharField(max_length=64, blank=True, db_index=True)
     status = models.CharField(_("status"), max_length=20, choices=STATUSES, default=NEW)
     priority = models.CharField(_("priority"), max_length=10, choices=PRIORITIES, default=NORMAL)
-    assigned_to = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                    related_name="assigned_items", verbose_name=_("assigned to"))
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_items",
+        verbose_name=_("assigned to"),
+    )
     escalated_to = models.CharField(max_length=20, choices=ESCALATIONS, blank=True)
-    escalated_person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-                                         related_name="escalated_items")
+    escalated_person = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="escalated_items"
+    )
     due_at = models.DateTimeField()
     created = models.DateTimeField(default=timezone.now, db_index=True)
 
@@ -134,8 +156,12 @@ class Conversation(models.Model):
     UNAWARE, SERIOUS = "unaware", "serious"
     SEVERITIES = [(UNAWARE, _("An unaware mistake: we help")), (SERIOUS, _("A serious breach: formal warning"))]
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+")
-    employee = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="conversations_about",
-                                 verbose_name=_("employee"))
+    employee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="conversations_about",
+        verbose_name=_("employee"),
+    )
     recorded_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     post = models.TextField(_("the post"), help_text=_("A link or a description. Never copy client data here."))
     severity = models.CharField(_("severity"), max_length=10, choices=SEVERITIES, default=UNAWARE)

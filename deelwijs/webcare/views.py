@@ -15,8 +15,7 @@ from deelwijs.orgs.access import get_scoped, role_required, scoped
 from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS
 
 from . import domain
-from .forms import (AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm,
-                    TermsForm)
+from .forms import AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm, TermsForm
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
 MANAGES_SOURCES = (COMMUNICATIONS, ADMINISTRATOR)
@@ -30,8 +29,13 @@ def report(request):
         screenshot = None
         if form.cleaned_data.get("photo"):
             screenshot = Image.from_processed(request.user.organisation, form.processed_photo, _("Screenshot"))
-        domain.report_signal(request.user, form.cleaned_data["url"], form.cleaned_data["description"],
-                             form.cleaned_data["urgency"], screenshot)
+        domain.report_signal(
+            request.user,
+            form.cleaned_data["url"],
+            form.cleaned_data["description"],
+            form.cleaned_data["urgency"],
+            screenshot,
+        )
         messages.success(request, _("Thank you. Webcare will look at it; you can follow it here."))
         return redirect("my_signals")
     return render(request, "webcare/report.html", {"form": form})
@@ -39,7 +43,7 @@ def report(request):
 
 @role_required()
 def my_signals(request):
-    signals = (InboxItem.objects.filter(reporter=request.user).prefetch_related("events").order_by("-created")[:50])
+    signals = InboxItem.objects.filter(reporter=request.user).prefetch_related("events").order_by("-created")[:50]
     return render(request, "webcare/my_signals.html", {"signals": signals})
 
 
@@ -58,39 +62,47 @@ def inbox(request):
     kind = request.GET.get("kind")
     if kind in (InboxItem.MENTION, InboxItem.SIGNAL):
         items = items.filter(kind=kind)
-    return render(request, "webcare/inbox.html", {"items": items[:200], "view": view, "kind": kind,
-                                                  "now": timezone.now()})
+    return render(
+        request, "webcare/inbox.html", {"items": items[:200], "view": view, "kind": kind, "now": timezone.now()}
+    )
 
 
 def _item_form(item, data=None):
     # ESCALATED is not a choice in the form: escalating has its own step.
     status = item.status if item.status != InboxItem.ESCALATED else InboxItem.IN_PROGRESS
-    return ItemForm(data, item=item, initial={"status": status, "priority": item.priority,
-                                              "assigned_to": item.assigned_to})
+    return ItemForm(
+        data, item=item, initial={"status": status, "priority": item.priority, "assigned_to": item.assigned_to}
+    )
 
 
 def _item_page(request, item, **context):
     """The item page; the answer and escalation steps show it again with their own form bound."""
-    page = {"item": item, "handles": request.user.has_role(*domain.HANDLES_INBOX),
-            "events": item.events.select_related("actor"), "form": _item_form(item),
-            "answer": AnswerForm(organisation=item.organisation),
-            "escalate": EscalateForm(organisation=item.organisation)}
+    page = {
+        "item": item,
+        "handles": request.user.has_role(*domain.HANDLES_INBOX),
+        "events": item.events.select_related("actor"),
+        "form": _item_form(item),
+        "answer": AnswerForm(organisation=item.organisation),
+        "escalate": EscalateForm(organisation=item.organisation),
+    }
     page.update(context)
     return render(request, "webcare/item.html", page)
 
 
 @role_required()
 def inbox_item(request, pk):
-    item = get_object_or_404(domain.visible_items(request.user).select_related("source", "assigned_to", "reporter",
-                                                                                "screenshot"), pk=pk)
+    item = get_object_or_404(
+        domain.visible_items(request.user).select_related("source", "assigned_to", "reporter", "screenshot"), pk=pk
+    )
     form = _item_form(item, request.POST or None)
     if request.method == "POST" and "update" in request.POST:
         if not request.user.has_role(*domain.HANDLES_INBOX):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
-            domain.update(request.user, item, data["status"], data["priority"], data["assigned_to"],
-                          data.get("feedback", ""))
+            domain.update(
+                request.user, item, data["status"], data["priority"], data["assigned_to"], data.get("feedback", "")
+            )
             if data["note"].strip():
                 domain.log_event(item, request.user, data["note"].strip(), "note")
             messages.success(request, _("Saved."))
@@ -102,8 +114,9 @@ def inbox_item(request, pk):
     draft = ""
     if template.is_bound and template.is_valid() and template.cleaned_data["template"]:
         draft = template.cleaned_data["template"].text.replace("{naam}", item.author or "")
-    return _item_page(request, item, form=form,
-                      answer=AnswerForm(initial={"text": draft}, organisation=item.organisation))
+    return _item_page(
+        request, item, form=form, answer=AnswerForm(initial={"text": draft}, organisation=item.organisation)
+    )
 
 
 @require_POST
@@ -115,8 +128,14 @@ def check_answer(request, pk):
     report = check(text, "x", item.organisation.guard_policy()) if text else None
     if report is not None and not report.blocked:
         domain.log_event(item, request.user, _("Answer prepared: %(text)s") % {"text": text})
-    return _item_page(request, item, answer=AnswerForm(request.POST, organisation=item.organisation), report=report,
-                      copyable=text if report is not None and not report.blocked else "", empty_answer=not text)
+    return _item_page(
+        request,
+        item,
+        answer=AnswerForm(request.POST, organisation=item.organisation),
+        report=report,
+        copyable=text if report is not None and not report.blocked else "",
+        empty_answer=not text,
+    )
 
 
 @require_POST
@@ -125,8 +144,9 @@ def escalate(request, pk):
     item = get_scoped(InboxItem, request, pk=pk)
     form = EscalateForm(request.POST, organisation=item.organisation)
     if form.is_valid():
-        domain.escalate(request.user, item, form.cleaned_data["to"], form.cleaned_data.get("manager"),
-                        form.cleaned_data["reason"])
+        domain.escalate(
+            request.user, item, form.cleaned_data["to"], form.cleaned_data.get("manager"), form.cleaned_data["reason"]
+        )
         messages.success(request, _("The item is escalated."))
         return redirect("inbox_item", pk=item.pk)
     return _item_page(request, item, escalate=form)
@@ -145,9 +165,16 @@ def sources(request):
             organisation.save(update_fields=["monitor_terms"])
             messages.success(request, _("The terms are saved."))
             return redirect("sources")
-    return render(request, "webcare/sources.html", {
-        "sources": scoped(Source, request), "terms": terms, "watched": domain.watch_terms(organisation),
-        "can_edit": request.user.has_role(*MANAGES_SOURCES)})
+    return render(
+        request,
+        "webcare/sources.html",
+        {
+            "sources": scoped(Source, request),
+            "terms": terms,
+            "watched": domain.watch_terms(organisation),
+            "can_edit": request.user.has_role(*MANAGES_SOURCES),
+        },
+    )
 
 
 @role_required(*MANAGES_SOURCES)
@@ -184,8 +211,9 @@ def templates(request):
 
 @role_required(*domain.HANDLES_INBOX)
 def template_edit(request, pk=None):
-    template = get_scoped(ResponseTemplate, request, pk=pk) if pk else ResponseTemplate(
-        organisation=request.user.organisation)
+    template = (
+        get_scoped(ResponseTemplate, request, pk=pk) if pk else ResponseTemplate(organisation=request.user.organisation)
+    )
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -203,27 +231,39 @@ def overview(request):
     organisation = request.user.organisation
     since = timezone.now() - timedelta(days=30)
     recent = InboxItem.objects.filter(organisation=organisation, created__gte=since)
-    per_day = {(r["day"], r["kind"]): r["n"] for r in recent.annotate(day=TruncDate("created")).values(
-        "day", "kind").annotate(n=Count("pk")).order_by()}
+    per_day = {
+        (r["day"], r["kind"]): r["n"]
+        for r in recent.annotate(day=TruncDate("created")).values("day", "kind").annotate(n=Count("pk")).order_by()
+    }
     today = timezone.localdate()
     days = [today - timedelta(days=n) for n in range(29, -1, -1)]
-    points = [(d.strftime("%d-%m"), per_day.get((d, InboxItem.MENTION), 0), per_day.get((d, InboxItem.SIGNAL), 0))
-              for d in days]
-    return render(request, "webcare/overview.html", {
-        "week": domain.themes(organisation, 7), "month": domain.themes(organisation, 30),
-        "authors": recent.exclude(author="").values("author").annotate(n=Count("pk")).order_by("-n")[:10],
-        "sources": recent.values("source__name", "kind").annotate(n=Count("pk")).order_by("-n")[:10],
-        "chart": line_chart(points, _("Mentions and reports per day"), _("Mentions"), _("Reports"), "chart-volume"),
-        "points": points,
-    })
+    points = [
+        (d.strftime("%d-%m"), per_day.get((d, InboxItem.MENTION), 0), per_day.get((d, InboxItem.SIGNAL), 0))
+        for d in days
+    ]
+    return render(
+        request,
+        "webcare/overview.html",
+        {
+            "week": domain.themes(organisation, 7),
+            "month": domain.themes(organisation, 30),
+            "authors": recent.exclude(author="").values("author").annotate(n=Count("pk")).order_by("-n")[:10],
+            "sources": recent.values("source__name", "kind").annotate(n=Count("pk")).order_by("-n")[:10],
+            "chart": line_chart(points, _("Mentions and reports per day"), _("Mentions"), _("Reports"), "chart-volume"),
+            "points": points,
+        },
+    )
 
 
 # The register
 @role_required()
 def register(request):
     entries = domain.visible_conversations(request.user).select_related("employee", "recorded_by")
-    return render(request, "webcare/register.html", {
-        "entries": entries, "can_record": request.user.has_role(*domain.KEEPS_REGISTER)})
+    return render(
+        request,
+        "webcare/register.html",
+        {"entries": entries, "can_record": request.user.has_role(*domain.KEEPS_REGISTER)},
+    )
 
 
 @role_required(*domain.KEEPS_REGISTER)
@@ -236,12 +276,16 @@ def conversation_new(request):
         from deelwijs.orgs.domain import notify
         from django.urls import reverse
 
-        notify(entry.employee, _("A conversation with you about a post was written down. You can read it."),
-               link=reverse("conversation", args=[entry.pk]))
+        notify(
+            entry.employee,
+            _("A conversation with you about a post was written down. You can read it."),
+            link=reverse("conversation", args=[entry.pk]),
+        )
         messages.success(request, _("The conversation is recorded."))
         return redirect("conversation", pk=entry.pk)
-    return render(request, "webcare/form.html", {"form": form, "title": _("Record a conversation"),
-                                                 "confidential": True})
+    return render(
+        request, "webcare/form.html", {"form": form, "title": _("Record a conversation"), "confidential": True}
+    )
 
 
 @role_required()
@@ -261,7 +305,13 @@ def conversation(request, pk):
             return redirect("conversation", pk=entry.pk)
     else:
         domain.record_view(entry, request.user)
-    return render(request, "webcare/conversation.html", {
-        "entry": entry, "form": form, "views": entry.views.select_related("viewer")[:100],
-        "shows_log": request.user.has_role(ADMINISTRATOR) or entry.recorded_by_id == request.user.pk,
-    })
+    return render(
+        request,
+        "webcare/conversation.html",
+        {
+            "entry": entry,
+            "form": form,
+            "views": entry.views.select_related("viewer")[:100],
+            "shows_log": request.user.has_role(ADMINISTRATOR) or entry.recorded_by_id == request.user.pk,
+        },
+    )

@@ -42,7 +42,10 @@ def test_communications_plans_an_event_and_sees_it_in_the_week(page_at, demo):
     assert set(filled) == {"before", "during", "after"}
     page.get_by_role("link", name="Bekijk de week van het evenement").click()
     week = page.locator(".cal.week")
-    for title in ("Zorgcafé Klaverhof: Live vanaf het evenement", "Zorgcafé Klaverhof: Bedankt, met de resultaten",
-                  "Zorgcafé Klaverhof: Herinnering: nog twee dagen"):
+    for title in (
+        "Zorgcafé Klaverhof: Live vanaf het evenement",
+        "Zorgcafé Klaverhof: Bedankt, met de resultaten",
+        "Zorgcafé Klaverhof: Herinnering: nog twee dagen",
+    ):
         week.get_by_role("link", name=title).wait_for()
     screenshot(page, "planning-week-375")

@@ -26,7 +26,8 @@ def test_an_employee_reports_and_webcare_answers(page_at, demo):
     page.get_by_label("Toegewezen aan").select_option(label="Jeroen Bakker")
     page.get_by_label("Status").select_option(label="Beantwoord")
     page.get_by_label("Bericht aan de collega die het meldde").fill(
-        "Dank je! Het klopt niet: we hebben in de groep gereageerd met de juiste informatie.")
+        "Dank je! Het klopt niet: we hebben in de groep gereageerd met de juiste informatie."
+    )
     page.get_by_role("button", name="Opslaan").first.click()
     page.get_by_text("Opgeslagen.").wait_for()
     screenshot(page, "webcare-item-375")

@@ -9,7 +9,7 @@ def findings(text, platform="linkedin", policy=None, category=None):
 
 
 def spans(text, category, platform="linkedin", policy=None):
-    return [text[f.start:f.end] for f in findings(text, platform, policy, category)]
+    return [text[f.start : f.end] for f in findings(text, platform, policy, category)]
 
 
 def flags(text, category, platform="linkedin", policy=None):
@@ -18,9 +18,16 @@ def flags(text, category, platform="linkedin", policy=None):
 
 @pytest.fixture
 def lindehof():
-    return Policy.from_dict({
-        "organisation_names": ["Zorggroep Lindehof", "Lindehof"],
-        "locations": ["De Linde", "Het Anker", "Klaverhof"],
-        "public_contacts": ["088 450 12 00", "info@lindehof.nl", "www.lindehof.nl", "Stationsweg 12, 7311 AB Apeldoorn"],
-        "staff_names": ["Marit de Groot", "Sandra Visser"],
-    })
+    return Policy.from_dict(
+        {
+            "organisation_names": ["Zorggroep Lindehof", "Lindehof"],
+            "locations": ["De Linde", "Het Anker", "Klaverhof"],
+            "public_contacts": [
+                "088 450 12 00",
+                "info@lindehof.nl",
+                "www.lindehof.nl",
+                "Stationsweg 12, 7311 AB Apeldoorn",
+            ],
+            "staff_names": ["Marit de Groot", "Sandra Visser"],
+        }
+    )

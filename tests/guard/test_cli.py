@@ -86,8 +86,12 @@ def test_policy_file_is_used(tmp_path):
 
 
 def test_console_script_reads_invalid_utf8_on_stdin_without_crashing():
-    proc = subprocess.run([sys.executable, "-m", "deelwijs.cli", "check", "--jsonl", "-"],
-                          input=b'\xc3\x28 {"id": 1}\n', capture_output=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "deelwijs.cli", "check", "--jsonl", "-"],
+        input=b'\xc3\x28 {"id": 1}\n',
+        capture_output=True,
+        check=False,
+    )
     assert proc.returncode == 2
     assert json.loads(proc.stdout)["error"] == "geen geldige UTF-8"
     assert b"Traceback" not in proc.stderr

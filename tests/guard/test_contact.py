@@ -3,36 +3,46 @@ import pytest
 from .conftest import flags
 
 
-@pytest.mark.parametrize("text", [
-    "Die mevrouw van gisteren was weer erg onrustig, even opletten vanavond.",
-    "Meneer T. heeft zijn medicatie weer geweigerd, graag checken bij de lunch.",
-    "De zoon van die meneer op de hoek belde drie keer vandaag.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die mevrouw van gisteren was weer erg onrustig, even opletten vanavond.",
+        "Meneer T. heeft zijn medicatie weer geweigerd, graag checken bij de lunch.",
+        "De zoon van die meneer op de hoek belde drie keer vandaag.",
+    ],
+)
 def test_discussing_a_client_in_a_team_chat_is_flagged_even_without_a_name(text):
     assert flags(text, "client_contact", platform="whatsapp")
 
 
 def test_a_team_chat_about_rosters_is_fine():
-    assert not flags("Wie kan zaterdag mijn late dienst overnemen? Ik neem jouw vroege.", "client_contact",
-                     platform="whatsapp")
+    assert not flags(
+        "Wie kan zaterdag mijn late dienst overnemen? Ik neem jouw vroege.", "client_contact", platform="whatsapp"
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Familie van onze bewoners: stuur me gerust een DM op mijn persoonlijke account.",
-    "Ik app in het weekend vaak met een paar van mijn cliënten, dat vinden ze fijn.",
-    "Ik heb de moeder van een cliënt mijn privénummer gegeven.",
-    "Oud-cliënten die mij nog kennen: voeg me toe op Facebook!",
-    "Ik heb een groepsapp gemaakt met de ouders van alle kinderen van de groep.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Familie van onze bewoners: stuur me gerust een DM op mijn persoonlijke account.",
+        "Ik app in het weekend vaak met een paar van mijn cliënten, dat vinden ze fijn.",
+        "Ik heb de moeder van een cliënt mijn privénummer gegeven.",
+        "Oud-cliënten die mij nog kennen: voeg me toe op Facebook!",
+        "Ik heb een groepsapp gemaakt met de ouders van alle kinderen van de groep.",
+    ],
+)
 def test_private_contact_with_clients_or_families_is_flagged(text):
     assert flags(text, "client_contact")
 
 
-@pytest.mark.parametrize("text", [
-    "Een cliënt stuurde me een vriendschapsverzoek. Netjes geweigerd en uitgelegd waarom.",
-    "Een familielid van een bewoner vroeg me op Facebook, maar ik heb het niet geaccepteerd.",
-    "Voor vragen zijn familieleden altijd welkom bij de afdeling.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Een cliënt stuurde me een vriendschapsverzoek. Netjes geweigerd en uitgelegd waarom.",
+        "Een familielid van een bewoner vroeg me op Facebook, maar ik heb het niet geaccepteerd.",
+        "Voor vragen zijn familieleden altijd welkom bij de afdeling.",
+    ],
+)
 def test_refusing_private_contact_is_fine(text):
     assert not flags(text, "client_contact")
 

@@ -5,8 +5,10 @@ from deelwijs.guard.detectors.identifiers import elf_proef, national_number
 from .conftest import flags, spans
 
 
-@pytest.mark.parametrize("number, valid", [("111222333", True), ("123456782", True), ("123456789", False),
-                                           ("000000000", False), ("12345678", False)])
+@pytest.mark.parametrize(
+    "number, valid",
+    [("111222333", True), ("123456782", True), ("123456789", False), ("000000000", False), ("12345678", False)],
+)
 def test_elf_proef(number, valid):
     assert elf_proef(number) is valid
 
@@ -25,20 +27,35 @@ def test_it_ignores_nine_digits_that_fail_the_elf_proef_without_a_cue():
     assert not flags("We haalden dit jaar 123456789 stappen bij elkaar voor het goede doel.", "personal_data")
 
 
-@pytest.mark.parametrize("written", [
-    "0612345678", "06-12345678", "06 12 34 56 78", "06-1234 5678", "06 - 1829 - 3746", "(06) 1234 5678", "+31 6 1234 5678",
-    "+31 (0)6 12345678", "+31612345678", "0031 6 12 34 56 78", "06.12.34.56.78",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "0612345678",
+        "06-12345678",
+        "06 12 34 56 78",
+        "06-1234 5678",
+        "06 - 1829 - 3746",
+        "(06) 1234 5678",
+        "+31 6 1234 5678",
+        "+31 (0)6 12345678",
+        "+31612345678",
+        "0031 6 12 34 56 78",
+        "06.12.34.56.78",
+    ],
+)
 def test_it_finds_mobile_numbers_in_every_common_notation(written):
     text = f"Bel me gerust op {written} als je vragen hebt."
     assert spans(text, "personal_data") == [written]
 
 
-@pytest.mark.parametrize("text", [
-    "Voor vragen: bel onze receptie op 088 450 12 00.",
-    "Bel gratis 0800-0113 als je met iemand wilt praten.",
-    "Kijk op de website of bel 038 421 88 00 voor een afspraak.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Voor vragen: bel onze receptie op 088 450 12 00.",
+        "Bel gratis 0800-0113 als je met iemand wilt praten.",
+        "Kijk op de website of bel 038 421 88 00 voor een afspraak.",
+    ],
+)
 def test_it_leaves_general_numbers_alone(text):
     assert not flags(text, "personal_data")
 
@@ -59,19 +76,28 @@ def test_national_number_normalises_international_forms():
     assert national_number("0031 6 12 34 56 78") == "0612345678"
 
 
-@pytest.mark.parametrize("written", [
-    "j.jansen1987@gmail.com", "marieke [at] hotmail [dot] com", "kees(at)ziggo.nl", "anna at kpnmail.nl",
-])
+@pytest.mark.parametrize(
+    "written",
+    [
+        "j.jansen1987@gmail.com",
+        "marieke [at] hotmail [dot] com",
+        "kees(at)ziggo.nl",
+        "anna at kpnmail.nl",
+    ],
+)
 def test_it_finds_private_email_also_obfuscated(written):
     text = f"Mail gerust naar {written} voor de foto's."
     assert spans(text, "personal_data") == [written]
 
 
-@pytest.mark.parametrize("text", [
-    "Aanmelden via info@welzijnsamenloop.nl of bel het kantoor.",
-    "Stuur je cv naar werkenbij@ggzrivierland.nl.",
-    "Vragen over de cursus? vrijwilligers@hospicedevlinder.nl helpt je graag.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aanmelden via info@welzijnsamenloop.nl of bel het kantoor.",
+        "Stuur je cv naar werkenbij@ggzrivierland.nl.",
+        "Vragen over de cursus? vrijwilligers@hospicedevlinder.nl helpt je graag.",
+    ],
+)
 def test_role_addresses_of_organisations_are_not_personal(text):
     assert not flags(text, "personal_data")
 

@@ -15,13 +15,16 @@ def test_the_default_word_list_is_the_labelling_list():
     assert {"klant", "bejaard", "dementen", "gehandicapt", "verslaafde"} <= avoid
 
 
-@pytest.mark.parametrize("data, error", [
-    ([], "JSON object"),
-    ({"staff_names": "Marit"}, "list of strings"),
-    ({"colour": "blue"}, "unknown policy fields"),
-    ({"word_list": [{"avoid": [], "use": "x"}]}, "at least one"),
-    ({"blocked_terms": [{"term": "x", "category": "nope"}]}, "unknown category"),
-])
+@pytest.mark.parametrize(
+    "data, error",
+    [
+        ([], "JSON object"),
+        ({"staff_names": "Marit"}, "list of strings"),
+        ({"colour": "blue"}, "unknown policy fields"),
+        ({"word_list": [{"avoid": [], "use": "x"}]}, "at least one"),
+        ({"blocked_terms": [{"term": "x", "category": "nope"}]}, "unknown category"),
+    ],
+)
 def test_bad_policies_are_refused_with_a_reason(data, error):
     with pytest.raises(PolicyError, match=error):
         Policy.from_dict(data)

@@ -3,35 +3,44 @@ import pytest
 from .conftest import flags, spans
 
 
-@pytest.mark.parametrize("text, span", [
-    ("Wat een gezellige middag met mevrouw Verbeek, ze lachte de hele tijd.", "mevrouw Verbeek"),
-    ("Meneer K. wilde vandaag voor het eerst weer mee wandelen.", "Meneer K."),
-    ("De familie Bakker bracht taart mee voor de hele afdeling.", "familie Bakker"),
-    ("Vandaag zong meneer van der Wal zijn lievelingslied voor ons.", "meneer van der Wal"),
-    ("Ik heb vandaag lang gepraat met meneer jansen over zijn oorlogsjaren.", "meneer jansen"),
-])
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Wat een gezellige middag met mevrouw Verbeek, ze lachte de hele tijd.", "mevrouw Verbeek"),
+        ("Meneer K. wilde vandaag voor het eerst weer mee wandelen.", "Meneer K."),
+        ("De familie Bakker bracht taart mee voor de hele afdeling.", "familie Bakker"),
+        ("Vandaag zong meneer van der Wal zijn lievelingslied voor ons.", "meneer van der Wal"),
+        ("Ik heb vandaag lang gepraat met meneer jansen over zijn oorlogsjaren.", "meneer jansen"),
+    ],
+)
 def test_a_client_named_with_a_title_is_identifiable(text, span):
     assert span in spans(text, "client_privacy")
 
 
-@pytest.mark.parametrize("text", [
-    "Noor (9) mocht vandaag eindelijk naar huis na drie weken op de kinderafdeling.",
-    "Onze bewoner Gerrit vierde gisteren zijn 90ste verjaardag met taart.",
-    "Let op bij Willem op kamer 4, hij is vannacht gevallen.",
-    "De ouders van Daan belden vanochtend over het kamp.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Noor (9) mocht vandaag eindelijk naar huis na drie weken op de kinderafdeling.",
+        "Onze bewoner Gerrit vierde gisteren zijn 90ste verjaardag met taart.",
+        "Let op bij Willem op kamer 4, hij is vannacht gevallen.",
+        "De ouders van Daan belden vanochtend over het kamp.",
+    ],
+)
 def test_a_first_name_in_a_care_context_is_identifiable(text):
     assert flags(text, "client_privacy")
 
 
-@pytest.mark.parametrize("text", [
-    "Collega Marit viert vandaag haar 25-jarig jubileum in dienst. Gefeliciteerd!",
-    "Trots op mijn dochter Eva, die vandaag begon als verpleegkundige.",
-    "Dank aan Ruben van de ICT-afdeling voor alle hulp bij de tablets.",
-    "Een cliënt vertelde me vandaag dat ze weer durft te fietsen.",
-    "Onze bewoners genoten vanmiddag van de zon in de tuin.",
-    "Wat een inspirerende lezing van minister De Jonge over de zorg van morgen.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Collega Marit viert vandaag haar 25-jarig jubileum in dienst. Gefeliciteerd!",
+        "Trots op mijn dochter Eva, die vandaag begon als verpleegkundige.",
+        "Dank aan Ruben van de ICT-afdeling voor alle hulp bij de tablets.",
+        "Een cliënt vertelde me vandaag dat ze weer durft te fietsen.",
+        "Onze bewoners genoten vanmiddag van de zon in de tuin.",
+        "Wat een inspirerende lezing van minister De Jonge over de zorg van morgen.",
+    ],
+)
 def test_colleagues_family_public_figures_and_anonymous_stories_are_fine(text):
     assert not flags(text, "client_privacy")
 
@@ -41,11 +50,14 @@ def test_staff_names_from_the_policy_are_colleagues(lindehof):
     assert not flags(text, "client_privacy", policy=lindehof)
 
 
-@pytest.mark.parametrize("text", [
-    "Kamer 12 heeft vandaag haar eerste stapjes gezet.",
-    "De meneer op kamer 214 mocht eindelijk naar huis.",
-    "Vandaag koffie gedronken met mevrouw van nummer 23.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kamer 12 heeft vandaag haar eerste stapjes gezet.",
+        "De meneer op kamer 214 mocht eindelijk naar huis.",
+        "Vandaag koffie gedronken met mevrouw van nummer 23.",
+    ],
+)
 def test_room_and_house_numbers_identify(text):
     assert flags(text, "client_privacy")
 
@@ -105,15 +117,19 @@ def test_a_pseudonym_is_not_identifying():
 def test_a_colleagues_surname_does_not_hide_a_client_with_that_name(lindehof):
     lindehof.staff_names.append("Marieke Jansen")
     assert flags("Vandaag zong mevrouw Jansen haar lievelingslied op de afdeling.", "client_privacy", policy=lindehof)
-    assert not flags("Marieke Jansen liep vandaag mee op de afdeling van de dagbesteding.", "client_privacy",
-                     policy=lindehof)
+    assert not flags(
+        "Marieke Jansen liep vandaag mee op de afdeling van de dagbesteding.", "client_privacy", policy=lindehof
+    )
 
 
-@pytest.mark.parametrize("text", [
-    "Wie neemt morgen de ochtendzorg bij nr 14 over? Ze moet om 8 uur haar insuline hebben",
-    "Mw uit 3 zat weer te schelden op de gang.",
-    "Een meisje van 15 uit Almelo dat ik begeleidde na haar suïcidepoging, gaat weer naar school.",
-    "De vader van een van onze pupillen kwam verhaal halen. Het gaat om het gezin van de bakker in de Dorpsstraat.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wie neemt morgen de ochtendzorg bij nr 14 over? Ze moet om 8 uur haar insuline hebben",
+        "Mw uit 3 zat weer te schelden op de gang.",
+        "Een meisje van 15 uit Almelo dat ik begeleidde na haar suïcidepoging, gaat weer naar school.",
+        "De vader van een van onze pupillen kwam verhaal halen. Het gaat om het gezin van de bakker in de Dorpsstraat.",
+    ],
+)
 def test_house_numbers_short_titles_conditions_and_streets(text):
     assert flags(text, "client_privacy")

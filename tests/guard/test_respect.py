@@ -3,27 +3,33 @@ import pytest
 from .conftest import flags
 
 
-@pytest.mark.parametrize("text", [
-    "Die nieuwe planner is echt een idioot.",
-    "Wat een stelletje nietsnutten bij de gemeente.",
-    "Wat een ondankbare mensen, die familie van kamer 3.",
-    "Die stagiair is zo dom als het achtereind van een varken.",
-    "Godverdomme, weer een familie die staat te schreeuwen.",
-    "Haha die mevrouw met haar hoed, net een kip op stelten.",
-    "Ik zeg niks, maar ik denk dat ze het met de teamleider heeft 'geregeld'.",
-    "What a useless prick that manager is.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die nieuwe planner is echt een idioot.",
+        "Wat een stelletje nietsnutten bij de gemeente.",
+        "Wat een ondankbare mensen, die familie van kamer 3.",
+        "Die stagiair is zo dom als het achtereind van een varken.",
+        "Godverdomme, weer een familie die staat te schreeuwen.",
+        "Haha die mevrouw met haar hoed, net een kip op stelten.",
+        "Ik zeg niks, maar ik denk dat ze het met de teamleider heeft 'geregeld'.",
+        "What a useless prick that manager is.",
+    ],
+)
 def test_insults_mockery_and_gossip_are_disrespectful(text):
     assert flags(text, "disrespect")
 
 
-@pytest.mark.parametrize("text", [
-    "Ik ben kritisch over de aanbesteding: kleine initiatieven krijgen zo geen kans.",
-    "Een arrogante houding helpt niemand, daar moeten we samen iets aan doen.",
-    "Mijn moeder kreeg vorig jaar kanker, daarom loop ik mee met de sponsorloop.",
-    "Ik word er soms gek van, maar ik hou van mijn werk.",
-    "Mensen die schelden tegen zorgverleners: dat accepteren we niet.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik ben kritisch over de aanbesteding: kleine initiatieven krijgen zo geen kans.",
+        "Een arrogante houding helpt niemand, daar moeten we samen iets aan doen.",
+        "Mijn moeder kreeg vorig jaar kanker, daarom loop ik mee met de sponsorloop.",
+        "Ik word er soms gek van, maar ik hou van mijn werk.",
+        "Mensen die schelden tegen zorgverleners: dat accepteren we niet.",
+    ],
+)
 def test_criticism_and_care_vocabulary_are_not_disrespect(text):
     assert not flags(text, "disrespect")
 
@@ -37,10 +43,13 @@ def test_a_weak_word_aimed_at_a_person():
     assert flags("Zo'n incompetente zak heb ik nog nooit meegemaakt.", "disrespect")
 
 
-@pytest.mark.parametrize("text", [
-    "Die directeur van ons is een grap. Flapdrol.",
-    "Als het u niet bevalt zoekt u maar een ander verpleeghuis. Sommige families zijn echt onmogelijk.",
-    "Gisteren was die vader weer dronken aan de balie, maar dat heb je niet van mij.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die directeur van ons is een grap. Flapdrol.",
+        "Als het u niet bevalt zoekt u maar een ander verpleeghuis. Sommige families zijn echt onmogelijk.",
+        "Gisteren was die vader weer dronken aan de balie, maar dat heb je niet van mij.",
+    ],
+)
 def test_contempt_and_gossip_in_other_words(text):
     assert flags(text, "disrespect")

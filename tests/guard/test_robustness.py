@@ -5,11 +5,41 @@ from hypothesis import strategies as st
 
 from deelwijs.guard import PLATFORMS, check
 
-care_words = st.sampled_from([
-    "meneer", "Jansen", "kamer 12", "06-12345678", "BSN", "123456782", "bewoner", "idioot", "namens", "code 1234",
-    "#zorg", "@lindehof", "https://x.nl", "j@gmail.com", "😂", "👩‍👩‍👧", "\n", "  ", "Sem", "app", "klanten",
-    "geboren 1-2-1950", "Kastanjelaan 4", "1234 AB", "(58)", "’s", "é", "\x00", "\u200b", "中文", "مرحبا",
-])
+care_words = st.sampled_from(
+    [
+        "meneer",
+        "Jansen",
+        "kamer 12",
+        "06-12345678",
+        "BSN",
+        "123456782",
+        "bewoner",
+        "idioot",
+        "namens",
+        "code 1234",
+        "#zorg",
+        "@lindehof",
+        "https://x.nl",
+        "j@gmail.com",
+        "😂",
+        "👩‍👩‍👧",
+        "\n",
+        "  ",
+        "Sem",
+        "app",
+        "klanten",
+        "geboren 1-2-1950",
+        "Kastanjelaan 4",
+        "1234 AB",
+        "(58)",
+        "’s",
+        "é",
+        "\x00",
+        "\u200b",
+        "中文",
+        "مرحبا",
+    ]
+)
 texts = st.one_of(st.text(max_size=400), st.lists(care_words, max_size=40).map(" ".join))
 
 

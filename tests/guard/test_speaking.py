@@ -3,23 +3,29 @@ import pytest
 from .conftest import flags
 
 
-@pytest.mark.parametrize("text", [
-    "Namens Zorggroep Lindehof kan ik toezeggen dat niemand zijn baan verliest.",
-    "Wij garanderen dat iedere aanmelding binnen een week een gesprek krijgt.",
-    "Daar kunnen jullie ons aan houden: de locatie blijft open.",
-    "De directie heeft besloten dat het bezoekuur vervalt, en ik mag het als eerste delen!",
-    "Ik beloof jullie dat het parkeren gratis wordt.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Namens Zorggroep Lindehof kan ik toezeggen dat niemand zijn baan verliest.",
+        "Wij garanderen dat iedere aanmelding binnen een week een gesprek krijgt.",
+        "Daar kunnen jullie ons aan houden: de locatie blijft open.",
+        "De directie heeft besloten dat het bezoekuur vervalt, en ik mag het als eerste delen!",
+        "Ik beloof jullie dat het parkeren gratis wordt.",
+    ],
+)
 def test_promises_and_announcements_speak_for_the_organisation(text):
     assert flags(text, "speaks_for_org")
 
 
-@pytest.mark.parametrize("text", [
-    "Op persoonlijke titel: ik maak me zorgen over de eigen bijdrage.",
-    "Ik werk al twintig jaar in de thuiszorg en ik ben trots op ons vak.",
-    "Mooi nieuws uit het persbericht: er komt een herstelcafé.",
-    "Vandaag trakteert de directie op ijs voor alle collega's.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Op persoonlijke titel: ik maak me zorgen over de eigen bijdrage.",
+        "Ik werk al twintig jaar in de thuiszorg en ik ben trots op ons vak.",
+        "Mooi nieuws uit het persbericht: er komt een herstelcafé.",
+        "Vandaag trakteert de directie op ijs voor alle collega's.",
+    ],
+)
 def test_own_experience_is_fine(text):
     assert not flags(text, "speaks_for_org")
 
@@ -29,4 +35,6 @@ def test_we_as_the_organisation_promising_is_speaking_for_it():
 
 
 def test_standing_guarantee_for_the_organisation():
-    assert flags("Wij staan garant voor kwaliteit: iedere cliënt krijgt binnen 24 uur een contactpersoon.", "speaks_for_org")
+    assert flags(
+        "Wij staan garant voor kwaliteit: iedere cliënt krijgt binnen 24 uur een contactpersoon.", "speaks_for_org"
+    )

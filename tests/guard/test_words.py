@@ -5,17 +5,20 @@ from deelwijs.guard import Policy, check
 from .conftest import findings, flags, spans
 
 
-@pytest.mark.parametrize("text, word, use", [
-    ("Vandaag met onze klanten naar de markt.", "klanten", "cliënt"),
-    ("Een klantreis voor de poli, goed idee!", "klantreis", "cliënt"),
-    ("Weer een bejaarde op de gang.", "bejaarde", "oudere"),
-    ("Vroeger heette dit een bejaardentehuis.", "bejaardentehuis", "woonzorgcentrum"),
-    ("Ik werk al jaren in de gehandicaptenzorg.", "gehandicaptenzorg", "mensen met een beperking"),
-    ("Onze verslaafden verdienen respect.", "verslaafden", "mensen met een verslaving"),
-])
+@pytest.mark.parametrize(
+    "text, word, use",
+    [
+        ("Vandaag met onze klanten naar de markt.", "klanten", "cliënt"),
+        ("Een klantreis voor de poli, goed idee!", "klantreis", "cliënt"),
+        ("Weer een bejaarde op de gang.", "bejaarde", "oudere"),
+        ("Vroeger heette dit een bejaardentehuis.", "bejaardentehuis", "woonzorgcentrum"),
+        ("Ik werk al jaren in de gehandicaptenzorg.", "gehandicaptenzorg", "mensen met een beperking"),
+        ("Onze verslaafden verdienen respect.", "verslaafden", "mensen met een verslaving"),
+    ],
+)
 def test_tone_of_voice_words_in_any_inflection_or_compound(text, word, use):
     found = findings(text, category="word_choice")
-    assert [text[f.start:f.end] for f in found] == [word]
+    assert [text[f.start : f.end] for f in found] == [word]
     assert found[0].suggestion == use and found[0].severity == "hint"
 
 
@@ -29,28 +32,34 @@ def test_the_organisation_sets_its_own_word_list():
     assert not flags("Onze klanten waren blij.", "word_choice", policy=policy)
 
 
-@pytest.mark.parametrize("text, typo, suggestion", [
-    ("Gisteren mijn laatste dag in het ziekehuis.", "ziekehuis", "ziekenhuis"),
-    ("Bedankt lieve collegaas!", "collegaas", None),
-    ("Wat een geweldge dag was het.", "geweldge", "geweldige"),
-    ("Gefeliciteert met je diploma!", "Gefeliciteert", "Gefeliciteerd"),
-    ("Samen met de vrijwiligers naar het park.", "vrijwiligers", "vrijwilligers"),
-])
+@pytest.mark.parametrize(
+    "text, typo, suggestion",
+    [
+        ("Gisteren mijn laatste dag in het ziekehuis.", "ziekehuis", "ziekenhuis"),
+        ("Bedankt lieve collegaas!", "collegaas", None),
+        ("Wat een geweldge dag was het.", "geweldge", "geweldige"),
+        ("Gefeliciteert met je diploma!", "Gefeliciteert", "Gefeliciteerd"),
+        ("Samen met de vrijwiligers naar het park.", "vrijwiligers", "vrijwilligers"),
+    ],
+)
 def test_it_finds_typos_with_a_suggestion(text, typo, suggestion):
     found = findings(text, category="spelling")
-    assert [text[f.start:f.end] for f in found] == [typo]
+    assert [text[f.start : f.end] for f in found] == [typo]
     if suggestion:
         assert found[0].suggestion == suggestion
 
 
-@pytest.mark.parametrize("text", [
-    "Vandaag gaan Sanne en Pieter met de bewoners naar Zutphen.",
-    "Lees meer op www.lindehof.nl/nieuws #ouderenzorg @zorggroeplindehof",
-    "Proud to be a nurse, what a great nightshift with my team!",
-    "Ff checken: iig morgen idd om tien uur?",
-    "De ouderenzorgverpleegkundige en de snoezelruimte zijn helemaal nieuw 💜✨",
-    "Dáárom doe ik dit werk, één keer per week.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandaag gaan Sanne en Pieter met de bewoners naar Zutphen.",
+        "Lees meer op www.lindehof.nl/nieuws #ouderenzorg @zorggroeplindehof",
+        "Proud to be a nurse, what a great nightshift with my team!",
+        "Ff checken: iig morgen idd om tien uur?",
+        "De ouderenzorgverpleegkundige en de snoezelruimte zijn helemaal nieuw 💜✨",
+        "Dáárom doe ik dit werk, één keer per week.",
+    ],
+)
 def test_names_links_english_chat_words_compounds_and_emoji_are_not_misspellings(text):
     assert not flags(text, "spelling")
 

@@ -24,9 +24,14 @@ def main():
     call_command("migrate", verbosity=0)
     User.objects.create_user(username=email, email=email, password=password, first_name="Sso")
     Application.objects.create(
-        name="Deelwijs", client_id=client_id, client_secret=client_secret, redirect_uris=redirect_uri,
-        client_type=Application.CLIENT_CONFIDENTIAL, authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
-        algorithm=Application.RS256_ALGORITHM, skip_authorization=True,
+        name="Deelwijs",
+        client_id=client_id,
+        client_secret=client_secret,
+        redirect_uris=redirect_uri,
+        client_type=Application.CLIENT_CONFIDENTIAL,
+        authorization_grant_type=Application.GRANT_AUTHORIZATION_CODE,
+        algorithm=Application.RS256_ALGORITHM,
+        skip_authorization=True,
     )
     server = make_server("127.0.0.1", int(port), get_wsgi_application(), handler_class=QuietHandler)
     print("ready", flush=True)

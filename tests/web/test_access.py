@@ -117,31 +117,58 @@ def objects(org, people):
 
     now = timezone.now()
     planning = {
-        "post": PlannedPost.objects.create(organisation=org, title="Foto", account=account, scheduled_at=now, team=team,
-                                           responsible=people["communications"]),
+        "post": PlannedPost.objects.create(
+            organisation=org,
+            title="Foto",
+            account=account,
+            scheduled_at=now,
+            team=team,
+            responsible=people["communications"],
+        ),
         "event": Event.objects.create(organisation=org, title="Open dag", starts_at=now, ends_at=now),
         "own_day": OwnHookDay.objects.create(organisation=org, name="Jubileum", day=date(2026, 6, 1)),
-        "recurring": RecurringActivity.objects.create(organisation=org, title="Foto van de week", team=team,
-                                                      account=account),
-        "pilot": Pilot.objects.create(organisation=org, title="Proeftuin", goals="Meer delen", starts_on=date(2026, 9, 1),
-                                      ends_on=date(2026, 10, 1), lead_communications=people["communications"],
-                                      lead_ambassador=people["ambassador"]),
+        "recurring": RecurringActivity.objects.create(
+            organisation=org, title="Foto van de week", team=team, account=account
+        ),
+        "pilot": Pilot.objects.create(
+            organisation=org,
+            title="Proeftuin",
+            goals="Meer delen",
+            starts_on=date(2026, 9, 1),
+            ends_on=date(2026, 10, 1),
+            lead_communications=people["communications"],
+            lead_ambassador=people["ambassador"],
+        ),
         "meeting": Meeting.objects.create(organisation=org, title="Overleg", starts_at=now),
     }
     from deelwijs.webcare.models import ResponseTemplate, Source
 
     planning["source"] = Source.objects.create(organisation=org, name="Nieuws", url="https://x.example/rss")
     planning["response_template"] = ResponseTemplate.objects.create(organisation=org, title="Dank", text="Dank je")
-    return {"person": people["employee"], "account": account, "item": item, "story": story, "team": team,
-            "location": Location.objects.get(organisation=org), **planning}
+    return {
+        "person": people["employee"],
+        "account": account,
+        "item": item,
+        "story": story,
+        "team": team,
+        "location": Location.objects.get(organisation=org),
+        **planning,
+    }
 
 
 def url_for(name, kind, objects, person, org):
     if kind is None:
         return reverse(name)
     if kind == "own_request":
-        obj = LocationPageRequest.objects.create(organisation=org, requested_by=person, platform="facebook",
-                                                 name="Pagina", purpose="x", audience="x", editors="x")
+        obj = LocationPageRequest.objects.create(
+            organisation=org,
+            requested_by=person,
+            platform="facebook",
+            name="Pagina",
+            purpose="x",
+            audience="x",
+            editors="x",
+        )
         return reverse(name, kwargs={"pk": obj.pk})
     return reverse(name, kwargs={"pk": objects[kind].pk})
 
@@ -175,9 +202,37 @@ def test_all_url_names_are_in_the_table():
     names = {p.name for p in urlpatterns + account_patterns if getattr(p, "name", None)}
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
     covered = {n for n, _, _ in TABLE} | {
-        "login", "logout", "page_request_step", "handle_delete", "password_reset", "password_reset_done",
-        "password_reset_confirm", "password_reset_complete", "accept_invitation", "two_factor", "sso_lookup", "sso_start", "sso_callback", "check_api", "share_go", "tracked_link", "story_decide", "import_news", "module", "step", "certificate", "module_edit", "step_new", "step_edit",
-        "post_move", "ical", "report_download", "inbox_item", "check_answer", "escalate", "source_poll",
+        "login",
+        "logout",
+        "page_request_step",
+        "handle_delete",
+        "password_reset",
+        "password_reset_done",
+        "password_reset_confirm",
+        "password_reset_complete",
+        "accept_invitation",
+        "two_factor",
+        "sso_lookup",
+        "sso_start",
+        "sso_callback",
+        "check_api",
+        "share_go",
+        "tracked_link",
+        "story_decide",
+        "import_news",
+        "module",
+        "step",
+        "certificate",
+        "module_edit",
+        "step_new",
+        "step_edit",
+        "post_move",
+        "ical",
+        "report_download",
+        "inbox_item",
+        "check_answer",
+        "escalate",
+        "source_poll",
         "conversation",  # inbox items and register entries answer 404/403 by who may see them: test_webcare.py
     }
     assert names <= covered, names - covered

@@ -8,9 +8,16 @@ from deelwijs.orgs.models import AuditEntry
 
 
 def account_data(people, **extra):
-    data = {"platform": "linkedin", "handle": "lindehof", "url": "https://www.linkedin.com/company/lindehof",
-            "purpose": "Nieuws", "owner_department": "Communicatie", "owners": [people["communications"].pk],
-            "allowed_roles": ["ambassador"], "allowed_people": [people["webcare"].pk]}
+    data = {
+        "platform": "linkedin",
+        "handle": "lindehof",
+        "url": "https://www.linkedin.com/company/lindehof",
+        "purpose": "Nieuws",
+        "owner_department": "Communicatie",
+        "owners": [people["communications"].pk],
+        "allowed_roles": ["ambassador"],
+        "allowed_people": [people["webcare"].pk],
+    }
     data.update(extra)
     return data
 
@@ -45,8 +52,9 @@ def test_owners_from_another_organisation_cannot_be_chosen(client, people, outsi
 
 
 def test_access_matrix_shows_roles_and_their_accounts(client, people, org):
-    account = CorporateAccount.objects.create(organisation=org, platform="facebook", handle="pagina",
-                                              allowed_roles=["webcare"])
+    account = CorporateAccount.objects.create(
+        organisation=org, platform="facebook", handle="pagina", allowed_roles=["webcare"]
+    )
     Handle.objects.create(user=people["webcare"], platform="x", handle="webcare_test")
     client.force_login(people["employee"])
     rows = {str(r["label"]): r for r in client.get(reverse("access_matrix")).context["rows"]}
@@ -56,9 +64,16 @@ def test_access_matrix_shows_roles_and_their_accounts(client, people, org):
 
 def test_location_page_request_goes_from_intake_to_registration(client, people, org):
     client.force_login(people["employee"])
-    client.post(reverse("page_request_new"), {"platform": "facebook", "name": "Dagbesteding De Linde",
-                                              "purpose": "Activiteiten laten zien", "audience": "Familie",
-                                              "editors": "Kees en Ans"})
+    client.post(
+        reverse("page_request_new"),
+        {
+            "platform": "facebook",
+            "name": "Dagbesteding De Linde",
+            "purpose": "Activiteiten laten zien",
+            "audience": "Familie",
+            "editors": "Kees en Ans",
+        },
+    )
     request_ = LocationPageRequest.objects.get()
     assert request_.requested_by == people["employee"]
     client.force_login(people["communications"])
@@ -75,17 +90,33 @@ def test_location_page_request_goes_from_intake_to_registration(client, people, 
 
 
 def test_refusing_needs_an_explanation(client, people, org):
-    request_ = LocationPageRequest.objects.create(organisation=org, requested_by=people["employee"], platform="x",
-                                                  name="P", purpose="p", audience="a", editors="e", status="intake")
+    request_ = LocationPageRequest.objects.create(
+        organisation=org,
+        requested_by=people["employee"],
+        platform="x",
+        name="P",
+        purpose="p",
+        audience="a",
+        editors="e",
+        status="intake",
+    )
     client.force_login(people["communications"])
-    response = client.post(reverse("page_request_step", kwargs={"pk": request_.pk, "step": "decide"}),
-                           {"decision": "refuse", "note": ""})
+    response = client.post(
+        reverse("page_request_step", kwargs={"pk": request_.pk, "step": "decide"}), {"decision": "refuse", "note": ""}
+    )
     assert response.status_code == 400 and "Leg uit waarom" in response.content.decode()
 
 
 def test_employees_see_only_their_own_requests(client, people, org):
-    LocationPageRequest.objects.create(organisation=org, requested_by=people["manager"], platform="x", name="Van Marieke",
-                                       purpose="p", audience="a", editors="e")
+    LocationPageRequest.objects.create(
+        organisation=org,
+        requested_by=people["manager"],
+        platform="x",
+        name="Van Marieke",
+        purpose="p",
+        audience="a",
+        editors="e",
+    )
     client.force_login(people["employee"])
     assert "Van Marieke" not in client.get(reverse("page_requests")).content.decode()
     client.force_login(people["communications"])
@@ -153,8 +184,15 @@ def test_communications_see_the_owner_warning_on_every_page(client, people, org)
 def test_lists_never_show_another_organisations_data(client, people, org, outsider, other_org):
     CorporateAccount.objects.create(organisation=org, platform="x", handle="van-test")
     Handle.objects.create(user=people["employee"], platform="x", handle="employee_test")
-    LocationPageRequest.objects.create(organisation=org, requested_by=people["employee"], platform="x",
-                                       name="Pagina van test", purpose="p", audience="a", editors="e")
+    LocationPageRequest.objects.create(
+        organisation=org,
+        requested_by=people["employee"],
+        platform="x",
+        name="Pagina van test",
+        purpose="p",
+        audience="a",
+        editors="e",
+    )
     client.force_login(outsider)
     for name in ("account_list", "directory", "access_matrix", "page_requests", "people", "audit_log", "teams"):
         html = client.get(reverse(name)).content.decode()

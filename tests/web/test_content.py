@@ -12,10 +12,14 @@ from deelwijs.sharing.models import Share
 
 
 def make_item(org, title="Nieuws", roles=(), **fields):
-    item = ContentItem.objects.create(organisation=org, title=title, link="https://www.lindehof.example/nieuws", **fields)
+    item = ContentItem.objects.create(
+        organisation=org, title=title, link="https://www.lindehof.example/nieuws", **fields
+    )
     item.set_roles(roles)
     item.save()
-    SuggestedText.objects.create(item=item, network="linkedin", text="Mooi nieuws van ons team! Ik werk er met plezier.")
+    SuggestedText.objects.create(
+        item=item, network="linkedin", text="Mooi nieuws van ons team! Ik werk er met plezier."
+    )
     return item
 
 
@@ -85,9 +89,17 @@ def test_the_feed_is_paginated_with_the_same_queries_for_many_items(client, peop
 
 
 def item_post(people, texts, **extra):
-    data = {"title": "Open dag", "link": "https://www.lindehof.example/open-dag", "body": "", "starts_at": "2026-01-01T09:00",
-            "published": "on", "suggested_texts-TOTAL_FORMS": str(len(texts)), "suggested_texts-INITIAL_FORMS": "0",
-            "suggested_texts-MIN_NUM_FORMS": "0", "suggested_texts-MAX_NUM_FORMS": "1000"}
+    data = {
+        "title": "Open dag",
+        "link": "https://www.lindehof.example/open-dag",
+        "body": "",
+        "starts_at": "2026-01-01T09:00",
+        "published": "on",
+        "suggested_texts-TOTAL_FORMS": str(len(texts)),
+        "suggested_texts-INITIAL_FORMS": "0",
+        "suggested_texts-MIN_NUM_FORMS": "0",
+        "suggested_texts-MAX_NUM_FORMS": "1000",
+    }
     for i, (network, text) in enumerate(texts):
         data[f"suggested_texts-{i}-network"] = network
         data[f"suggested_texts-{i}-text"] = text
@@ -97,8 +109,10 @@ def item_post(people, texts, **extra):
 
 def test_communications_publishes_an_item_with_checked_texts(client, people):
     client.force_login(people["communications"])
-    response = client.post(reverse("item_new"), item_post(people, [("linkedin", "Kom naar onze open dag!"),
-                                                                   ("x", "Open dag bij ons, welkom!")]))
+    response = client.post(
+        reverse("item_new"),
+        item_post(people, [("linkedin", "Kom naar onze open dag!"), ("x", "Open dag bij ons, welkom!")]),
+    )
     assert response.status_code == 302
     item = ContentItem.objects.get()
     assert item.suggested_texts.count() == 2 and item.created_by == people["communications"]
@@ -110,7 +124,9 @@ def test_a_blocked_suggestion_needs_a_logged_reason(client, people):
     response = client.post(reverse("item_new"), item_post(people, texts))
     assert response.status_code == 200 and not ContentItem.objects.exists()
     assert "Mevrouw Jansen" in response.content.decode() and "herkenbaar" in response.content.decode()
-    response = client.post(reverse("item_new"), item_post(people, texts, override_reason="Met schriftelijke toestemming"))
+    response = client.post(
+        reverse("item_new"), item_post(people, texts, override_reason="Met schriftelijke toestemming")
+    )
     assert response.status_code == 302
     assert SuggestedText.objects.get().override_reason == "Met schriftelijke toestemming"
     assert "toestemming" in AuditEntry.objects.get(action="check_override").summary
@@ -134,9 +150,12 @@ def test_no_model_holds_a_personal_account_secret():
     from django.apps import apps
 
     suspicious = ("password", "token", "secret", "api_key", "apikey", "access_key", "oauth")
-    allowed = {("orgs", "User", "password"), ("orgs", "Invitation", "token_hash"),
-               ("orgs", "Organisation", "oidc_client_secret"),  # the organisation's SSO app, not a person's account
-               ("planning", "CalendarFeed", "token_hash")}  # our own calendar link, hashed
+    allowed = {
+        ("orgs", "User", "password"),
+        ("orgs", "Invitation", "token_hash"),
+        ("orgs", "Organisation", "oidc_client_secret"),  # the organisation's SSO app, not a person's account
+        ("planning", "CalendarFeed", "token_hash"),
+    }  # our own calendar link, hashed
     for model in apps.get_models():
         if not model.__module__.startswith("deelwijs."):
             continue

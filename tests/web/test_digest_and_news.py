@@ -72,8 +72,13 @@ RSS = b"""<?xml version="1.0"?><rss version="2.0"><channel><title>Nieuws</title>
 ATOM = b"""<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Nieuws</title>
 <entry><title>Atom-bericht</title><link href="https://www.lindehof.example/nieuws/atom"/><summary>Kort</summary>
 <id>1</id><updated>2026-11-01T10:00:00Z</updated></entry></feed>"""
-ROUTES = {"/rss": (200, RSS), "/atom": (200, ATOM), "/kapot": (200, b"<rss><channel><item><title>"),
-          "/weg": (404, b"niet gevonden"), "/groot": (200, b"<rss>" + b" " * (6 * 1024 * 1024) + b"</rss>")}
+ROUTES = {
+    "/rss": (200, RSS),
+    "/atom": (200, ATOM),
+    "/kapot": (200, b"<rss><channel><item><title>"),
+    "/weg": (404, b"niet gevonden"),
+    "/groot": (200, b"<rss>" + b" " * (6 * 1024 * 1024) + b"</rss>"),
+}
 
 
 class FeedHandler(BaseHTTPRequestHandler):

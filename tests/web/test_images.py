@@ -45,8 +45,10 @@ def test_a_transparent_png_stays_png():
     assert sizes["small"][0].name.endswith(".png") and sizes["small"][1:] == (100, 50)
 
 
-@pytest.mark.parametrize("content, message", [(b"geen foto", "geen foto die we kunnen lezen"),
-                                               (b"GIF89a" + b"\x00" * 20, "geen foto die we kunnen lezen")])
+@pytest.mark.parametrize(
+    "content, message",
+    [(b"geen foto", "geen foto die we kunnen lezen"), (b"GIF89a" + b"\x00" * 20, "geen foto die we kunnen lezen")],
+)
 def test_files_that_are_not_photos_are_refused_in_dutch(content, message):
     from django.utils import translation
 
@@ -57,8 +59,12 @@ def test_files_that_are_not_photos_are_refused_in_dutch(content, message):
 
 def test_communications_adds_a_photo_to_an_item(client, people):
     client.force_login(people["communications"])
-    data = item_post(people, [("instagram", "Mooie dag bij ons op de afdeling, ik werk hier graag.")],
-                     photo=photo_with_gps(), photo_alt="Een oranje vlak")
+    data = item_post(
+        people,
+        [("instagram", "Mooie dag bij ons op de afdeling, ik werk hier graag.")],
+        photo=photo_with_gps(),
+        photo_alt="Een oranje vlak",
+    )
     assert client.post(reverse("item_new"), data).status_code == 302
     image = ContentItem.objects.get().image
     assert image.alt == "Een oranje vlak" and image.width == 1067

@@ -35,13 +35,23 @@ def world(org, people):
         person.save()
         person.teams.set([team])
     campaign = Campaign.objects.create(organisation=org, name="Werken bij", slug="werken-bij")
-    vacancy = ContentItem.objects.create(organisation=org, title="Vacature", link="https://a.example", campaign=campaign)
+    vacancy = ContentItem.objects.create(
+        organisation=org, title="Vacature", link="https://a.example", campaign=campaign
+    )
     news = ContentItem.objects.create(organisation=org, title="Nieuws", link="https://b.example")
 
     def share(person, item, network, moment, click_days=()):
         team = person.teams.first()
-        made = Share.objects.create(organisation=org, person=person, item=item, network=network, text="x",
-                                    created=moment, team=team, location=team.location)
+        made = Share.objects.create(
+            organisation=org,
+            person=person,
+            item=item,
+            network=network,
+            text="x",
+            created=moment,
+            team=team,
+            location=team.location,
+        )
         link = TrackedLink.objects.create(share=made, target_url=item.link)
         Click.objects.bulk_create([Click(link=link, day=d, visitor=str(n)) for n, d in enumerate(click_days)])
         return made
@@ -54,8 +64,16 @@ def world(org, people):
     cor.is_active = False  # Cor has left since; his shares stay in the figures
     cor.save()
     rollup.roll_up(date(2026, 9, 1), date(2027, 1, 31))
-    return {"north": north, "south": south, "a": team_a, "b": team_b, "anna": anna, "bram": bram, "cor": cor,
-            "campaign": campaign}
+    return {
+        "north": north,
+        "south": south,
+        "a": team_a,
+        "b": team_b,
+        "anna": anna,
+        "bram": bram,
+        "cor": cor,
+        "campaign": campaign,
+    }
 
 
 def test_quarter_edges_follow_amsterdam_time(org, world):
@@ -137,8 +155,15 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(client, org, people, wor
     with CaptureQueriesContext(connection) as few:
         client.get(url)
     for n in range(30):
-        Share.objects.create(organisation=org, person=world["bram"], item=ContentItem.objects.get(title="Nieuws"),
-                             network="x", text="x", created=local(date(2026, 11, 1 + n % 28), 10), team=world["b"])
+        Share.objects.create(
+            organisation=org,
+            person=world["bram"],
+            item=ContentItem.objects.get(title="Nieuws"),
+            network="x",
+            text="x",
+            created=local(date(2026, 11, 1 + n % 28), 10),
+            team=world["b"],
+        )
     rollup.roll_up(date(2026, 11, 1), date(2026, 11, 30))
     with CaptureQueriesContext(connection) as many:
         client.get(url)
@@ -193,8 +218,10 @@ def test_the_quarterly_report_is_built_by_the_worker(client, org, people, world)
     assert "Vacature 2 3" in text and "Team A 2 3 1,5" in text and "Facebook 1 3 3,0" in text
     assert "Gedeeld,3,1" in report.csv.splitlines()
     assert "K4 2026" in Notification.objects.get(person=people["communications"]).text
-    assert client.get(reverse("report_download", kwargs={"pk": report.pk, "kind": "pdf"}))["Content-Type"] == \
-        "application/pdf"
+    assert (
+        client.get(reverse("report_download", kwargs={"pk": report.pk, "kind": "pdf"}))["Content-Type"]
+        == "application/pdf"
+    )
     assert client.get(reverse("report_download", kwargs={"pk": report.pk, "kind": "csv"})).status_code == 200
     assert client.get(reverse("report_download", kwargs={"pk": report.pk, "kind": "doc"})).status_code == 404
 
@@ -203,8 +230,12 @@ def test_the_report_lists_the_pilots_of_its_quarter(org, people, world):
     from deelwijs.insight.report import pilots_of
     from deelwijs.planning.models import Pilot
 
-    Pilot.objects.create(organisation=org, title="In Q4", goals="x", starts_on=date(2026, 9, 20), ends_on=date(2026, 10, 5))
-    Pilot.objects.create(organisation=org, title="In Q3", goals="x", starts_on=date(2026, 7, 1), ends_on=date(2026, 7, 30))
+    Pilot.objects.create(
+        organisation=org, title="In Q4", goals="x", starts_on=date(2026, 9, 20), ends_on=date(2026, 10, 5)
+    )
+    Pilot.objects.create(
+        organisation=org, title="In Q3", goals="x", starts_on=date(2026, 7, 1), ends_on=date(2026, 7, 30)
+    )
     assert [p["pilot"].title for p in pilots_of(org, Q4)] == ["In Q4"]
 
 

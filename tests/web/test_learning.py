@@ -150,11 +150,16 @@ def test_a_block_finding_links_to_the_lesson_that_explains_it(client, people, mo
     item = make_item(org)
     client.force_login(people["employee"])
     lesson = url(3, 1)  # "Je beroepsgeheim gaat altijd mee" explains privacy.client
-    response = client.post(reverse("share", kwargs={"pk": item.pk}),
-                           {"network": "x", "text": "Mevrouw Bakker op kamer 3 is jarig!", "action": "check"})
+    response = client.post(
+        reverse("share", kwargs={"pk": item.pk}),
+        {"network": "x", "text": "Mevrouw Bakker op kamer 3 is jarig!", "action": "check"},
+    )
     assert f'href="{lesson}"' in response.content.decode()
-    data = client.post(reverse("check_api"), json.dumps({"text": "Mevrouw Bakker op kamer 3", "network": "x"}),
-                       content_type="application/json").json()
+    data = client.post(
+        reverse("check_api"),
+        json.dumps({"text": "Mevrouw Bakker op kamer 3", "network": "x"}),
+        content_type="application/json",
+    ).json()
     assert lesson in {f["lesson"] for f in data["findings"]}
 
 
@@ -162,7 +167,9 @@ def test_module_4_shows_the_register_and_the_team(client, people, org):
     from deelwijs.accounts.models import CorporateAccount, Handle
 
     install_modules(org)
-    CorporateAccount.objects.create(organisation=org, platform="linkedin", handle="zorggroep-test", purpose="Werkgeversmerk")
+    CorporateAccount.objects.create(
+        organisation=org, platform="linkedin", handle="zorggroep-test", purpose="Werkgeversmerk"
+    )
     Handle.objects.create(user=people["manager"], platform="linkedin", handle="marieke")
     client.force_login(people["employee"])
     assert "Werkgeversmerk" in client.get(url(4, 1)).content.decode()
@@ -185,19 +192,41 @@ def test_module_5_answers_make_the_team_plan(client, people, org):
 
 def test_communications_makes_a_module_with_a_question_and_previews_it(client, people, org):
     client.force_login(people["communications"])
-    assert client.post(reverse("module_new"), {"number": 6, "title": "Webcare", "summary": "Reageren",
-                                               "published": "on"}).status_code == 302
+    assert (
+        client.post(
+            reverse("module_new"), {"number": 6, "title": "Webcare", "summary": "Reageren", "published": "on"}
+        ).status_code
+        == 302
+    )
     module = Module.objects.get(number=6)
     new_step = reverse("step_new", kwargs={"number": 6})
-    bad = client.post(new_step, {"order": 1, "kind": "question", "title": "Stelling", "body": "Reageer je altijd?",
-                                 "answers": "Waar | a\nNiet waar | b"})
+    bad = client.post(
+        new_step,
+        {
+            "order": 1,
+            "kind": "question",
+            "title": "Stelling",
+            "body": "Reageer je altijd?",
+            "answers": "Waar | a\nNiet waar | b",
+        },
+    )
     assert "precies één" in bad.content.decode() and "Reageer je altijd?" in bad.content.decode()
-    response = client.post(new_step, {"order": 1, "kind": "question", "title": "Stelling", "body": "Reageer je altijd?",
-                                      "answers": "Waar | Niet altijd.\n*Niet waar | Soms is niet reageren beter."})
+    response = client.post(
+        new_step,
+        {
+            "order": 1,
+            "kind": "question",
+            "title": "Stelling",
+            "body": "Reageer je altijd?",
+            "answers": "Waar | Niet altijd.\n*Niet waar | Soms is niet reageren beter.",
+        },
+    )
     assert response.status_code == 302
     step = module.steps.get()
-    assert step.choices == [{"text": "Waar", "correct": False, "feedback": "Niet altijd."},
-                            {"text": "Niet waar", "correct": True, "feedback": "Soms is niet reageren beter."}]
+    assert step.choices == [
+        {"text": "Waar", "correct": False, "feedback": "Niet altijd."},
+        {"text": "Niet waar", "correct": True, "feedback": "Soms is niet reageren beter."},
+    ]
     preview = client.get(reverse("step_edit", kwargs={"number": 6, "order": 1})).content.decode()
     assert "Voorbeeld" in preview and "Soms is niet reageren beter." in preview
     client.force_login(people["employee"])
@@ -207,12 +236,16 @@ def test_communications_makes_a_module_with_a_question_and_previews_it(client, p
 def test_editing_keeps_dynamic_parts_and_checks_dilemmas(client, people, modules):
     client.force_login(people["communications"])
     policy_step = step(modules, 1, 3)
-    client.post(reverse("step_edit", kwargs={"number": 1, "order": 3}),
-                {"order": 3, "kind": "lesson", "title": "Ons beleid (nieuw)", "body": policy_step.body})
+    client.post(
+        reverse("step_edit", kwargs={"number": 1, "order": 3}),
+        {"order": 3, "kind": "lesson", "title": "Ons beleid (nieuw)", "body": policy_step.body},
+    )
     policy_step.refresh_from_db()
     assert policy_step.title == "Ons beleid (nieuw)" and policy_step.data.get("show_policy")
-    response = client.post(reverse("step_edit", kwargs={"number": 3, "order": 2}),
-                           {"order": 2, "kind": "dilemma", "title": "Selfie", "body": "x", "considerations": ""})
+    response = client.post(
+        reverse("step_edit", kwargs={"number": 3, "order": 2}),
+        {"order": 2, "kind": "dilemma", "title": "Selfie", "body": "x", "considerations": ""},
+    )
     assert response.context["form"].errors["considerations"]
 
 

@@ -29,9 +29,16 @@ def test_role_changes_need_post_and_the_right_role(client, people):
 
 def test_settings_save_and_log_changed_fields(client, people, org):
     client.force_login(people["administrator"])
-    data = {"name": org.name, "policy_text": "# Beleid", "code_of_conduct_url": "", "blog_disclaimer": "Op persoonlijke titel.",
-            "public_contacts": "088 123 45 67", "naming_convention": "{voornaam}_{organisatie}", "handle_suffix": "test",
-            "word_list_text": "klant, klanten = cliënt\npersoneel = medewerkers"}
+    data = {
+        "name": org.name,
+        "policy_text": "# Beleid",
+        "code_of_conduct_url": "",
+        "blog_disclaimer": "Op persoonlijke titel.",
+        "public_contacts": "088 123 45 67",
+        "naming_convention": "{voornaam}_{organisatie}",
+        "handle_suffix": "test",
+        "word_list_text": "klant, klanten = cliënt\npersoneel = medewerkers",
+    }
     assert client.post(reverse("settings"), data).status_code == 302
     org.refresh_from_db()
     assert org.word_list[1] == {"avoid": ["personeel"], "use": "medewerkers"}
@@ -112,11 +119,20 @@ def test_check_deploy_is_clean_with_production_variables(tmp_path):
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_ALLOW_ASYNC_UNSAFE"}
-    env |= {"DEBUG": "false", "SECRET_KEY": "x" * 60 + "-production-secret-for-the-check",
-           "ALLOWED_HOSTS": "deelwijs.example.nl", "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
-           "DJANGO_SETTINGS_MODULE": "deelwijs.config.settings"}
-    result = subprocess.run([sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
-                            capture_output=True, text=True, env=env, check=False)
+    env |= {
+        "DEBUG": "false",
+        "SECRET_KEY": "x" * 60 + "-production-secret-for-the-check",
+        "ALLOWED_HOSTS": "deelwijs.example.nl",
+        "DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
+        "DJANGO_SETTINGS_MODULE": "deelwijs.config.settings",
+    }
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout + result.stderr
 
 
@@ -127,7 +143,9 @@ def test_production_refuses_to_start_without_a_secret_key():
 
     env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DEBUG")}
     env["DJANGO_SETTINGS_MODULE"] = "deelwijs.config.settings"
-    result = subprocess.run([sys.executable, "manage.py", "check"], capture_output=True, text=True, env=env, check=False)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], capture_output=True, text=True, env=env, check=False
+    )
     assert result.returncode != 0 and "SECRET_KEY" in result.stderr
 
 
@@ -137,14 +155,32 @@ def test_the_demo_is_idempotent(db):
     from deelwijs.orgs.models import RoleAssignment
 
     create_demo()
-    counts = [User.objects.count(), RoleAssignment.objects.count(), CorporateAccount.objects.count(),
-              Handle.objects.count(), AuditEntry.objects.count()]
+    counts = [
+        User.objects.count(),
+        RoleAssignment.objects.count(),
+        CorporateAccount.objects.count(),
+        Handle.objects.count(),
+        AuditEntry.objects.count(),
+    ]
     org, logins = create_demo()
-    assert counts == [User.objects.count(), RoleAssignment.objects.count(), CorporateAccount.objects.count(),
-                      Handle.objects.count(), AuditEntry.objects.count()]
+    assert counts == [
+        User.objects.count(),
+        RoleAssignment.objects.count(),
+        CorporateAccount.objects.count(),
+        Handle.objects.count(),
+        AuditEntry.objects.count(),
+    ]
     assert org.name == "Zorggroep Lindehof" and len(logins) == 9
     assert {r for p in User.objects.filter(organisation=org) for r in p.roles} >= {
-        "employee", "volunteer", "client", "ambassador", "communications", "webcare", "manager", "administrator"}
+        "employee",
+        "volunteer",
+        "client",
+        "ambassador",
+        "communications",
+        "webcare",
+        "manager",
+        "administrator",
+    }
 
 
 def test_an_administrator_makes_a_team_with_members_and_managers(client, people, org):
@@ -152,9 +188,15 @@ def test_an_administrator_makes_a_team_with_members_and_managers(client, people,
 
     location = Location.objects.get(organisation=org)
     client.force_login(people["administrator"])
-    response = client.post(reverse("team_new"), {"name": "Nachtdienst", "location": location.pk,
-                                                 "managers": [people["manager"].pk],
-                                                 "members": [people["employee"].pk, people["volunteer"].pk]})
+    response = client.post(
+        reverse("team_new"),
+        {
+            "name": "Nachtdienst",
+            "location": location.pk,
+            "managers": [people["manager"].pk],
+            "members": [people["employee"].pk, people["volunteer"].pk],
+        },
+    )
     assert response.status_code == 302
     team = Team.objects.get(name="Nachtdienst")
     assert set(team.members.all()) == {people["employee"], people["volunteer"]}

@@ -12,8 +12,17 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, ContentItem
 from deelwijs.orgs.models import AuditEntry, Notification, Team
 from deelwijs.planning import domain, hookdays
-from deelwijs.planning.models import (CalendarFeed, Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost,
-                                      RecurringActivity, TeamPlan)
+from deelwijs.planning.models import (
+    CalendarFeed,
+    Event,
+    Meeting,
+    OwnHookDay,
+    Pilot,
+    PilotLesson,
+    PlannedPost,
+    RecurringActivity,
+    TeamPlan,
+)
 
 
 def at(day, hour=10, minute=0):
@@ -31,31 +40,44 @@ def team(people):
 
 
 def post(org, account, when, **fields):
-    return PlannedPost.objects.create(organisation=org, account=account, scheduled_at=when,
-                                      **{"title": "Bericht", "status": PlannedPost.DRAFT, **fields})
+    return PlannedPost.objects.create(
+        organisation=org,
+        account=account,
+        scheduled_at=when,
+        **{"title": "Bericht", "status": PlannedPost.DRAFT, **fields},
+    )
 
 
 # Hook days
 def test_at_least_thirty_theme_days_with_the_named_ones():
     names = {name for _key, name, *_ in hookdays.THEME_DAYS}
     assert len(hookdays.THEME_DAYS) >= 30
-    assert {"Internationale Dag van de Verpleging", "Dag van de Mantelzorg", "Week tegen Eenzaamheid",
-            "Wereld Alzheimer Dag", "Week van de Psychische Gezondheid", "Internationale Dag van de Ouderen",
-            "Nationale Complimentendag"} <= names
+    assert {
+        "Internationale Dag van de Verpleging",
+        "Dag van de Mantelzorg",
+        "Week tegen Eenzaamheid",
+        "Wereld Alzheimer Dag",
+        "Week van de Psychische Gezondheid",
+        "Internationale Dag van de Ouderen",
+        "Nationale Complimentendag",
+    } <= names
     assert len({key for key, *_ in hookdays.THEME_DAYS}) == len(hookdays.THEME_DAYS)  # keys are unique
 
 
-@pytest.mark.parametrize("key, year, expected", [
-    ("dag-van-de-verpleging", 2026, date(2026, 5, 12)),
-    ("hospicedag", 2026, date(2026, 10, 10)),         # second Saturday of October
-    ("hospicedag", 2027, date(2027, 10, 9)),
-    ("dag-van-de-zorg", 2025, date(2025, 3, 15)),     # third Saturday of March
-    ("astmadag", 2026, date(2026, 5, 5)),             # first Tuesday of May
-    ("moederdag", 2026, date(2026, 5, 10)),           # second Sunday of May
-    ("burendag", 2026, date(2026, 9, 26)),            # fourth Saturday of September
-    ("week-tegen-eenzaamheid", 2026, date(2026, 9, 24)),  # last Thursday of September
-    ("week-psychische-gezondheid", 2026, date(2026, 10, 5)),  # the Monday of the week with 10 October
-])
+@pytest.mark.parametrize(
+    "key, year, expected",
+    [
+        ("dag-van-de-verpleging", 2026, date(2026, 5, 12)),
+        ("hospicedag", 2026, date(2026, 10, 10)),  # second Saturday of October
+        ("hospicedag", 2027, date(2027, 10, 9)),
+        ("dag-van-de-zorg", 2025, date(2025, 3, 15)),  # third Saturday of March
+        ("astmadag", 2026, date(2026, 5, 5)),  # first Tuesday of May
+        ("moederdag", 2026, date(2026, 5, 10)),  # second Sunday of May
+        ("burendag", 2026, date(2026, 9, 26)),  # fourth Saturday of September
+        ("week-tegen-eenzaamheid", 2026, date(2026, 9, 24)),  # last Thursday of September
+        ("week-psychische-gezondheid", 2026, date(2026, 10, 5)),  # the Monday of the week with 10 October
+    ],
+)
 def test_theme_days_that_move_land_on_the_right_date(key, year, expected):
     assert hookdays.find(key, year).day == expected
 
@@ -90,9 +112,17 @@ def test_a_post_started_from_a_hook_day_carries_its_name(client, people, account
     client.force_login(people["communications"])
     response = client.get(reverse("post_new") + "?date=2026-11-10&hook=dag-van-de-mantelzorg")
     assert response.context["form"]["title"].value() == "Dag van de Mantelzorg"
-    response = client.post(reverse("post_new") + "?date=2026-11-10&hook=dag-van-de-mantelzorg", {
-        "title": "Dag van de Mantelzorg", "text": "", "account": account.pk, "scheduled_at": "2026-11-10T10:00",
-        "status": "idea", "remind_hours": 24})
+    response = client.post(
+        reverse("post_new") + "?date=2026-11-10&hook=dag-van-de-mantelzorg",
+        {
+            "title": "Dag van de Mantelzorg",
+            "text": "",
+            "account": account.pk,
+            "scheduled_at": "2026-11-10T10:00",
+            "status": "idea",
+            "remind_hours": 24,
+        },
+    )
     assert response.status_code == 302
     assert PlannedPost.objects.get().hook_day == "dag-van-de-mantelzorg"
 
@@ -115,31 +145,47 @@ def test_communications_adds_an_own_day_and_a_bad_date_keeps_the_input(client, p
 
 # Recurring activities
 def activity(org, account, **fields):
-    return RecurringActivity.objects.create(organisation=org, title="Foto van de week", account=account,
-                                            **{"starts_on": date(2026, 10, 1), "time": time(15, 0), **fields})
+    return RecurringActivity.objects.create(
+        organisation=org,
+        title="Foto van de week",
+        account=account,
+        **{"starts_on": date(2026, 10, 1), "time": time(15, 0), **fields},
+    )
 
 
 def test_every_friday_and_every_other_wednesday(org, account):
     fridays = domain.occurrences(activity(org, account, weekday=4), date(2026, 10, 1), date(2026, 10, 31))
     assert [d.day for d in fridays] == [2, 9, 16, 23, 30]
-    every_other = domain.occurrences(activity(org, account, weekday=2, interval=2), date(2026, 10, 1),
-                                     date(2026, 10, 31))
+    every_other = domain.occurrences(
+        activity(org, account, weekday=2, interval=2), date(2026, 10, 1), date(2026, 10, 31)
+    )
     assert [d.day for d in every_other] == [7, 21]
 
 
 def test_the_first_monday_and_the_last_friday_of_the_month(org, account):
     first_monday = activity(org, account, frequency="monthly_weekday", weekday=0, ordinal=1)
     assert [d.date() for d in domain.occurrences(first_monday, date(2026, 10, 1), date(2027, 1, 31))] == [
-        date(2026, 10, 5), date(2026, 11, 2), date(2026, 12, 7), date(2027, 1, 4)]
+        date(2026, 10, 5),
+        date(2026, 11, 2),
+        date(2026, 12, 7),
+        date(2027, 1, 4),
+    ]
     last_friday = activity(org, account, frequency="monthly_weekday", weekday=4, ordinal=-1)
     assert [d.date() for d in domain.occurrences(last_friday, date(2026, 10, 1), date(2026, 12, 31))] == [
-        date(2026, 10, 30), date(2026, 11, 27), date(2026, 12, 25)]
+        date(2026, 10, 30),
+        date(2026, 11, 27),
+        date(2026, 12, 25),
+    ]
 
 
 def test_the_31st_falls_on_the_last_day_of_short_months(org, account):
     monthly = activity(org, account, frequency="monthly_day", day_of_month=31, starts_on=date(2027, 1, 1))
     assert [d.date() for d in domain.occurrences(monthly, date(2027, 1, 1), date(2027, 4, 30))] == [
-        date(2027, 1, 31), date(2027, 2, 28), date(2027, 3, 31), date(2027, 4, 30)]
+        date(2027, 1, 31),
+        date(2027, 2, 28),
+        date(2027, 3, 31),
+        date(2027, 4, 30),
+    ]
 
 
 def test_the_time_stays_local_across_the_change_to_winter_time(org, account):
@@ -150,7 +196,9 @@ def test_the_time_stays_local_across_the_change_to_winter_time(org, account):
 
 
 def test_planning_occurrences_twice_adds_nothing_and_a_moved_post_stays(org, account, people, settings):
-    weekly = activity(org, account, weekday=4, starts_on=timezone.localdate(), ends_on=timezone.localdate() + timedelta(days=30))
+    weekly = activity(
+        org, account, weekday=4, starts_on=timezone.localdate(), ends_on=timezone.localdate() + timedelta(days=30)
+    )
     first = domain.plan_occurrences(weekly)
     assert first in (4, 5) and domain.plan_occurrences(weekly) == 0
     moved = weekly.posts.order_by("scheduled_at").first()
@@ -163,9 +211,19 @@ def test_planning_occurrences_twice_adds_nothing_and_a_moved_post_stays(org, acc
 def test_a_manager_plans_a_recurring_activity_for_their_team_only(client, people, org, account, team):
     other_team = Team.objects.create(organisation=org, name="Ander team")
     client.force_login(people["manager"])
-    data = {"title": "Vacature van de maand", "frequency": "monthly_weekday", "interval": 1, "weekday": 0,
-            "ordinal": 1, "day_of_month": 1, "time": "09:00", "starts_on": timezone.localdate().isoformat(),
-            "account": account.pk, "responsible": people["manager"].pk, "active": "on"}
+    data = {
+        "title": "Vacature van de maand",
+        "frequency": "monthly_weekday",
+        "interval": 1,
+        "weekday": 0,
+        "ordinal": 1,
+        "day_of_month": 1,
+        "time": "09:00",
+        "starts_on": timezone.localdate().isoformat(),
+        "account": account.pk,
+        "responsible": people["manager"].pk,
+        "active": "on",
+    }
     response = client.post(reverse("recurring_new"), {**data, "team": other_team.pk})
     assert response.status_code == 200 and response.context["form"].errors["team"]
     response = client.post(reverse("recurring_new"), {**data, "team": team.pk})
@@ -181,10 +239,21 @@ def test_changing_a_recurring_activity_replans_its_untouched_ideas(client, peopl
     filled.text, filled.status = "Onze foto", "ready"
     filled.save()
     client.force_login(people["communications"])
-    client.post(reverse("recurring_edit", kwargs={"pk": weekly.pk}), {
-        "title": "Foto van de week", "frequency": "weekly", "interval": 1, "weekday": 0, "ordinal": 1,
-        "day_of_month": 1, "time": "15:00", "starts_on": timezone.localdate().isoformat(), "account": account.pk,
-        "active": "on"})
+    client.post(
+        reverse("recurring_edit", kwargs={"pk": weekly.pk}),
+        {
+            "title": "Foto van de week",
+            "frequency": "weekly",
+            "interval": 1,
+            "weekday": 0,
+            "ordinal": 1,
+            "day_of_month": 1,
+            "time": "15:00",
+            "starts_on": timezone.localdate().isoformat(),
+            "account": account.pk,
+            "active": "on",
+        },
+    )
     weekdays = {timezone.localtime(p.scheduled_at).weekday() for p in weekly.posts.exclude(pk=filled.pk)}
     assert weekdays == {0} and PlannedPost.objects.filter(pk=filled.pk).exists()
 
@@ -198,7 +267,9 @@ def test_month_week_and_list_views_show_posts_and_hook_days(client, people, org,
         assert "Bedankt mantelzorgers" in html and "Dag van de Mantelzorg" in html, view
     week = client.get(reverse("calendar") + "?view=week&date=2026-11-12")
     assert [d["day"] for d in week.context["days"]][0] == date(2026, 11, 9)
-    assert "Bedankt mantelzorgers" not in client.get(reverse("calendar") + "?view=week&date=2026-11-20").content.decode()
+    assert (
+        "Bedankt mantelzorgers" not in client.get(reverse("calendar") + "?view=week&date=2026-11-20").content.decode()
+    )
 
 
 def test_filters_by_account_team_campaign_and_person(client, people, org, account, team):
@@ -263,8 +334,15 @@ def test_communications_sees_overdue_posts(client, people, org, account):
 
 # Planned posts: the form, the post check, moving
 def form_data(to, **fields):
-    return {"title": "Open dag", "text": "Kom naar onze open dag!", "account": to.pk,
-            "scheduled_at": "2026-12-01T10:00", "status": "draft", "remind_hours": 24, **fields}
+    return {
+        "title": "Open dag",
+        "text": "Kom naar onze open dag!",
+        "account": to.pk,
+        "scheduled_at": "2026-12-01T10:00",
+        "status": "draft",
+        "remind_hours": 24,
+        **fields,
+    }
 
 
 def test_bad_input_gets_dutch_messages_and_keeps_the_text(client, people, account):
@@ -283,22 +361,36 @@ def test_a_blocked_text_needs_a_logged_reason(client, people, org, account):
     response = client.post(reverse("post_new"), form_data(account, text=text))
     assert response.status_code == 200 and response.context["report"].blocked
     assert text in response.content.decode() and not PlannedPost.objects.exists()
-    response = client.post(reverse("post_new"), {**form_data(account, text=text), "override_reason": "Fictief voorbeeld"})
+    response = client.post(
+        reverse("post_new"), {**form_data(account, text=text), "override_reason": "Fictief voorbeeld"}
+    )
     assert response.status_code == 302
     assert PlannedPost.objects.get().override_reason == "Fictief voorbeeld"
     assert AuditEntry.objects.filter(action="check_override", summary__contains="Fictief voorbeeld").exists()
 
 
 def test_moving_a_post_keeps_its_time_and_everything_else(client, people, org, account, team):
-    planned = post(org, account, at(date(2026, 11, 10), 15, 30), text="Tekst", team=team, status="ready",
-                   responsible=people["manager"])
+    planned = post(
+        org,
+        account,
+        at(date(2026, 11, 10), 15, 30),
+        text="Tekst",
+        team=team,
+        status="ready",
+        responsible=people["manager"],
+    )
     client.force_login(people["communications"])
     response = client.post(reverse("post_move", kwargs={"pk": planned.pk}), {"day": "2026-11-13"})
     assert response.status_code == 302
     planned.refresh_from_db()
     assert timezone.localtime(planned.scheduled_at) == at(date(2026, 11, 13), 15, 30)
     assert (planned.text, planned.team, planned.status, planned.responsible, planned.account) == (
-        "Tekst", team, "ready", people["manager"], account)
+        "Tekst",
+        team,
+        "ready",
+        people["manager"],
+        account,
+    )
     response = client.post(reverse("post_move", kwargs={"pk": planned.pk}), {"day": "morgen"}, follow=True)
     assert "Kies een geldige datum" in response.content.decode()
 
@@ -324,9 +416,18 @@ def test_an_employee_reads_a_team_post_without_a_form(client, people, org, accou
 def test_a_ready_post_for_the_ambassadors_appears_in_the_feed_at_its_time(client, people, org):
     client.force_login(people["communications"])
     when = timezone.localtime(timezone.now() + timedelta(days=2)).strftime("%Y-%m-%dT%H:%M")
-    client.post(reverse("post_new"), {"title": "Deel de vacature", "text": "Wij zoeken collega's!", "account": "",
-                                      "for_ambassadors": "on", "scheduled_at": when, "status": "ready",
-                                      "remind_hours": 24})
+    client.post(
+        reverse("post_new"),
+        {
+            "title": "Deel de vacature",
+            "text": "Wij zoeken collega's!",
+            "account": "",
+            "for_ambassadors": "on",
+            "scheduled_at": when,
+            "status": "ready",
+            "remind_hours": 24,
+        },
+    )
     planned = PlannedPost.objects.get()
     item = planned.item
     assert item.published and item.suggested_texts.get().text == "Wij zoeken collega's!"
@@ -341,22 +442,36 @@ def test_a_ready_post_for_the_ambassadors_appears_in_the_feed_at_its_time(client
 # Events
 def test_an_event_proposes_posts_before_during_and_after(client, people, org, account):
     client.force_login(people["communications"])
-    response = client.post(reverse("event_new"), {
-        "title": "Open dag", "starts_at": "2026-12-12T13:30", "ends_at": "2026-12-12T17:00", "place": "De Linde",
-        "responsible": people["ambassador"].pk, "account": account.pk,
-        "posts": ["announce", "reminder", "live", "thanks", "next"]})
+    response = client.post(
+        reverse("event_new"),
+        {
+            "title": "Open dag",
+            "starts_at": "2026-12-12T13:30",
+            "ends_at": "2026-12-12T17:00",
+            "place": "De Linde",
+            "responsible": people["ambassador"].pk,
+            "account": account.pk,
+            "posts": ["announce", "reminder", "live", "thanks", "next"],
+        },
+    )
     event = Event.objects.get()
     assert response.url == reverse("event_edit", kwargs={"pk": event.pk})
     posts = {p.phase + ":" + timezone.localtime(p.scheduled_at).strftime("%d %H:%M") for p in event.posts.all()}
     assert posts == {"before:28 09:30", "before:10 09:30", "during:12 13:30", "after:13 10:00", "next:26 10:00"}
-    assert all(p.responsible == people["ambassador"] and p.status == "idea" and p.account == account
-               for p in event.posts.all())
+    assert all(
+        p.responsible == people["ambassador"] and p.status == "idea" and p.account == account for p in event.posts.all()
+    )
 
 
 def test_unticked_event_posts_are_not_made_and_a_bad_end_is_refused(client, people, org, account):
     client.force_login(people["communications"])
-    data = {"title": "Symposium", "starts_at": "2026-12-12T13:30", "ends_at": "2026-12-12T12:00",
-            "account": account.pk, "posts": ["live"]}
+    data = {
+        "title": "Symposium",
+        "starts_at": "2026-12-12T13:30",
+        "ends_at": "2026-12-12T12:00",
+        "account": account.pk,
+        "posts": ["live"],
+    }
     response = client.post(reverse("event_new"), data)
     assert "Het einde moet na het begin liggen" in response.content.decode()
     client.post(reverse("event_new"), {**data, "ends_at": "2026-12-12T17:00"})
@@ -365,11 +480,23 @@ def test_unticked_event_posts_are_not_made_and_a_bad_end_is_refused(client, peop
 
 # Reminders
 def test_the_worker_reminds_the_responsible_person_once(org, people, account):
-    soon = post(org, account, timezone.now() + timedelta(hours=2), title="Bijna", responsible=people["ambassador"],
-                remind_hours=3)
+    soon = post(
+        org,
+        account,
+        timezone.now() + timedelta(hours=2),
+        title="Bijna",
+        responsible=people["ambassador"],
+        remind_hours=3,
+    )
     post(org, account, timezone.now() + timedelta(days=3), title="Later", responsible=people["ambassador"])
-    post(org, account, timezone.now() + timedelta(hours=1), title="Klaar", status="published",
-         responsible=people["ambassador"])
+    post(
+        org,
+        account,
+        timezone.now() + timedelta(hours=1),
+        title="Klaar",
+        status="published",
+        responsible=people["ambassador"],
+    )
     from deelwijs.planning.tasks import send_planning_reminders
 
     assert send_planning_reminders.enqueue().return_value == 1
@@ -398,11 +525,23 @@ def test_the_reminder_command_queues_the_task(org, people, account, capsys):
 
 # iCal feeds
 def test_a_personal_feed_parses_and_holds_my_posts(client, people, org, account):
-    mine = post(org, account, timezone.now() + timedelta(days=2), title="Mijn bericht", text="Over de open dag",
-                responsible=people["ambassador"])
+    mine = post(
+        org,
+        account,
+        timezone.now() + timedelta(days=2),
+        title="Mijn bericht",
+        text="Over de open dag",
+        responsible=people["ambassador"],
+    )
     post(org, account, timezone.now() + timedelta(days=2), title="Niet van mij", responsible=people["manager"])
-    post(org, account, timezone.now() + timedelta(days=3), title="Geschrapt", status="cancelled",
-         responsible=people["ambassador"])
+    post(
+        org,
+        account,
+        timezone.now() + timedelta(days=3),
+        title="Geschrapt",
+        status="cancelled",
+        responsible=people["ambassador"],
+    )
     Meeting.objects.create(organisation=org, title="Overleg ambassadeurs", starts_at=timezone.now() + timedelta(days=5))
     client.force_login(people["ambassador"])
     response = client.post(reverse("calendar_feeds"))
@@ -414,7 +553,9 @@ def test_a_personal_feed_parses_and_holds_my_posts(client, people, org, account)
     events = {str(e["SUMMARY"]): e for e in calendar.walk("VEVENT")}
     assert set(events) == {f"Mijn bericht · {account}", "Overleg ambassadeurs"}
     event = events[f"Mijn bericht · {account}"]
-    assert str(event["UID"]) == f"post-{mine.pk}@deelwijs" and event.decoded("DTSTART") == mine.scheduled_at.replace(microsecond=0)
+    assert str(event["UID"]) == f"post-{mine.pk}@deelwijs" and event.decoded("DTSTART") == mine.scheduled_at.replace(
+        microsecond=0
+    )
     assert str(event["DESCRIPTION"]) == "Over de open dag"
 
 
@@ -454,8 +595,10 @@ def test_team_members_keep_the_team_plan_with_the_training_answers_beside_it(cli
     client.force_login(people["employee"])
     html = client.get(reverse("team_plan", kwargs={"pk": team.pk})).content.decode()
     assert "Nieuwe collega&#x27;s vinden" in html and "Teambericht" in html
-    client.post(reverse("team_plan", kwargs={"pk": team.pk}), {"goal": "Laten zien wat wijkzorg is",
-                                                               "audience": "Verpleegkundigen"})
+    client.post(
+        reverse("team_plan", kwargs={"pk": team.pk}),
+        {"goal": "Laten zien wat wijkzorg is", "audience": "Verpleegkundigen"},
+    )
     plan = TeamPlan.objects.get(team=team)
     assert (plan.goal, plan.updated_by) == ("Laten zien wat wijkzorg is", people["employee"])
 
@@ -475,28 +618,39 @@ def test_the_pilot_evaluation_counts_its_own_shares_and_clicks(client, people, o
     campaign = Campaign.objects.create(organisation=org, name="Eenzaamheid", slug="eenzaamheid")
     item = ContentItem.objects.create(organisation=org, title="Buurtkamer", link="https://x.example", campaign=campaign)
     other = ContentItem.objects.create(organisation=org, title="Anders", link="https://y.example")
-    pilot = Pilot.objects.create(organisation=org, title="Proeftuin", goals="Meer bezoekers", campaign=campaign,
-                                 starts_on=date(2026, 9, 1), ends_on=date(2026, 9, 30),
-                                 lead_communications=people["communications"], lead_ambassador=people["ambassador"])
+    pilot = Pilot.objects.create(
+        organisation=org,
+        title="Proeftuin",
+        goals="Meer bezoekers",
+        campaign=campaign,
+        starts_on=date(2026, 9, 1),
+        ends_on=date(2026, 9, 30),
+        lead_communications=people["communications"],
+        lead_ambassador=people["ambassador"],
+    )
     post(org, account, at(date(2026, 9, 2)), pilot=pilot, status="published")
     post(org, account, at(date(2026, 9, 20)), pilot=pilot, status="ready")
 
     def share(the_item, day, person, clicks):
-        s = Share.objects.create(organisation=org, person=person, item=the_item, network="linkedin", text="x",
-                                 created=at(day, 12))
+        s = Share.objects.create(
+            organisation=org, person=person, item=the_item, network="linkedin", text="x", created=at(day, 12)
+        )
         link = TrackedLink.objects.create(share=s, target_url=the_item.link)
-        Click.objects.bulk_create([Click(link=link, day=day + timedelta(days=n % 2), visitor=str(n)) for n in range(clicks)])
+        Click.objects.bulk_create(
+            [Click(link=link, day=day + timedelta(days=n % 2), visitor=str(n)) for n in range(clicks)]
+        )
 
-    share(item, date(2026, 9, 1), people["employee"], 3)     # first day, counts
-    share(item, date(2026, 9, 30), people["manager"], 2)     # last day: one click on 1 October falls outside
-    share(item, date(2026, 10, 1), people["employee"], 5)    # after the time box
-    share(other, date(2026, 9, 10), people["employee"], 7)   # not the pilot's item
+    share(item, date(2026, 9, 1), people["employee"], 3)  # first day, counts
+    share(item, date(2026, 9, 30), people["manager"], 2)  # last day: one click on 1 October falls outside
+    share(item, date(2026, 10, 1), people["employee"], 5)  # after the time box
+    share(other, date(2026, 9, 10), people["employee"], 7)  # not the pilot's item
     figures = domain.pilot_figures(pilot)
     assert (figures["planned"], figures["published"], figures["open"]) == (2, 1, 1)
     assert (figures["shares"], figures["sharers"], figures["clicks"]) == (2, 2, 3 + 1)
     client.force_login(people["ambassador"])  # a lead
-    response = client.post(reverse("pilot_evaluation", kwargs={"pk": pilot.pk}),
-                           {"kind": "went_well", "text": "Collega's deelden graag"})
+    response = client.post(
+        reverse("pilot_evaluation", kwargs={"pk": pilot.pk}), {"kind": "went_well", "text": "Collega's deelden graag"}
+    )
     assert response.status_code == 302 and PilotLesson.objects.get().author == people["ambassador"]
     html = client.get(reverse("pilot_evaluation", kwargs={"pk": pilot.pk})).content.decode()
     assert "Collega&#x27;s deelden graag" in html and "window.print()" in html
@@ -504,9 +658,17 @@ def test_the_pilot_evaluation_counts_its_own_shares_and_clicks(client, people, o
 
 def test_a_pilot_needs_two_different_leads_and_a_sensible_time_box(client, people):
     client.force_login(people["communications"])
-    response = client.post(reverse("pilot_new"), {
-        "title": "Proeftuin", "goals": "Doel", "starts_on": "2026-10-01", "ends_on": "2026-09-01",
-        "lead_communications": people["communications"].pk, "lead_ambassador": people["communications"].pk})
+    response = client.post(
+        reverse("pilot_new"),
+        {
+            "title": "Proeftuin",
+            "goals": "Doel",
+            "starts_on": "2026-10-01",
+            "ends_on": "2026-09-01",
+            "lead_communications": people["communications"].pk,
+            "lead_ambassador": people["communications"].pk,
+        },
+    )
     html = response.content.decode()
     assert "Het einde moet na het begin liggen" in html and "twee trekkers" in html and "Proeftuin" in html
     assert not Pilot.objects.exists()
@@ -515,21 +677,26 @@ def test_a_pilot_needs_two_different_leads_and_a_sensible_time_box(client, peopl
 # Meetings
 def test_a_meeting_plans_the_next_one_six_weeks_later(client, people, org):
     client.force_login(people["communications"])
-    client.post(reverse("meeting_new"), {"title": "Overleg", "starts_at": "2026-12-01T15:00", "interval_weeks": 6,
-                                         "agenda": "1. Terugblik"})
+    client.post(
+        reverse("meeting_new"),
+        {"title": "Overleg", "starts_at": "2026-12-01T15:00", "interval_weeks": 6, "agenda": "1. Terugblik"},
+    )
     first, following = Meeting.objects.order_by("starts_at")
     assert following.previous == first
     assert timezone.localtime(following.starts_at) == at(date(2027, 1, 12), 15)
-    client.post(reverse("meeting_edit", kwargs={"pk": first.pk}), {
-        "title": "Overleg", "starts_at": "2026-12-01T15:00", "interval_weeks": 6, "notes": "Goed gesprek"})
+    client.post(
+        reverse("meeting_edit", kwargs={"pk": first.pk}),
+        {"title": "Overleg", "starts_at": "2026-12-01T15:00", "interval_weeks": 6, "notes": "Goed gesprek"},
+    )
     assert Meeting.objects.count() == 2  # the next one exists already
 
 
 def test_an_ambassador_reads_meetings_but_does_not_edit_them(client, people, org):
     meeting = Meeting.objects.create(organisation=org, title="Overleg", starts_at=timezone.now(), agenda="Agenda")
     client.force_login(people["ambassador"])
-    response = client.post(reverse("meeting_edit", kwargs={"pk": meeting.pk}), {"title": "Anders",
-                                                                                  "starts_at": "2026-12-01T15:00"})
+    response = client.post(
+        reverse("meeting_edit", kwargs={"pk": meeting.pk}), {"title": "Anders", "starts_at": "2026-12-01T15:00"}
+    )
     assert "form" not in response.context
     meeting.refresh_from_db()
     assert meeting.title == "Overleg"
@@ -565,8 +732,9 @@ def test_a_planned_post_photo_loses_its_location_data(client, people, account):
     from .test_images import photo_with_gps
 
     client.force_login(people["communications"])
-    response = client.post(reverse("post_new"), {**form_data(account), "photo": photo_with_gps(),
-                                                 "photo_alt": "Het team in de tuin"})
+    response = client.post(
+        reverse("post_new"), {**form_data(account), "photo": photo_with_gps(), "photo_alt": "Het team in de tuin"}
+    )
     assert response.status_code == 302
     image = PlannedPost.objects.get().image
     with PILImage.open(image.large.path) as stored:

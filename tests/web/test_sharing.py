@@ -14,7 +14,9 @@ BROWSER = "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/60
 
 
 def share_post(client, item, text, network="linkedin", **extra):
-    return client.post(reverse("share", kwargs={"pk": item.pk}), {"network": network, "text": text, "action": "share", **extra})
+    return client.post(
+        reverse("share", kwargs={"pk": item.pk}), {"network": network, "text": text, "action": "share", **extra}
+    )
 
 
 def test_the_editor_starts_from_a_suggested_text(client, people, org):
@@ -71,7 +73,10 @@ def test_sharing_records_the_share_and_goes_to_the_networks_share_page(client, p
 def test_share_intents_per_network():
     url = "https://deelwijs.example/s/abc"
     assert "x.com/intent/post" in intent_url("x", "Mooi", url)
-    assert parse_qs(urlparse(intent_url("bluesky", "Mooi", url)).query)["text"][0] == "Mooi\n\nhttps://deelwijs.example/s/abc"
+    assert (
+        parse_qs(urlparse(intent_url("bluesky", "Mooi", url)).query)["text"][0]
+        == "Mooi\n\nhttps://deelwijs.example/s/abc"
+    )
     assert intent_url("mastodon", "Mooi", url, "mastodon.nl").startswith("https://mastodon.nl/share?text=")
     assert intent_url("mastodon", "Mooi", url) == ""
     assert intent_url("whatsapp", "Mooi", url).startswith("https://wa.me/?text=")
@@ -86,7 +91,9 @@ def test_mastodon_asks_for_the_server_once(client, people, org):
     client.force_login(people["ambassador"])
     response = share_post(client, item, "Lees dit verhaal van mijn werk!", network="mastodon")
     assert response.status_code == 200 and "Mastodon-server" in response.content.decode()
-    response = share_post(client, item, "Lees dit verhaal van mijn werk!", network="mastodon", mastodon_instance="mastodon.nl")
+    response = share_post(
+        client, item, "Lees dit verhaal van mijn werk!", network="mastodon", mastodon_instance="mastodon.nl"
+    )
     assert response.status_code == 302 and client.cookies["deelwijs_mastodon"].value == "mastodon.nl"
     assert client.get(response.url).context["intent"].startswith("https://mastodon.nl/share?")
 
@@ -99,9 +106,11 @@ def test_people_cannot_share_items_not_meant_for_them(client, people, org):
 
 def test_the_check_api_reports_findings_and_nudges(client, people, org):
     client.force_login(people["employee"])
-    response = client.post(reverse("check_api"), json.dumps({"text": "Bel me op 06-12345678", "network": "facebook",
-                                                             "suggestion": "Bel me op 06-12345678"}),
-                           content_type="application/json")
+    response = client.post(
+        reverse("check_api"),
+        json.dumps({"text": "Bel me op 06-12345678", "network": "facebook", "suggestion": "Bel me op 06-12345678"}),
+        content_type="application/json",
+    )
     data = response.json()
     assert data["blocked"] and data["findings"][0]["category"] == "personal_data"
     assert len(data["nudges"]) == 2
@@ -127,8 +136,13 @@ def test_the_short_link_redirects_with_utm_parameters(client, link):
     response = client.get(f"/s/{link.code}", HTTP_USER_AGENT=BROWSER)
     assert response.status_code == 302
     query = parse_qs(urlparse(response.url).query)
-    assert query == {"ref": ["home"], "utm_source": ["x"], "utm_medium": ["deelwijs"], "utm_campaign": ["zomer"],
-                     "utm_content": [f"item-{link.share.item_id}"]}
+    assert query == {
+        "ref": ["home"],
+        "utm_source": ["x"],
+        "utm_medium": ["deelwijs"],
+        "utm_campaign": ["zomer"],
+        "utm_content": [f"item-{link.share.item_id}"],
+    }
 
 
 def test_clicks_are_counted_and_unique_visitors_hashed_without_addresses(client, link):
@@ -139,8 +153,18 @@ def test_clicks_are_counted_and_unique_visitors_hashed_without_addresses(client,
     assert "10.0.0" not in stored
 
 
-@pytest.mark.parametrize("agent", ["facebookexternalhit/1.1", "LinkedInBot/1.0", "WhatsApp/2.23", "Twitterbot/1.0",
-                                   "Slackbot-LinkExpanding 1.0", "curl/8.0", ""])
+@pytest.mark.parametrize(
+    "agent",
+    [
+        "facebookexternalhit/1.1",
+        "LinkedInBot/1.0",
+        "WhatsApp/2.23",
+        "Twitterbot/1.0",
+        "Slackbot-LinkExpanding 1.0",
+        "curl/8.0",
+        "",
+    ],
+)
 def test_bots_and_link_previews_are_not_counted(client, link, agent):
     assert client.get(f"/s/{link.code}", HTTP_USER_AGENT=agent).status_code == 302
     assert link.clicks == 0 and is_bot(agent)
@@ -156,7 +180,9 @@ def test_old_salts_are_forgotten(client, link):
     DailySalt.objects.create(day=date(2020, 1, 1), salt="oud")
     client.get(f"/s/{link.code}", HTTP_USER_AGENT=BROWSER)
     forget_old_salts()
-    assert list(DailySalt.objects.values_list("salt", flat=True)) != ["oud"] and not DailySalt.objects.filter(salt="oud")
+    assert list(DailySalt.objects.values_list("salt", flat=True)) != ["oud"] and not DailySalt.objects.filter(
+        salt="oud"
+    )
 
 
 def test_the_click_buffer_writes_in_batches_and_on_flush(link):

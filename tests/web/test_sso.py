@@ -29,9 +29,22 @@ def provider(tmp_path_factory):
     port = free_port()
     env = {"OIDC_PROVIDER_DB": str(tmp_path_factory.mktemp("oidc") / "provider.sqlite3"), "PATH": "/usr/bin:/bin"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "tests.oidc_provider.serve", str(port), CLIENT_ID, CLIENT_SECRET, CALLBACK,
-         "sso@test.test", "provider-wachtwoord"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "tests.oidc_provider.serve",
+            str(port),
+            CLIENT_ID,
+            CLIENT_SECRET,
+            CALLBACK,
+            "sso@test.test",
+            "provider-wachtwoord",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         assert proc.stdout.readline().strip() == "ready", proc.stderr.read()
@@ -54,9 +67,16 @@ def provider_session(issuer):
     session = requests.Session()
     login_url = issuer.rsplit("/o", 1)[0] + "/login/"
     session.get(login_url, timeout=10)
-    session.post(login_url, data={"username": "sso@test.test", "password": "provider-wachtwoord",
-                                  "csrfmiddlewaretoken": session.cookies["csrftoken"]},
-                 headers={"Referer": login_url}, timeout=10)
+    session.post(
+        login_url,
+        data={
+            "username": "sso@test.test",
+            "password": "provider-wachtwoord",
+            "csrfmiddlewaretoken": session.cookies["csrftoken"],
+        },
+        headers={"Referer": login_url},
+        timeout=10,
+    )
     return session
 
 

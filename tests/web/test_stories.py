@@ -14,8 +14,13 @@ def send(client, person, text, **extra):
 
 
 def test_anyone_sends_a_story_with_photos_and_consent(client, people):
-    response = send(client, people["volunteer"], "Vandaag hebben we met de hele groep pannenkoeken gebakken.",
-                    photos=[photo_with_gps(), photo_with_gps(800, 600, 1)], consent="on")
+    response = send(
+        client,
+        people["volunteer"],
+        "Vandaag hebben we met de hele groep pannenkoeken gebakken.",
+        photos=[photo_with_gps(), photo_with_gps(800, 600, 1)],
+        consent="on",
+    )
     assert response.status_code == 302
     story = Story.objects.get()
     assert story.author == people["volunteer"] and story.photos.count() == 2 and story.consent
@@ -27,8 +32,13 @@ def test_anyone_sends_a_story_with_photos_and_consent(client, people):
 def test_photos_need_consent_and_at_most_four(client, people):
     response = send(client, people["employee"], "Mooie middag.", photos=[photo_with_gps(300, 200, 1)])
     assert response.status_code == 200 and response.context["form"].errors["consent"]
-    response = send(client, people["employee"], "Mooie middag.", consent="on",
-                    photos=[photo_with_gps(300, 200, 1) for _ in range(5)])
+    response = send(
+        client,
+        people["employee"],
+        "Mooie middag.",
+        consent="on",
+        photos=[photo_with_gps(300, 200, 1) for _ in range(5)],
+    )
     assert "hooguit 4" in response.content.decode() and not Story.objects.exists()
 
 
@@ -47,11 +57,17 @@ def test_communications_approves_and_the_author_is_told_in_app_and_by_email(clie
     story = make_story(people, org)
     client.force_login(people["communications"])
     assert story.text in client.get(reverse("story_queue")).content.decode()
-    response = client.post(reverse("story_decide", kwargs={"pk": story.pk, "action": "approve"}),
-                           {"text": story.text + " Dank aan alle vrijwilligers!"})
+    response = client.post(
+        reverse("story_decide", kwargs={"pk": story.pk, "action": "approve"}),
+        {"text": story.text + " Dank aan alle vrijwilligers!"},
+    )
     assert response.status_code == 302
     story.refresh_from_db()
-    assert story.status == "approved" and story.text.endswith("vrijwilligers!") and story.reviewed_by == people["communications"]
+    assert (
+        story.status == "approved"
+        and story.text.endswith("vrijwilligers!")
+        and story.reviewed_by == people["communications"]
+    )
     note = Notification.objects.get(person=people["employee"])
     assert "goedgekeurd" in note.text
     assert mail.outbox[0].to == ["employee@test.test"] and "goedgekeurd" in mail.outbox[0].body
@@ -73,8 +89,10 @@ def test_rejecting_needs_feedback_that_the_author_sees(client, people, org):
 def test_a_story_becomes_a_draft_feed_item(client, people, org):
     story = make_story(people, org)
     client.force_login(people["communications"])
-    response = client.post(reverse("story_decide", kwargs={"pk": story.pk, "action": "feed"}),
-                           {"text": story.text, "title": "Wandelen met de groep"})
+    response = client.post(
+        reverse("story_decide", kwargs={"pk": story.pk, "action": "feed"}),
+        {"text": story.text, "title": "Wandelen met de groep"},
+    )
     item = ContentItem.objects.get()
     assert response.url == reverse("item_edit", kwargs={"pk": item.pk})
     assert not item.published and item.suggested_texts.get().network == "linkedin"
@@ -132,6 +150,8 @@ def test_a_corporate_account_of_another_organisation_cannot_be_chosen(client, pe
     foreign = CorporateAccount.objects.create(organisation=other_org, platform="x", handle="andere")
     story = make_story(people, org)
     client.force_login(people["communications"])
-    response = client.post(reverse("story_decide", kwargs={"pk": story.pk, "action": "plan"}),
-                           {"text": story.text, "account": foreign.pk, "scheduled_at": "2026-12-01T10:00"})
+    response = client.post(
+        reverse("story_decide", kwargs={"pk": story.pk, "action": "plan"}),
+        {"text": story.text, "account": foreign.pk, "scheduled_at": "2026-12-01T10:00"},
+    )
     assert response.status_code == 400 and Story.objects.get().status == "submitted"

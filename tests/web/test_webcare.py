@@ -21,19 +21,36 @@ def test_anyone_reports_a_signal_and_follows_it(client, people, org):
     client.force_login(people["volunteer"])
     response = client.post(reverse("report_signal"), {"url": "", "description": "", "urgency": "high"})
     assert "Dit veld is verplicht" in response.content.decode()
-    response = client.post(reverse("report_signal"), {"url": "facebook.com/groups/apeldoorn/1",
-                                                      "description": "Iemand zegt dat er 's nachts niemand is.",
-                                                      "urgency": "high"})
+    response = client.post(
+        reverse("report_signal"),
+        {
+            "url": "facebook.com/groups/apeldoorn/1",
+            "description": "Iemand zegt dat er 's nachts niemand is.",
+            "urgency": "high",
+        },
+    )
     assert response.url == reverse("my_signals")
     item = InboxItem.objects.get()
     assert (item.kind, item.priority, item.reporter, item.url) == (
-        "signal", "high", people["volunteer"], "https://facebook.com/groups/apeldoorn/1")
+        "signal",
+        "high",
+        people["volunteer"],
+        "https://facebook.com/groups/apeldoorn/1",
+    )
     assert timedelta(hours=3, minutes=59) < item.due_at - item.created <= timedelta(hours=4)
     assert Notification.objects.filter(person=people["webcare"]).exists()
     client.force_login(people["webcare"])
-    client.post(reverse("inbox_item", args=[item.pk]), {"update": "1", "status": "answered", "priority": "high",
-                                                        "assigned_to": people["webcare"].pk, "note": "Intern",
-                                                        "feedback": "We hebben gereageerd in de groep."})
+    client.post(
+        reverse("inbox_item", args=[item.pk]),
+        {
+            "update": "1",
+            "status": "answered",
+            "priority": "high",
+            "assigned_to": people["webcare"].pk,
+            "note": "Intern",
+            "feedback": "We hebben gereageerd in de groep.",
+        },
+    )
     client.force_login(people["volunteer"])
     html = client.get(reverse("my_signals")).content.decode()
     assert "Beantwoord" in html and "We hebben gereageerd in de groep." in html and "Intern" not in html
@@ -52,7 +69,9 @@ def test_a_screenshot_loses_its_location_data(client, people):
 
 
 # The inbox
-def test_the_inbox_shows_open_items_overdue_first_and_bounded_queries(client, people, org, django_assert_max_num_queries):
+def test_the_inbox_shows_open_items_overdue_first_and_bounded_queries(
+    client, people, org, django_assert_max_num_queries
+):
     late = mention(org, "Te laat", priority="urgent", created=timezone.now() - timedelta(hours=2))
     mention(org, "Op tijd", priority="low")
     mention(org, "Klaar", status="closed")
@@ -71,8 +90,16 @@ def test_the_inbox_shows_open_items_overdue_first_and_bounded_queries(client, pe
 def test_priority_sets_the_due_time_and_every_change_is_logged(client, people, org):
     item = mention(org)
     client.force_login(people["webcare"])
-    client.post(reverse("inbox_item", args=[item.pk]), {"update": "1", "status": "in_progress", "priority": "urgent",
-                                                        "assigned_to": people["communications"].pk, "note": ""})
+    client.post(
+        reverse("inbox_item", args=[item.pk]),
+        {
+            "update": "1",
+            "status": "in_progress",
+            "priority": "urgent",
+            "assigned_to": people["communications"].pk,
+            "note": "",
+        },
+    )
     item.refresh_from_db()
     assert item.due_at == item.created + timedelta(hours=1)
     assert (item.status, item.assigned_to) == ("in_progress", people["communications"])
@@ -101,8 +128,10 @@ def test_escalation_to_a_manager_lets_them_see_and_note(client, people, org):
     client.force_login(people["webcare"])
     response = client.post(reverse("escalate", args=[item.pk]), {"to": "manager", "reason": "Loopt uit de hand"})
     assert "Kies de leidinggevende" in response.content.decode()
-    client.post(reverse("escalate", args=[item.pk]), {"to": "manager", "manager": people["manager"].pk,
-                                                      "reason": "Loopt uit de hand"})
+    client.post(
+        reverse("escalate", args=[item.pk]),
+        {"to": "manager", "manager": people["manager"].pk, "reason": "Loopt uit de hand"},
+    )
     item.refresh_from_db()
     assert (item.status, item.escalated_person) == ("escalated", people["manager"])
     assert Notification.objects.filter(person=people["manager"], text__contains="Loopt uit de hand").exists()
@@ -110,8 +139,12 @@ def test_escalation_to_a_manager_lets_them_see_and_note(client, people, org):
     assert client.get(reverse("inbox_item", args=[item.pk])).status_code == 200
     client.post(reverse("inbox_item", args=[item.pk]), {"note_only": "1", "note": "Ik bel haar vandaag."})
     assert InboxEvent.objects.filter(item=item, text="Ik bel haar vandaag.").exists()
-    assert client.post(reverse("inbox_item", args=[item.pk]), {"update": "1", "status": "closed",
-                                                               "priority": "low"}).status_code == 403
+    assert (
+        client.post(
+            reverse("inbox_item", args=[item.pk]), {"update": "1", "status": "closed", "priority": "low"}
+        ).status_code
+        == 403
+    )
     client.force_login(people["employee"])
     assert client.get(reverse("inbox_item", args=[item.pk])).status_code == 404
 
@@ -124,8 +157,11 @@ def test_escalation_to_communications_tells_communications(client, people, org):
 
 
 def test_themes_leave_out_stop_words_and_our_own_name(org):
-    for text in ("Zorggroep Test heeft een lange wachtlijst voor de dagbesteding",
-                 "De wachtlijst voor de dagbesteding is een probleem", "Wachtlijst dagbesteding, en nu?"):
+    for text in (
+        "Zorggroep Test heeft een lange wachtlijst voor de dagbesteding",
+        "De wachtlijst voor de dagbesteding is een probleem",
+        "Wachtlijst dagbesteding, en nu?",
+    ):
         mention(org, text)
     result = domain.themes(org, 7)
     words = dict(result["words"])
@@ -143,9 +179,17 @@ def test_the_overview_page(client, people, org):
 
 def test_communications_adds_a_source_and_terms(client, people, org):
     client.force_login(people["communications"])
-    response = client.post(reverse("source_new"), {"name": "Bluesky", "kind": "bluesky",
-                                                   "url": "https://public.api.bsky.app", "query": "",
-                                                   "interval_minutes": 2, "active": "on"})
+    response = client.post(
+        reverse("source_new"),
+        {
+            "name": "Bluesky",
+            "kind": "bluesky",
+            "url": "https://public.api.bsky.app",
+            "query": "",
+            "interval_minutes": 2,
+            "active": "on",
+        },
+    )
     errors = response.context["form"].errors
     assert "query" in errors and "interval_minutes" in errors
     client.post(reverse("sources"), {"monitor_terms": "Lindehof\nDe Linde"})
@@ -158,20 +202,29 @@ def test_communications_adds_a_source_and_terms(client, people, org):
 # The register
 @pytest.fixture
 def entry(org, people):
-    return Conversation.objects.create(organisation=org, employee=people["employee"], recorded_by=people["manager"],
-                                       post="Foto met bewoner", conversation="Besproken", severity="unaware")
+    return Conversation.objects.create(
+        organisation=org,
+        employee=people["employee"],
+        recorded_by=people["manager"],
+        post="Foto met bewoner",
+        conversation="Besproken",
+        severity="unaware",
+    )
 
 
-@pytest.mark.parametrize("role, sees", [
-    ("employee", True),        # about themselves
-    ("manager", True),         # recorded it, and manages the employee
-    ("administrator", True),
-    ("communications", False),  # did not record it
-    ("webcare", False),
-    ("ambassador", False),
-    ("volunteer", False),
-    ("client", False),
-])
+@pytest.mark.parametrize(
+    "role, sees",
+    [
+        ("employee", True),  # about themselves
+        ("manager", True),  # recorded it, and manages the employee
+        ("administrator", True),
+        ("communications", False),  # did not record it
+        ("webcare", False),
+        ("ambassador", False),
+        ("volunteer", False),
+        ("client", False),
+    ],
+)
 def test_who_may_read_a_register_entry(client, people, entry, role, sees):
     client.force_login(people[role])
     response = client.get(reverse("conversation", args=[entry.pk]))
@@ -203,12 +256,21 @@ def test_every_reading_is_logged_and_shown_to_the_recorder(client, people, entry
 def test_a_manager_records_a_conversation_with_their_own_people_only(client, people, org):
     outsider = make_person(org, "employee", email="buiten@test.test")  # in no team of this manager
     client.force_login(people["manager"])
-    response = client.post(reverse("conversation_new"), {"employee": outsider.pk, "post": "x", "severity": "unaware",
-                                                         "held_on": "2026-11-20", "conversation": "y"})
+    response = client.post(
+        reverse("conversation_new"),
+        {"employee": outsider.pk, "post": "x", "severity": "unaware", "held_on": "2026-11-20", "conversation": "y"},
+    )
     assert "employee" in response.context["form"].errors
-    response = client.post(reverse("conversation_new"), {"employee": people["employee"].pk, "post": "Link naar post",
-                                                         "severity": "serious", "held_on": "2026-11-20",
-                                                         "conversation": "Formele waarschuwing gegeven."})
+    response = client.post(
+        reverse("conversation_new"),
+        {
+            "employee": people["employee"].pk,
+            "post": "Link naar post",
+            "severity": "serious",
+            "held_on": "2026-11-20",
+            "conversation": "Formele waarschuwing gegeven.",
+        },
+    )
     entry = Conversation.objects.get()
     assert response.url == reverse("conversation", args=[entry.pk]) and entry.recorded_by == people["manager"]
     assert Notification.objects.filter(person=people["employee"]).exists()

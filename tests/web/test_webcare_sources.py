@@ -33,22 +33,54 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 
 def status(n, text, acct="anna@mastodon.example"):
     """A Mastodon Status entity as in the API documentation (docs.joinmastodon.org/entities/Status)."""
-    return {"id": str(n), "uri": f"https://mastodon.example/users/anna/statuses/{n}", "url": f"https://mastodon.example/@anna/{n}",
-            "created_at": "2026-11-22T09:00:00.000Z", "content": f"<p>{text}</p>", "visibility": "public",
-            "sensitive": False, "spoiler_text": "", "media_attachments": [], "mentions": [], "tags": [], "emojis": [],
-            "reblogs_count": 0, "favourites_count": 0, "replies_count": 0, "reblog": None, "language": "nl",
-            "account": {"id": "1", "username": "anna", "acct": acct, "display_name": "Anna", "url": "https://mastodon.example/@anna",
-                        "created_at": "2025-01-01T00:00:00.000Z", "note": "", "avatar": "", "header": "",
-                        "followers_count": 1, "following_count": 1, "statuses_count": 1, "locked": False, "bot": False,
-                        "emojis": [], "fields": []}}
+    return {
+        "id": str(n),
+        "uri": f"https://mastodon.example/users/anna/statuses/{n}",
+        "url": f"https://mastodon.example/@anna/{n}",
+        "created_at": "2026-11-22T09:00:00.000Z",
+        "content": f"<p>{text}</p>",
+        "visibility": "public",
+        "sensitive": False,
+        "spoiler_text": "",
+        "media_attachments": [],
+        "mentions": [],
+        "tags": [],
+        "emojis": [],
+        "reblogs_count": 0,
+        "favourites_count": 0,
+        "replies_count": 0,
+        "reblog": None,
+        "language": "nl",
+        "account": {
+            "id": "1",
+            "username": "anna",
+            "acct": acct,
+            "display_name": "Anna",
+            "url": "https://mastodon.example/@anna",
+            "created_at": "2025-01-01T00:00:00.000Z",
+            "note": "",
+            "avatar": "",
+            "header": "",
+            "followers_count": 1,
+            "following_count": 1,
+            "statuses_count": 1,
+            "locked": False,
+            "bot": False,
+            "emojis": [],
+            "fields": [],
+        },
+    }
 
 
 def post_view(n, text, handle="bram.bsky.social"):
     """An app.bsky.feed.defs#postView as in the lexicon."""
-    return {"uri": f"at://did:plc:abc{n}/app.bsky.feed.post/3k{n}", "cid": f"bafyrei{n:0>10}",
-            "author": {"did": f"did:plc:abc{n}", "handle": handle},
-            "record": {"$type": "app.bsky.feed.post", "text": text, "createdAt": "2026-11-22T09:00:00.000Z"},
-            "indexedAt": "2026-11-22T09:00:01.000Z"}
+    return {
+        "uri": f"at://did:plc:abc{n}/app.bsky.feed.post/3k{n}",
+        "cid": f"bafyrei{n:0>10}",
+        "author": {"did": f"did:plc:abc{n}", "handle": handle},
+        "record": {"$type": "app.bsky.feed.post", "text": text, "createdAt": "2026-11-22T09:00:00.000Z"},
+        "indexedAt": "2026-11-22T09:00:01.000Z",
+    }
 
 
 class Server:
@@ -115,7 +147,11 @@ def test_rss_and_atom_feeds_are_read(db, org, server):
     server.route("/atom", ATOM, headers={"Content-Type": "application/atom+xml"})
     source = make_source(org, server)
     mentions = read_feed(source)
-    assert [m.url for m in mentions] == ["https://regio.example/1", "https://regio.example/2", "https://regio.example/3"]
+    assert [m.url for m in mentions] == [
+        "https://regio.example/1",
+        "https://regio.example/2",
+        "https://regio.example/3",
+    ]
     assert mentions[0].text == "Zorggroep Test opent buurtkamer In De Linde drinken buren koffie."
     assert mentions[0].published.isoformat() == "2026-11-22T08:00:00+00:00"
     assert source.etag == '"v1"'
@@ -137,12 +173,15 @@ def test_a_feed_that_did_not_change_is_not_read_again(db, org, server):
     assert server.requests[-1][1].get("If-None-Match") == '"v1"'
 
 
-@pytest.mark.parametrize("route, message", [
-    (("<?xml version='1.0'?><rss><<<kapot>>>", 200), "Geen geldige RSS- of Atom-feed"),
-    (("<html><body>Geen feed hier</body></html>", 200), "Geen geldige RSS- of Atom-feed"),
-    (("", 500), "HTTP 500"),
-    (("weg", 404), "HTTP 404"),
-])
+@pytest.mark.parametrize(
+    "route, message",
+    [
+        (("<?xml version='1.0'?><rss><<<kapot>>>", 200), "Geen geldige RSS- of Atom-feed"),
+        (("<html><body>Geen feed hier</body></html>", 200), "Geen geldige RSS- of Atom-feed"),
+        (("", 500), "HTTP 500"),
+        (("weg", 404), "HTTP 404"),
+    ],
+)
 def test_broken_feeds_and_http_errors_are_source_errors(db, org, server, route, message):
     server.route("/feed", route[0], code=route[1])
     with pytest.raises(SourceError, match=message):
@@ -176,7 +215,10 @@ def test_a_mastodon_hashtag_is_read_from_where_we_left_off(db, org, server):
     source = make_source(org, server, "mastodon", query="#lindehof")
     mentions = read_mastodon(source)
     assert [(m.author, m.text, m.url) for m in mentions][0] == (
-        "anna@mastodon.example", "Zorggroep Test is top", "https://mastodon.example/@anna/12")
+        "anna@mastodon.example",
+        "Zorggroep Test is top",
+        "https://mastodon.example/@anna/12",
+    )
     assert source.cursor == "12"
     read_mastodon(source)
     assert "since_id=12" in server.requests[-1][0]
@@ -185,14 +227,20 @@ def test_a_mastodon_hashtag_is_read_from_where_we_left_off(db, org, server):
 def test_a_mastodon_search_and_its_rate_limit(db, org, server):
     # Mastodon.py asks the server's version before a search, as clients do (docs.joinmastodon.org/methods/instance).
     server.route("/api/v1/instance", {"uri": "mastodon.example", "title": "Test", "version": "4.3.0"})
-    server.route("/api/v2/instance", {"domain": "mastodon.example", "title": "Test", "version": "4.3.0",
-                                      "api_versions": {"mastodon": 2}})
+    server.route(
+        "/api/v2/instance",
+        {"domain": "mastodon.example", "title": "Test", "version": "4.3.0", "api_versions": {"mastodon": 2}},
+    )
     server.route("/api/v2/search", {"accounts": [], "hashtags": [], "statuses": [status(5, "Zorggroep Test")]})
     source = make_source(org, server, "mastodon", query="Zorggroep Test")
     assert read_mastodon(source)[0].external_id == "5"
     reset = (timezone.now() + timedelta(minutes=5)).strftime("%Y-%m-%dT%H:%M:%S.000Z")
-    server.route("/api/v2/search", {"error": "Too many requests"}, code=429,
-                 headers={"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset})
+    server.route(
+        "/api/v2/search",
+        {"error": "Too many requests"},
+        code=429,
+        headers={"X-RateLimit-Limit": "300", "X-RateLimit-Remaining": "0", "X-RateLimit-Reset": reset},
+    )
     with pytest.raises(RateLimited) as limited:
         read_mastodon(source)
     assert limited.value.retry_at > timezone.now()
@@ -206,8 +254,10 @@ def test_a_mastodon_server_error_is_a_source_error(db, org, server):
 
 # Bluesky
 def test_a_bluesky_search_is_read(db, org, server):
-    server.route("/xrpc/app.bsky.feed.searchPosts", {"posts": [post_view(1, "Zorggroep Test zoekt vrijwilligers")],
-                                                     "hitsTotal": 1})
+    server.route(
+        "/xrpc/app.bsky.feed.searchPosts",
+        {"posts": [post_view(1, "Zorggroep Test zoekt vrijwilligers")], "hitsTotal": 1},
+    )
     mentions = read_bluesky(make_source(org, server, "bluesky", query="Zorggroep Test"))
     assert mentions[0].url == "https://bsky.app/profile/bram.bsky.social/post/3k1"
     assert (mentions[0].author, mentions[0].text) == ("bram.bsky.social", "Zorggroep Test zoekt vrijwilligers")
@@ -216,8 +266,12 @@ def test_a_bluesky_search_is_read(db, org, server):
 
 def test_a_bluesky_rate_limit_uses_its_reset_header(db, org, server):
     reset = int((timezone.now() + timedelta(minutes=7)).timestamp())
-    server.route("/xrpc/app.bsky.feed.searchPosts", {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
-                 code=429, headers={"ratelimit-limit": "3000", "ratelimit-remaining": "0", "ratelimit-reset": str(reset)})
+    server.route(
+        "/xrpc/app.bsky.feed.searchPosts",
+        {"error": "RateLimitExceeded", "message": "Rate Limit Exceeded"},
+        code=429,
+        headers={"ratelimit-limit": "3000", "ratelimit-remaining": "0", "ratelimit-reset": str(reset)},
+    )
     with pytest.raises(RateLimited) as limited:
         read_bluesky(make_source(org, server, "bluesky", query="Zorggroep Test"))
     assert int(limited.value.retry_at.timestamp()) == reset
@@ -284,7 +338,11 @@ def test_near_identical_texts_are_one_item(db, watched):
 
     source = Source.objects.create(organisation=watched, name="x", kind="rss", url="https://x.example")
     first = Mention("https://a.example/1", "a", "Zorggroep Test opent een nieuwe buurtkamer in De Linde vandaag", None)
-    again = Mention("https://b.example/9", "b", "Zorggroep Test opent een nieuwe buurtkamer in De Linde vandaag!!", None)
-    almost = Mention("https://c.example/2", "c", "Zorggroep Test opent een nieuwe buurtkamer in De Linde, vandaag.", None)
+    again = Mention(
+        "https://b.example/9", "b", "Zorggroep Test opent een nieuwe buurtkamer in De Linde vandaag!!", None
+    )
+    almost = Mention(
+        "https://c.example/2", "c", "Zorggroep Test opent een nieuwe buurtkamer in De Linde, vandaag.", None
+    )
     other = Mention("https://d.example/3", "d", "Zorggroep Test zoekt vrijwilligers voor de dagbesteding", None)
     assert len(domain.store_mentions(source, [first, again, almost, other])) == 2

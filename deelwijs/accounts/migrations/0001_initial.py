@@ -5,55 +5,121 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='CorporateAccount',
+            name="CorporateAccount",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('linkedin', 'LinkedIn'), ('x', 'X'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('youtube', 'YouTube'), ('tiktok', 'TikTok')], max_length=20, verbose_name='network')),
-                ('handle', models.CharField(max_length=100, verbose_name='handle')),
-                ('url', models.URLField(blank=True, verbose_name='address (URL)')),
-                ('purpose', models.CharField(blank=True, max_length=300, verbose_name='purpose')),
-                ('owner_department', models.CharField(blank=True, max_length=100, verbose_name='owner department')),
-                ('allowed_roles', models.JSONField(blank=True, default=list, verbose_name='roles that may use it')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("x", "X"),
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("bluesky", "Bluesky"),
+                            ("mastodon", "Mastodon"),
+                            ("youtube", "YouTube"),
+                            ("tiktok", "TikTok"),
+                        ],
+                        max_length=20,
+                        verbose_name="network",
+                    ),
+                ),
+                ("handle", models.CharField(max_length=100, verbose_name="handle")),
+                ("url", models.URLField(blank=True, verbose_name="address (URL)")),
+                ("purpose", models.CharField(blank=True, max_length=300, verbose_name="purpose")),
+                ("owner_department", models.CharField(blank=True, max_length=100, verbose_name="owner department")),
+                ("allowed_roles", models.JSONField(blank=True, default=list, verbose_name="roles that may use it")),
             ],
             options={
-                'ordering': ['platform', 'handle'],
+                "ordering": ["platform", "handle"],
             },
         ),
         migrations.CreateModel(
-            name='Handle',
+            name="Handle",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('linkedin', 'LinkedIn'), ('x', 'X'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('youtube', 'YouTube'), ('tiktok', 'TikTok')], max_length=20, verbose_name='network')),
-                ('handle', models.CharField(max_length=100, verbose_name='handle')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("x", "X"),
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("bluesky", "Bluesky"),
+                            ("mastodon", "Mastodon"),
+                            ("youtube", "YouTube"),
+                            ("tiktok", "TikTok"),
+                        ],
+                        max_length=20,
+                        verbose_name="network",
+                    ),
+                ),
+                ("handle", models.CharField(max_length=100, verbose_name="handle")),
             ],
             options={
-                'ordering': ['platform'],
+                "ordering": ["platform"],
             },
         ),
         migrations.CreateModel(
-            name='LocationPageRequest',
+            name="LocationPageRequest",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('platform', models.CharField(choices=[('linkedin', 'LinkedIn'), ('x', 'X'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('youtube', 'YouTube'), ('tiktok', 'TikTok')], max_length=20, verbose_name='network')),
-                ('name', models.CharField(max_length=150, verbose_name='name of the page')),
-                ('purpose', models.TextField(verbose_name='what the page is for')),
-                ('audience', models.CharField(max_length=300, verbose_name='who it is for')),
-                ('editors', models.CharField(help_text='At least two people, so the page never leaves with one person.', max_length=300, verbose_name='who will post')),
-                ('status', models.CharField(choices=[('requested', 'Requested'), ('intake', 'Intake'), ('approved', 'Approved'), ('refused', 'Refused'), ('registered', 'Registered')], default='requested', max_length=20)),
-                ('agreements', models.TextField(blank=True, verbose_name='agreements from the intake')),
-                ('decision_note', models.TextField(blank=True, verbose_name='explanation of the decision')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "platform",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("x", "X"),
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("bluesky", "Bluesky"),
+                            ("mastodon", "Mastodon"),
+                            ("youtube", "YouTube"),
+                            ("tiktok", "TikTok"),
+                        ],
+                        max_length=20,
+                        verbose_name="network",
+                    ),
+                ),
+                ("name", models.CharField(max_length=150, verbose_name="name of the page")),
+                ("purpose", models.TextField(verbose_name="what the page is for")),
+                ("audience", models.CharField(max_length=300, verbose_name="who it is for")),
+                (
+                    "editors",
+                    models.CharField(
+                        help_text="At least two people, so the page never leaves with one person.",
+                        max_length=300,
+                        verbose_name="who will post",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("requested", "Requested"),
+                            ("intake", "Intake"),
+                            ("approved", "Approved"),
+                            ("refused", "Refused"),
+                            ("registered", "Registered"),
+                        ],
+                        default="requested",
+                        max_length=20,
+                    ),
+                ),
+                ("agreements", models.TextField(blank=True, verbose_name="agreements from the intake")),
+                ("decision_note", models.TextField(blank=True, verbose_name="explanation of the decision")),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
     ]

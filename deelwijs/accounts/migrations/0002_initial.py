@@ -6,72 +6,110 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='corporateaccount',
-            name='allowed_people',
-            field=models.ManyToManyField(blank=True, related_name='usable_accounts', to=settings.AUTH_USER_MODEL, verbose_name='people who may use it'),
+            model_name="corporateaccount",
+            name="allowed_people",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="usable_accounts",
+                to=settings.AUTH_USER_MODEL,
+                verbose_name="people who may use it",
+            ),
         ),
         migrations.AddField(
-            model_name='corporateaccount',
-            name='location',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='orgs.location', verbose_name='location page of'),
+            model_name="corporateaccount",
+            name="location",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="orgs.location",
+                verbose_name="location page of",
+            ),
         ),
         migrations.AddField(
-            model_name='corporateaccount',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='corporate_accounts', to='orgs.organisation'),
+            model_name="corporateaccount",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="corporate_accounts", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='corporateaccount',
-            name='owners',
-            field=models.ManyToManyField(blank=True, related_name='owned_accounts', to=settings.AUTH_USER_MODEL, verbose_name='owners'),
+            model_name="corporateaccount",
+            name="owners",
+            field=models.ManyToManyField(
+                blank=True, related_name="owned_accounts", to=settings.AUTH_USER_MODEL, verbose_name="owners"
+            ),
         ),
         migrations.AddField(
-            model_name='handle',
-            name='user',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='handles', to=settings.AUTH_USER_MODEL),
+            model_name="handle",
+            name="user",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="handles", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='locationpagerequest',
-            name='account',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.corporateaccount'),
+            model_name="locationpagerequest",
+            name="account",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="accounts.corporateaccount",
+            ),
         ),
         migrations.AddField(
-            model_name='locationpagerequest',
-            name='handled_by',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="locationpagerequest",
+            name="handled_by",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to=settings.AUTH_USER_MODEL,
+            ),
         ),
         migrations.AddField(
-            model_name='locationpagerequest',
-            name='location',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, to='orgs.location', verbose_name='location'),
+            model_name="locationpagerequest",
+            name="location",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                to="orgs.location",
+                verbose_name="location",
+            ),
         ),
         migrations.AddField(
-            model_name='locationpagerequest',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='page_requests', to='orgs.organisation'),
+            model_name="locationpagerequest",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="page_requests", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='locationpagerequest',
-            name='requested_by',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='page_requests', to=settings.AUTH_USER_MODEL),
+            model_name="locationpagerequest",
+            name="requested_by",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="page_requests", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddConstraint(
-            model_name='corporateaccount',
-            constraint=models.UniqueConstraint(fields=('organisation', 'platform', 'handle'), name='unique_account'),
+            model_name="corporateaccount",
+            constraint=models.UniqueConstraint(fields=("organisation", "platform", "handle"), name="unique_account"),
         ),
         migrations.AddConstraint(
-            model_name='handle',
-            constraint=models.UniqueConstraint(fields=('user', 'platform'), name='one_handle_per_network'),
+            model_name="handle",
+            constraint=models.UniqueConstraint(fields=("user", "platform"), name="one_handle_per_network"),
         ),
     ]

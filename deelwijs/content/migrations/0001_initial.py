@@ -5,74 +5,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Campaign',
+            name="Campaign",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('slug', models.SlugField(max_length=150)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                ("slug", models.SlugField(max_length=150)),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='ContentItem',
+            name="ContentItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('link', models.URLField(blank=True, max_length=500, verbose_name='link')),
-                ('body', models.TextField(blank=True, help_text='Background for the sharer; not posted.', verbose_name='text')),
-                ('audience_roles', models.CharField(blank=True, max_length=200)),
-                ('starts_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='visible from')),
-                ('expires_at', models.DateTimeField(blank=True, null=True, verbose_name='visible until')),
-                ('pinned', models.BooleanField(default=False, verbose_name='pinned')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("link", models.URLField(blank=True, max_length=500, verbose_name="link")),
+                (
+                    "body",
+                    models.TextField(
+                        blank=True, help_text="Background for the sharer; not posted.", verbose_name="text"
+                    ),
+                ),
+                ("audience_roles", models.CharField(blank=True, max_length=200)),
+                ("starts_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="visible from")),
+                ("expires_at", models.DateTimeField(blank=True, null=True, verbose_name="visible until")),
+                ("pinned", models.BooleanField(default=False, verbose_name="pinned")),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
             ],
             options={
-                'ordering': ['-pinned', '-starts_at'],
+                "ordering": ["-pinned", "-starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='Image',
+            name="Image",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('large', models.ImageField(height_field='height', upload_to='images/%Y/%m/', width_field='width')),
-                ('small', models.ImageField(upload_to='images/%Y/%m/')),
-                ('width', models.PositiveIntegerField(default=0)),
-                ('height', models.PositiveIntegerField(default=0)),
-                ('alt', models.CharField(blank=True, max_length=300, verbose_name='description for screen readers')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("large", models.ImageField(height_field="height", upload_to="images/%Y/%m/", width_field="width")),
+                ("small", models.ImageField(upload_to="images/%Y/%m/")),
+                ("width", models.PositiveIntegerField(default=0)),
+                ("height", models.PositiveIntegerField(default=0)),
+                ("alt", models.CharField(blank=True, max_length=300, verbose_name="description for screen readers")),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='SuggestedText',
+            name="SuggestedText",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('network', models.CharField(choices=[('linkedin', 'LinkedIn'), ('x', 'X'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('whatsapp', 'WhatsApp'), ('email', 'E-mail')], max_length=20, verbose_name='network')),
-                ('text', models.TextField(verbose_name='suggested text')),
-                ('override_reason', models.CharField(blank=True, max_length=300)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "network",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("x", "X"),
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("bluesky", "Bluesky"),
+                            ("mastodon", "Mastodon"),
+                            ("whatsapp", "WhatsApp"),
+                            ("email", "E-mail"),
+                        ],
+                        max_length=20,
+                        verbose_name="network",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="suggested text")),
+                ("override_reason", models.CharField(blank=True, max_length=300)),
             ],
             options={
-                'ordering': ['network', 'pk'],
+                "ordering": ["network", "pk"],
             },
         ),
         migrations.CreateModel(
-            name='Topic',
+            name="Topic",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
     ]

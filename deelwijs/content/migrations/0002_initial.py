@@ -6,81 +6,107 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("content", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='campaign',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='campaigns', to='orgs.organisation'),
+            model_name="campaign",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="campaigns", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='audience_locations',
-            field=models.ManyToManyField(blank=True, to='orgs.location', verbose_name='locations'),
+            model_name="contentitem",
+            name="audience_locations",
+            field=models.ManyToManyField(blank=True, to="orgs.location", verbose_name="locations"),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='audience_teams',
-            field=models.ManyToManyField(blank=True, to='orgs.team', verbose_name='teams'),
+            model_name="contentitem",
+            name="audience_teams",
+            field=models.ManyToManyField(blank=True, to="orgs.team", verbose_name="teams"),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='campaign',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='content.campaign', verbose_name='campaign'),
+            model_name="contentitem",
+            name="campaign",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="items",
+                to="content.campaign",
+                verbose_name="campaign",
+            ),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='created_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="contentitem",
+            name="created_by",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='content_items', to='orgs.organisation'),
+            model_name="contentitem",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="content_items", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='image',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='images', to='orgs.organisation'),
+            model_name="image",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="images", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='image',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.image'),
+            model_name="contentitem",
+            name="image",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="content.image",
+            ),
         ),
         migrations.AddField(
-            model_name='suggestedtext',
-            name='item',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='suggested_texts', to='content.contentitem'),
+            model_name="suggestedtext",
+            name="item",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="suggested_texts", to="content.contentitem"
+            ),
         ),
         migrations.AddField(
-            model_name='topic',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='topics', to='orgs.organisation'),
+            model_name="topic",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="topics", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='contentitem',
-            name='topics',
-            field=models.ManyToManyField(blank=True, related_name='items', to='content.topic', verbose_name='topics'),
+            model_name="contentitem",
+            name="topics",
+            field=models.ManyToManyField(blank=True, related_name="items", to="content.topic", verbose_name="topics"),
         ),
         migrations.AddConstraint(
-            model_name='campaign',
-            constraint=models.UniqueConstraint(fields=('organisation', 'slug'), name='unique_campaign_slug'),
+            model_name="campaign",
+            constraint=models.UniqueConstraint(fields=("organisation", "slug"), name="unique_campaign_slug"),
         ),
         migrations.AddConstraint(
-            model_name='topic',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='unique_topic_name'),
+            model_name="topic",
+            constraint=models.UniqueConstraint(fields=("organisation", "name"), name="unique_topic_name"),
         ),
         migrations.AddIndex(
-            model_name='contentitem',
-            index=models.Index(fields=['organisation', 'published', 'starts_at'], name='content_con_organis_8cf6dc_idx'),
+            model_name="contentitem",
+            index=models.Index(
+                fields=["organisation", "published", "starts_at"], name="content_con_organis_8cf6dc_idx"
+            ),
         ),
     ]

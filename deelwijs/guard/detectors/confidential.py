@@ -7,7 +7,9 @@ SECURITY_NOUN = re.compile(
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
     re.I,
 )
-CODE_VALUE = re.compile(r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))")
+CODE_VALUE = re.compile(
+    r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))"
+)
 # A password is named and given: "wachtwoord voor de pc: Zomer2026!".
 PASSWORD_VALUE = re.compile(
     r"(?:wachtwoord|password|inlogcode|[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
@@ -41,7 +43,10 @@ INQUIRY = re.compile(
     r"politie\s(?:is\s)?(?:ingelicht|erbij\sgehaald)|inspecteur\svan\sde\sigj\s(?:op|bij|langs)",
     re.I,
 )
-INCIDENT = re.compile(r"\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt", re.I)
+INCIDENT = re.compile(
+    r"\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
+    re.I,
+)
 LOCAL = re.compile(
     r"bij\sons|ons\steam|onze\s(?:afdeling|locatie|organisatie)|op\sde\safdeling|op\sonze|in\sons|vanochtend|"
     r"vanmiddag|gisteren|vorige\s(?:week|maand)|afgelopen\s(?:week|nacht)|op\safdeling|onze\slocatie|van\sons",
@@ -87,8 +92,13 @@ def detect(doc, emit):
             window_s, window_e = doc.sentence_span(start, after=1)
             for value in CODE_VALUE.finditer(text, window_s, window_e):
                 if not doc.overlaps_identifier(value.start(), value.end()) and not _is_time(text, value):
-                    emit("confidential", start, value.end() if value.start() > start else m.end() + s, "security_code",
-                         "confidential.internal")
+                    emit(
+                        "confidential",
+                        start,
+                        value.end() if value.start() > start else m.end() + s,
+                        "security_code",
+                        "confidential.internal",
+                    )
                     break
         for m in PASSWORD_VALUE.finditer(sentence):
             emit("confidential", s + m.start(), s + m.end(), "security_code", "confidential.internal")
@@ -119,4 +129,4 @@ def detect(doc, emit):
 
 
 def _is_time(text, m):
-    return bool(re.search(r"\d[:.]$", text[max(0, m.start() - 2):m.start()]))
+    return bool(re.search(r"\d[:.]$", text[max(0, m.start() - 2) : m.start()]))

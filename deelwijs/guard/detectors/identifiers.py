@@ -7,8 +7,19 @@ from ..text import word_re
 
 BSN_CUE = word_re(r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"citizen service number")
 # Digits written out or spaced to dodge a filter: "nul zes, 4 1 2 3 8 8 7 6".
-NUMBER_WORDS = {"nul": "0", "een": "1", "één": "1", "twee": "2", "drie": "3", "vier": "4", "vijf": "5", "zes": "6",
-                "zeven": "7", "acht": "8", "negen": "9"}
+NUMBER_WORDS = {
+    "nul": "0",
+    "een": "1",
+    "één": "1",
+    "twee": "2",
+    "drie": "3",
+    "vier": "4",
+    "vijf": "5",
+    "zes": "6",
+    "zeven": "7",
+    "acht": "8",
+    "negen": "9",
+}
 DIGIT_RUN = re.compile(
     r"(?<![\p{L}\d])(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
     r"(?:[\s,.\-/]{1,3}(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)){3,}(?![\p{L}\d])",
@@ -45,7 +56,9 @@ STREET_NUMBER = re.compile(
     rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+(\d{{1,4}}(?:\s?[a-zA-Z](?![\p{{L}}])|-\d{{1,3}})?)(?![\d\p{{L}}])"
     r"(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
 )
-WORD_NUMBER = re.compile(r"(?<![\p{L}])([A-Z][\p{L}'’\-]{3,})\s+(\d{1,4}[a-z]?)(?![\d\p{L}])(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?")
+WORD_NUMBER = re.compile(
+    r"(?<![\p{L}])([A-Z][\p{L}'’\-]{3,})\s+(\d{1,4}[a-z]?)(?![\d\p{L}])(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?"
+)
 POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 ADDRESS_PRIVATE = re.compile(
     r"(?:mijn|haar|zijn|hun|z'n|d'r)\s(?:eigen\s)?(?:huis|thuis|woon|post)?adres|adres\s(?:is|:)|huisadres|thuisadres|"
@@ -61,11 +74,47 @@ VENUE = re.compile(
 )
 
 FREEMAIL = {
-    "gmail.com", "googlemail.com", "hotmail.com", "hotmail.nl", "outlook.com", "outlook.nl", "live.nl", "live.com",
-    "msn.com", "yahoo.com", "yahoo.nl", "icloud.com", "me.com", "ziggo.nl", "kpnmail.nl", "kpnplanet.nl", "planet.nl",
-    "home.nl", "xs4all.nl", "hetnet.nl", "casema.nl", "chello.nl", "upcmail.nl", "quicknet.nl", "zeelandnet.nl",
-    "telfort.nl", "tele2.nl", "online.nl", "solcon.nl", "caiway.nl", "gmx.com", "gmx.net", "proton.me", "protonmail.com",
-    "tiscali.nl", "wxs.nl", "kabelfoon.nl", "onsbrabantnet.nl", "aol.com", "mail.com", "hotmail.co.uk",
+    "gmail.com",
+    "googlemail.com",
+    "hotmail.com",
+    "hotmail.nl",
+    "outlook.com",
+    "outlook.nl",
+    "live.nl",
+    "live.com",
+    "msn.com",
+    "yahoo.com",
+    "yahoo.nl",
+    "icloud.com",
+    "me.com",
+    "ziggo.nl",
+    "kpnmail.nl",
+    "kpnplanet.nl",
+    "planet.nl",
+    "home.nl",
+    "xs4all.nl",
+    "hetnet.nl",
+    "casema.nl",
+    "chello.nl",
+    "upcmail.nl",
+    "quicknet.nl",
+    "zeelandnet.nl",
+    "telfort.nl",
+    "tele2.nl",
+    "online.nl",
+    "solcon.nl",
+    "caiway.nl",
+    "gmx.com",
+    "gmx.net",
+    "proton.me",
+    "protonmail.com",
+    "tiscali.nl",
+    "wxs.nl",
+    "kabelfoon.nl",
+    "onsbrabantnet.nl",
+    "aol.com",
+    "mail.com",
+    "hotmail.co.uk",
 }
 ROLE_LOCAL = re.compile(
     r"^(?:info|informatie|nieuws|news|pers|press|werkenbij|werken|vacatures?|jobs|careers|vrijwilligers?|communicatie|"
@@ -217,8 +266,8 @@ def _addresses(doc, emit, claim):
         if street in policy.locations or street.split()[0] in ("De", "Het") and len(street.split()) == 1:
             continue
         sentence_start = doc.sentence_span(start)[0]
-        before = text[max(sentence_start, start - 80):start]
-        private = ADDRESS_PRIVATE.search(before) or ADDRESS_PRIVATE.search(text[end:doc.sentence_span(start)[1]])
+        before = text[max(sentence_start, start - 80) : start]
+        private = ADDRESS_PRIVATE.search(before) or ADDRESS_PRIVATE.search(text[end : doc.sentence_span(start)[1]])
         venue = VENUE.search(before)
         if (private or has_postcode) and not (venue and not private) and claim(start, end):
             emit("personal_data", start, end, "address", "personal.identifier", owner=_owner(doc, start))

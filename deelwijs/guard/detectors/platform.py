@@ -6,8 +6,15 @@ from ..report import BLOCK, HINT
 from ..text import HASHTAG
 
 NETWORK_NAMES = {
-    "x": "X", "linkedin": "LinkedIn", "facebook": "Facebook", "instagram": "Instagram", "bluesky": "Bluesky",
-    "mastodon": "Mastodon", "whatsapp": "WhatsApp", "blog": "blog", "email": "e-mail",
+    "x": "X",
+    "linkedin": "LinkedIn",
+    "facebook": "Facebook",
+    "instagram": "Instagram",
+    "bluesky": "Bluesky",
+    "mastodon": "Mastodon",
+    "whatsapp": "WhatsApp",
+    "blog": "blog",
+    "email": "e-mail",
 }
 # (limit, how it is counted)
 LIMITS = {
@@ -57,16 +64,42 @@ def detect(doc, emit):
         limit, how = LIMITS[platform]
         total = count(doc.text, how, urls)
         if total > limit:
-            emit("platform", 0, len(doc.text), "too_long", "platform.limits", severity=BLOCK,
-                 network=NETWORK_NAMES[platform], count=total, limit=limit, over=total - limit)
+            emit(
+                "platform",
+                0,
+                len(doc.text),
+                "too_long",
+                "platform.limits",
+                severity=BLOCK,
+                network=NETWORK_NAMES[platform],
+                count=total,
+                limit=limit,
+                over=total - limit,
+            )
     tags = [m for m in HASHTAG.finditer(doc.text)]
     if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
         first = tags[INSTAGRAM_HASHTAGS]
-        emit("platform", first.start(), tags[-1].end(), "too_many_hashtags", "platform.limits", severity=BLOCK,
-             count=len(tags), limit=INSTAGRAM_HASHTAGS)
+        emit(
+            "platform",
+            first.start(),
+            tags[-1].end(),
+            "too_many_hashtags",
+            "platform.limits",
+            severity=BLOCK,
+            count=len(tags),
+            limit=INSTAGRAM_HASHTAGS,
+        )
     elif platform in ("linkedin", "x", "facebook", "bluesky", "mastodon") and len(tags) > 5:
-        emit("platform", tags[5].start(), tags[-1].end(), "many_hashtags", "platform.limits", severity=HINT,
-             count=len(tags), network=NETWORK_NAMES[platform])
+        emit(
+            "platform",
+            tags[5].start(),
+            tags[-1].end(),
+            "many_hashtags",
+            "platform.limits",
+            severity=HINT,
+            count=len(tags),
+            network=NETWORK_NAMES[platform],
+        )
     if platform == "instagram":
         for start, end in urls:
             emit("platform", start, end, "link_not_clickable", "platform.limits", severity=HINT)

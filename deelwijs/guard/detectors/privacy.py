@@ -31,7 +31,25 @@ OUTSIDER_AFTER = re.compile(
 )
 
 # In the first-name list, but in a post nearly always an article or particle.
-NOT_NAMES = {"De", "Het", "Van", "Den", "Der", "Ter", "Ten", "Te", "La", "Le", "El", "Al", "Op", "In", "Dag", "Will", "May"}
+NOT_NAMES = {
+    "De",
+    "Het",
+    "Van",
+    "Den",
+    "Der",
+    "Ter",
+    "Ten",
+    "Te",
+    "La",
+    "Le",
+    "El",
+    "Al",
+    "Op",
+    "In",
+    "Dag",
+    "Will",
+    "May",
+}
 CLIENT_NOUN = (
     r"bewoners?|bewoonsters?|cli[eë]nte?n?|clients?|pati[eë]nte?n?|patients?|residents?|deelnemers?|pupillen|pupil|"
     r"jongeren|jongere|logé|logés|gasten?|zorgvragers?|hulpvragers?|kinderen|kindje|kind|baby|zuigeling"
@@ -122,7 +140,10 @@ SINGLE_CLIENT = re.compile(
     re.I,
 )
 NEGATED = re.compile(r"(?:geen|niet\sde|zonder)\s(?:\w+\s)?$", re.I)
-AGE = re.compile(r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b", re.I)
+AGE = re.compile(
+    r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b",
+    re.I,
+)
 CONDITION = re.compile(
     r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
@@ -171,12 +192,19 @@ def detect(doc, emit):
             continue
         initial = len(last) == 2 and last.endswith(".")
         with_particle = " " in name
-        if not (initial or with_particle) and last not in lex.surnames and last not in lex.first_names and dutch.check(last.lower()):
+        if (
+            not (initial or with_particle)
+            and last not in lex.surnames
+            and last not in lex.first_names
+            and dutch.check(last.lower())
+        ):
             continue
         if last[0].islower() and (last.title() not in lex.surnames or dutch.check(last)):
             continue
         s, _ = doc.sentence_span(m.start())
-        if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(text[m.end():m.end() + 60]):
+        if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(
+            text[m.end() : m.end() + 60]
+        ):
             if not CARE_RECEIPT.search(doc.sentence_lower(m.start())):
                 continue
         flag(m.start(), m.end(), "client_name")
@@ -190,7 +218,7 @@ def detect(doc, emit):
             continue
         if any(s <= start < e for s, e in flagged):
             continue
-        before = text[max(0, start - 40):start]
+        before = text[max(0, start - 40) : start]
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
         low = word.lower()
@@ -200,7 +228,7 @@ def detect(doc, emit):
             continue
         if i == colleague_surname:
             continue
-        full_name = following is not None and following[2] in lex.surnames and text[end:following[0]] == " "
+        full_name = following is not None and following[2] in lex.surnames and text[end : following[0]] == " "
         common = low in lex.common_words or (doc.is_sentence_start(start) and dutch.check(low))
         if common and not full_name and not RELATIVE_OF.search(before) and not CLIENT_BEFORE_NAME.search(before):
             continue
@@ -219,7 +247,7 @@ def detect(doc, emit):
         flag(m.start(), m.end(), "client_room")
 
     for m in PHOTO.finditer(text):
-        if not NEGATED.search(text[max(0, m.start() - 20):m.start()]):
+        if not NEGATED.search(text[max(0, m.start() - 20) : m.start()]):
             flag(m.start(), m.end(), "client_photo", "privacy.photo")
     if CLIENT_CONTEXT.search(doc.lower) and not re.search(r"\bgeen\s\w*(?:pati|cli|bewon)", doc.lower):
         for m in PHOTO_WITH.finditer(text):
@@ -234,9 +262,13 @@ def detect(doc, emit):
 
     for i, (s, e) in enumerate(doc.sentences):
         sentence = doc.lower[s:e]
-        nxt = doc.lower[e:doc.sentences[i + 1][1]] if i + 1 < len(doc.sentences) else ""
+        nxt = doc.lower[e : doc.sentences[i + 1][1]] if i + 1 < len(doc.sentences) else ""
         known = KNOWN_PERSON.search(sentence)
-        if known and CARE_RECEIPT.search(sentence + " " + nxt) and not re.search(r"\bgeen\s\w*(?:pati|cli|bewon)", sentence):
+        if (
+            known
+            and CARE_RECEIPT.search(sentence + " " + nxt)
+            and not re.search(r"\bgeen\s\w*(?:pati|cli|bewon)", sentence)
+        ):
             flag(s + known.start(), s + known.end(), "known_person", "privacy.known_person")
             continue
         recognisable = RECOGNISABLE.search(sentence)
@@ -259,7 +291,7 @@ INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
 
 def _is_client_name(doc, start, end, before):
     text = doc.text
-    after = text[end:end + 80]
+    after = text[end : end + 80]
     if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
@@ -289,9 +321,15 @@ def _is_client_name(doc, start, end, before):
 
 def _quasi_identifiers(doc, s, e, sentence, flag):
     """A combination of details (age, place, condition, description) about one care recipient."""
-    if not (CLIENT_CONTEXT.search(sentence) or CARE_RECEIPT.search(sentence) or re.search(r"\b(?:jongen|meisje|man|vrouw|meneer|mevrouw)\b", sentence)):
+    if not (
+        CLIENT_CONTEXT.search(sentence)
+        or CARE_RECEIPT.search(sentence)
+        or re.search(r"\b(?:jongen|meisje|man|vrouw|meneer|mevrouw)\b", sentence)
+    ):
         return
-    if re.search(r"\b(?:een|veel|alle|sommige|onze|de)\s\w*(?:cli[eë]nten|bewoners|pati[eë]nten|mensen)\b", sentence) and not AGE.search(sentence):
+    if re.search(
+        r"\b(?:een|veel|alle|sommige|onze|de)\s\w*(?:cli[eë]nten|bewoners|pati[eë]nten|mensen)\b", sentence
+    ) and not AGE.search(sentence):
         return
     lex = lexicon()
     found = []
@@ -299,7 +337,11 @@ def _quasi_identifiers(doc, s, e, sentence, flag):
     if age:
         found.append("age")
     place = re.search(r"\b(?:uit|in|te)\s([A-Z][\p{L}'\-]+)", doc.text[s:e])
-    if place and place.group(1) in lex.places and place.group(1).lower() not in {loc.lower() for loc in doc.policy.locations}:
+    if (
+        place
+        and place.group(1) in lex.places
+        and place.group(1).lower() not in {loc.lower() for loc in doc.policy.locations}
+    ):
         found.append("place")
     if CONDITION.search(sentence) or any(w in lex.medical_terms for w in re.findall(r"\p{L}{6,}", sentence)):
         found.append("condition")

@@ -75,12 +75,17 @@ GOSSIP = re.compile(
 
 def detect(doc, emit):
     text = doc.text
-    for pattern, key in ((INSULT, "insult"), (THREAT, "insult"), (MOCKERY, "mockery"), (CONTEMPT, "insult"),
-                         (GOSSIP, "gossip")):
+    for pattern, key in (
+        (INSULT, "insult"),
+        (THREAT, "insult"),
+        (MOCKERY, "mockery"),
+        (CONTEMPT, "insult"),
+        (GOSSIP, "gossip"),
+    ):
         for m in pattern.finditer(text):
             if not doc.is_masked(m.start(), m.end()):
                 emit("disrespect", m.start(), m.end(), key, "respect.respectful")
     for m in FRAMED.finditer(text):
-        if THING.match(text[m.end(1):m.end(1) + 20]) or doc.is_masked(m.start(1), m.end(1)):
+        if THING.match(text[m.end(1) : m.end(1) + 20]) or doc.is_masked(m.start(1), m.end(1)):
             continue
         emit("disrespect", m.start(), m.end(), "insult", "respect.respectful")

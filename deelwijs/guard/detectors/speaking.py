@@ -35,7 +35,9 @@ PERSONAL_TITLE = re.compile(r"op\spersoonlijke\stitel|namens\s(?:mezelf|mijzelf|
 def detect(doc, emit):
     text = doc.text
     for m in ON_BEHALF.finditer(text):
-        if not PERSONAL_TITLE.match(text, m.start()) and not re.match(r"namens\s(?:mezelf|mijzelf|ons\steam)", m.group(), re.I):
+        if not PERSONAL_TITLE.match(text, m.start()) and not re.match(
+            r"namens\s(?:mezelf|mijzelf|ons\steam)", m.group(), re.I
+        ):
             emit("speaks_for_org", m.start(), m.end(), "on_behalf", "speaks.spokesperson")
     for m in PROMISE.finditer(text):
         emit("speaks_for_org", m.start(), m.end(), "promise", "speaks.spokesperson")

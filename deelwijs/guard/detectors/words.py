@@ -8,24 +8,205 @@ from ..lexicon import dictionaries, frequencies, lexicon, zipf
 
 # Chat abbreviations and interjections that are not misspellings.
 CHAT_WORDS = {
-    "ff", "iig", "idd", "mss", "vd", "ipv", "btw", "lol", "omg", "thx", "tnx", "hoi", "hey", "haha", "hihi", "hahaha",
-    "joh", "jep", "yes", "ok", "oke", "oké", "okee", "ofzo", "enzo", "wss", "nvm", "grts", "gr", "gefeli", "wauw",
-    "pfff", "pff", "oeps", "yay", "jeej", "hè", "he", "hé", "zo'n", "m'n", "z'n", "d'r", "'s", "t", "mn", "zn", "kzit",
-    "sws", "zsm", "aub", "svp", "dm", "pb", "app", "appje", "appjes", "appen", "selfie", "selfies", "story", "stories",
+    "ff",
+    "iig",
+    "idd",
+    "mss",
+    "vd",
+    "ipv",
+    "btw",
+    "lol",
+    "omg",
+    "thx",
+    "tnx",
+    "hoi",
+    "hey",
+    "haha",
+    "hihi",
+    "hahaha",
+    "joh",
+    "jep",
+    "yes",
+    "ok",
+    "oke",
+    "oké",
+    "okee",
+    "ofzo",
+    "enzo",
+    "wss",
+    "nvm",
+    "grts",
+    "gr",
+    "gefeli",
+    "wauw",
+    "pfff",
+    "pff",
+    "oeps",
+    "yay",
+    "jeej",
+    "hè",
+    "he",
+    "hé",
+    "zo'n",
+    "m'n",
+    "z'n",
+    "d'r",
+    "'s",
+    "t",
+    "mn",
+    "zn",
+    "kzit",
+    "sws",
+    "zsm",
+    "aub",
+    "svp",
+    "dm",
+    "pb",
+    "app",
+    "appje",
+    "appjes",
+    "appen",
+    "selfie",
+    "selfies",
+    "story",
+    "stories",
 }
 ABBREVIATIONS = {
-    "mevr", "mw", "mvr", "dhr", "geb", "bijv", "evt", "incl", "excl", "ca", "resp", "nl", "ma", "di", "wo", "do", "vr",
-    "za", "zo", "jan", "feb", "mrt", "apr", "jun", "jul", "aug", "sept", "okt", "nov", "dec", "tel", "nr", "blz",
-    "enz", "etc", "vgl", "afd", "fam", "mvg", "bsn", "avg", "igj", "wlz", "zvw", "ecd", "mdo", "evv", "ivm", "tbv", "mbt", "ovv", "gr", "vriendelijke", "aub", "svp", "ggz", "vvt", "wmo", "zzp", "seh", "ic",
+    "mevr",
+    "mw",
+    "mvr",
+    "dhr",
+    "geb",
+    "bijv",
+    "evt",
+    "incl",
+    "excl",
+    "ca",
+    "resp",
+    "nl",
+    "ma",
+    "di",
+    "wo",
+    "do",
+    "vr",
+    "za",
+    "zo",
+    "jan",
+    "feb",
+    "mrt",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sept",
+    "okt",
+    "nov",
+    "dec",
+    "tel",
+    "nr",
+    "blz",
+    "enz",
+    "etc",
+    "vgl",
+    "afd",
+    "fam",
+    "mvg",
+    "bsn",
+    "avg",
+    "igj",
+    "wlz",
+    "zvw",
+    "ecd",
+    "mdo",
+    "evv",
+    "ivm",
+    "tbv",
+    "mbt",
+    "ovv",
+    "gr",
+    "vriendelijke",
+    "aub",
+    "svp",
+    "ggz",
+    "vvt",
+    "wmo",
+    "zzp",
+    "seh",
+    "ic",
 }
 # Separable verb particles: "meehuilden", "terugbellen".
-PARTICLES = ("mee", "op", "af", "aan", "uit", "in", "toe", "door", "na", "om", "over", "weg", "terug", "samen",
-             "voor", "bij", "neer", "thuis", "rond", "vast", "los", "binnen", "buiten", "langs", "tegen", "achter")
+PARTICLES = (
+    "mee",
+    "op",
+    "af",
+    "aan",
+    "uit",
+    "in",
+    "toe",
+    "door",
+    "na",
+    "om",
+    "over",
+    "weg",
+    "terug",
+    "samen",
+    "voor",
+    "bij",
+    "neer",
+    "thuis",
+    "rond",
+    "vast",
+    "los",
+    "binnen",
+    "buiten",
+    "langs",
+    "tegen",
+    "achter",
+)
 # Short words that often make the second part of a compound ("koffiekar").
 SHORT_PARTS = {
-    "dag", "bus", "kar", "pot", "app", "bed", "kop", "tas", "pen", "map", "zak", "bak", "pak", "rit", "bel", "web",
-    "rug", "oor", "oog", "ijs", "wet", "net", "bad", "lab", "gym", "jas", "hok", "pil", "fee", "les", "kas", "dak",
-    "pas", "top", "set", "box", "spa", "tip", "kit", "uur", "gel", "kom",
+    "dag",
+    "bus",
+    "kar",
+    "pot",
+    "app",
+    "bed",
+    "kop",
+    "tas",
+    "pen",
+    "map",
+    "zak",
+    "bak",
+    "pak",
+    "rit",
+    "bel",
+    "web",
+    "rug",
+    "oor",
+    "oog",
+    "ijs",
+    "wet",
+    "net",
+    "bad",
+    "lab",
+    "gym",
+    "jas",
+    "hok",
+    "pil",
+    "fee",
+    "les",
+    "kas",
+    "dak",
+    "pas",
+    "top",
+    "set",
+    "box",
+    "spa",
+    "tip",
+    "kit",
+    "uur",
+    "gel",
+    "kom",
 }
 LETTERS = "abcdefghijklmnopqrstuvwxyzéëèïü"
 # Words a tone-of-voice stem can be followed by in a compound or inflection
@@ -49,7 +230,7 @@ def detect_word_choice(doc, emit):
             i = low.find(stem)
             if i < 0:
                 continue
-            left, rest = low[:i], low[i + len(stem):]
+            left, rest = low[:i], low[i + len(stem) :]
             if left and not (len(left) >= 3 and dutch.check(left.rstrip("-"))):
                 continue
             if rest in INFLECTIONS or rest.startswith("-") or _is_compound_tail(dutch, rest):
@@ -59,7 +240,7 @@ def detect_word_choice(doc, emit):
 
 def _is_compound_tail(dutch, rest):
     for link in LINKS:
-        if rest.startswith(link) and len(rest) - len(link) >= 3 and dutch.check(rest[len(link):]):
+        if rest.startswith(link) and len(rest) - len(link) >= 3 and dutch.check(rest[len(link) :]):
             return True
     return False
 
@@ -133,7 +314,9 @@ def _worth_checking(doc, start, word, lex):
         return False
     if word.isupper() or sum(c.isupper() for c in word) > 1 and not word.istitle():
         return False
-    if word[0].isupper() and (word in lex.first_names or word in lex.surnames or word in lex.places or word in lex.streets):
+    if word[0].isupper() and (
+        word in lex.first_names or word in lex.surnames or word in lex.places or word in lex.streets
+    ):
         return False
     if word[0].isupper() and not doc.is_sentence_start(start):
         return False
@@ -161,7 +344,7 @@ def _strip_accents(word):
 def _is_compound(word, dutch):
     """Two known parts: four letters or more, or a short word that often ends a compound."""
     for prefix in PARTICLES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and dutch.check(word[len(prefix):]):
+        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and dutch.check(word[len(prefix) :]):
             return True
     for i in range(3, len(word) - 2):
         left, right = word[:i], word[i:]
@@ -185,5 +368,12 @@ def detect_blocked_terms(doc, emit):
         pattern = re.compile(rf"(?<![\p{{L}}\p{{N}}]){re.escape(entry['term'])}(?![\p{{L}}\p{{N}}])", re.I)
         reason = f" {entry['reason']}" if entry["reason"] else ""
         for m in pattern.finditer(doc.text):
-            emit(entry["category"], m.start(), m.end(), "blocked_term", "policy.blocked_term", severity="block",
-                 reason=reason)
+            emit(
+                entry["category"],
+                m.start(),
+                m.end(),
+                "blocked_term",
+                "policy.blocked_term",
+                severity="block",
+                reason=reason,
+            )

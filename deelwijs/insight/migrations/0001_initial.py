@@ -7,134 +7,280 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0002_initial'),
-        ('orgs', '0003_organisation_monitor_terms'),
+        ("content", "0002_initial"),
+        ("orgs", "0003_organisation_monitor_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Report',
+            name="Report",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('period', models.CharField(max_length=10, verbose_name='period')),
-                ('conclusion', models.TextField(blank=True, help_text='Your written conclusion for the board; it is printed in the report.', verbose_name='conclusion')),
-                ('status', models.CharField(choices=[('pending', 'Being made'), ('ready', 'Ready'), ('failed', 'Failed')], default='pending', max_length=10)),
-                ('pdf', models.BinaryField(null=True)),
-                ('csv', models.TextField(blank=True, editable=False)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('finished', models.DateTimeField(blank=True, null=True)),
-                ('seconds', models.FloatField(blank=True, null=True)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reports', to='orgs.organisation')),
-                ('requested_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("period", models.CharField(max_length=10, verbose_name="period")),
+                (
+                    "conclusion",
+                    models.TextField(
+                        blank=True,
+                        help_text="Your written conclusion for the board; it is printed in the report.",
+                        verbose_name="conclusion",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[("pending", "Being made"), ("ready", "Ready"), ("failed", "Failed")],
+                        default="pending",
+                        max_length=10,
+                    ),
+                ),
+                ("pdf", models.BinaryField(null=True)),
+                ("csv", models.TextField(blank=True, editable=False)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("finished", models.DateTimeField(blank=True, null=True)),
+                ("seconds", models.FloatField(blank=True, null=True)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="reports", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "requested_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='DailyStat',
+            name="DailyStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('day', models.DateField()),
-                ('network', models.CharField(max_length=20)),
-                ('campaign', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("day", models.DateField()),
+                ("network", models.CharField(max_length=20)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="content.campaign"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['organisation', 'day', 'network', 'campaign', 'shares', 'clicks'], name='dailystat_covering')],
+                "abstract": False,
+                "indexes": [
+                    models.Index(
+                        fields=["organisation", "day", "network", "campaign", "shares", "clicks"],
+                        name="dailystat_covering",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='DailyTeamStat',
+            name="DailyTeamStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('day', models.DateField()),
-                ('network', models.CharField(max_length=20)),
-                ('campaign', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign')),
-                ('location', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.location')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("day", models.DateField()),
+                ("network", models.CharField(max_length=20)),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="content.campaign"
+                    ),
+                ),
+                (
+                    "location",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.location"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.team"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['team', 'day'], name='insight_dai_team_id_6ab2d4_idx'), models.Index(fields=['location', 'day'], name='insight_dai_locatio_4d81aa_idx'), models.Index(fields=['organisation', 'day'], name='insight_dai_organis_3b4d16_idx')],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["team", "day"], name="insight_dai_team_id_6ab2d4_idx"),
+                    models.Index(fields=["location", "day"], name="insight_dai_locatio_4d81aa_idx"),
+                    models.Index(fields=["organisation", "day"], name="insight_dai_organis_3b4d16_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MonthlyItemStat',
+            name="MonthlyItemStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('month', models.DateField()),
-                ('campaign', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='content.contentitem')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("month", models.DateField()),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="content.campaign"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="content.contentitem"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['organisation', 'month'], name='insight_mon_organis_a477e8_idx')],
+                "abstract": False,
+                "indexes": [models.Index(fields=["organisation", "month"], name="insight_mon_organis_a477e8_idx")],
             },
         ),
         migrations.CreateModel(
-            name='MonthlyItemTeamStat',
+            name="MonthlyItemTeamStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('month', models.DateField()),
-                ('campaign', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign')),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='content.contentitem')),
-                ('location', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.location')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("month", models.DateField()),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="content.campaign"
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="content.contentitem"
+                    ),
+                ),
+                (
+                    "location",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.location"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.team"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['team', 'month'], name='insight_mon_team_id_b7dd08_idx'), models.Index(fields=['location', 'month'], name='insight_mon_locatio_f78b98_idx')],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["team", "month"], name="insight_mon_team_id_b7dd08_idx"),
+                    models.Index(fields=["location", "month"], name="insight_mon_locatio_f78b98_idx"),
+                ],
             },
         ),
         migrations.CreateModel(
-            name='MonthlyTeamStat',
+            name="MonthlyTeamStat",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('month', models.DateField()),
-                ('location', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.location')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("month", models.DateField()),
+                (
+                    "location",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.location"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.team"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['organisation', 'month'], name='insight_mon_organis_cdc634_idx')],
+                "abstract": False,
+                "indexes": [models.Index(fields=["organisation", "month"], name="insight_mon_organis_cdc634_idx")],
             },
         ),
         migrations.CreateModel(
-            name='PeriodSharer',
+            name="PeriodSharer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('shares', models.PositiveIntegerField(default=0)),
-                ('clicks', models.PositiveIntegerField(default=0)),
-                ('period', models.CharField(max_length=7)),
-                ('location', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.location')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("shares", models.PositiveIntegerField(default=0)),
+                ("clicks", models.PositiveIntegerField(default=0)),
+                ("period", models.CharField(max_length=7)),
+                (
+                    "location",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.location"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.team"
+                    ),
+                ),
             ],
             options={
-                'abstract': False,
-                'indexes': [models.Index(fields=['organisation', 'period', 'shares'], name='insight_per_organis_b6ba4a_idx'), models.Index(fields=['person', 'period'], name='insight_per_person__e61ebe_idx')],
+                "abstract": False,
+                "indexes": [
+                    models.Index(fields=["organisation", "period", "shares"], name="insight_per_organis_b6ba4a_idx"),
+                    models.Index(fields=["person", "period"], name="insight_per_person__e61ebe_idx"),
+                ],
             },
         ),
     ]

@@ -6,71 +6,86 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('content', '0002_initial'),
-        ('insight', '0001_initial'),
-        ('orgs', '0003_organisation_monitor_terms'),
+        ("content", "0002_initial"),
+        ("insight", "0001_initial"),
+        ("orgs", "0003_organisation_monitor_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.RemoveIndex(
-            model_name='dailyteamstat',
-            name='insight_dai_team_id_6ab2d4_idx',
+            model_name="dailyteamstat",
+            name="insight_dai_team_id_6ab2d4_idx",
         ),
         migrations.RemoveIndex(
-            model_name='dailyteamstat',
-            name='insight_dai_locatio_4d81aa_idx',
+            model_name="dailyteamstat",
+            name="insight_dai_locatio_4d81aa_idx",
         ),
         migrations.RemoveIndex(
-            model_name='dailyteamstat',
-            name='insight_dai_organis_3b4d16_idx',
+            model_name="dailyteamstat",
+            name="insight_dai_organis_3b4d16_idx",
         ),
         migrations.AlterField(
-            model_name='dailystat',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="dailystat",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AlterField(
-            model_name='dailyteamstat',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="dailyteamstat",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AlterField(
-            model_name='monthlyitemstat',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="monthlyitemstat",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AlterField(
-            model_name='monthlyitemteamstat',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="monthlyitemteamstat",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AlterField(
-            model_name='monthlyteamstat',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="monthlyteamstat",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AlterField(
-            model_name='periodsharer',
-            name='organisation',
-            field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation'),
+            model_name="periodsharer",
+            name="organisation",
+            field=models.ForeignKey(
+                db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+            ),
         ),
         migrations.AddIndex(
-            model_name='dailyteamstat',
-            index=models.Index(fields=['team', 'day', 'network', 'campaign', 'shares', 'clicks'], name='dailyteamstat_team'),
+            model_name="dailyteamstat",
+            index=models.Index(
+                fields=["team", "day", "network", "campaign", "shares", "clicks"], name="dailyteamstat_team"
+            ),
         ),
         migrations.AddIndex(
-            model_name='dailyteamstat',
-            index=models.Index(fields=['location', 'day', 'network', 'campaign', 'shares', 'clicks'], name='dailyteamstat_location'),
+            model_name="dailyteamstat",
+            index=models.Index(
+                fields=["location", "day", "network", "campaign", "shares", "clicks"], name="dailyteamstat_location"
+            ),
         ),
         migrations.AddIndex(
-            model_name='periodsharer',
-            index=models.Index(fields=['team', 'period'], name='insight_per_team_id_70b060_idx'),
+            model_name="periodsharer",
+            index=models.Index(fields=["team", "period"], name="insight_per_team_id_70b060_idx"),
         ),
         migrations.AddIndex(
-            model_name='periodsharer',
-            index=models.Index(fields=['location', 'period'], name='insight_per_locatio_7a1a14_idx'),
+            model_name="periodsharer",
+            index=models.Index(fields=["location", "period"], name="insight_per_locatio_7a1a14_idx"),
         ),
     ]

@@ -5,49 +5,65 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Answer',
+            name="Answer",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('value', models.JSONField(default=dict)),
-                ('correct', models.BooleanField(null=True)),
-                ('updated', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("value", models.JSONField(default=dict)),
+                ("correct", models.BooleanField(null=True)),
+                ("updated", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.CreateModel(
-            name='Module',
+            name="Module",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('number', models.PositiveSmallIntegerField()),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('summary', models.TextField(blank=True, verbose_name='summary')),
-                ('basic', models.BooleanField(default=False, help_text="The organisation can require the basic modules before someone's first share.", verbose_name='part of the basic training')),
-                ('published', models.BooleanField(default=True, verbose_name='published')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("number", models.PositiveSmallIntegerField()),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("summary", models.TextField(blank=True, verbose_name="summary")),
+                (
+                    "basic",
+                    models.BooleanField(
+                        default=False,
+                        help_text="The organisation can require the basic modules before someone's first share.",
+                        verbose_name="part of the basic training",
+                    ),
+                ),
+                ("published", models.BooleanField(default=True, verbose_name="published")),
             ],
             options={
-                'ordering': ['number'],
+                "ordering": ["number"],
             },
         ),
         migrations.CreateModel(
-            name='Step',
+            name="Step",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('order', models.PositiveSmallIntegerField()),
-                ('kind', models.CharField(choices=[('lesson', 'Lesson'), ('question', 'Question'), ('dilemma', 'Dilemma'), ('worksheet', 'Worksheet')], max_length=20)),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('body', models.TextField(blank=True, verbose_name='text')),
-                ('data', models.JSONField(blank=True, default=dict)),
-                ('rule', models.CharField(blank=True, max_length=50)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("order", models.PositiveSmallIntegerField()),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("lesson", "Lesson"),
+                            ("question", "Question"),
+                            ("dilemma", "Dilemma"),
+                            ("worksheet", "Worksheet"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("body", models.TextField(blank=True, verbose_name="text")),
+                ("data", models.JSONField(blank=True, default=dict)),
+                ("rule", models.CharField(blank=True, max_length=50)),
             ],
             options={
-                'ordering': ['module', 'order'],
+                "ordering": ["module", "order"],
             },
         ),
     ]

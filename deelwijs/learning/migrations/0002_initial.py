@@ -6,46 +6,53 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('learning', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("learning", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='answer',
-            name='person',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to=settings.AUTH_USER_MODEL),
+            model_name="answer",
+            name="person",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="answers", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.AddField(
-            model_name='module',
-            name='organisation',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='modules', to='orgs.organisation'),
+            model_name="module",
+            name="organisation",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="modules", to="orgs.organisation"
+            ),
         ),
         migrations.AddField(
-            model_name='step',
-            name='module',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='steps', to='learning.module'),
+            model_name="step",
+            name="module",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="steps", to="learning.module"
+            ),
         ),
         migrations.AddField(
-            model_name='answer',
-            name='step',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='answers', to='learning.step'),
+            model_name="answer",
+            name="step",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE, related_name="answers", to="learning.step"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='module',
-            constraint=models.UniqueConstraint(fields=('organisation', 'number'), name='unique_module_number'),
+            model_name="module",
+            constraint=models.UniqueConstraint(fields=("organisation", "number"), name="unique_module_number"),
         ),
         migrations.AddConstraint(
-            model_name='step',
-            constraint=models.UniqueConstraint(fields=('module', 'order'), name='unique_step_order'),
+            model_name="step",
+            constraint=models.UniqueConstraint(fields=("module", "order"), name="unique_step_order"),
         ),
         migrations.AddConstraint(
-            model_name='answer',
-            constraint=models.UniqueConstraint(fields=('person', 'step'), name='one_answer_per_step'),
+            model_name="answer",
+            constraint=models.UniqueConstraint(fields=("person", "step"), name="one_answer_per_step"),
         ),
     ]

@@ -8,157 +8,326 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Organisation',
+            name="Organisation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('slug', models.SlugField(unique=True)),
-                ('naming_convention', models.CharField(default='{voornaam}_{organisatie}', help_text='Use {voornaam}, {achternaam} and {organisatie}, for example {voornaam}_{organisatie}.', max_length=100, verbose_name='naming convention for handles')),
-                ('handle_suffix', models.CharField(blank=True, max_length=50, verbose_name='organisation part of handles')),
-                ('require_two_factor', models.BooleanField(default=True, verbose_name='require two-factor sign-in for administrators and communications')),
-                ('policy_text', models.TextField(blank=True, help_text='Markdown.', verbose_name='social media policy')),
-                ('code_of_conduct_url', models.URLField(blank=True, verbose_name='code of conduct link')),
-                ('blog_disclaimer', models.CharField(blank=True, max_length=300, verbose_name='blog disclaimer')),
-                ('public_contacts', models.TextField(blank=True, help_text='One per line: general phone numbers, e-mail addresses, website and public addresses.', verbose_name='public contact details')),
-                ('word_list', models.JSONField(default=deelwijs.orgs.models.default_word_list, verbose_name='tone-of-voice word list')),
-                ('training_required', models.BooleanField(default=False, verbose_name="require the basic training before someone's first share")),
-                ('news_feed_url', models.URLField(blank=True, help_text='New articles come in as draft items for communications.', verbose_name='news feed (RSS or Atom)')),
-                ('oidc_issuer', models.URLField(blank=True, help_text='For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0', verbose_name='OpenID Connect issuer')),
-                ('oidc_client_id', models.CharField(blank=True, max_length=200, verbose_name='client ID')),
-                ('oidc_client_secret', models.CharField(blank=True, max_length=500, verbose_name='client secret')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("slug", models.SlugField(unique=True)),
+                (
+                    "naming_convention",
+                    models.CharField(
+                        default="{voornaam}_{organisatie}",
+                        help_text="Use {voornaam}, {achternaam} and {organisatie}, for example {voornaam}_{organisatie}.",
+                        max_length=100,
+                        verbose_name="naming convention for handles",
+                    ),
+                ),
+                (
+                    "handle_suffix",
+                    models.CharField(blank=True, max_length=50, verbose_name="organisation part of handles"),
+                ),
+                (
+                    "require_two_factor",
+                    models.BooleanField(
+                        default=True, verbose_name="require two-factor sign-in for administrators and communications"
+                    ),
+                ),
+                (
+                    "policy_text",
+                    models.TextField(blank=True, help_text="Markdown.", verbose_name="social media policy"),
+                ),
+                ("code_of_conduct_url", models.URLField(blank=True, verbose_name="code of conduct link")),
+                ("blog_disclaimer", models.CharField(blank=True, max_length=300, verbose_name="blog disclaimer")),
+                (
+                    "public_contacts",
+                    models.TextField(
+                        blank=True,
+                        help_text="One per line: general phone numbers, e-mail addresses, website and public addresses.",
+                        verbose_name="public contact details",
+                    ),
+                ),
+                (
+                    "word_list",
+                    models.JSONField(
+                        default=deelwijs.orgs.models.default_word_list, verbose_name="tone-of-voice word list"
+                    ),
+                ),
+                (
+                    "training_required",
+                    models.BooleanField(
+                        default=False, verbose_name="require the basic training before someone's first share"
+                    ),
+                ),
+                (
+                    "news_feed_url",
+                    models.URLField(
+                        blank=True,
+                        help_text="New articles come in as draft items for communications.",
+                        verbose_name="news feed (RSS or Atom)",
+                    ),
+                ),
+                (
+                    "oidc_issuer",
+                    models.URLField(
+                        blank=True,
+                        help_text="For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0",
+                        verbose_name="OpenID Connect issuer",
+                    ),
+                ),
+                ("oidc_client_id", models.CharField(blank=True, max_length=200, verbose_name="client ID")),
+                ("oidc_client_secret", models.CharField(blank=True, max_length=500, verbose_name="client secret")),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='e-mail address')),
-                ('first_name', models.CharField(max_length=100, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('wants_digest', models.BooleanField(default=True, verbose_name='weekly e-mail with new items to share')),
-                ('is_active', models.BooleanField(default=True)),
-                ('is_staff', models.BooleanField(default=False)),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now)),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
-                ('organisation', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='people', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254, unique=True, verbose_name="e-mail address")),
+                ("first_name", models.CharField(max_length=100, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                (
+                    "wants_digest",
+                    models.BooleanField(default=True, verbose_name="weekly e-mail with new items to share"),
+                ),
+                ("is_active", models.BooleanField(default=True)),
+                ("is_staff", models.BooleanField(default=False)),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="people",
+                        to="orgs.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['first_name', 'last_name'],
+                "ordering": ["first_name", "last_name"],
             },
             managers=[
-                ('objects', deelwijs.orgs.models.UserManager()),
+                ("objects", deelwijs.orgs.models.UserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.CharField(max_length=500)),
-                ('link', models.CharField(blank=True, max_length=300)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('read', models.BooleanField(default=False)),
-                ('person', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.CharField(max_length=500)),
+                ("link", models.CharField(blank=True, max_length=300)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("read", models.BooleanField(default=False)),
+                (
+                    "person",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='Location',
+            name="Location",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('address', models.CharField(blank=True, max_length=300, verbose_name='address')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='locations', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("address", models.CharField(blank=True, max_length=300, verbose_name="address")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="locations", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.CreateModel(
-            name='Invitation',
+            name="Invitation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, verbose_name='e-mail address')),
-                ('first_name', models.CharField(max_length=100, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('roles', models.JSONField(default=list)),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('accepted', models.DateTimeField(blank=True, null=True)),
-                ('invited_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='invitations', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("email", models.EmailField(max_length=254, verbose_name="e-mail address")),
+                ("first_name", models.CharField(max_length=100, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                ("roles", models.JSONField(default=list)),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                ("accepted", models.DateTimeField(blank=True, null=True)),
+                (
+                    "invited_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="invitations", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='AuditEntry',
+            name="AuditEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('action', models.CharField(max_length=50)),
-                ('summary', models.CharField(max_length=500)),
-                ('created', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='audit_entries', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("action", models.CharField(max_length=50)),
+                ("summary", models.CharField(max_length=500)),
+                ("created", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="audit_entries",
+                        to="orgs.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='RoleAssignment',
+            name="RoleAssignment",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('role', models.CharField(choices=[('employee', 'Employee'), ('volunteer', 'Volunteer'), ('client', 'Client'), ('ambassador', 'Ambassador'), ('communications', 'Communications'), ('webcare', 'Webcare'), ('manager', 'Manager'), ('administrator', 'Administrator')], max_length=20)),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='role_assignments', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "role",
+                    models.CharField(
+                        choices=[
+                            ("employee", "Employee"),
+                            ("volunteer", "Volunteer"),
+                            ("client", "Client"),
+                            ("ambassador", "Ambassador"),
+                            ("communications", "Communications"),
+                            ("webcare", "Webcare"),
+                            ("manager", "Manager"),
+                            ("administrator", "Administrator"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="role_assignments",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Team',
+            name="Team",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('location', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='teams', to='orgs.location')),
-                ('managers', models.ManyToManyField(blank=True, related_name='managed_teams', to=settings.AUTH_USER_MODEL, verbose_name='managers')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='teams', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                (
+                    "location",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="teams",
+                        to="orgs.location",
+                    ),
+                ),
+                (
+                    "managers",
+                    models.ManyToManyField(
+                        blank=True, related_name="managed_teams", to=settings.AUTH_USER_MODEL, verbose_name="managers"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="teams", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='user',
-            name='teams',
-            field=models.ManyToManyField(blank=True, related_name='members', to='orgs.team', verbose_name='teams'),
+            model_name="user",
+            name="teams",
+            field=models.ManyToManyField(blank=True, related_name="members", to="orgs.team", verbose_name="teams"),
         ),
         migrations.AddConstraint(
-            model_name='location',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='unique_location_name'),
+            model_name="location",
+            constraint=models.UniqueConstraint(fields=("organisation", "name"), name="unique_location_name"),
         ),
         migrations.AddConstraint(
-            model_name='roleassignment',
-            constraint=models.UniqueConstraint(fields=('user', 'role'), name='unique_role'),
+            model_name="roleassignment",
+            constraint=models.UniqueConstraint(fields=("user", "role"), name="unique_role"),
         ),
         migrations.AddConstraint(
-            model_name='team',
-            constraint=models.UniqueConstraint(fields=('organisation', 'name'), name='unique_team_name'),
+            model_name="team",
+            constraint=models.UniqueConstraint(fields=("organisation", "name"), name="unique_team_name"),
         ),
     ]

@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0001_initial'),
+        ("orgs", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='user',
-            name='on_leaderboard',
-            field=models.BooleanField(default=False, help_text='Others see how often you shared and how many clicks it gave.', verbose_name='show my name on the leaderboard'),
+            model_name="user",
+            name="on_leaderboard",
+            field=models.BooleanField(
+                default=False,
+                help_text="Others see how often you shared and how many clicks it gave.",
+                verbose_name="show my name on the leaderboard",
+            ),
         ),
     ]

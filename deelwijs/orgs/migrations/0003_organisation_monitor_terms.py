@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0002_user_on_leaderboard'),
+        ("orgs", "0002_user_on_leaderboard"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='organisation',
-            name='monitor_terms',
-            field=models.TextField(blank=True, help_text="One per line, besides the organisation's name and locations: former names, abbreviations, well-known projects.", verbose_name='terms webcare watches for'),
+            model_name="organisation",
+            name="monitor_terms",
+            field=models.TextField(
+                blank=True,
+                help_text="One per line, besides the organisation's name and locations: former names, abbreviations, well-known projects.",
+                verbose_name="terms webcare watches for",
+            ),
         ),
     ]

@@ -7,36 +7,105 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('accounts', '0001_initial'),
-        ('content', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("accounts", "0001_initial"),
+        ("content", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='PlannedPost',
+            name="PlannedPost",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='text')),
-                ('for_ambassadors', models.BooleanField(default=False, verbose_name="for the ambassadors' feed")),
-                ('scheduled_at', models.DateTimeField(verbose_name='date and time')),
-                ('status', models.CharField(choices=[('idea', 'Idea'), ('draft', 'Draft'), ('ready', 'Ready'), ('published', 'Published'), ('cancelled', 'Cancelled')], default='draft', max_length=20, verbose_name='status')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='planned_posts', to='accounts.corporateaccount', verbose_name='corporate account')),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign', verbose_name='campaign')),
-                ('created_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('image', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.image')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='planned_posts', to='orgs.organisation')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='planned_posts', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(verbose_name="text")),
+                ("for_ambassadors", models.BooleanField(default=False, verbose_name="for the ambassadors' feed")),
+                ("scheduled_at", models.DateTimeField(verbose_name="date and time")),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("idea", "Idea"),
+                            ("draft", "Draft"),
+                            ("ready", "Ready"),
+                            ("published", "Published"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="draft",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="planned_posts",
+                        to="accounts.corporateaccount",
+                        verbose_name="corporate account",
+                    ),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.campaign",
+                        verbose_name="campaign",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "image",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.image",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="planned_posts",
+                        to="orgs.organisation",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="planned_posts",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['scheduled_at'],
-                'indexes': [models.Index(fields=['organisation', 'scheduled_at'], name='planning_pl_organis_e557ea_idx')],
+                "ordering": ["scheduled_at"],
+                "indexes": [
+                    models.Index(fields=["organisation", "scheduled_at"], name="planning_pl_organis_e557ea_idx")
+                ],
             },
         ),
     ]

@@ -16,242 +16,551 @@ def fill_remind_at(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('accounts', '0002_initial'),
-        ('content', '0002_initial'),
-        ('orgs', '0001_initial'),
-        ('planning', '0001_initial'),
+        ("accounts", "0002_initial"),
+        ("content", "0002_initial"),
+        ("orgs", "0001_initial"),
+        ("planning", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='TeamPlan',
+            name="TeamPlan",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('goal', models.TextField(blank=True, help_text='What do we want to achieve?', verbose_name='goal')),
-                ('audience', models.TextField(blank=True, help_text='Who do we want to reach?', verbose_name='audience')),
-                ('message', models.TextField(blank=True, help_text='What should stay with people?', verbose_name='core message')),
-                ('platform', models.TextField(blank=True, verbose_name='platform and why')),
-                ('form', models.TextField(blank=True, help_text='Photo, short story, video, blog…', verbose_name='form')),
-                ('who', models.TextField(blank=True, verbose_name='who does what')),
-                ('planning', models.TextField(blank=True, help_text='Weekly, monthly, yearly.', verbose_name='planning')),
-                ('recurring', models.TextField(blank=True, verbose_name='recurring activities')),
-                ('hook_days', models.TextField(blank=True, verbose_name='hook days')),
-                ('updated', models.DateTimeField(default=django.utils.timezone.now)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("goal", models.TextField(blank=True, help_text="What do we want to achieve?", verbose_name="goal")),
+                (
+                    "audience",
+                    models.TextField(blank=True, help_text="Who do we want to reach?", verbose_name="audience"),
+                ),
+                (
+                    "message",
+                    models.TextField(
+                        blank=True, help_text="What should stay with people?", verbose_name="core message"
+                    ),
+                ),
+                ("platform", models.TextField(blank=True, verbose_name="platform and why")),
+                (
+                    "form",
+                    models.TextField(blank=True, help_text="Photo, short story, video, blog…", verbose_name="form"),
+                ),
+                ("who", models.TextField(blank=True, verbose_name="who does what")),
+                (
+                    "planning",
+                    models.TextField(blank=True, help_text="Weekly, monthly, yearly.", verbose_name="planning"),
+                ),
+                ("recurring", models.TextField(blank=True, verbose_name="recurring activities")),
+                ("hook_days", models.TextField(blank=True, verbose_name="hook days")),
+                ("updated", models.DateTimeField(default=django.utils.timezone.now)),
             ],
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='hook_day',
+            model_name="plannedpost",
+            name="hook_day",
             field=models.CharField(blank=True, max_length=100),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='item',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.contentitem'),
+            model_name="plannedpost",
+            name="item",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="content.contentitem",
+            ),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='occurrence',
+            model_name="plannedpost",
+            name="occurrence",
             field=models.DateField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='override_reason',
+            model_name="plannedpost",
+            name="override_reason",
             field=models.CharField(blank=True, max_length=500),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='phase',
-            field=models.CharField(blank=True, choices=[('before', 'Before'), ('during', 'During'), ('after', 'After'), ('next', 'Next edition')], max_length=10, verbose_name='moment'),
+            model_name="plannedpost",
+            name="phase",
+            field=models.CharField(
+                blank=True,
+                choices=[("before", "Before"), ("during", "During"), ("after", "After"), ("next", "Next edition")],
+                max_length=10,
+                verbose_name="moment",
+            ),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='remind_at',
+            model_name="plannedpost",
+            name="remind_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='remind_hours',
-            field=models.PositiveSmallIntegerField(choices=[(1, '1 hour before'), (3, '3 hours before'), (24, '1 day before'), (48, '2 days before'), (168, '1 week before')], default=24, verbose_name='reminder'),
+            model_name="plannedpost",
+            name="remind_hours",
+            field=models.PositiveSmallIntegerField(
+                choices=[
+                    (1, "1 hour before"),
+                    (3, "3 hours before"),
+                    (24, "1 day before"),
+                    (48, "2 days before"),
+                    (168, "1 week before"),
+                ],
+                default=24,
+                verbose_name="reminder",
+            ),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='reminded_at',
+            model_name="plannedpost",
+            name="reminded_at",
             field=models.DateTimeField(blank=True, null=True),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='planned_posts', to='orgs.team', verbose_name='team'),
+            model_name="plannedpost",
+            name="team",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="planned_posts",
+                to="orgs.team",
+                verbose_name="team",
+            ),
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='title',
-            field=models.CharField(blank=True, help_text='A working title for the calendar.', max_length=200, verbose_name='title'),
+            model_name="plannedpost",
+            name="title",
+            field=models.CharField(
+                blank=True, help_text="A working title for the calendar.", max_length=200, verbose_name="title"
+            ),
         ),
         migrations.AlterField(
-            model_name='plannedpost',
-            name='text',
-            field=models.TextField(blank=True, verbose_name='text'),
+            model_name="plannedpost",
+            name="text",
+            field=models.TextField(blank=True, verbose_name="text"),
         ),
         migrations.CreateModel(
-            name='CalendarFeed',
+            name="CalendarFeed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('token_hash', models.CharField(max_length=64, unique=True)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('owner', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feeds', to=settings.AUTH_USER_MODEL)),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='calendar_feeds', to='orgs.team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("token_hash", models.CharField(max_length=64, unique=True)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "owner",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feeds",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="calendar_feeds",
+                        to="orgs.team",
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Event',
+            name="Event",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='starts')),
-                ('ends_at', models.DateTimeField(verbose_name='ends')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('description', models.TextField(blank=True, verbose_name='description')),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.corporateaccount', verbose_name='corporate account')),
-                ('campaign', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign', verbose_name='campaign')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='orgs.organisation')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team', verbose_name='team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="starts")),
+                ("ends_at", models.DateTimeField(verbose_name="ends")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                ("description", models.TextField(blank=True, verbose_name="description")),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.corporateaccount",
+                        verbose_name="corporate account",
+                    ),
+                ),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.campaign",
+                        verbose_name="campaign",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orgs.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='event',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to='planning.event', verbose_name='event'),
+            model_name="plannedpost",
+            name="event",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="posts",
+                to="planning.event",
+                verbose_name="event",
+            ),
         ),
         migrations.CreateModel(
-            name='Meeting',
+            name="Meeting",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('starts_at', models.DateTimeField(verbose_name='date and time')),
-                ('place', models.CharField(blank=True, max_length=200, verbose_name='place')),
-                ('interval_weeks', models.PositiveSmallIntegerField(default=6, help_text='0 for a single meeting.', verbose_name='repeat every how many weeks')),
-                ('agenda', models.TextField(blank=True, verbose_name='agenda')),
-                ('notes', models.TextField(blank=True, verbose_name='notes')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='meetings', to='orgs.organisation')),
-                ('previous', models.OneToOneField(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='next', to='planning.meeting')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("starts_at", models.DateTimeField(verbose_name="date and time")),
+                ("place", models.CharField(blank=True, max_length=200, verbose_name="place")),
+                (
+                    "interval_weeks",
+                    models.PositiveSmallIntegerField(
+                        default=6, help_text="0 for a single meeting.", verbose_name="repeat every how many weeks"
+                    ),
+                ),
+                ("agenda", models.TextField(blank=True, verbose_name="agenda")),
+                ("notes", models.TextField(blank=True, verbose_name="notes")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="meetings", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "previous",
+                    models.OneToOneField(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="next",
+                        to="planning.meeting",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['starts_at'],
+                "ordering": ["starts_at"],
             },
         ),
         migrations.CreateModel(
-            name='OwnHookDay',
+            name="OwnHookDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=200, verbose_name='name')),
-                ('day', models.DateField(verbose_name='date')),
-                ('yearly', models.BooleanField(default=True, verbose_name='every year on this date')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='idea for a post')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='hook_days', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=200, verbose_name="name")),
+                ("day", models.DateField(verbose_name="date")),
+                ("yearly", models.BooleanField(default=True, verbose_name="every year on this date")),
+                ("description", models.CharField(blank=True, max_length=300, verbose_name="idea for a post")),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="hook_days", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['day'],
+                "ordering": ["day"],
             },
         ),
         migrations.CreateModel(
-            name='Pilot',
+            name="Pilot",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('theme', models.CharField(blank=True, max_length=200, verbose_name='theme')),
-                ('goals', models.TextField(verbose_name='goals')),
-                ('audiences', models.TextField(blank=True, verbose_name='audiences')),
-                ('channels', models.TextField(blank=True, verbose_name='channels')),
-                ('starts_on', models.DateField(verbose_name='from')),
-                ('ends_on', models.DateField(verbose_name='until')),
-                ('conclusion', models.TextField(blank=True, verbose_name='conclusion')),
-                ('campaign', models.ForeignKey(blank=True, help_text="Shares and clicks of this campaign's items count for the pilot.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.campaign', verbose_name='campaign')),
-                ('event', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='pilots', to='planning.event', verbose_name='event')),
-                ('lead_ambassador', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lead content ambassador')),
-                ('lead_communications', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='lead from communications')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='pilots', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                ("theme", models.CharField(blank=True, max_length=200, verbose_name="theme")),
+                ("goals", models.TextField(verbose_name="goals")),
+                ("audiences", models.TextField(blank=True, verbose_name="audiences")),
+                ("channels", models.TextField(blank=True, verbose_name="channels")),
+                ("starts_on", models.DateField(verbose_name="from")),
+                ("ends_on", models.DateField(verbose_name="until")),
+                ("conclusion", models.TextField(blank=True, verbose_name="conclusion")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Shares and clicks of this campaign's items count for the pilot.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.campaign",
+                        verbose_name="campaign",
+                    ),
+                ),
+                (
+                    "event",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="pilots",
+                        to="planning.event",
+                        verbose_name="event",
+                    ),
+                ),
+                (
+                    "lead_ambassador",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="lead content ambassador",
+                    ),
+                ),
+                (
+                    "lead_communications",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="lead from communications",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="pilots", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-starts_on'],
+                "ordering": ["-starts_on"],
             },
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='pilot',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to='planning.pilot', verbose_name='pilot'),
+            model_name="plannedpost",
+            name="pilot",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="posts",
+                to="planning.pilot",
+                verbose_name="pilot",
+            ),
         ),
         migrations.CreateModel(
-            name='PilotLesson',
+            name="PilotLesson",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('went_well', 'Went well'), ('to_improve', 'Could be better'), ('next_time', 'Next time')], default='went_well', max_length=20, verbose_name='kind')),
-                ('text', models.TextField(verbose_name='lesson')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pilot', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lessons', to='planning.pilot')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("went_well", "Went well"),
+                            ("to_improve", "Could be better"),
+                            ("next_time", "Next time"),
+                        ],
+                        default="went_well",
+                        max_length=20,
+                        verbose_name="kind",
+                    ),
+                ),
+                ("text", models.TextField(verbose_name="lesson")),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pilot",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="lessons", to="planning.pilot"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created'],
+                "ordering": ["created"],
             },
         ),
         migrations.CreateModel(
-            name='RecurringActivity',
+            name="RecurringActivity",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='title')),
-                ('text', models.TextField(blank=True, help_text='Each post starts with this text.', verbose_name='starting text')),
-                ('frequency', models.CharField(choices=[('weekly', 'Every week (or every few weeks) on a weekday'), ('monthly_weekday', 'Every month on a weekday (e.g. the first Monday)'), ('monthly_day', 'Every month on a date (e.g. the 15th)')], default='weekly', max_length=20, verbose_name='how often')),
-                ('interval', models.PositiveSmallIntegerField(default=1, verbose_name='every how many weeks')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], default=4, verbose_name='weekday')),
-                ('ordinal', models.SmallIntegerField(choices=[(1, 'first'), (2, 'second'), (3, 'third'), (4, 'fourth'), (-1, 'last')], default=1, verbose_name='which one in the month')),
-                ('day_of_month', models.PositiveSmallIntegerField(default=1, verbose_name='day of the month')),
-                ('time', models.TimeField(default='10:00', verbose_name='time')),
-                ('starts_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='from')),
-                ('ends_on', models.DateField(blank=True, null=True, verbose_name='until')),
-                ('for_ambassadors', models.BooleanField(default=False, verbose_name="for the ambassadors' feed")),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('account', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='accounts.corporateaccount', verbose_name='corporate account')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='recurring_activities', to='orgs.organisation')),
-                ('responsible', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='responsible')),
-                ('team', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team', verbose_name='team')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=200, verbose_name="title")),
+                (
+                    "text",
+                    models.TextField(
+                        blank=True, help_text="Each post starts with this text.", verbose_name="starting text"
+                    ),
+                ),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[
+                            ("weekly", "Every week (or every few weeks) on a weekday"),
+                            ("monthly_weekday", "Every month on a weekday (e.g. the first Monday)"),
+                            ("monthly_day", "Every month on a date (e.g. the 15th)"),
+                        ],
+                        default="weekly",
+                        max_length=20,
+                        verbose_name="how often",
+                    ),
+                ),
+                ("interval", models.PositiveSmallIntegerField(default=1, verbose_name="every how many weeks")),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        default=4,
+                        verbose_name="weekday",
+                    ),
+                ),
+                (
+                    "ordinal",
+                    models.SmallIntegerField(
+                        choices=[(1, "first"), (2, "second"), (3, "third"), (4, "fourth"), (-1, "last")],
+                        default=1,
+                        verbose_name="which one in the month",
+                    ),
+                ),
+                ("day_of_month", models.PositiveSmallIntegerField(default=1, verbose_name="day of the month")),
+                ("time", models.TimeField(default="10:00", verbose_name="time")),
+                ("starts_on", models.DateField(default=django.utils.timezone.localdate, verbose_name="from")),
+                ("ends_on", models.DateField(blank=True, null=True, verbose_name="until")),
+                ("for_ambassadors", models.BooleanField(default=False, verbose_name="for the ambassadors' feed")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                (
+                    "account",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="accounts.corporateaccount",
+                        verbose_name="corporate account",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="recurring_activities",
+                        to="orgs.organisation",
+                    ),
+                ),
+                (
+                    "responsible",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="responsible",
+                    ),
+                ),
+                (
+                    "team",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="orgs.team",
+                        verbose_name="team",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.AddField(
-            model_name='plannedpost',
-            name='recurring',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='posts', to='planning.recurringactivity'),
+            model_name="plannedpost",
+            name="recurring",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="posts",
+                to="planning.recurringactivity",
+            ),
         ),
         migrations.AddIndex(
-            model_name='plannedpost',
-            index=models.Index(fields=['remind_at'], name='planning_pl_remind__2ed303_idx'),
+            model_name="plannedpost",
+            index=models.Index(fields=["remind_at"], name="planning_pl_remind__2ed303_idx"),
         ),
         migrations.AddConstraint(
-            model_name='plannedpost',
-            constraint=models.UniqueConstraint(fields=('recurring', 'occurrence'), name='one_post_per_occurrence'),
+            model_name="plannedpost",
+            constraint=models.UniqueConstraint(fields=("recurring", "occurrence"), name="one_post_per_occurrence"),
         ),
         migrations.AddField(
-            model_name='teamplan',
-            name='team',
-            field=models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='plan', to='orgs.team'),
+            model_name="teamplan",
+            name="team",
+            field=models.OneToOneField(
+                on_delete=django.db.models.deletion.CASCADE, related_name="plan", to="orgs.team"
+            ),
         ),
         migrations.AddField(
-            model_name='teamplan',
-            name='updated_by',
-            field=models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL),
+            model_name="teamplan",
+            name="updated_by",
+            field=models.ForeignKey(
+                null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to=settings.AUTH_USER_MODEL
+            ),
         ),
         migrations.RunPython(fill_remind_at, migrations.RunPython.noop),
     ]

@@ -8,58 +8,95 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("content", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='DailySalt',
+            name="DailySalt",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField(unique=True)),
-                ('salt', models.CharField(max_length=64)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField(unique=True)),
+                ("salt", models.CharField(max_length=64)),
             ],
         ),
         migrations.CreateModel(
-            name='Share',
+            name="Share",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('network', models.CharField(choices=[('linkedin', 'LinkedIn'), ('x', 'X'), ('facebook', 'Facebook'), ('instagram', 'Instagram'), ('bluesky', 'Bluesky'), ('mastodon', 'Mastodon'), ('whatsapp', 'WhatsApp'), ('email', 'E-mail')], max_length=20)),
-                ('text', models.TextField()),
-                ('created', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='content.contentitem')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='shares', to='orgs.organisation')),
-                ('person', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='shares', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "network",
+                    models.CharField(
+                        choices=[
+                            ("linkedin", "LinkedIn"),
+                            ("x", "X"),
+                            ("facebook", "Facebook"),
+                            ("instagram", "Instagram"),
+                            ("bluesky", "Bluesky"),
+                            ("mastodon", "Mastodon"),
+                            ("whatsapp", "WhatsApp"),
+                            ("email", "E-mail"),
+                        ],
+                        max_length=20,
+                    ),
+                ),
+                ("text", models.TextField()),
+                ("created", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="shares", to="content.contentitem"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="shares", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "person",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="shares",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created'],
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='TrackedLink',
+            name="TrackedLink",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(default=deelwijs.sharing.models.new_code, max_length=16, unique=True)),
-                ('target_url', models.URLField(max_length=1000)),
-                ('share', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='link', to='sharing.share')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("code", models.CharField(default=deelwijs.sharing.models.new_code, max_length=16, unique=True)),
+                ("target_url", models.URLField(max_length=1000)),
+                (
+                    "share",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="link", to="sharing.share"
+                    ),
+                ),
             ],
         ),
         migrations.CreateModel(
-            name='Click',
+            name="Click",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('day', models.DateField()),
-                ('visitor', models.CharField(max_length=64)),
-                ('link', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to='sharing.trackedlink')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("day", models.DateField()),
+                ("visitor", models.CharField(max_length=64)),
+                ("link", models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, to="sharing.trackedlink")),
             ],
             options={
-                'indexes': [models.Index(fields=['link', 'day'], name='sharing_cli_link_id_9aedc6_idx')],
+                "indexes": [models.Index(fields=["link", "day"], name="sharing_cli_link_id_9aedc6_idx")],
             },
         ),
     ]

@@ -15,26 +15,33 @@ def fill_team(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('orgs', '0002_user_on_leaderboard'),
-        ('sharing', '0001_initial'),
+        ("orgs", "0002_user_on_leaderboard"),
+        ("sharing", "0001_initial"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='share',
-            name='location',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.location'),
+            model_name="share",
+            name="location",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="+",
+                to="orgs.location",
+            ),
         ),
         migrations.AddField(
-            model_name='share',
-            name='team',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='orgs.team'),
+            model_name="share",
+            name="team",
+            field=models.ForeignKey(
+                blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name="+", to="orgs.team"
+            ),
         ),
         migrations.AddIndex(
-            model_name='click',
-            index=models.Index(fields=['day'], name='sharing_cli_day_0af202_idx'),
+            model_name="click",
+            index=models.Index(fields=["day"], name="sharing_cli_day_0af202_idx"),
         ),
         migrations.RunPython(fill_team, migrations.RunPython.noop),
     ]

@@ -7,43 +7,93 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0001_initial'),
-        ('orgs', '0001_initial'),
+        ("content", "0001_initial"),
+        ("orgs", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Story',
+            name="Story",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('text', models.TextField(verbose_name='your story')),
-                ('networks', models.CharField(blank=True, max_length=200)),
-                ('consent', models.BooleanField(default=False)),
-                ('status', models.CharField(choices=[('submitted', 'Sent, waiting for communications'), ('approved', 'Approved'), ('rejected', 'Not used'), ('in_feed', 'In the feed'), ('planned', 'Planned on our account')], default='submitted', max_length=20)),
-                ('feedback', models.TextField(blank=True, verbose_name='feedback for the author')),
-                ('reviewed_at', models.DateTimeField(blank=True, null=True)),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stories', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.contentitem')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stories', to='orgs.organisation')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("text", models.TextField(verbose_name="your story")),
+                ("networks", models.CharField(blank=True, max_length=200)),
+                ("consent", models.BooleanField(default=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("submitted", "Sent, waiting for communications"),
+                            ("approved", "Approved"),
+                            ("rejected", "Not used"),
+                            ("in_feed", "In the feed"),
+                            ("planned", "Planned on our account"),
+                        ],
+                        default="submitted",
+                        max_length=20,
+                    ),
+                ),
+                ("feedback", models.TextField(blank=True, verbose_name="feedback for the author")),
+                ("reviewed_at", models.DateTimeField(blank=True, null=True)),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="stories", to=settings.AUTH_USER_MODEL
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.contentitem",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="stories", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'stories',
-                'ordering': ['-created'],
+                "verbose_name_plural": "stories",
+                "ordering": ["-created"],
             },
         ),
         migrations.CreateModel(
-            name='StoryPhoto',
+            name="StoryPhoto",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('image', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='content.image')),
-                ('story', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='photos', to='stories.story')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "image",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="content.image"
+                    ),
+                ),
+                (
+                    "story",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="photos", to="stories.story"
+                    ),
+                ),
             ],
         ),
     ]

@@ -7,130 +7,317 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('content', '0002_initial'),
-        ('orgs', '0003_organisation_monitor_terms'),
+        ("content", "0002_initial"),
+        ("orgs", "0003_organisation_monitor_terms"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Conversation',
+            name="Conversation",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('post', models.TextField(help_text='A link or a description. Never copy client data here.', verbose_name='the post')),
-                ('severity', models.CharField(choices=[('unaware', 'An unaware mistake: we help'), ('serious', 'A serious breach: formal warning')], default='unaware', max_length=10, verbose_name='severity')),
-                ('held_on', models.DateField(default=django.utils.timezone.localdate, verbose_name='date of the conversation')),
-                ('conversation', models.TextField(verbose_name='the conversation')),
-                ('follow_up', models.TextField(blank=True, verbose_name='agreed follow-up')),
-                ('follow_up_on', models.DateField(blank=True, null=True, verbose_name='follow-up date')),
-                ('outcome', models.TextField(blank=True, verbose_name='outcome')),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('employee', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='conversations_about', to=settings.AUTH_USER_MODEL, verbose_name='employee')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='orgs.organisation')),
-                ('recorded_by', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "post",
+                    models.TextField(
+                        help_text="A link or a description. Never copy client data here.", verbose_name="the post"
+                    ),
+                ),
+                (
+                    "severity",
+                    models.CharField(
+                        choices=[
+                            ("unaware", "An unaware mistake: we help"),
+                            ("serious", "A serious breach: formal warning"),
+                        ],
+                        default="unaware",
+                        max_length=10,
+                        verbose_name="severity",
+                    ),
+                ),
+                (
+                    "held_on",
+                    models.DateField(default=django.utils.timezone.localdate, verbose_name="date of the conversation"),
+                ),
+                ("conversation", models.TextField(verbose_name="the conversation")),
+                ("follow_up", models.TextField(blank=True, verbose_name="agreed follow-up")),
+                ("follow_up_on", models.DateField(blank=True, null=True, verbose_name="follow-up date")),
+                ("outcome", models.TextField(blank=True, verbose_name="outcome")),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "employee",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="conversations_about",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="employee",
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="+", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "recorded_by",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-held_on', '-created'],
+                "ordering": ["-held_on", "-created"],
             },
         ),
         migrations.CreateModel(
-            name='ConversationView',
+            name="ConversationView",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('viewed_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('conversation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='views', to='webcare.conversation')),
-                ('viewer', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("viewed_at", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "conversation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="views", to="webcare.conversation"
+                    ),
+                ),
+                (
+                    "viewer",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-viewed_at'],
+                "ordering": ["-viewed_at"],
             },
         ),
         migrations.CreateModel(
-            name='InboxItem',
+            name="InboxItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('mention', 'Mention'), ('signal', 'Report from a colleague')], max_length=10)),
-                ('url', models.URLField(blank=True, max_length=1000, verbose_name='link')),
-                ('author', models.CharField(blank=True, max_length=200, verbose_name='author')),
-                ('text', models.TextField(blank=True, verbose_name='what it says')),
-                ('published', models.DateTimeField(blank=True, null=True)),
-                ('fingerprint', models.CharField(blank=True, db_index=True, max_length=64)),
-                ('status', models.CharField(choices=[('new', 'New'), ('in_progress', 'In progress'), ('answered', 'Answered'), ('closed', 'Closed'), ('escalated', 'Escalated')], default='new', max_length=20, verbose_name='status')),
-                ('priority', models.CharField(choices=[('low', 'Low'), ('normal', 'Normal'), ('high', 'High'), ('urgent', 'Urgent')], default='normal', max_length=10, verbose_name='priority')),
-                ('escalated_to', models.CharField(blank=True, choices=[('communications', 'Communications'), ('manager', 'A manager')], max_length=20)),
-                ('due_at', models.DateTimeField()),
-                ('created', models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
-                ('assigned_to', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='assigned_items', to=settings.AUTH_USER_MODEL, verbose_name='assigned to')),
-                ('escalated_person', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='escalated_items', to=settings.AUTH_USER_MODEL)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='inbox_items', to='orgs.organisation')),
-                ('reporter', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='signals', to=settings.AUTH_USER_MODEL)),
-                ('screenshot', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='content.image')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("mention", "Mention"), ("signal", "Report from a colleague")], max_length=10
+                    ),
+                ),
+                ("url", models.URLField(blank=True, max_length=1000, verbose_name="link")),
+                ("author", models.CharField(blank=True, max_length=200, verbose_name="author")),
+                ("text", models.TextField(blank=True, verbose_name="what it says")),
+                ("published", models.DateTimeField(blank=True, null=True)),
+                ("fingerprint", models.CharField(blank=True, db_index=True, max_length=64)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("new", "New"),
+                            ("in_progress", "In progress"),
+                            ("answered", "Answered"),
+                            ("closed", "Closed"),
+                            ("escalated", "Escalated"),
+                        ],
+                        default="new",
+                        max_length=20,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "priority",
+                    models.CharField(
+                        choices=[("low", "Low"), ("normal", "Normal"), ("high", "High"), ("urgent", "Urgent")],
+                        default="normal",
+                        max_length=10,
+                        verbose_name="priority",
+                    ),
+                ),
+                (
+                    "escalated_to",
+                    models.CharField(
+                        blank=True,
+                        choices=[("communications", "Communications"), ("manager", "A manager")],
+                        max_length=20,
+                    ),
+                ),
+                ("due_at", models.DateTimeField()),
+                ("created", models.DateTimeField(db_index=True, default=django.utils.timezone.now)),
+                (
+                    "assigned_to",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="assigned_items",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="assigned to",
+                    ),
+                ),
+                (
+                    "escalated_person",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="escalated_items",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="inbox_items", to="orgs.organisation"
+                    ),
+                ),
+                (
+                    "reporter",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="signals",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "screenshot",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="content.image",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['due_at'],
+                "ordering": ["due_at"],
             },
         ),
         migrations.CreateModel(
-            name='InboxEvent',
+            name="InboxEvent",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(default='note', max_length=10)),
-                ('text', models.TextField()),
-                ('created', models.DateTimeField(default=django.utils.timezone.now)),
-                ('actor', models.ForeignKey(null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('item', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='events', to='webcare.inboxitem')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("kind", models.CharField(default="note", max_length=10)),
+                ("text", models.TextField()),
+                ("created", models.DateTimeField(default=django.utils.timezone.now)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "item",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="events", to="webcare.inboxitem"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created'],
+                "ordering": ["created"],
             },
         ),
         migrations.CreateModel(
-            name='ResponseTemplate',
+            name="ResponseTemplate",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=150, verbose_name='title')),
-                ('text', models.TextField(help_text='{naam} is replaced by the name of the person you answer.', verbose_name='text')),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='response_templates', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("title", models.CharField(max_length=150, verbose_name="title")),
+                (
+                    "text",
+                    models.TextField(
+                        help_text="{naam} is replaced by the name of the person you answer.", verbose_name="text"
+                    ),
+                ),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="response_templates",
+                        to="orgs.organisation",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['title'],
+                "ordering": ["title"],
             },
         ),
         migrations.CreateModel(
-            name='Source',
+            name="Source",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=150, verbose_name='name')),
-                ('kind', models.CharField(choices=[('rss', 'RSS or Atom feed'), ('mastodon', 'Mastodon'), ('bluesky', 'Bluesky')], default='rss', max_length=10, verbose_name='kind')),
-                ('url', models.URLField(help_text="The feed's address; for Mastodon the server (https://mastodon.nl); for Bluesky the search service (https://public.api.bsky.app).", max_length=500, verbose_name='address')),
-                ('query', models.CharField(blank=True, help_text='For Mastodon #hashtag or search words; for Bluesky search words.', max_length=200, verbose_name='hashtag or search')),
-                ('interval_minutes', models.PositiveIntegerField(default=30, verbose_name='check every (minutes)')),
-                ('active', models.BooleanField(default=True, verbose_name='active')),
-                ('next_poll', models.DateTimeField(default=django.utils.timezone.now)),
-                ('last_polled', models.DateTimeField(blank=True, null=True)),
-                ('last_success', models.DateTimeField(blank=True, null=True)),
-                ('failures', models.PositiveIntegerField(default=0)),
-                ('last_error', models.CharField(blank=True, max_length=300)),
-                ('cursor', models.CharField(blank=True, max_length=200)),
-                ('etag', models.CharField(blank=True, max_length=200)),
-                ('modified', models.CharField(blank=True, max_length=100)),
-                ('organisation', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='sources', to='orgs.organisation')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=150, verbose_name="name")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("rss", "RSS or Atom feed"), ("mastodon", "Mastodon"), ("bluesky", "Bluesky")],
+                        default="rss",
+                        max_length=10,
+                        verbose_name="kind",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(
+                        help_text="The feed's address; for Mastodon the server (https://mastodon.nl); for Bluesky the search service (https://public.api.bsky.app).",
+                        max_length=500,
+                        verbose_name="address",
+                    ),
+                ),
+                (
+                    "query",
+                    models.CharField(
+                        blank=True,
+                        help_text="For Mastodon #hashtag or search words; for Bluesky search words.",
+                        max_length=200,
+                        verbose_name="hashtag or search",
+                    ),
+                ),
+                ("interval_minutes", models.PositiveIntegerField(default=30, verbose_name="check every (minutes)")),
+                ("active", models.BooleanField(default=True, verbose_name="active")),
+                ("next_poll", models.DateTimeField(default=django.utils.timezone.now)),
+                ("last_polled", models.DateTimeField(blank=True, null=True)),
+                ("last_success", models.DateTimeField(blank=True, null=True)),
+                ("failures", models.PositiveIntegerField(default=0)),
+                ("last_error", models.CharField(blank=True, max_length=300)),
+                ("cursor", models.CharField(blank=True, max_length=200)),
+                ("etag", models.CharField(blank=True, max_length=200)),
+                ("modified", models.CharField(blank=True, max_length=100)),
+                (
+                    "organisation",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE, related_name="sources", to="orgs.organisation"
+                    ),
+                ),
             ],
             options={
-                'ordering': ['name'],
+                "ordering": ["name"],
             },
         ),
         migrations.AddField(
-            model_name='inboxitem',
-            name='source',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='items', to='webcare.source'),
+            model_name="inboxitem",
+            name="source",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.SET_NULL,
+                related_name="items",
+                to="webcare.source",
+            ),
         ),
         migrations.AddIndex(
-            model_name='inboxitem',
-            index=models.Index(fields=['organisation', 'status', 'due_at'], name='webcare_inb_organis_7e91c2_idx'),
+            model_name="inboxitem",
+            index=models.Index(fields=["organisation", "status", "due_at"], name="webcare_inb_organis_7e91c2_idx"),
         ),
     ]

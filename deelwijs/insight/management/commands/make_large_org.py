@@ -20,9 +20,17 @@ class Command(BaseCommand):
         from django.utils import timezone
 
         started = time.perf_counter()
-        org, login = make_large_org(options["people"], options["items"], options["shares"], options["clicks"],
-                                    options["days"], say=self.stdout.write)
+        org, login = make_large_org(
+            options["people"],
+            options["items"],
+            options["shares"],
+            options["clicks"],
+            options["days"],
+            say=self.stdout.write,
+        )
         made = time.perf_counter()
         rows = rollup.roll_up(rollup.first_activity(), timezone.localdate())
-        self.stdout.write(f"made in {made - started:.0f} s; rolled up {rows} rows in {time.perf_counter() - made:.0f} s")
+        self.stdout.write(
+            f"made in {made - started:.0f} s; rolled up {rows} rows in {time.perf_counter() - made:.0f} s"
+        )
         self.stdout.write(f"communications login: {login} (no password; use it in the benchmark)")
