@@ -66,7 +66,8 @@ def child():
 
     from deelwijs.insight import figures, report, rollup
     from deelwijs.insight.synthetic import SLUG, make_large_org
-    from deelwijs.orgs.models import MANAGER, Organisation, RoleAssignment, Team, User
+    from deelwijs.orgs.models import Organisation, RoleAssignment, Team, User
+    from deelwijs.orgs.roles import MANAGER
     from deelwijs.sharing.models import Share
 
     engine = connection.vendor

@@ -3,7 +3,20 @@
 import pytest
 
 from deelwijs.orgs import domain
-from deelwijs.orgs.models import ROLES, Location, Organisation, Team, User
+from deelwijs.orgs.models import Location, Organisation, Team, User
+from deelwijs.orgs.roles import ROLES
+from deelwijs.orgs.tenancy import across_organisations
+
+
+@pytest.fixture(autouse=True)
+def _set_up_across_organisations():
+    """Tests build and inspect data of several organisations on purpose (the named escape hatch).
+
+    Requests still run as the signed-in person: the middleware enters their organisation's
+    scope inside this, so every view is tested under the real scoping.
+    """
+    with across_organisations():
+        yield
 
 
 def make_person(org, role, email=None, **fields):

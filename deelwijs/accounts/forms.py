@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.orgs.models import ROLES, Location, User
+from deelwijs.orgs.models import Location, User
+from deelwijs.orgs.roles import ROLES
 
 from .models import CorporateAccount, Handle, LocationPageRequest
 
@@ -29,7 +30,7 @@ class CorporateAccountForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        people = User.objects.filter(organisation=organisation, is_active=True)
+        people = User.members.filter(is_active=True)
         self.fields["owners"].queryset = people
         self.fields["allowed_people"].queryset = people
         self.fields["location"].queryset = Location.objects.filter(organisation=organisation)

@@ -5,7 +5,9 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.orgs.models import ROLES, Location, Organisation
+from deelwijs.orgs.models import Location, Organisation
+from deelwijs.orgs.roles import ROLES
+from deelwijs.orgs.tenancy import OrganisationManager
 
 NETWORKS = [
     ("linkedin", "LinkedIn"),
@@ -49,6 +51,8 @@ class CorporateAccount(models.Model):
     allowed_people = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="usable_accounts", verbose_name=_("people who may use it")
     )
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["platform", "handle"]
@@ -101,6 +105,8 @@ class LocationPageRequest(models.Model):
     account = models.ForeignKey(CorporateAccount, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-created"]
 
@@ -111,6 +117,8 @@ class Handle(models.Model):
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handles")
     platform = models.CharField(_("network"), max_length=20, choices=NETWORKS)
     handle = models.CharField(_("handle"), max_length=100)
+
+    objects = OrganisationManager("user__organisation")
 
     class Meta:
         ordering = ["platform"]

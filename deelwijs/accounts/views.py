@@ -1,11 +1,12 @@
 from django.contrib import messages
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
-from deelwijs.orgs.models import ROLES, User
+from deelwijs.orgs.models import User
+from deelwijs.orgs.permissions import can_manage_accounts, requires
+from deelwijs.orgs.roles import ROLES
 
 from . import domain
 from .forms import CorporateAccountForm, DecisionForm, HandleForm, IntakeForm, PageRequestForm, RegisterForm
@@ -20,12 +21,10 @@ from .models import (
 
 
 def _accounts(request):
-    return scoped(
-        CorporateAccount.objects.select_related("location").prefetch_related("owners", "allowed_people"), request
-    )
+    return CorporateAccount.objects.select_related("location").prefetch_related("owners", "allowed_people")
 
 
-@role_required()
+@requires()
 def account_list(request):
     accounts = _accounts(request)
     return render(
@@ -38,9 +37,9 @@ def account_list(request):
     )
 
 
-@role_required(*MANAGES_ACCOUNTS)
+@requires(can_manage_accounts)
 def account_edit(request, pk=None):
-    account = get_scoped(CorporateAccount, request, pk=pk) if pk else None
+    account = get_object_or_404(CorporateAccount, pk=pk) if pk else None
     form = CorporateAccountForm(request.POST or None, instance=account, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = domain.save_account(request.user, form)
@@ -49,16 +48,16 @@ def account_edit(request, pk=None):
     return render(request, "accounts/edit.html", {"form": form, "account": account})
 
 
-@role_required()
+@requires()
 def access_matrix(request):
     """Per role: the networks people in it use personally, and the corporate accounts it may use."""
     accounts = list(_accounts(request))
-    people = scoped(User, request).filter(is_active=True).prefetch_related("role_assignments", "handles")
+    people = User.members.filter(is_active=True).prefetch_related("role_assignments", "handles")
     rows = []
     for role, label in ROLES:
         members = [p for p in people if role in p.roles]
         personal = sorted({NETWORK_LABELS[h.platform] for p in members for h in p.handles.all()})
-        if role in MANAGES_ACCOUNTS:
+        if role in can_manage_accounts.roles:
             corporate = [_("All corporate accounts")]
         else:
             corporate = [str(a) for a in accounts if role in a.allowed_roles]
@@ -68,7 +67,7 @@ def access_matrix(request):
     return render(request, "accounts/matrix.html", {"rows": rows, "individuals": individuals})
 
 
-@role_required()
+@requires()
 def page_request_new(request):
     form = PageRequestForm(request.POST or None, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
@@ -81,20 +80,20 @@ def page_request_new(request):
     return render(request, "accounts/request_new.html", {"form": form})
 
 
-@role_required()
+@requires()
 def page_requests(request):
-    requests_ = scoped(LocationPageRequest.objects.select_related("requested_by", "location"), request)
-    if not request.user.has_role(*MANAGES_ACCOUNTS):
+    requests_ = LocationPageRequest.objects.select_related("requested_by", "location")
+    if not can_manage_accounts(request.user):
         requests_ = requests_.filter(requested_by=request.user)
     return render(request, "accounts/requests.html", {"page_requests": requests_})
 
 
-@role_required()
+@requires()
 def page_request_detail(request, pk):
-    requests_ = scoped(LocationPageRequest.objects.select_related("requested_by", "location", "account"), request)
-    if not request.user.has_role(*MANAGES_ACCOUNTS):
+    requests_ = LocationPageRequest.objects.select_related("requested_by", "location", "account")
+    if not can_manage_accounts(request.user):
         requests_ = requests_.filter(requested_by=request.user)
-    page_request = get_scoped(requests_, request, pk=pk)
+    page_request = get_object_or_404(requests_, pk=pk)
     return render(
         request,
         "accounts/request_detail.html",
@@ -108,9 +107,9 @@ def page_request_detail(request, pk):
 
 
 @require_POST
-@role_required(*MANAGES_ACCOUNTS)
+@requires(can_manage_accounts)
 def page_request_step(request, pk, step):
-    page_request = get_scoped(LocationPageRequest, request, pk=pk)
+    page_request = get_object_or_404(LocationPageRequest, pk=pk)
     allowed = {
         "intake": (LocationPageRequest.REQUESTED, LocationPageRequest.INTAKE),
         "decide": (LocationPageRequest.INTAKE,),
@@ -138,10 +137,10 @@ def page_request_step(request, pk, step):
     return redirect("page_request_detail", pk=pk)
 
 
-@role_required()
+@requires()
 def directory(request):
     people = (
-        scoped(User, request)
+        User.members.all()
         .filter(is_active=True)
         .select_related("organisation")
         .prefetch_related(Prefetch("handles", queryset=Handle.objects.order_by("platform")))
@@ -158,7 +157,7 @@ def directory(request):
     return render(request, "accounts/directory.html", {"rows": rows})
 
 
-@role_required()
+@requires()
 def my_handles(request):
     form = HandleForm(request.POST or None, user=request.user)
     if request.method == "POST" and form.is_valid():
@@ -179,7 +178,7 @@ def my_handles(request):
 
 
 @require_POST
-@role_required()
+@requires()
 def handle_delete(request, pk):
     handle = Handle.objects.filter(user=request.user, pk=pk).first()
     if handle:
@@ -187,9 +186,9 @@ def handle_delete(request, pk):
     return redirect("my_handles")
 
 
-@role_required()
+@requires()
 def follow_team(request):
     teams = request.user.teams.prefetch_related(
-        Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("handles"))
+        Prefetch("members", queryset=User.members.filter(is_active=True).prefetch_related("handles"))
     )
     return render(request, "accounts/follow_team.html", {"teams": teams})

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "deelwijs.learning",
     "deelwijs.insight",
     "deelwijs.webcare",
+    "deelwijs.demo",
 ]
 
 MIDDLEWARE = [
@@ -96,6 +97,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "deelwijs.orgs.tenancy.OrganisationScopeMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "deelwijs.orgs.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -104,6 +106,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "deelwijs.config.urls"
+# The operators' admin site (superusers), the one place that reads across organisations.
+ADMIN_URL_PATH = "beheer/"
 WSGI_APPLICATION = "deelwijs.config.wsgi.application"
 TEMPLATES = [
     {
@@ -115,7 +119,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
-                "deelwijs.orgs.context.organisation",
+                "deelwijs.config.context_processors.organisation",
             ],
         },
     },

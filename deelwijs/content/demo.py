@@ -196,35 +196,3 @@ def create_demo_content(org, author):
             text=f"{title}. Bij ons in de zorg gebeurt zoveel moois, lees het hele verhaal.",
         )
         SuggestedText.objects.create(item=item, network="x", text=f"{title} – lees het verhaal.")
-
-
-STORIES = [
-    (
-        "medewerker",
-        "Vanochtend speelde een bewoner voor het eerst in jaren weer piano in de huiskamer. Iedereen werd stil. "
-        "Ik werk al twaalf jaar in de zorg en dit soort momenten blijven bijzonder.",
-        "linkedin,facebook",
-    ),
-    (
-        "vrijwilliger",
-        "Met de vrijwilligers van de dagbesteding hebben we de moestuin winterklaar gemaakt. Volgend jaar "
-        "weer pompoenen!",
-        "facebook,instagram",
-    ),
-    (
-        "ambassadeur",
-        "Vandaag liep een leerling voor het eerst mee in de wijk. Wat een goede vragen stelde ze. "
-        "Zo leer ik zelf ook weer bij.",
-        "linkedin",
-    ),
-]
-
-
-@transaction.atomic
-def create_demo_stories(org, people):
-    from deelwijs.stories.models import Story
-
-    if Story.objects.filter(organisation=org).exists():
-        return
-    for author, text, networks in STORIES:
-        Story.objects.create(organisation=org, author=people[author], text=text, networks=networks)

@@ -2,7 +2,8 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.orgs.models import ROLES, Location, Team
+from deelwijs.orgs.models import Location, Team
+from deelwijs.orgs.roles import ROLES
 
 from .models import Campaign, ContentItem, SuggestedText, Topic
 

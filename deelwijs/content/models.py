@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.orgs.models import Location, Organisation, Team
+from deelwijs.orgs.tenancy import OrganisationManager
 
 # Networks a suggested text can be written for; "email" is a mail to friends.
 SHARE_NETWORKS = [
@@ -25,6 +26,8 @@ class Campaign(models.Model):
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(max_length=150)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "slug"], name="unique_campaign_slug")]
@@ -36,6 +39,8 @@ class Campaign(models.Model):
 class Topic(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="topics")
     name = models.CharField(_("name"), max_length=100)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["name"]
@@ -58,7 +63,7 @@ class ContentItemQuerySet(models.QuerySet):
         An item without roles is for staff; clients and volunteers see only
         items that name their role.
         """
-        from deelwijs.orgs.models import CLIENT, VOLUNTEER
+        from deelwijs.orgs.roles import CLIENT, VOLUNTEER
 
         roles = Q(audience_roles="") if person.roles - {CLIENT, VOLUNTEER} else Q(pk__in=[])
         for role in person.roles:
@@ -97,7 +102,7 @@ class ContentItem(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
-    objects = ContentItemQuerySet.as_manager()
+    objects = OrganisationManager("organisation", models.Manager.from_queryset(ContentItemQuerySet))
 
     class Meta:
         ordering = ["-pinned", "-starts_at"]
@@ -121,6 +126,8 @@ class SuggestedText(models.Model):
     # A block finding communications chose to keep, with the reason (also in the audit log).
     override_reason = models.CharField(max_length=300, blank=True)
 
+    objects = OrganisationManager("item__organisation")
+
     class Meta:
         ordering = ["network", "pk"]
 
@@ -135,6 +142,8 @@ class Image(models.Model):
     height = models.PositiveIntegerField(default=0)
     alt = models.CharField(_("description for screen readers"), max_length=300, blank=True)
     created = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("organisation")
 
     @classmethod
     def from_upload(cls, organisation, upload, alt=""):

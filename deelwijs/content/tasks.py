@@ -10,8 +10,10 @@ from django.utils import timezone, translation
 from django_tasks import task
 
 from deelwijs.orgs.models import Organisation, User
+from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
 from .models import ContentItem
+from .news import import_feed
 
 
 def digest_for(person, since):
@@ -23,13 +25,8 @@ def send_weekly_digest():
     """E-mail everyone who wants it the items of the past week meant for them. Returns how many were sent."""
     since = timezone.now() - timedelta(days=7)
     sent = 0
-    people = (
-        User.objects.filter(is_active=True, wants_digest=True, organisation__isnull=False)
-        .select_related("organisation")
-        .prefetch_related("role_assignments", "teams")
-    )
     with get_connection() as connection, translation.override("nl"):
-        for person in people.iterator(chunk_size=200):
+        for person in _digest_readers():
             items = digest_for(person, since)
             if not items:
                 continue
@@ -51,9 +48,15 @@ def send_weekly_digest():
     return sent
 
 
+def _digest_readers():
+    """Everyone who wants the digest, organisation by organisation, each read inside their organisation."""
+    for _ in each_organisation():
+        people = User.members.filter(is_active=True, wants_digest=True).select_related("organisation")
+        yield from people.prefetch_related("role_assignments", "teams").iterator(chunk_size=200)
+
+
 @task()
+@runs_in_organisation
 def import_news(organisation_id):
     """Fetch the organisation's news feed and add new articles as draft items. Returns how many were added."""
-    from .news import import_feed
-
     return import_feed(Organisation.objects.get(pk=organisation_id))

@@ -1,11 +1,11 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
-from django.shortcuts import redirect, render
+from django.db.models import Exists, OuterRef
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
+from deelwijs.orgs.permissions import can_manage_content, requires
 from deelwijs.sharing.models import Share
 
 from . import domain
@@ -13,7 +13,6 @@ from .forms import ContentItemForm, SuggestedTextFormSet
 from .models import Campaign, ContentItem, Topic
 
 PAGE_SIZE = 20
-MANAGES_CONTENT = MANAGES_ACCOUNTS
 
 
 def feed_items(person):
@@ -29,7 +28,7 @@ def feed_items(person):
     )
 
 
-@role_required()
+@requires()
 def feed(request):
     items = feed_items(request.user)
     topic, campaign = request.GET.get("onderwerp"), request.GET.get("campagne")
@@ -43,25 +42,25 @@ def feed(request):
         "content/feed.html",
         {
             "page": page,
-            "topics": scoped(Topic, request),
-            "campaigns": scoped(Campaign, request),
+            "topics": Topic.objects.all(),
+            "campaigns": Campaign.objects.all(),
             "topic": topic,
             "campaign": campaign,
-            "can_manage_content": request.user.has_role(*MANAGES_CONTENT),
+            "can_manage_content": can_manage_content(request.user),
         },
     )
 
 
-@role_required(*MANAGES_CONTENT)
+@requires(can_manage_content)
 def item_list(request):
-    items = scoped(ContentItem.objects.select_related("campaign").prefetch_related("suggested_texts"), request)
+    items = ContentItem.objects.select_related("campaign").prefetch_related("suggested_texts")
     page = Paginator(items.order_by("-created", "-pk"), PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(request, "content/manage.html", {"page": page})
 
 
-@role_required(*MANAGES_CONTENT)
+@requires(can_manage_content)
 def item_edit(request, pk=None):
-    item = get_scoped(ContentItem, request, pk=pk) if pk else None
+    item = get_object_or_404(ContentItem, pk=pk) if pk else None
     organisation = request.user.organisation
     form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, organisation=organisation)
     texts = SuggestedTextFormSet(request.POST or None, instance=item or ContentItem())
@@ -85,7 +84,7 @@ def item_edit(request, pk=None):
 
 
 @require_POST
-@role_required(*MANAGES_CONTENT)
+@requires(can_manage_content)
 def import_news_now(request):
     """Fetch the organisation's news feed now (communications does not wait for the hourly run)."""
     from .news import NewsFeedError, import_feed

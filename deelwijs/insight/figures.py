@@ -207,9 +207,10 @@ def stories(scope, period):
 def training(scope):
     """How many staff completed the basic modules (1-3), of how many. People who left are not counted."""
     from deelwijs.learning.models import Answer, Step
-    from deelwijs.orgs.models import CLIENT, User
+    from deelwijs.orgs.models import User
+    from deelwijs.orgs.roles import CLIENT
 
-    people = User.objects.filter(organisation=scope.organisation, is_active=True).exclude(role_assignments__role=CLIENT)
+    people = User.members.filter(is_active=True).exclude(role_assignments__role=CLIENT)
     if scope.narrowed_to_people:
         members = narrow(
             User.teams.through.objects.filter(team__organisation=scope.organisation), scope, "team", "team__location"

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.content.models import Campaign, ContentItem
 from deelwijs.orgs.models import Location, Organisation, Team
+from deelwijs.orgs.tenancy import OrganisationManager
 
 
 class RollUp(models.Model):
@@ -20,6 +21,8 @@ class RollUp(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="+", db_index=False)
     shares = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         abstract = True
@@ -132,6 +135,8 @@ class Report(models.Model):
     created = models.DateTimeField(default=timezone.now)
     finished = models.DateTimeField(null=True, blank=True)
     seconds = models.FloatField(null=True, blank=True)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["-created"]

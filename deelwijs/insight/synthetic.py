@@ -11,16 +11,8 @@ from django.db import connection, transaction
 from django.utils import timezone
 
 from deelwijs.content.models import Campaign, ContentItem
-from deelwijs.orgs.models import (
-    AMBASSADOR,
-    COMMUNICATIONS,
-    EMPLOYEE,
-    Location,
-    Organisation,
-    RoleAssignment,
-    Team,
-    User,
-)
+from deelwijs.orgs.models import Location, Organisation, RoleAssignment, Team, User
+from deelwijs.orgs.roles import AMBASSADOR, COMMUNICATIONS, EMPLOYEE
 from deelwijs.sharing.models import Click, Share, TrackedLink
 
 from .rollup import insert_rows

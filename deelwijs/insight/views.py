@@ -9,15 +9,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from deelwijs.content.models import Campaign
-from deelwijs.orgs.access import role_required, scoped
-from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS, MANAGER, Location, Team
+from deelwijs.orgs.models import Location, Team
+from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
 
 from . import figures
 from .models import Report
 from .report import chart_set, figures_csv
 
-SEES_DASHBOARD = (MANAGER, COMMUNICATIONS, ADMINISTRATOR)
-MAKES_REPORTS = (COMMUNICATIONS, ADMINISTRATOR)
 GRANULARITIES = [
     (figures.DAY, gettext_lazy("Day")),
     (figures.WEEK, gettext_lazy("Week")),
@@ -37,7 +35,7 @@ class DashboardFilter(forms.Form):
         organisation = person.organisation
         self.fields["period"].choices = figures.period_choices(timezone.localdate())
         self.fields["period"].initial = self.fields["period"].choices[0][0]
-        self.teams = None if person.has_role(COMMUNICATIONS, ADMINISTRATOR) else list(person.managed_teams.all())
+        self.teams = None if can_see_all_teams(person) else list(person.managed_teams.all())
         self.fields["team"].queryset = (
             Team.objects.filter(organisation=organisation)
             if self.teams is None
@@ -61,7 +59,7 @@ def _selection(request):
     return form, scope, period, data.get("by") or figures.WEEK
 
 
-@role_required(*SEES_DASHBOARD)
+@requires(can_see_dashboard)
 def dashboard(request):
     """Shares, clicks, ambassadors, stories and training for a period; managers see their own teams."""
     form, scope, period, by = _selection(request)
@@ -92,7 +90,7 @@ def dashboard(request):
     )
 
 
-@role_required(*SEES_DASHBOARD)
+@requires(can_see_dashboard)
 def dashboard_csv(request):
     _form, scope, period, by = _selection(request)
     response = HttpResponse(figures_csv(figures.dashboard(scope, period, by)), content_type="text/csv; charset=utf-8")
@@ -100,7 +98,7 @@ def dashboard_csv(request):
     return response
 
 
-@role_required()
+@requires()
 def my_figures(request):
     """What I shared, the clicks on my links, my training."""
     from deelwijs.learning.domain import progress
@@ -116,7 +114,7 @@ def my_figures(request):
     totals = Share.objects.filter(person=request.user).aggregate(
         shares=Count("pk", distinct=True), clicks=Count("link__click")
     )
-    modules = list(scoped(Module, request).filter(published=True))
+    modules = list(Module.objects.all().filter(published=True))
     rows = progress(request.user, modules)
     return render(
         request,
@@ -130,7 +128,7 @@ def my_figures(request):
     )
 
 
-@role_required()
+@requires()
 def leaderboard(request):
     today = timezone.localdate()
     choices = figures.period_choices(today)
@@ -158,7 +156,7 @@ class ReportForm(forms.ModelForm):
         self.fields["period"] = forms.ChoiceField(label=_("Quarter"), choices=quarters, initial=quarters[1][0])
 
 
-@role_required(*MAKES_REPORTS)
+@requires(can_make_reports)
 def reports(request):
     """Ask for a quarterly report; the worker makes it and tells you when it is ready."""
     from .tasks import build_report
@@ -168,16 +166,16 @@ def reports(request):
         report = form.save(commit=False)
         report.organisation, report.requested_by = request.user.organisation, request.user
         report.save()
-        build_report.enqueue(report.pk)
+        build_report.enqueue(report.organisation_id, report.pk)
         messages.success(request, _("The report is being made. You get a notification when it is ready."))
         return redirect("reports")
-    listing = scoped(Report, request).defer("pdf", "csv").select_related("requested_by")[:20]
+    listing = Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20]
     return render(request, "insight/reports.html", {"form": form, "reports": listing})
 
 
-@role_required(*MAKES_REPORTS)
+@requires(can_make_reports)
 def report_download(request, pk, kind):
-    report = get_object_or_404(scoped(Report, request).filter(status=Report.READY), pk=pk)
+    report = get_object_or_404(Report.objects.all().filter(status=Report.READY), pk=pk)
     if kind == "pdf":
         response = HttpResponse(bytes(report.pdf), content_type="application/pdf")
     elif kind == "csv":

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.orgs.models import Organisation
+from deelwijs.orgs.tenancy import OrganisationManager
 
 LESSON, QUESTION, DILEMMA, WORKSHEET = "lesson", "question", "dilemma", "worksheet"
 KINDS = [(LESSON, _("Lesson")), (QUESTION, _("Question")), (DILEMMA, _("Dilemma")), (WORKSHEET, _("Worksheet"))]
@@ -22,6 +23,8 @@ class Module(models.Model):
         help_text=_("The organisation can require the basic modules before someone's first share."),
     )
     published = models.BooleanField(_("published"), default=True)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["number"]
@@ -50,6 +53,8 @@ class Step(models.Model):
     # The post check rule this step explains; a finding of that rule links here.
     rule = models.CharField(max_length=50, blank=True)
 
+    objects = OrganisationManager("module__organisation")
+
     class Meta:
         ordering = ["module", "order"]
         constraints = [models.UniqueConstraint(fields=["module", "order"], name="unique_step_order")]
@@ -72,6 +77,8 @@ class Answer(models.Model):
     value = models.JSONField(default=dict)
     correct = models.BooleanField(null=True)
     updated = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("person__organisation")
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "step"], name="one_answer_per_step")]

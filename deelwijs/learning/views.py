@@ -6,29 +6,27 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from deelwijs.orgs.access import MANAGES_ACCOUNTS, SEES_TEAMS, role_required, scoped
-from deelwijs.orgs.models import MANAGER, Team, User
+from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.permissions import can_edit_training, can_see_all_teams, can_see_teams, requires
 from deelwijs.orgs.views import render_markdown
 
 from . import domain
 from .forms import ModuleForm, StepEditForm, StepForm
-
-MANAGES_CONTENT = MANAGES_ACCOUNTS
 from .models import Answer, Module, Step
 
 
 def _module(request, number):
-    return get_object_or_404(scoped(Module, request).filter(published=True), number=number)
+    return get_object_or_404(Module.objects.all().filter(published=True), number=number)
 
 
-@role_required()
+@requires()
 def module_list(request):
-    modules = list(scoped(Module, request).filter(published=True))
+    modules = list(Module.objects.all().filter(published=True))
     rows = domain.progress(request.user, modules)
     return render(request, "learning/modules.html", {"modules": [(m, rows[m.pk]) for m in modules]})
 
 
-@role_required()
+@requires()
 def module_start(request, number):
     """Resume where the person left off, or show the certificate when done."""
     module = _module(request, number)
@@ -38,7 +36,7 @@ def module_start(request, number):
     return redirect("step", number=number, order=step.order)
 
 
-@role_required()
+@requires()
 def step_view(request, number, order):
     module = _module(request, number)
     step = get_object_or_404(module.steps, order=order)
@@ -82,19 +80,19 @@ def step_view(request, number, order):
 def _accounts(request):
     from deelwijs.accounts.models import CorporateAccount
 
-    return scoped(CorporateAccount, request)
+    return CorporateAccount.objects.all()
 
 
 def _teammates(request):
     return (
-        User.objects.filter(teams__in=request.user.teams.all(), is_active=True)
+        User.members.filter(teams__in=request.user.teams.all(), is_active=True)
         .exclude(pk=request.user.pk)
         .distinct()
         .prefetch_related("handles")
     )
 
 
-@role_required()
+@requires()
 def team_plans(request):
     """The team plan: the answers of each team's members to module 5, question by question."""
     steps = list(
@@ -104,8 +102,8 @@ def team_plans(request):
         .order_by("module__number", "order")
     )
     teams = request.user.teams.all()
-    if request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
-        teams = scoped(Team, request)
+    if can_see_all_teams(request.user):
+        teams = Team.objects.all()
     plans = []
     for team in teams.prefetch_related("members"):
         members = list(team.members.all())
@@ -117,7 +115,7 @@ def team_plans(request):
     return render(request, "learning/team_plans.html", {"plans": plans})
 
 
-@role_required()
+@requires()
 def certificate(request, number):
     module = _module(request, number)
     row = domain.progress(request.user, [module])[module.pk]
@@ -128,14 +126,14 @@ def certificate(request, number):
 
 def _people_in_view(request):
     """Managers see their own teams; communications and administrators see everyone."""
-    people = scoped(User, request).filter(is_active=True).prefetch_related("teams__location")
-    if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
+    people = User.members.filter(is_active=True).prefetch_related("teams__location")
+    if not can_see_all_teams(request.user):
         people = people.filter(teams__managers=request.user).distinct()
     return list(people)
 
 
 def _progress_rows(request):
-    modules = list(scoped(Module, request).filter(published=True))
+    modules = list(Module.objects.all().filter(published=True))
     totals = {m.pk: m.steps.count() for m in modules}
     answers = {}
     for person_id, module_id in Answer.objects.filter(step__module__in=modules).values_list(
@@ -163,7 +161,7 @@ def _summaries(modules, rows, key):
     return sorted(groups.values(), key=lambda g: g["name"])
 
 
-@role_required(*SEES_TEAMS)
+@requires(can_see_teams)
 def progress_overview(request):
     modules, rows = _progress_rows(request)
     return render(
@@ -180,7 +178,7 @@ def progress_overview(request):
     )
 
 
-@role_required(*SEES_TEAMS)
+@requires(can_see_teams)
 def progress_csv(request):
     modules, rows = _progress_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -195,13 +193,13 @@ def progress_csv(request):
     return response
 
 
-@role_required(*MANAGES_CONTENT)
+@requires(can_edit_training)
 def manage_modules(request):
-    modules = scoped(Module, request).annotate(step_count=Count("steps"))
+    modules = Module.objects.all().annotate(step_count=Count("steps"))
     return render(request, "learning/manage.html", {"modules": modules})
 
 
-@role_required(*MANAGES_CONTENT)
+@requires(can_edit_training)
 def module_edit(request, number=None):
     module = _any_module(request, number) if number else None
     form = ModuleForm(request.POST or None, instance=module, organisation=request.user.organisation)
@@ -218,7 +216,7 @@ def module_edit(request, number=None):
     )
 
 
-@role_required(*MANAGES_CONTENT)
+@requires(can_edit_training)
 def step_edit(request, number, order=None):
     module = _any_module(request, number)
     step = (
@@ -245,4 +243,4 @@ def step_edit(request, number, order=None):
 
 
 def _any_module(request, number):
-    return get_object_or_404(scoped(Module, request), number=number)
+    return get_object_or_404(Module.objects.all(), number=number)

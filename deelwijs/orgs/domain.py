@@ -10,6 +10,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from deelwijs.orgs.tenancy import across_organisations
+
 from .models import AuditEntry, Invitation, RoleAssignment, User
 
 
@@ -78,7 +80,9 @@ def invite(actor, email, first_name, last_name, roles, base_url):
 
 def find_invitation(token):
     """The open invitation for this token, or None when unknown, used or expired."""
-    invitation = Invitation.objects.filter(token_hash=_token_hash(token), accepted__isnull=True).first()
+    # An invitation link is followed before anyone has an account: found by its token in any organisation.
+    with across_organisations():
+        invitation = Invitation.objects.filter(token_hash=_token_hash(token), accepted__isnull=True).first()
     if invitation is None or invitation.expired:
         return None
     return invitation

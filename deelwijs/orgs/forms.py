@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import Policy, PolicyError
 
-from .models import ROLES, Location, Organisation, Team, User
+from .models import Location, Organisation, Team, User
+from .roles import ROLES
 
 
 class SignInForm(AuthenticationForm):
@@ -170,7 +171,7 @@ class TeamForm(forms.ModelForm):
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        people = User.objects.filter(organisation=organisation, is_active=True)
+        people = User.members.filter(is_active=True)
         self.fields["managers"].queryset = people
         self.fields["members"].queryset = people
         self.fields["location"].queryset = Location.objects.filter(organisation=organisation)

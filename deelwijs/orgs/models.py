@@ -6,27 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.guard import Policy
 from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
-EMPLOYEE = "employee"
-VOLUNTEER = "volunteer"
-CLIENT = "client"
-AMBASSADOR = "ambassador"
-COMMUNICATIONS = "communications"
-WEBCARE = "webcare"
-MANAGER = "manager"
-ADMINISTRATOR = "administrator"
-ROLES = [
-    (EMPLOYEE, _("Employee")),
-    (VOLUNTEER, _("Volunteer")),
-    (CLIENT, _("Client")),
-    (AMBASSADOR, _("Ambassador")),
-    (COMMUNICATIONS, _("Communications")),
-    (WEBCARE, _("Webcare")),
-    (MANAGER, _("Manager")),
-    (ADMINISTRATOR, _("Administrator")),
-]
-ROLE_LABELS = dict(ROLES)
-# Roles that change what others see or may do sign in with a second factor.
-TWO_FACTOR_ROLES = {ADMINISTRATOR, COMMUNICATIONS}
+from .roles import CLIENT, ROLE_LABELS, ROLES
+from .tenancy import OrganisationManager
 
 
 def default_word_list():
@@ -105,6 +86,8 @@ class Location(models.Model):
     name = models.CharField(_("name"), max_length=200)
     address = models.CharField(_("address"), max_length=300, blank=True)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_location_name")]
@@ -118,6 +101,8 @@ class Team(models.Model):
     name = models.CharField(_("name"), max_length=200)
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams")
     managers = models.ManyToManyField("User", blank=True, related_name="managed_teams", verbose_name=_("managers"))
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["name"]
@@ -164,6 +149,9 @@ class User(AbstractBaseUser, PermissionsMixin):
     date_joined = models.DateTimeField(default=timezone.now)
 
     objects = UserManager()
+    # Sign-in reads people before any scope exists (the default manager above); every other read of
+    # people goes through this scoped one, so a list of people never spans organisations.
+    members = OrganisationManager("organisation")
     USERNAME_FIELD = "email"
     REQUIRED_FIELDS = ["first_name"]
 
@@ -180,7 +168,12 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def roles(self):
         if not hasattr(self, "_roles"):
-            self._roles = {r.role for r in self.role_assignments.all()}
+            if self.organisation_id is None:
+                self._roles = set()  # operators hold no role in any organisation
+            else:
+                # Read at sign-in too, before any scope exists: always the person's own organisation.
+                assignments = self.role_assignments.with_scope(self.organisation_id)
+                self._roles = {r.role for r in assignments.all()}
         return self._roles
 
     def has_role(self, *roles):
@@ -194,6 +187,8 @@ class RoleAssignment(models.Model):
     user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="role_assignments")
     role = models.CharField(max_length=20, choices=ROLES)
 
+    objects = OrganisationManager("user__organisation")
+
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_role")]
 
@@ -206,6 +201,8 @@ class AuditEntry(models.Model):
     action = models.CharField(max_length=50)
     summary = models.CharField(max_length=500)
     created = models.DateTimeField(default=timezone.now, db_index=True)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["-created"]
@@ -229,6 +226,8 @@ class Invitation(models.Model):
 
     VALID_DAYS = 14
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-created"]
 
@@ -245,6 +244,8 @@ class Notification(models.Model):
     link = models.CharField(max_length=300, blank=True)
     created = models.DateTimeField(default=timezone.now)
     read = models.BooleanField(default=False)
+
+    objects = OrganisationManager("person__organisation")
 
     class Meta:
         ordering = ["-created"]

@@ -15,7 +15,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .forms import TokenForm
-from .models import TWO_FACTOR_ROLES
+from .roles import TWO_FACTOR_ROLES
 
 SSO_SESSION_KEY = "deelwijs_sso"
 # Pages a person may open before the second step is done.
@@ -26,7 +26,7 @@ def needs_two_factor(request):
     user = request.user
     if not user.is_authenticated or user.organisation_id is None:
         return False
-    if not user.organisation.require_two_factor or not user.has_role(*TWO_FACTOR_ROLES):
+    if not user.organisation.require_two_factor or not (user.roles & TWO_FACTOR_ROLES):
         return False
     # A sign-in through the organisation's identity provider already had its second factor there.
     return not (user.is_verified() or request.session.get(SSO_SESSION_KEY))

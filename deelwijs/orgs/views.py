@@ -6,15 +6,15 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-
 from . import domain
-from .access import MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS, get_scoped, role_required, scoped
 from .forms import ChoosePasswordForm, InviteForm, LocationForm, RolesForm, SettingsForm, TeamForm
-from .models import MANAGER, AuditEntry, Invitation, Location, Team, User
+from .models import AuditEntry, Invitation, Location, Team, User
+from .permissions import can_manage_people, can_see_all_teams, can_see_audit, can_see_teams, requires
+from .tenancy import organisation_scope
 
 
 def render_markdown(text):
@@ -29,20 +29,20 @@ def home(request):
     return render(request, "orgs/home.html")
 
 
-@role_required()
+@requires()
 def policy(request):
     return render(request, "orgs/policy.html", {"policy_html": render_markdown(request.user.organisation.policy_text)})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def people(request):
-    persons = scoped(User, request).prefetch_related("role_assignments", "teams")
+    persons = User.members.all().prefetch_related("role_assignments", "teams")
     return render(request, "orgs/people.html", {"persons": persons})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def person_roles(request, pk):
-    person = get_scoped(User.objects.prefetch_related("role_assignments"), request, pk=pk)
+    person = get_object_or_404(User.members.prefetch_related("role_assignments"), pk=pk)
     if request.method == "POST":
         form = RolesForm(request.POST)
         if form.is_valid():
@@ -54,13 +54,13 @@ def person_roles(request, pk):
     return render(request, "orgs/person_roles.html", {"person": person, "form": form})
 
 
-@role_required(*SEES_AUDIT)
+@requires(can_see_audit)
 def audit_log(request):
-    entries = scoped(AuditEntry.objects.select_related("actor"), request)[:500]
+    entries = AuditEntry.objects.select_related("actor")[:500]
     return render(request, "orgs/audit.html", {"entries": entries})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def settings_view(request):
     organisation = request.user.organisation
     if request.method == "POST":
@@ -79,7 +79,7 @@ def settings_view(request):
     return render(request, "orgs/settings.html", {"form": form})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def invite(request):
     form = InviteForm(request.POST or None, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
@@ -89,7 +89,7 @@ def invite(request):
         )
         messages.success(request, _("The invitation is sent to %(email)s.") % {"email": data["email"]})
         return redirect("invite")
-    open_invitations = scoped(Invitation, request).filter(accepted__isnull=True)
+    open_invitations = Invitation.objects.all().filter(accepted__isnull=True)
     return render(request, "orgs/invite.html", {"form": form, "open_invitations": open_invitations})
 
 
@@ -99,29 +99,30 @@ def accept_invitation(request, token):
         return render(request, "orgs/invitation_invalid.html", status=404)
     form = ChoosePasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        person = domain.accept_invitation(invitation, form.cleaned_data["password1"])
+        with organisation_scope(invitation.organisation_id):
+            person = domain.accept_invitation(invitation, form.cleaned_data["password1"])
         login(request, person, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, _("Welcome to Deelwijs!"))
         return redirect("home")
     return render(request, "orgs/accept_invitation.html", {"form": form, "invitation": invitation})
 
 
-@role_required(*SEES_TEAMS)
+@requires(can_see_teams)
 def teams(request):
     """Managers see the teams they manage; communications and administrators see every team."""
-    queryset = scoped(Team.objects.select_related("location"), request).prefetch_related(
+    queryset = Team.objects.select_related("location").prefetch_related(
         "managers",
-        Prefetch("members", queryset=User.objects.filter(is_active=True).prefetch_related("role_assignments")),
+        Prefetch("members", queryset=User.members.filter(is_active=True).prefetch_related("role_assignments")),
     )
-    if not request.user.has_role(*[r for r in SEES_TEAMS if r != MANAGER]):
+    if not can_see_all_teams(request.user):
         queryset = queryset.filter(managers=request.user)
-    locations = scoped(Location, request) if request.user.has_role(*MANAGES_PEOPLE) else []
+    locations = Location.objects.all() if can_manage_people(request.user) else []
     return render(request, "orgs/teams.html", {"teams": queryset, "locations": locations})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def team_edit(request, pk=None):
-    team = get_scoped(Team, request, pk=pk) if pk else None
+    team = get_object_or_404(Team, pk=pk) if pk else None
     form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
@@ -130,9 +131,9 @@ def team_edit(request, pk=None):
     return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
 
 
-@role_required(*MANAGES_PEOPLE)
+@requires(can_manage_people)
 def location_edit(request, pk=None):
-    location = get_scoped(Location, request, pk=pk) if pk else None
+    location = get_object_or_404(Location, pk=pk) if pk else None
     form = LocationForm(request.POST or None, instance=location, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
@@ -141,14 +142,14 @@ def location_edit(request, pk=None):
     return render(request, "orgs/edit.html", {"form": form, "title": location.name if location else _("New location")})
 
 
-@role_required()
+@requires()
 def notifications(request):
     items = list(request.user.notifications.all()[:100])
     request.user.notifications.filter(read=False).update(read=True)
     return render(request, "orgs/notifications.html", {"notifications": items})
 
 
-@role_required()
+@requires()
 def preferences(request):
     from .forms import PreferencesForm
 

@@ -12,19 +12,11 @@ from django.utils.translation import gettext_lazy
 
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
-from deelwijs.orgs.models import ADMINISTRATOR, AMBASSADOR, COMMUNICATIONS, EMPLOYEE, MANAGER, WEBCARE
+from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team
 
 from .models import Meeting, PlannedPost, RecurringActivity
 
-PLANS_EVERYTHING = (COMMUNICATIONS, ADMINISTRATOR)
-# Staff who work with the plan of their own teams; volunteers and clients do not see the plan.
-SEES_PLAN = (COMMUNICATIONS, ADMINISTRATOR, MANAGER, AMBASSADOR, EMPLOYEE, WEBCARE)
-PLANS_FOR_TEAM = (MANAGER, AMBASSADOR)
 HORIZON_DAYS = 62  # recurring activities are planned this far ahead
-
-
-def plans_everything(person):
-    return person.has_role(*PLANS_EVERYTHING)
 
 
 def visible_posts(person, queryset=None):
@@ -32,7 +24,7 @@ def visible_posts(person, queryset=None):
     queryset = (queryset if queryset is not None else PlannedPost.objects).filter(
         organisation_id=person.organisation_id
     )
-    if plans_everything(person):
+    if can_plan_everything(person):
         return queryset
     return queryset.filter(Q(responsible=person) | Q(team__in=person.teams.all())).distinct()
 
@@ -40,9 +32,9 @@ def visible_posts(person, queryset=None):
 def can_edit(person, post):
     if post.organisation_id != person.organisation_id:
         return False
-    if plans_everything(person) or post.responsible_id == person.pk:
+    if can_plan_everything(person) or post.responsible_id == person.pk:
         return True
-    return bool(post.team_id) and person.has_role(*PLANS_FOR_TEAM) and person.teams.filter(pk=post.team_id).exists()
+    return bool(post.team_id) and can_plan_for_team(person) and person.teams.filter(pk=post.team_id).exists()
 
 
 def local_day_start(day):

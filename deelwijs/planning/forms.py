@@ -5,6 +5,7 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import Campaign
 from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.permissions import can_plan_everything
 
 from . import domain
 from .models import Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
@@ -22,7 +23,7 @@ class OrganisationChoicesMixin:
             CorporateAccount: CorporateAccount.objects.filter(organisation=organisation),
             Campaign: Campaign.objects.filter(organisation=organisation),
             Team: teams if teams is not None else Team.objects.filter(organisation=organisation),
-            User: User.objects.filter(organisation=organisation, is_active=True).order_by("first_name", "last_name"),
+            User: User.members.filter(is_active=True).order_by("first_name", "last_name"),
             Event: Event.objects.filter(organisation=organisation),
             Pilot: Pilot.objects.filter(organisation=organisation),
         }
@@ -55,7 +56,7 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
-        teams = None if domain.plans_everything(person) else person.teams.all()
+        teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:
             self.fields["team"].required = True
@@ -128,7 +129,7 @@ class RecurringActivityForm(OrganisationChoicesMixin, forms.ModelForm):
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        teams = None if domain.plans_everything(person) else person.teams.all()
+        teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:
             self.fields["team"].required = True

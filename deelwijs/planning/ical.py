@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from deelwijs.orgs.permissions import can_see_meetings
+
 from .models import Meeting, PlannedPost
 
 PAST_DAYS, FUTURE_DAYS = 90, 400
@@ -73,12 +75,10 @@ def feed(name, posts, meetings=()):
 
 
 def person_feed(person):
-    from .domain import PLANS_EVERYTHING
-    from deelwijs.orgs.models import AMBASSADOR
 
     posts = PlannedPost.objects.filter(organisation_id=person.organisation_id, responsible=person)
     meetings = ()
-    if person.has_role(AMBASSADOR, *PLANS_EVERYTHING):
+    if can_see_meetings(person):
         now = timezone.now()
         meetings = Meeting.objects.filter(
             organisation_id=person.organisation_id,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, ContentItem, Image
 from deelwijs.orgs.models import Organisation, Team
+from deelwijs.orgs.tenancy import OrganisationManager
 
 REMIND_CHOICES = [
     (1, _("1 hour before")),
@@ -51,6 +52,8 @@ class Event(models.Model):
     team = models.ForeignKey(
         Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("team")
     )
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["starts_at"]
@@ -112,6 +115,8 @@ class RecurringActivity(models.Model):
     )
     active = models.BooleanField(_("active"), default=True)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["title"]
 
@@ -158,6 +163,8 @@ class Pilot(models.Model):
     ends_on = models.DateField(_("until"))
     conclusion = models.TextField(_("conclusion"), blank=True)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-starts_on"]
 
@@ -173,6 +180,8 @@ class PilotLesson(models.Model):
     text = models.TextField(_("lesson"))
     author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("pilot__organisation")
 
     class Meta:
         ordering = ["created"]
@@ -244,6 +253,8 @@ class PlannedPost(models.Model):
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["scheduled_at"]
         indexes = [models.Index(fields=["organisation", "scheduled_at"]), models.Index(fields=["remind_at"])]
@@ -282,6 +293,8 @@ class OwnHookDay(models.Model):
     yearly = models.BooleanField(_("every year on this date"), default=True)
     description = models.CharField(_("idea for a post"), max_length=300, blank=True)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["day"]
 
@@ -307,6 +320,8 @@ class TeamPlan(models.Model):
 
     QUESTIONS = ["goal", "audience", "message", "platform", "form", "who", "planning", "recurring", "hook_days"]
 
+    objects = OrganisationManager("team__organisation")
+
 
 class Meeting(models.Model):
     """A meeting of the ambassador team; the next one is planned `interval_weeks` later."""
@@ -321,6 +336,8 @@ class Meeting(models.Model):
     agenda = models.TextField(_("agenda"), blank=True)
     notes = models.TextField(_("notes"), blank=True)
     previous = models.OneToOneField("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="next")
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["starts_at"]
@@ -344,6 +361,8 @@ class CalendarFeed(models.Model):
     owner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     token_hash = models.CharField(max_length=64, unique=True)
     created = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("organisation")
 
     @classmethod
     def issue(cls, owner, person=None, team=None):

@@ -3,6 +3,8 @@
 from django.utils import translation
 from django_tasks import task
 
+from deelwijs.orgs.tenancy import each_organisation
+
 from . import domain
 
 
@@ -10,10 +12,10 @@ from . import domain
 def send_planning_reminders():
     """Run every quarter of an hour. Returns how many reminders were sent."""
     with translation.override("nl"):
-        return domain.send_reminders()
+        return sum(domain.send_reminders() for _ in each_organisation())
 
 
 @task()
 def plan_ahead():
     """Run every night: recurring activities two months ahead, and the next team meetings."""
-    return domain.plan_ahead()
+    return sum(domain.plan_ahead() for _ in each_organisation())

@@ -15,11 +15,11 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, Image
-from deelwijs.orgs.access import get_scoped, role_required, scoped
-from deelwijs.orgs.models import AMBASSADOR, Team, User
+from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_meetings, can_see_plan, requires
+from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 
 from . import domain, hookdays, ical
-from .domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
 from .forms import (
     EventForm,
     MeetingForm,
@@ -52,16 +52,14 @@ class CalendarFilter(forms.Form):
     account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=gettext_lazy("Account"), required=False)
     team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
     campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
-    person = forms.ModelChoiceField(User.objects.none(), label=gettext_lazy("Responsible"), required=False)
+    person = forms.ModelChoiceField(User.members.none(), label=gettext_lazy("Responsible"), required=False)
 
     def __init__(self, data, organisation):
         super().__init__(data)
         self.fields["account"].queryset = CorporateAccount.objects.filter(organisation=organisation)
         self.fields["team"].queryset = Team.objects.filter(organisation=organisation)
         self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
-        self.fields["person"].queryset = User.objects.filter(organisation=organisation, is_active=True).order_by(
-            "first_name", "last_name"
-        )
+        self.fields["person"].queryset = User.members.filter(is_active=True).order_by("first_name", "last_name")
 
     def apply(self, posts):
         if not self.is_valid():
@@ -93,7 +91,7 @@ def _parse_day(value):
         return timezone.localdate()
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def calendar_view(request):
     """The plan as a month, a week or a list, with the hook days and filters."""
     mode = request.GET.get("view") if request.GET.get("view") in (MONTH, WEEK, LIST) else MONTH
@@ -127,7 +125,7 @@ def calendar_view(request):
     for entry in days:
         entry["today"] = entry["day"] == today
         entry["other_month"] = mode == MONTH and entry["day"].month != day.month
-    if domain.plans_everything(request.user):
+    if can_plan_everything(request.user):
         overdue = domain.overdue_posts(organisation)
     else:
         overdue = domain.visible_posts(request.user, domain.overdue_posts(organisation))
@@ -150,8 +148,8 @@ def calendar_view(request):
             "today": today,
             "filter_query": query.urlencode(),
             "overdue": list(overdue[:50]),
-            "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
-            "plans_everything": domain.plans_everything(request.user),
+            "can_create": can_plan_for_team(request.user),
+            "plans_everything": can_plan_everything(request.user),
             "move_form": MoveForm(),
         },
     )
@@ -173,12 +171,12 @@ def _initial_post(request):
     return initial
 
 
-@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+@requires(can_plan_for_team)
 def post_new(request):
     return _post_form(request, PlannedPost(organisation=request.user.organisation, responsible=request.user))
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def post_edit(request, pk):
     post = get_object_or_404(domain.visible_posts(request.user), pk=pk)
     if not domain.can_edit(request.user, post):
@@ -227,7 +225,7 @@ def _back(request, default):
 
 
 @require_POST
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def post_move(request, pk):
     post = get_object_or_404(domain.visible_posts(request.user), pk=pk)
     if not domain.can_edit(request.user, post):
@@ -246,16 +244,16 @@ def post_move(request, pk):
 
 
 # Events
-@role_required(*PLANS_EVERYTHING)
+@requires(can_plan_everything)
 def event_list(request):
-    events = scoped(Event, request).select_related("responsible").order_by("-starts_at")[:100]
+    events = Event.objects.all().select_related("responsible").order_by("-starts_at")[:100]
     return render(request, "planning/events.html", {"events": events})
 
 
-@role_required(*PLANS_EVERYTHING)
+@requires(can_plan_everything)
 def event_edit(request, pk=None):
     event = (
-        get_scoped(Event, request, pk=pk)
+        get_object_or_404(Event, pk=pk)
         if pk
         else Event(organisation=request.user.organisation, responsible=request.user)
     )
@@ -274,11 +272,11 @@ def event_edit(request, pk=None):
 
 
 # Hook days
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def hook_day_list(request):
     """The coming year's hook days, and the organisation's own days."""
     today = timezone.localdate()
-    own = scoped(OwnHookDay, request)
+    own = OwnHookDay.objects.all()
     days = hookdays.hook_days(today, today + timedelta(days=365), own)
     return render(
         request,
@@ -286,15 +284,15 @@ def hook_day_list(request):
         {
             "days": days,
             "own": own,
-            "can_edit": domain.plans_everything(request.user),
-            "can_create": request.user.has_role(*PLANS_EVERYTHING, *PLANS_FOR_TEAM),
+            "can_edit": can_plan_everything(request.user),
+            "can_create": can_plan_for_team(request.user),
         },
     )
 
 
-@role_required(*PLANS_EVERYTHING)
+@requires(can_plan_everything)
 def own_hook_day_edit(request, pk=None):
-    day = get_scoped(OwnHookDay, request, pk=pk) if pk else OwnHookDay(organisation=request.user.organisation)
+    day = get_object_or_404(OwnHookDay, pk=pk) if pk else OwnHookDay(organisation=request.user.organisation)
     if request.method == "POST" and "delete" in request.POST and day.pk:
         day.delete()
         messages.success(request, _("The day is removed."))
@@ -312,18 +310,18 @@ def own_hook_day_edit(request, pk=None):
 
 
 # Recurring activities
-@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+@requires(can_plan_for_team)
 def recurring_list(request):
-    activities = scoped(RecurringActivity, request).select_related("account", "team", "responsible")
-    if not domain.plans_everything(request.user):
+    activities = RecurringActivity.objects.all().select_related("account", "team", "responsible")
+    if not can_plan_everything(request.user):
         activities = activities.filter(team__in=request.user.teams.all())
     return render(request, "planning/recurring.html", {"activities": activities})
 
 
-@role_required(*PLANS_EVERYTHING, *PLANS_FOR_TEAM)
+@requires(can_plan_for_team)
 def recurring_edit(request, pk=None):
-    activities = scoped(RecurringActivity, request)
-    if not domain.plans_everything(request.user):
+    activities = RecurringActivity.objects.all()
+    if not can_plan_everything(request.user):
         activities = activities.filter(team__in=request.user.teams.all())
     activity = (
         get_object_or_404(activities, pk=pk)
@@ -347,15 +345,15 @@ def recurring_edit(request, pk=None):
 
 # Team plans
 def _team_for_plan(request, pk):
-    team = get_scoped(Team, request, pk=pk)
+    team = get_object_or_404(Team, pk=pk)
     person = request.user
     member = person.teams.filter(pk=team.pk).exists() or team.managers.filter(pk=person.pk).exists()
-    if not (member or domain.plans_everything(person)):
+    if not (member or can_plan_everything(person)):
         raise PermissionDenied
     return team
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def team_plan(request, pk):
     """A team's living plan: the strategy questions, the module 5 answers beside them, and its planned posts."""
     from deelwijs.learning.models import Answer
@@ -400,28 +398,26 @@ def team_plan(request, pk):
 
 # Pilots
 def _pilot(request, pk, edit=False):
-    pilot = get_scoped(
-        Pilot.objects.select_related("event", "campaign", "lead_communications", "lead_ambassador"), request, pk=pk
+    pilot = get_object_or_404(
+        Pilot.objects.select_related("event", "campaign", "lead_communications", "lead_ambassador"), pk=pk
     )
     leads = {pilot.lead_communications_id, pilot.lead_ambassador_id}
-    if not (domain.plans_everything(request.user) or request.user.pk in leads):
+    if not (can_plan_everything(request.user) or request.user.pk in leads):
         raise PermissionDenied
     return pilot
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def pilot_list(request):
-    pilots = scoped(Pilot, request).select_related("lead_communications", "lead_ambassador")
-    if not domain.plans_everything(request.user):
+    pilots = Pilot.objects.all().select_related("lead_communications", "lead_ambassador")
+    if not can_plan_everything(request.user):
         pilots = pilots.filter(lead_ambassador=request.user) | pilots.filter(lead_communications=request.user)
-    return render(
-        request, "planning/pilots.html", {"pilots": pilots, "can_create": domain.plans_everything(request.user)}
-    )
+    return render(request, "planning/pilots.html", {"pilots": pilots, "can_create": can_plan_everything(request.user)})
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def pilot_edit(request, pk=None):
-    if pk is None and not domain.plans_everything(request.user):
+    if pk is None and not can_plan_everything(request.user):
         raise PermissionDenied
     pilot = (
         _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation, lead_communications=request.user)
@@ -439,7 +435,7 @@ def pilot_edit(request, pk=None):
 LESSON_ORDER = {kind: n for n, (kind, _label) in enumerate(PilotLesson.KINDS)}
 
 
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def pilot_evaluation(request, pk):
     """The pilot's plan, posts, figures and lessons, printable."""
     pilot = _pilot(request, pk)
@@ -464,12 +460,11 @@ def pilot_evaluation(request, pk):
 
 
 # Meetings of the ambassador team
-SEES_MEETINGS = (*PLANS_EVERYTHING, AMBASSADOR)
 
 
-@role_required(*SEES_MEETINGS)
+@requires(can_see_meetings)
 def meeting_list(request):
-    meetings = scoped(Meeting, request).order_by("-starts_at")
+    meetings = Meeting.objects.all().order_by("-starts_at")
     now = timezone.now()
     return render(
         request,
@@ -477,15 +472,15 @@ def meeting_list(request):
         {
             "upcoming": list(meetings.filter(starts_at__gte=now).order_by("starts_at")[:5]),
             "past": list(meetings.filter(starts_at__lt=now)[:20]),
-            "can_edit": domain.plans_everything(request.user),
+            "can_edit": can_plan_everything(request.user),
         },
     )
 
 
-@role_required(*SEES_MEETINGS)
+@requires(can_see_meetings)
 def meeting_edit(request, pk=None):
-    meeting = get_scoped(Meeting, request, pk=pk) if pk else None
-    if not domain.plans_everything(request.user):
+    meeting = get_object_or_404(Meeting, pk=pk) if pk else None
+    if not can_plan_everything(request.user):
         if meeting is None:
             raise PermissionDenied
         return render(request, "planning/meeting_view.html", {"meeting": meeting})
@@ -508,12 +503,12 @@ def meeting_edit(request, pk=None):
 
 
 # iCal feeds
-@role_required(*SEES_PLAN)
+@requires(can_see_plan)
 def calendar_feeds(request):
     """Subscribe to your own plan or a team's in Outlook; a link is shown once and can be renewed."""
     person = request.user
     teams = Team.objects.filter(organisation=person.organisation)
-    if not domain.plans_everything(person):
+    if not can_plan_everything(person):
         teams = (teams.filter(members=person) | teams.filter(managers=person)).distinct()
     new_link = None
     if request.method == "POST":
@@ -528,10 +523,15 @@ def calendar_feeds(request):
 
 def ical_feed(request, token):
     """The feed itself: no session, the token is the key."""
-    feed = CalendarFeed.objects.select_related("person", "team", "owner").filter(token_hash=hash_token(token)).first()
+    # A calendar app asks without a session: the feed is found by its token, then read as its organisation.
+    with across_organisations():
+        feed = (
+            CalendarFeed.objects.select_related("person", "team", "owner").filter(token_hash=hash_token(token)).first()
+        )
     if feed is None or not feed.owner.is_active:
         raise Http404
-    body = ical.team_feed(feed.team) if feed.team_id else ical.person_feed(feed.person)
+    with organisation_scope(feed.organisation_id):
+        body = ical.team_feed(feed.team) if feed.team_id else ical.person_feed(feed.person)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="deelwijs.ics"'
     response["Cache-Control"] = "private, max-age=300"

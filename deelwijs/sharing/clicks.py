@@ -13,6 +13,8 @@ from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from deelwijs.orgs.tenancy import across_organisations
+
 from .models import Click, DailySalt, TrackedLink
 
 # Crawlers and link-preview fetchers of social networks and chat apps: not people.
@@ -45,8 +47,10 @@ def salt_for(day):
 
 @lru_cache(maxsize=20000)
 def find_link(code):
-    """(id, target) of a short link; cached per process because a link never changes."""
-    return TrackedLink.objects.filter(code=code).values_list("pk", "target_url").first()
+    """(id, target) of a short link."""
+    # Anyone on the internet follows a short link, signed in or not: found by its code in any organisation.
+    with across_organisations():
+        return TrackedLink.objects.filter(code=code).values_list("pk", "target_url").first()
 
 
 class ClickBuffer:
@@ -68,7 +72,7 @@ class ClickBuffer:
 
     def add(self, row):
         if self.seconds <= 0:
-            Click.objects.bulk_create([row])
+            self._write([row])
             return
         with self.lock:
             if not self.rows:
@@ -84,7 +88,12 @@ class ClickBuffer:
             with self.lock:
                 rows, self.rows = self.rows, []
             if rows:
-                Click.objects.bulk_create(rows, batch_size=self.size)
+                self._write(rows)
+
+    def _write(self, rows):
+        # Clicks of every organisation's links share one buffer; each row points at its own link.
+        with across_organisations():
+            Click.objects.bulk_create(rows, batch_size=self.size)
 
     def _start(self):
         if self.thread is None:

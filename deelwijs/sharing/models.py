@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem
 from deelwijs.orgs.models import Location, Organisation, Team
+from deelwijs.orgs.tenancy import OrganisationManager
 
 
 class Share(models.Model):
@@ -21,6 +22,8 @@ class Share(models.Model):
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-created"]
 
@@ -35,6 +38,8 @@ class TrackedLink(models.Model):
     share = models.OneToOneField(Share, on_delete=models.CASCADE, related_name="link")
     code = models.CharField(max_length=16, unique=True, default=new_code)
     target_url = models.URLField(max_length=1000)
+
+    objects = OrganisationManager("share__organisation")
 
     @property
     def clicks(self):
@@ -52,6 +57,8 @@ class Click(models.Model):
     link = models.ForeignKey(TrackedLink, on_delete=models.CASCADE)
     day = models.DateField()
     visitor = models.CharField(max_length=64)
+
+    objects = OrganisationManager("link__share__organisation")
 
     class Meta:
         indexes = [models.Index(fields=["link", "day"]), models.Index(fields=["day"])]

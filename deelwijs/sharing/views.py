@@ -11,7 +11,7 @@ from deelwijs.content.models import SHARE_NETWORK_LABELS
 from deelwijs.content.views import feed_items
 from deelwijs.guard import FIVE_QUESTIONS, check
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
-from deelwijs.orgs.access import role_required
+from deelwijs.orgs.permissions import requires
 
 from . import domain
 from .clicks import find_link, record_click
@@ -56,7 +56,7 @@ def _check(request, text, network):
     )
 
 
-@role_required()
+@requires()
 def share(request, pk):
     item = _item_for(request, pk)
     if not may_share(request.user):
@@ -113,7 +113,7 @@ def share(request, pk):
 
 
 @require_POST
-@role_required()
+@requires()
 def check_api(request):
     """The post check for the editor as you type: {text, network} -> report."""
     try:
@@ -132,7 +132,7 @@ def check_api(request):
     return JsonResponse(result)
 
 
-@role_required()
+@requires()
 def share_go(request, pk):
     shared = get_object_or_404(Share.objects.select_related("item__image", "link"), pk=pk, person=request.user)
     link = getattr(shared, "link", None)

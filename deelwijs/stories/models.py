@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, Image
 from deelwijs.orgs.models import Organisation
+from deelwijs.orgs.tenancy import OrganisationManager
 
 MAX_PHOTOS = 4
 
@@ -34,6 +35,8 @@ class Story(models.Model):
     item = models.ForeignKey(ContentItem, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-created"]
         verbose_name_plural = "stories"
@@ -47,3 +50,5 @@ class Story(models.Model):
 class StoryPhoto(models.Model):
     story = models.ForeignKey(Story, on_delete=models.CASCADE, related_name="photos")
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="+")
+
+    objects = OrganisationManager("story__organisation")

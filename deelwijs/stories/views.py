@@ -1,10 +1,10 @@
 from django.contrib import messages
-from django.shortcuts import redirect, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijs.guard import check
-from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, scoped
+from deelwijs.orgs.permissions import can_manage_accounts, requires
 
 from . import domain
 from .forms import ReviewForm, StoryForm
@@ -17,7 +17,7 @@ def check_story(text, organisation, networks):
     return check(text, first, organisation.guard_policy())
 
 
-@role_required()
+@requires()
 def story_new(request):
     form = StoryForm(request.POST or None, request.FILES or None)
     report = None
@@ -35,23 +35,23 @@ def story_new(request):
     return render(request, "stories/new.html", {"form": form, "report": report})
 
 
-@role_required()
+@requires()
 def my_stories(request):
-    stories = scoped(Story, request).filter(author=request.user).prefetch_related("photos__image")
+    stories = Story.objects.all().filter(author=request.user).prefetch_related("photos__image")
     return render(request, "stories/mine.html", {"stories": stories})
 
 
-@role_required(*MANAGES_ACCOUNTS)
+@requires(can_manage_accounts)
 def story_queue(request):
-    stories = scoped(Story.objects.select_related("author"), request).prefetch_related("photos__image")
+    stories = Story.objects.select_related("author").prefetch_related("photos__image")
     waiting = [s for s in stories if s.status == Story.SUBMITTED]
     handled = [s for s in stories if s.status != Story.SUBMITTED][:50]
     return render(request, "stories/queue.html", {"waiting": waiting, "handled": handled})
 
 
-@role_required(*MANAGES_ACCOUNTS)
+@requires(can_manage_accounts)
 def story_review(request, pk):
-    story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
+    story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
     form = ReviewForm(
         request.POST or None,
         initial={"text": story.text, "feedback": story.feedback},
@@ -62,9 +62,9 @@ def story_review(request, pk):
 
 
 @require_POST
-@role_required(*MANAGES_ACCOUNTS)
+@requires(can_manage_accounts)
 def story_decide(request, pk, action):
-    story = get_scoped(Story.objects.select_related("author"), request, pk=pk)
+    story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
     form = ReviewForm(request.POST, organisation=request.user.organisation)
     if action not in ("approve", "reject", "feed", "plan") or story.status != Story.SUBMITTED:
         messages.error(request, _("This story has already been handled."))

@@ -14,14 +14,14 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from deelwijs.orgs.domain import notify
-from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS, MANAGER, WEBCARE, User
+from deelwijs.orgs.models import User
+from deelwijs.orgs.permissions import can_handle_inbox, can_read_every_register_entry
+from deelwijs.orgs.roles import COMMUNICATIONS, WEBCARE
 
 from .adapters import READERS, RateLimited, SourceError
 from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
 
 logger = logging.getLogger(__name__)
-HANDLES_INBOX = (WEBCARE, COMMUNICATIONS, ADMINISTRATOR)
-KEEPS_REGISTER = (MANAGER, COMMUNICATIONS)
 MAX_BACKOFF = timedelta(hours=24)
 SIMILAR = 0.9  # texts this alike count as the same post (a repost, a copied news item)
 
@@ -168,9 +168,7 @@ def report_signal(person, url, description, urgency, screenshot=None):
         priority=urgency,
         fingerprint=fingerprint(description),
     )
-    for handler in User.objects.filter(
-        organisation=person.organisation, is_active=True, role_assignments__role=WEBCARE
-    ).distinct():
+    for handler in User.members.filter(is_active=True, role_assignments__role=WEBCARE).distinct():
         notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
     return item
 
@@ -212,11 +210,7 @@ def escalate(actor, item, to, person=None, reason=""):
     if to == InboxItem.TO_MANAGER and person:
         receivers = [person]
     else:
-        receivers = list(
-            User.objects.filter(
-                organisation=item.organisation, is_active=True, role_assignments__role=COMMUNICATIONS
-            ).distinct()
-        )
+        receivers = list(User.members.filter(is_active=True, role_assignments__role=COMMUNICATIONS).distinct())
     for receiver in receivers:
         notify(
             receiver,
@@ -234,7 +228,7 @@ def escalate(actor, item, to, person=None, reason=""):
 
 def visible_items(person):
     items = InboxItem.objects.filter(organisation_id=person.organisation_id)
-    if person.has_role(*HANDLES_INBOX):
+    if can_handle_inbox(person):
         return items
     return items.filter(escalated_person=person)
 
@@ -301,14 +295,14 @@ def themes(organisation, days, limit=15):
 def may_see_conversation(person, entry):
     if entry.organisation_id != person.organisation_id:
         return False
-    if person.has_role(ADMINISTRATOR) or entry.recorded_by_id == person.pk or entry.employee_id == person.pk:
+    if can_read_every_register_entry(person) or entry.recorded_by_id == person.pk or entry.employee_id == person.pk:
         return True
     return entry.employee.teams.filter(managers=person).exists()
 
 
 def visible_conversations(person):
     entries = Conversation.objects.filter(organisation_id=person.organisation_id)
-    if person.has_role(ADMINISTRATOR):
+    if can_read_every_register_entry(person):
         return entries
     return entries.filter(Q(recorded_by=person) | Q(employee=person) | Q(employee__teams__managers=person)).distinct()
 

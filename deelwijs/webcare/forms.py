@@ -2,7 +2,9 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.content.forms import PhotoForm
-from deelwijs.orgs.models import COMMUNICATIONS, MANAGER, WEBCARE, User
+from deelwijs.orgs.models import User
+from deelwijs.orgs.permissions import can_manage_content
+from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
 
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
@@ -60,9 +62,7 @@ class TermsForm(forms.Form):
 
 def handlers(organisation):
     return (
-        User.objects.filter(
-            organisation=organisation, is_active=True, role_assignments__role__in=[WEBCARE, COMMUNICATIONS]
-        )
+        User.members.filter(is_active=True, role_assignments__role__in=[WEBCARE, COMMUNICATIONS])
         .distinct()
         .order_by("first_name")
     )
@@ -73,7 +73,7 @@ class ItemForm(forms.Form):
         label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED]
     )
     priority = forms.ChoiceField(label=_("Priority"), choices=InboxItem.PRIORITIES)
-    assigned_to = forms.ModelChoiceField(User.objects.none(), label=_("Assigned to"), required=False)
+    assigned_to = forms.ModelChoiceField(User.members.none(), label=_("Assigned to"), required=False)
     note = forms.CharField(label=_("Internal note"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
     feedback = forms.CharField(
         label=_("Message to the colleague who reported it"), required=False, widget=forms.Textarea(attrs={"rows": 2})
@@ -88,14 +88,12 @@ class ItemForm(forms.Form):
 
 class EscalateForm(forms.Form):
     to = forms.ChoiceField(label=_("Escalate to"), choices=InboxItem.ESCALATIONS, widget=forms.RadioSelect)
-    manager = forms.ModelChoiceField(User.objects.none(), label=_("Which manager"), required=False)
+    manager = forms.ModelChoiceField(User.members.none(), label=_("Which manager"), required=False)
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["manager"].queryset = User.objects.filter(
-            organisation=organisation, is_active=True, role_assignments__role=MANAGER
-        ).distinct()
+        self.fields["manager"].queryset = User.members.filter(is_active=True, role_assignments__role=MANAGER).distinct()
 
     def clean(self):
         data = super().clean()
@@ -136,8 +134,8 @@ class ConversationForm(forms.ModelForm):
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        people = User.objects.filter(organisation=person.organisation, is_active=True).exclude(pk=person.pk)
-        if not person.has_role(COMMUNICATIONS, "administrator"):
+        people = User.members.filter(is_active=True).exclude(pk=person.pk)
+        if not can_manage_content(person):
             people = people.filter(teams__managers=person)  # a manager records conversations with their own people
         self.fields["employee"].queryset = people.distinct().order_by("first_name", "last_name")
         if self.instance.pk:

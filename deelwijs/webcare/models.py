@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.content.models import Image
 from deelwijs.orgs.models import Organisation
+from deelwijs.orgs.tenancy import OrganisationManager
 
 
 class Source(models.Model):
@@ -42,6 +43,8 @@ class Source(models.Model):
     cursor = models.CharField(max_length=200, blank=True)
     etag = models.CharField(max_length=200, blank=True)
     modified = models.CharField(max_length=100, blank=True)
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["name"]
@@ -103,6 +106,8 @@ class InboxItem(models.Model):
     due_at = models.DateTimeField()
     created = models.DateTimeField(default=timezone.now, db_index=True)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["due_at"]
         indexes = [models.Index(fields=["organisation", "status", "due_at"])]
@@ -134,6 +139,8 @@ class InboxEvent(models.Model):
     text = models.TextField()
     created = models.DateTimeField(default=timezone.now)
 
+    objects = OrganisationManager("item__organisation")
+
     class Meta:
         ordering = ["created"]
 
@@ -142,6 +149,8 @@ class ResponseTemplate(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="response_templates")
     title = models.CharField(_("title"), max_length=150)
     text = models.TextField(_("text"), help_text=_("{naam} is replaced by the name of the person you answer."))
+
+    objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["title"]
@@ -172,6 +181,8 @@ class Conversation(models.Model):
     outcome = models.TextField(_("outcome"), blank=True)
     created = models.DateTimeField(default=timezone.now)
 
+    objects = OrganisationManager("organisation")
+
     class Meta:
         ordering = ["-held_on", "-created"]
 
@@ -182,6 +193,8 @@ class ConversationView(models.Model):
     conversation = models.ForeignKey(Conversation, on_delete=models.CASCADE, related_name="views")
     viewer = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     viewed_at = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("conversation__organisation")
 
     class Meta:
         ordering = ["-viewed_at"]

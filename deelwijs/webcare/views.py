@@ -11,18 +11,21 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.content.models import Image
 from deelwijs.guard import check
-from deelwijs.orgs.access import get_scoped, role_required, scoped
-from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS
+from deelwijs.orgs.permissions import (
+    can_handle_inbox,
+    can_keep_register,
+    can_manage_sources,
+    can_read_every_register_entry,
+    requires,
+)
 
 from . import domain
 from .forms import AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm, TermsForm
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
-MANAGES_SOURCES = (COMMUNICATIONS, ADMINISTRATOR)
-
 
 # Reporting a signal: everyone
-@role_required()
+@requires()
 def report(request):
     form = SignalForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -41,18 +44,18 @@ def report(request):
     return render(request, "webcare/report.html", {"form": form})
 
 
-@role_required()
+@requires()
 def my_signals(request):
     signals = InboxItem.objects.filter(reporter=request.user).prefetch_related("events").order_by("-created")[:50]
     return render(request, "webcare/my_signals.html", {"signals": signals})
 
 
 # The inbox
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def inbox(request):
     """Open items first by due time; overdue ones stand out."""
     view = request.GET.get("view", "open")
-    items = scoped(InboxItem, request).select_related("source", "assigned_to", "reporter")
+    items = InboxItem.objects.all().select_related("source", "assigned_to", "reporter")
     if view == "mine":
         items = items.filter(assigned_to=request.user, status__in=InboxItem.OPEN)
     elif view == "done":
@@ -79,7 +82,7 @@ def _item_page(request, item, **context):
     """The item page; the answer and escalation steps show it again with their own form bound."""
     page = {
         "item": item,
-        "handles": request.user.has_role(*domain.HANDLES_INBOX),
+        "handles": can_handle_inbox(request.user),
         "events": item.events.select_related("actor"),
         "form": _item_form(item),
         "answer": AnswerForm(organisation=item.organisation),
@@ -89,14 +92,14 @@ def _item_page(request, item, **context):
     return render(request, "webcare/item.html", page)
 
 
-@role_required()
+@requires()
 def inbox_item(request, pk):
     item = get_object_or_404(
         domain.visible_items(request.user).select_related("source", "assigned_to", "reporter", "screenshot"), pk=pk
     )
     form = _item_form(item, request.POST or None)
     if request.method == "POST" and "update" in request.POST:
-        if not request.user.has_role(*domain.HANDLES_INBOX):
+        if not can_handle_inbox(request.user):
             raise PermissionDenied
         if form.is_valid():
             data = form.cleaned_data
@@ -120,10 +123,10 @@ def inbox_item(request, pk):
 
 
 @require_POST
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def check_answer(request, pk):
     """Run the answer through the post check; only a text without blocking findings can be copied."""
-    item = get_scoped(InboxItem, request, pk=pk)
+    item = get_object_or_404(InboxItem, pk=pk)
     text = request.POST.get("text", "").strip()
     report = check(text, "x", item.organisation.guard_policy()) if text else None
     if report is not None and not report.blocked:
@@ -139,9 +142,9 @@ def check_answer(request, pk):
 
 
 @require_POST
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def escalate(request, pk):
-    item = get_scoped(InboxItem, request, pk=pk)
+    item = get_object_or_404(InboxItem, pk=pk)
     form = EscalateForm(request.POST, organisation=item.organisation)
     if form.is_valid():
         domain.escalate(
@@ -153,12 +156,12 @@ def escalate(request, pk):
 
 
 # Sources
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def sources(request):
     organisation = request.user.organisation
     terms = TermsForm(request.POST or None, initial={"monitor_terms": organisation.monitor_terms})
     if request.method == "POST":
-        if not request.user.has_role(*MANAGES_SOURCES):
+        if not can_manage_sources(request.user):
             raise PermissionDenied
         if terms.is_valid():
             organisation.monitor_terms = terms.cleaned_data["monitor_terms"]
@@ -169,17 +172,17 @@ def sources(request):
         request,
         "webcare/sources.html",
         {
-            "sources": scoped(Source, request),
+            "sources": Source.objects.all(),
             "terms": terms,
             "watched": domain.watch_terms(organisation),
-            "can_edit": request.user.has_role(*MANAGES_SOURCES),
+            "can_edit": can_manage_sources(request.user),
         },
     )
 
 
-@role_required(*MANAGES_SOURCES)
+@requires(can_manage_sources)
 def source_edit(request, pk=None):
-    source = get_scoped(Source, request, pk=pk) if pk else Source(organisation=request.user.organisation)
+    source = get_object_or_404(Source, pk=pk) if pk else Source(organisation=request.user.organisation)
     form = SourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
         source = form.save(commit=False)
@@ -191,10 +194,10 @@ def source_edit(request, pk=None):
 
 
 @require_POST
-@role_required(*MANAGES_SOURCES)
+@requires(can_manage_sources)
 def source_poll(request, pk):
     """Check a source now, e.g. after changing it."""
-    source = get_scoped(Source, request, pk=pk)
+    source = get_object_or_404(Source, pk=pk)
     found = domain.poll(source)
     if source.failing:
         messages.error(request, _("The source could not be read: %(error)s") % {"error": source.last_error})
@@ -204,15 +207,15 @@ def source_poll(request, pk):
 
 
 # Templates
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def templates(request):
-    return render(request, "webcare/templates.html", {"templates": scoped(ResponseTemplate, request)})
+    return render(request, "webcare/templates.html", {"templates": ResponseTemplate.objects.all()})
 
 
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def template_edit(request, pk=None):
     template = (
-        get_scoped(ResponseTemplate, request, pk=pk) if pk else ResponseTemplate(organisation=request.user.organisation)
+        get_object_or_404(ResponseTemplate, pk=pk) if pk else ResponseTemplate(organisation=request.user.organisation)
     )
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
@@ -223,7 +226,7 @@ def template_edit(request, pk=None):
 
 
 # Overview
-@role_required(*domain.HANDLES_INBOX)
+@requires(can_handle_inbox)
 def overview(request):
     """What is being said: themes, authors, sources and volume."""
     from deelwijs.insight.charts import line_chart
@@ -256,25 +259,26 @@ def overview(request):
 
 
 # The register
-@role_required()
+@requires()
 def register(request):
     entries = domain.visible_conversations(request.user).select_related("employee", "recorded_by")
     return render(
         request,
         "webcare/register.html",
-        {"entries": entries, "can_record": request.user.has_role(*domain.KEEPS_REGISTER)},
+        {"entries": entries, "can_record": can_keep_register(request.user)},
     )
 
 
-@role_required(*domain.KEEPS_REGISTER)
+@requires(can_keep_register)
 def conversation_new(request):
     form = ConversationForm(request.POST or None, person=request.user)
     if request.method == "POST" and form.is_valid():
         entry = form.save(commit=False)
         entry.organisation, entry.recorded_by = request.user.organisation, request.user
         entry.save()
-        from deelwijs.orgs.domain import notify
         from django.urls import reverse
+
+        from deelwijs.orgs.domain import notify
 
         notify(
             entry.employee,
@@ -288,13 +292,13 @@ def conversation_new(request):
     )
 
 
-@role_required()
+@requires()
 def conversation(request, pk):
     """One entry; every opening is logged, and the log is shown to who may see it."""
     entry = get_object_or_404(Conversation.objects.select_related("employee", "recorded_by"), pk=pk)
     if not domain.may_see_conversation(request.user, entry):
         raise PermissionDenied
-    can_edit = entry.recorded_by_id == request.user.pk or request.user.has_role(ADMINISTRATOR)
+    can_edit = entry.recorded_by_id == request.user.pk or can_read_every_register_entry(request.user)
     form = ConversationForm(request.POST or None, instance=entry, person=request.user) if can_edit else None
     if request.method == "POST":
         if not can_edit:
@@ -312,6 +316,6 @@ def conversation(request, pk):
             "entry": entry,
             "form": form,
             "views": entry.views.select_related("viewer")[:100],
-            "shows_log": request.user.has_role(ADMINISTRATOR) or entry.recorded_by_id == request.user.pk,
+            "shows_log": can_read_every_register_entry(request.user) or entry.recorded_by_id == request.user.pk,
         },
     )

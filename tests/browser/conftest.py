@@ -41,7 +41,7 @@ def browser():
 
 @pytest.fixture
 def demo(transactional_db):
-    from deelwijs.orgs.demo import create_demo
+    from deelwijs.demo.build import create_demo
 
     return create_demo()
 

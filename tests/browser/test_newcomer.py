@@ -2,7 +2,7 @@
 
 import pytest
 
-from deelwijs.orgs.demo import DEMO_PASSWORD
+from deelwijs.demo.build import DEMO_PASSWORD
 from deelwijs.orgs.models import AuditEntry, User
 
 from .conftest import screenshot

@@ -1,6 +1,5 @@
 from datetime import timedelta
 
-import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -167,7 +166,7 @@ def test_no_model_holds_a_personal_account_secret():
 
 def test_the_demo_has_a_realistic_feed_that_passes_the_post_check(db):
     from deelwijs.guard import check
-    from deelwijs.orgs.demo import create_demo
+    from deelwijs.demo.build import create_demo
 
     org, _ = create_demo()
     items = ContentItem.objects.filter(organisation=org)

@@ -1,4 +1,3 @@
-import pytest
 from django.urls import reverse
 
 from deelwijs.orgs.models import AuditEntry, User
@@ -151,7 +150,7 @@ def test_production_refuses_to_start_without_a_secret_key():
 
 def test_the_demo_is_idempotent(db):
     from deelwijs.accounts.models import CorporateAccount, Handle
-    from deelwijs.orgs.demo import create_demo
+    from deelwijs.demo.build import create_demo
     from deelwijs.orgs.models import RoleAssignment
 
     create_demo()

@@ -712,7 +712,7 @@ def test_plan_ahead_keeps_recurring_posts_and_meetings_going(org, account):
 
 
 def test_the_demo_has_a_filled_plan(db):
-    from deelwijs.orgs.demo import create_demo
+    from deelwijs.demo.build import create_demo
 
     org, _logins = create_demo()
     today = timezone.localdate()

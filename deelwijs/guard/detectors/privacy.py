@@ -9,7 +9,6 @@ an age) against what says it is a colleague or an outsider.
 import regex as re
 
 from ..lexicon import dictionaries, lexicon
-from ..text import word_re
 
 PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ll]a|[Ll]e|[Oo]p|[Ii]n\s't|v\.d\.)\s+){0,3}"
 TITLE = re.compile(
@@ -119,8 +118,8 @@ RECOGNISABLE = re.compile(
     re.I,
 )
 PHOTO = re.compile(
-    rf"(?<![\p{{L}}])(?:selfie|foto|fotootje|kiekje|filmpje|video)'?s?\s(?:met|van)\s(?:mijn\s|onze\s|een\s|de\s|die\s)?"
-    rf"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
+    r"(?<![\p{L}])(?:selfie|foto|fotootje|kiekje|filmpje|video)'?s?\s(?:met|van)\s(?:mijn\s|onze\s|een\s|de\s|die\s)?"
+    r"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
     re.I,
 )
 # "op de foto met deze lieverd": a photo with someone the post shows is a client.

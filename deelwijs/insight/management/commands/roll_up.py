@@ -1,9 +1,11 @@
 from datetime import date
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from deelwijs.insight import rollup
 from deelwijs.insight.tasks import roll_up_recent
+from deelwijs.orgs.tenancy import across_organisations
 
 
 class Command(BaseCommand):
@@ -14,12 +16,12 @@ class Command(BaseCommand):
         parser.add_argument("--all", action="store_true", help="rebuild from the first share to today")
 
     def handle(self, *args, **options):
-        from django.utils import timezone
-
-        since = rollup.first_activity() if options["all"] else options["since"]
-        if since:
-            rows = rollup.roll_up(since, timezone.localdate())
-            self.stdout.write(f"rolled up {since} to today: {rows} rows")
-        else:
+        if not (options["all"] or options["since"]):
             result = roll_up_recent.enqueue()
             self.stdout.write(f"roll-up queued ({result.id})")
+            return
+        # The roll-up fills the figures of every organisation in one pass.
+        with across_organisations():
+            since = rollup.first_activity() if options["all"] else options["since"]
+            rows = rollup.roll_up(since, timezone.localdate())
+        self.stdout.write(f"rolled up {since} to today: {rows} rows")

@@ -2,6 +2,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from deelwijs.learning.content import install_modules
 from deelwijs.orgs.models import Organisation
+from deelwijs.orgs.tenancy import organisation_scope
 
 
 class Command(BaseCommand):
@@ -14,4 +15,6 @@ class Command(BaseCommand):
         org = Organisation.objects.filter(slug=organisation).first()
         if org is None:
             raise CommandError(f"no organisation with code {organisation!r}")
-        self.stdout.write(f"{install_modules(org)} modules added to {org.name}")
+        with organisation_scope(org):
+            added = install_modules(org)
+        self.stdout.write(f"{added} modules added to {org.name}")

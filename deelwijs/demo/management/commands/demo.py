@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from deelwijs.orgs.demo import DEMO_PASSWORD, create_demo
+from deelwijs.demo.build import DEMO_PASSWORD, create_demo
 
 
 class Command(BaseCommand):

@@ -4,24 +4,21 @@ Deterministic and idempotent: running it again changes nothing.
 """
 
 from django.db import transaction
+from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount, Handle
-
-from . import domain
-from .models import (
-    ADMINISTRATOR,
-    AMBASSADOR,
-    CLIENT,
-    COMMUNICATIONS,
-    EMPLOYEE,
-    MANAGER,
-    VOLUNTEER,
-    WEBCARE,
-    Location,
-    Organisation,
-    Team,
-    User,
-)
+from deelwijs.content.demo import create_demo_content
+from deelwijs.insight.rollup import first_activity, roll_up
+from deelwijs.learning.content import install_modules
+from deelwijs.learning.models import QUESTION, Answer, Step
+from deelwijs.orgs import domain
+from deelwijs.orgs.models import Location, Organisation, Team, User
+from deelwijs.orgs.roles import ADMINISTRATOR, AMBASSADOR, CLIENT, COMMUNICATIONS, EMPLOYEE, MANAGER, VOLUNTEER, WEBCARE
+from deelwijs.orgs.tenancy import across_organisations, organisation_scope
+from deelwijs.planning.demo import create_demo_plan
+from deelwijs.sharing.demo import create_demo_activity
+from deelwijs.stories.demo import create_demo_stories
+from deelwijs.webcare.demo import create_demo_webcare
 
 DEMO_PASSWORD = "lindehof-demo"
 POLICY = """Bij Zorggroep Lindehof vertellen we graag wat er gebeurt, en we zijn trots als jij dat ook doet.
@@ -139,9 +136,7 @@ DOMAIN = "lindehof.example"
 
 def complete_basic_training(org, persons):
     """A few demo colleagues have done modules 1-3, so progress and the dashboard have something to show."""
-    from deelwijs.learning.models import QUESTION, Answer, Step
-
-    for step in Step.objects.filter(module__organisation=org, module__basic=True):
+    for step in Step.objects.filter(module__basic=True):
         if step.kind == QUESTION:
             right = next(n for n, choice in enumerate(step.choices) if choice.get("correct"))
             value, correct = {"choice": right}, True
@@ -153,6 +148,7 @@ def complete_basic_training(org, persons):
 
 @transaction.atomic
 def create_demo():
+    """Create (or keep) the demo organisation and return it with its logins."""
     org, _ = Organisation.objects.get_or_create(
         slug="lindehof",
         defaults={
@@ -165,6 +161,15 @@ def create_demo():
             "code_of_conduct_url": "https://www.lindehof.example/gedragscode",
         },
     )
+    with organisation_scope(org):
+        _fill(org)
+    # The roll-up fills the figures of every organisation in one pass.
+    with across_organisations():
+        roll_up(first_activity(), timezone.localdate())
+    return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]
+
+
+def _fill(org):
     locations = {}
     for name, address in LOCATIONS:
         locations[name], _ = Location.objects.get_or_create(organisation=org, name=name, defaults={"address": address})
@@ -202,28 +207,13 @@ def create_demo():
         if created:
             account.owners.add(*[people[o] for o in owners])
             account.allowed_people.add(*[people[p] for p in allowed])
-    from deelwijs.content.demo import create_demo_content, create_demo_stories
-
     create_demo_content(org, people["communicatie"])
     create_demo_stories(org, people)
-    from deelwijs.learning.content import install_modules
-
     install_modules(org)
     complete_basic_training(org, [people[p] for p in ("ambassadeur", "manager", "communicatie")])
-    from deelwijs.planning.demo import create_demo_plan
-    from deelwijs.sharing.demo import create_demo_activity
-
     create_demo_activity(
         org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")]
     )
     create_demo_plan(org, people)
-    from deelwijs.webcare.demo import create_demo_webcare
-
     create_demo_webcare(org, people)
-    User.objects.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)
-    from django.utils import timezone
-
-    from deelwijs.insight.rollup import first_activity, roll_up
-
-    roll_up(first_activity(), timezone.localdate())
-    return org, [(f"{p[0]}@{DOMAIN}", ", ".join(p[3])) for p in PEOPLE]
+    User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

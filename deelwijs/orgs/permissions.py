@@ -1,0 +1,105 @@
+"""Who may do what: every role rule of Deelwijs, named once and composed here.
+
+Views use them through ``@requires(rule)``, forms and domain functions call
+them (``can_review_stories(person)``), and the context processor hands every
+``can_*`` rule to the templates under the same name. A rule is a set of roles;
+rules about one object (the manager of *this* team, the author of *this*
+story) are the access helpers of the app that owns the object.
+"""
+
+from functools import wraps
+
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+
+from .roles import ADMINISTRATOR, AMBASSADOR, CLIENT, COMMUNICATIONS, EMPLOYEE, MANAGER, VOLUNTEER, WEBCARE
+
+
+class Rule:
+    """Holds for a signed-in member of an organisation with one of the roles. Compose with ``|``."""
+
+    def __init__(self, *roles):
+        self.roles = frozenset(roles)
+
+    def __or__(self, other):
+        return Rule(*self.roles, *other.roles)
+
+    def __call__(self, person):
+        return is_member(person) and bool(person.roles & self.roles)
+
+    def __repr__(self):
+        return f"Rule({', '.join(sorted(self.roles))})"
+
+
+class RoleRequired(PermissionDenied):
+    """A page for other roles; the 403 page names them and whom to ask."""
+
+    def __init__(self, rule):
+        super().__init__(f"needs one of: {', '.join(sorted(rule.roles))}")
+        self.roles = tuple(sorted(rule.roles))
+
+
+def is_member(person):
+    """Signed in as a person of an organisation (operators without one use the admin site)."""
+    return bool(person and person.is_authenticated and person.organisation_id is not None)
+
+
+is_employee = Rule(EMPLOYEE)
+is_volunteer = Rule(VOLUNTEER)
+is_client = Rule(CLIENT)
+is_ambassador = Rule(AMBASSADOR)
+is_communications = Rule(COMMUNICATIONS)
+is_webcare = Rule(WEBCARE)
+is_manager = Rule(MANAGER)
+is_administrator = Rule(ADMINISTRATOR)
+
+# The organisation itself: people, roles, settings, audit log.
+can_manage_people = is_administrator
+can_see_audit = is_administrator
+can_see_teams = is_manager | is_communications | is_administrator
+# Every team, not only the ones someone manages.
+can_see_all_teams = is_communications | is_administrator
+# Content, corporate accounts, stories and the training modules.
+can_manage_content = is_communications | is_administrator
+can_manage_accounts = can_manage_content
+can_review_stories = can_manage_content
+can_edit_training = can_manage_content
+# Planning.
+can_plan_everything = is_communications | is_administrator
+can_plan_for_team = can_plan_everything | is_manager | is_ambassador
+can_see_plan = can_plan_for_team | is_employee | is_webcare
+can_see_meetings = can_plan_everything | is_ambassador
+# Insight.
+can_see_dashboard = can_plan_everything | is_manager
+can_make_reports = is_communications | is_administrator
+# Webcare.
+can_handle_inbox = is_webcare | is_communications | is_administrator
+can_manage_sources = is_communications | is_administrator
+can_keep_register = is_manager | is_communications
+can_see_register = can_keep_register | is_administrator
+can_read_every_register_entry = is_administrator
+
+
+def requires(rule=None):
+    """A view for members of an organisation; with a rule, only for those it holds for."""
+
+    def decorator(view):
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            if not is_member(request.user):
+                raise PermissionDenied
+            if rule is not None and not rule(request.user):
+                raise RoleRequired(rule)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def template_rules(person):
+    """Every ``can_*`` rule, evaluated for one person, for the templates."""
+    return {
+        name: rule(person) for name, rule in globals().items() if name.startswith("can_") and isinstance(rule, Rule)
+    }

@@ -1,0 +1,27 @@
+"""The roles a person can hold. A leaf module: it imports nothing from the apps, so any module may use it."""
+
+from django.utils.translation import gettext_lazy as _
+
+EMPLOYEE = "employee"
+VOLUNTEER = "volunteer"
+CLIENT = "client"
+AMBASSADOR = "ambassador"
+COMMUNICATIONS = "communications"
+WEBCARE = "webcare"
+MANAGER = "manager"
+ADMINISTRATOR = "administrator"
+ROLES = [
+    (EMPLOYEE, _("Employee")),
+    (VOLUNTEER, _("Volunteer")),
+    (CLIENT, _("Client")),
+    (AMBASSADOR, _("Ambassador")),
+    (COMMUNICATIONS, _("Communications")),
+    (WEBCARE, _("Webcare")),
+    (MANAGER, _("Manager")),
+    (ADMINISTRATOR, _("Administrator")),
+]
+ROLE_LABELS = dict(ROLES)
+# Roles that change what others see or may do sign in with a second factor.
+TWO_FACTOR_ROLES = frozenset({ADMINISTRATOR, COMMUNICATIONS})
+# Clients and volunteers see only what is meant for them; everyone else is staff.
+STAFF_ROLES = frozenset({EMPLOYEE, AMBASSADOR, COMMUNICATIONS, WEBCARE, MANAGER, ADMINISTRATOR})
