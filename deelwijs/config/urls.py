@@ -6,14 +6,14 @@ from django.urls import include, path
 
 from deelwijs.content import views as content_views
 from deelwijs.insight import views as insight_views
-from deelwijs.webcare import views as webcare_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
-from deelwijs.sharing import views as sharing_views
-from deelwijs.planning import views as planning_views
-from deelwijs.stories import views as story_views
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
+from deelwijs.planning import views as planning_views
+from deelwijs.sharing import views as sharing_views
+from deelwijs.stories import views as story_views
+from deelwijs.webcare import views as webcare_views
 
 urlpatterns = [
     path("", org_views.home, name="home"),
@@ -130,3 +130,8 @@ urlpatterns = [
 
 # In development Django serves uploads; in production the web server serves MEDIA_ROOT at /media/.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Our own pages in the interface language; the 500 page renders without context processors or queries.
+handler403 = "deelwijs.orgs.errors.permission_denied"
+handler404 = "deelwijs.orgs.errors.page_not_found"
+handler500 = "deelwijs.orgs.errors.server_error"

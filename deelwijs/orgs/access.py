@@ -15,6 +15,14 @@ SEES_TEAMS = (MANAGER, COMMUNICATIONS, ADMINISTRATOR)
 ALL_STAFF_ROLES = (AMBASSADOR, COMMUNICATIONS, WEBCARE, MANAGER, ADMINISTRATOR)
 
 
+class RoleRequired(PermissionDenied):
+    """Refused for want of a role: the 403 page names the roles (codes in .roles) and whom to ask for one."""
+
+    def __init__(self, roles):
+        super().__init__("one of these roles is needed: " + ", ".join(roles))
+        self.roles = tuple(roles)
+
+
 def role_required(*roles):
     """Signed in, in an organisation, and (when roles are given) holding one of them."""
 
@@ -25,7 +33,7 @@ def role_required(*roles):
             if request.user.organisation_id is None:
                 raise PermissionDenied
             if roles and not request.user.has_role(*roles):
-                raise PermissionDenied
+                raise RoleRequired(roles)
             return view(request, *args, **kwargs)
 
         return wrapped
