@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Exists, OuterRef
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -9,7 +9,7 @@ from deelwijs.orgs.access import MANAGES_ACCOUNTS, get_scoped, role_required, sc
 from deelwijs.sharing.models import Share
 
 from . import domain
-from .forms import ContentItemForm, SuggestedTextFormSet
+from .forms import ContentItemForm, FeedFilter, SuggestedTextFormSet
 from .models import Campaign, ContentItem, Topic
 
 PAGE_SIZE = 20
@@ -32,11 +32,12 @@ def feed_items(person):
 @role_required()
 def feed(request):
     items = feed_items(request.user)
-    topic, campaign = request.GET.get("onderwerp"), request.GET.get("campagne")
+    filters = FeedFilter(request.GET, request.user.organisation).values
+    topic, campaign = filters["onderwerp"], filters["campagne"]
     if topic:
-        items = items.filter(topics__pk=topic)
+        items = items.filter(topics=topic)
     if campaign:
-        items = items.filter(campaign__pk=campaign)
+        items = items.filter(campaign=campaign)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,

@@ -15,7 +15,17 @@ from deelwijs.orgs.access import get_scoped, role_required, scoped
 from deelwijs.orgs.models import ADMINISTRATOR, COMMUNICATIONS
 
 from . import domain
-from .forms import AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm, TermsForm
+from .forms import (
+    AnswerForm,
+    ConversationForm,
+    EscalateForm,
+    InboxFilter,
+    ItemForm,
+    SignalForm,
+    SourceForm,
+    TemplateForm,
+    TermsForm,
+)
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
 MANAGES_SOURCES = (COMMUNICATIONS, ADMINISTRATOR)
@@ -51,7 +61,8 @@ def my_signals(request):
 @role_required(*domain.HANDLES_INBOX)
 def inbox(request):
     """Open items first by due time; overdue ones stand out."""
-    view = request.GET.get("view", "open")
+    filters = InboxFilter(request.GET).values
+    view = filters["view"]
     items = scoped(InboxItem, request).select_related("source", "assigned_to", "reporter")
     if view == "mine":
         items = items.filter(assigned_to=request.user, status__in=InboxItem.OPEN)
@@ -59,8 +70,8 @@ def inbox(request):
         items = items.exclude(status__in=InboxItem.OPEN).order_by("-created")
     else:
         items = items.filter(status__in=InboxItem.OPEN)
-    kind = request.GET.get("kind")
-    if kind in (InboxItem.MENTION, InboxItem.SIGNAL):
+    kind = filters["kind"]
+    if kind:
         items = items.filter(kind=kind)
     return render(
         request, "webcare/inbox.html", {"items": items[:200], "view": view, "kind": kind, "now": timezone.now()}
@@ -273,8 +284,9 @@ def conversation_new(request):
         entry = form.save(commit=False)
         entry.organisation, entry.recorded_by = request.user.organisation, request.user
         entry.save()
-        from deelwijs.orgs.domain import notify
         from django.urls import reverse
+
+        from deelwijs.orgs.domain import notify
 
         notify(
             entry.employee,
