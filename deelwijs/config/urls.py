@@ -130,3 +130,8 @@ urlpatterns = [
 
 # In development Django serves uploads; in production the web server serves MEDIA_ROOT at /media/.
 urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Our own pages in the interface language; the 500 page renders without context processors or queries.
+handler403 = "deelwijs.orgs.errors.permission_denied"
+handler404 = "deelwijs.orgs.errors.page_not_found"
+handler500 = "deelwijs.orgs.errors.server_error"

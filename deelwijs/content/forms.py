@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
 
@@ -105,3 +106,15 @@ class ShareForm(forms.Form):
         max_length=200,
         help_text=_("For example mastodon.nl; we remember it on this device."),
     )
+
+
+class FeedFilter(FilterForm):
+    """The feed's topic and campaign, by the Dutch parameter names the links use."""
+
+    onderwerp = forms.ModelChoiceField(Topic.objects.none(), required=False)
+    campagne = forms.ModelChoiceField(Campaign.objects.none(), required=False)
+
+    def __init__(self, data, organisation):
+        super().__init__(data)
+        self.fields["onderwerp"].queryset = Topic.objects.filter(organisation=organisation)
+        self.fields["campagne"].queryset = Campaign.objects.filter(organisation=organisation)

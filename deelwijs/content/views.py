@@ -9,7 +9,7 @@ from deelwijs.orgs.permissions import can_manage_content, requires
 from deelwijs.sharing.models import Share
 
 from . import domain
-from .forms import ContentItemForm, SuggestedTextFormSet
+from .forms import ContentItemForm, FeedFilter, SuggestedTextFormSet
 from .models import Campaign, ContentItem, Topic
 
 PAGE_SIZE = 20
@@ -31,11 +31,12 @@ def feed_items(person):
 @requires()
 def feed(request):
     items = feed_items(request.user)
-    topic, campaign = request.GET.get("onderwerp"), request.GET.get("campagne")
+    filters = FeedFilter(request.GET, request.user.organisation).values
+    topic, campaign = filters["onderwerp"], filters["campagne"]
     if topic:
-        items = items.filter(topics__pk=topic)
+        items = items.filter(topics=topic)
     if campaign:
-        items = items.filter(campaign__pk=campaign)
+        items = items.filter(campaign=campaign)
     page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
     return render(
         request,

@@ -13,6 +13,7 @@ from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
 
 from . import figures
+from .forms import LeaderboardFilter
 from .models import Report
 from .report import chart_set, figures_csv
 
@@ -47,7 +48,8 @@ class DashboardFilter(forms.Form):
 
 def _selection(request):
     form = DashboardFilter(request.GET or None, request.user)
-    data = form.cleaned_data if form.is_bound and form.is_valid() else {}
+    form.is_valid()  # a malformed value drops only its own filter: cleaned_data keeps the fields that validated
+    data = form.cleaned_data if form.is_bound else {}
     period = figures.Period.parse(data.get("period") or form.fields["period"].initial)
     scope = figures.Scope(
         request.user.organisation,
@@ -132,7 +134,7 @@ def my_figures(request):
 def leaderboard(request):
     today = timezone.localdate()
     choices = figures.period_choices(today)
-    period = figures.Period.parse(request.GET.get("period", "")) or figures.Period.parse(choices[0][0])
+    period = figures.Period.parse(LeaderboardFilter(request.GET).values["period"])
     return render(
         request,
         "insight/leaderboard.html",

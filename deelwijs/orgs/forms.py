@@ -1,5 +1,8 @@
+from datetime import date
+
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import Policy, PolicyError
@@ -221,3 +224,39 @@ class PreferencesForm(forms.ModelForm):
     class Meta:
         model = User
         fields = ["wants_digest", "on_leaderboard"]
+
+
+class FilterForm(forms.Form):
+    """The query-string filters of a list: a value that does not parse is dropped, the valid ones still apply.
+
+    A bookmark, a hand-edited link or a scanner must never break a page: "?team=abc" simply shows every team.
+    Read the result from .values, never from request.GET.
+    """
+
+    def __init__(self, data=None, **kwargs):
+        # Always bound (to nothing when there is no query), so .values works the same with and without one.
+        super().__init__(data if data is not None else {}, **kwargs)
+
+    @property
+    def values(self):
+        """Per field its clean value, or its initial value (usually "all") when it is missing or malformed."""
+        self.is_valid()
+        return {
+            name: self.cleaned_data[name]
+            if self.cleaned_data.get(name) not in field.empty_values
+            else self.get_initial_for_field(field, name)
+            for name, field in self.fields.items()
+        }
+
+
+class FilterDateField(forms.DateField):
+    """A date in a link: years outside 1970-2100 are refused, so arithmetic on the range never overflows."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("validators", [MinValueValidator(date(1970, 1, 1)), MaxValueValidator(date(2100, 12, 31))])
+        super().__init__(**kwargs)
+
+
+class SSOLookupForm(forms.Form):
+    code = forms.SlugField(max_length=50)

@@ -22,6 +22,7 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
+from .forms import SSOLookupForm
 from .models import Organisation, User
 from .twofactor import SSO_SESSION_KEY
 
@@ -62,7 +63,8 @@ def _client(org, request):
 
 def sso_lookup(request):
     """The organisation code from the sign-in page leads to that organisation's provider."""
-    code = request.GET.get("code", "").strip().lower()
+    form = SSOLookupForm(request.GET)
+    code = form.cleaned_data["code"].lower() if form.is_valid() else ""
     if code and Organisation.objects.filter(slug=code).exclude(oidc_issuer="").exists():
         return redirect("sso_start", slug=code)
     messages.error(request, _("No organisation with single sign-on has this code. Check the code on your intranet."))

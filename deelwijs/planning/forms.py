@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import Campaign
+from deelwijs.orgs.forms import FilterDateField, FilterForm
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_plan_everything
 
@@ -13,6 +14,7 @@ from .models import Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost,
 DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TIME = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+MONTH, WEEK, LIST = "month", "week", "list"  # the calendar's views
 
 
 class OrganisationChoicesMixin:
@@ -222,3 +224,34 @@ class MeetingForm(forms.ModelForm):
         if weeks > 52:
             raise forms.ValidationError(_("Choose at most 52 weeks."))
         return weeks
+
+
+class CalendarPeriodForm(FilterForm):
+    """Which view of the calendar and around which day; a bad date means today."""
+
+    view = forms.ChoiceField(choices=[(MONTH, MONTH), (WEEK, WEEK), (LIST, LIST)], required=False, initial=MONTH)
+    date = FilterDateField()
+
+
+class NewPostStart(FilterForm):
+    """A new post can start from a day, a hook day (by key) or one of the organisation's own days."""
+
+    date = FilterDateField()
+    hook = forms.CharField(required=False, max_length=100)
+    own = forms.ModelChoiceField(OwnHookDay.objects.none(), required=False)
+
+    def __init__(self, data, organisation):
+        super().__init__(data)
+        self.fields["own"].queryset = OwnHookDay.objects.filter(organisation=organisation)
+
+
+class CalendarFeedForm(forms.Form):
+    """Which feed to make a link for: your own plan (no team) or one of the teams you may follow."""
+
+    team = forms.ModelChoiceField(
+        Team.objects.none(), required=False, error_messages={"invalid_choice": _("Choose one of your teams.")}
+    )
+
+    def __init__(self, data, teams):
+        super().__init__(data)
+        self.fields["team"].queryset = teams

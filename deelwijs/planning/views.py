@@ -1,5 +1,5 @@
 import calendar as pycalendar
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -21,9 +21,15 @@ from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 
 from . import domain, hookdays, ical
 from .forms import (
+    LIST,
+    MONTH,
+    WEEK,
+    CalendarFeedForm,
+    CalendarPeriodForm,
     EventForm,
     MeetingForm,
     MoveForm,
+    NewPostStart,
     OwnHookDayForm,
     PilotForm,
     PilotLessonForm,
@@ -44,7 +50,6 @@ from .models import (
     hash_token,
 )
 
-MONTH, WEEK, LIST = "month", "week", "list"
 LIST_DAYS = 28
 
 
@@ -62,8 +67,7 @@ class CalendarFilter(forms.Form):
         self.fields["person"].queryset = User.members.filter(is_active=True).order_by("first_name", "last_name")
 
     def apply(self, posts):
-        if not self.is_valid():
-            return posts
+        self.is_valid()  # a malformed value drops only its own filter: cleaned_data keeps the valid ones
         lookups = {"account": "account", "team": "team", "campaign": "campaign", "person": "responsible"}
         for name, field in lookups.items():
             if self.cleaned_data.get(name):
@@ -84,18 +88,11 @@ def _range(mode, day):
     return day, day + timedelta(days=LIST_DAYS - 1), day - timedelta(days=LIST_DAYS), day + timedelta(days=LIST_DAYS)
 
 
-def _parse_day(value):
-    try:
-        return date.fromisoformat(value)
-    except (TypeError, ValueError):
-        return timezone.localdate()
-
-
 @requires(can_see_plan)
 def calendar_view(request):
     """The plan as a month, a week or a list, with the hook days and filters."""
-    mode = request.GET.get("view") if request.GET.get("view") in (MONTH, WEEK, LIST) else MONTH
-    day = _parse_day(request.GET.get("date"))
+    period = CalendarPeriodForm(request.GET).values
+    mode, day = period["view"], period["date"] or timezone.localdate()
     start, end, previous, following = _range(mode, day)
     organisation = request.user.organisation
     filters = CalendarFilter(request.GET, organisation)
@@ -158,16 +155,15 @@ def calendar_view(request):
 def _initial_post(request):
     """A new post can start from a day, a hook day, or an event's moment."""
     initial = {"status": PlannedPost.IDEA}
-    day = _parse_day(request.GET.get("date"))
+    start = NewPostStart(request.GET, request.user.organisation).values
+    day = start["date"] or timezone.localdate()
     initial["scheduled_at"] = timezone.make_aware(datetime.combine(day, time(10, 0)))
-    hook = hookdays.find(request.GET.get("hook", ""), day.year)
+    hook = hookdays.find(start["hook"] or "", day.year)
     if hook:
         initial.update(title=hook.name, text="", hook_day=hook.key)
-    own = request.GET.get("own")
-    if own and own.isdigit():
-        mine = OwnHookDay.objects.filter(organisation=request.user.organisation, pk=own).first()
-        if mine:
-            initial.update(title=mine.name, hook_day=f"eigen-{mine.pk}")
+    mine = start["own"]
+    if mine:
+        initial.update(title=mine.name, hook_day=f"eigen-{mine.pk}")
     return initial
 
 
@@ -510,15 +506,19 @@ def calendar_feeds(request):
     teams = Team.objects.filter(organisation=person.organisation)
     if not can_plan_everything(person):
         teams = (teams.filter(members=person) | teams.filter(managers=person)).distinct()
-    new_link = None
-    if request.method == "POST":
-        team = None
-        if request.POST.get("team"):
-            team = get_object_or_404(teams, pk=request.POST["team"])
+    new_link, status = None, 200
+    form = CalendarFeedForm(request.POST if request.method == "POST" else None, teams)
+    if form.is_valid():
+        team = form.cleaned_data["team"]
         feed, token = CalendarFeed.issue(person, person=None if team else person, team=team)
         new_link = {"team": team, "url": request.build_absolute_uri(reverse("ical", kwargs={"token": token}))}
+    elif form.is_bound:
+        messages.error(request, form.errors["team"][0])
+        status = 400
     existing = {(f.team_id or "me") for f in CalendarFeed.objects.filter(owner=person)}
-    return render(request, "planning/feeds.html", {"teams": teams, "existing": existing, "new_link": new_link})
+    return render(
+        request, "planning/feeds.html", {"teams": teams, "existing": existing, "new_link": new_link}, status=status
+    )
 
 
 def ical_feed(request, token):

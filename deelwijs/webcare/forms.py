@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.content.forms import PhotoForm
+from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import User
 from deelwijs.orgs.permissions import can_manage_content
 from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
@@ -140,3 +141,10 @@ class ConversationForm(forms.ModelForm):
         self.fields["employee"].queryset = people.distinct().order_by("first_name", "last_name")
         if self.instance.pk:
             del self.fields["employee"]
+
+
+class InboxFilter(FilterForm):
+    OPEN, MINE, DONE = "open", "mine", "done"
+
+    view = forms.ChoiceField(choices=[(OPEN, OPEN), (MINE, MINE), (DONE, DONE)], required=False, initial=OPEN)
+    kind = forms.ChoiceField(choices=[("", ""), *InboxItem.KINDS], required=False)

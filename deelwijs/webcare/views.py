@@ -20,7 +20,17 @@ from deelwijs.orgs.permissions import (
 )
 
 from . import domain
-from .forms import AnswerForm, ConversationForm, EscalateForm, ItemForm, SignalForm, SourceForm, TemplateForm, TermsForm
+from .forms import (
+    AnswerForm,
+    ConversationForm,
+    EscalateForm,
+    InboxFilter,
+    ItemForm,
+    SignalForm,
+    SourceForm,
+    TemplateForm,
+    TermsForm,
+)
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
 
@@ -54,16 +64,17 @@ def my_signals(request):
 @requires(can_handle_inbox)
 def inbox(request):
     """Open items first by due time; overdue ones stand out."""
-    view = request.GET.get("view", "open")
-    items = InboxItem.objects.all().select_related("source", "assigned_to", "reporter")
+    filters = InboxFilter(request.GET).values
+    view = filters["view"]
+    items = InboxItem.objects.select_related("source", "assigned_to", "reporter")
     if view == "mine":
         items = items.filter(assigned_to=request.user, status__in=InboxItem.OPEN)
     elif view == "done":
         items = items.exclude(status__in=InboxItem.OPEN).order_by("-created")
     else:
         items = items.filter(status__in=InboxItem.OPEN)
-    kind = request.GET.get("kind")
-    if kind in (InboxItem.MENTION, InboxItem.SIGNAL):
+    kind = filters["kind"]
+    if kind:
         items = items.filter(kind=kind)
     return render(
         request, "webcare/inbox.html", {"items": items[:200], "view": view, "kind": kind, "now": timezone.now()}

@@ -165,8 +165,8 @@ def test_no_model_holds_a_personal_account_secret():
 
 
 def test_the_demo_has_a_realistic_feed_that_passes_the_post_check(db):
-    from deelwijs.guard import check
     from deelwijs.demo.build import create_demo
+    from deelwijs.guard import check
 
     org, _ = create_demo()
     items = ContentItem.objects.filter(organisation=org)

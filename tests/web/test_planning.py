@@ -573,7 +573,9 @@ def test_a_team_feed_is_for_members_and_stops_when_its_owner_leaves(client, peop
     other_team = Team.objects.create(organisation=org, name="Ander team")
     post(org, account, timezone.now() + timedelta(days=1), title="Teambericht", team=team)
     client.force_login(people["employee"])
-    assert client.post(reverse("calendar_feeds"), {"team": other_team.pk}).status_code == 404
+    refused = client.post(reverse("calendar_feeds"), {"team": other_team.pk})
+    assert refused.status_code == 400 and "Kies een van je teams." in refused.content.decode()
+    assert not CalendarFeed.objects.filter(team=other_team).exists()
     url = client.post(reverse("calendar_feeds"), {"team": team.pk}).context["new_link"]["url"]
     path = url.replace("http://testserver", "")
     summaries = [str(e["SUMMARY"]) for e in Calendar.from_ical(client.get(path).content).walk("VEVENT")]
