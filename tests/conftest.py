@@ -5,7 +5,7 @@ import pytest
 from deelwijs.orgs import domain
 from deelwijs.orgs.models import Location, Organisation, Team, User
 from deelwijs.orgs.roles import ROLES
-from deelwijs.orgs.tenancy import across_organisations
+from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 
 
 @pytest.fixture(autouse=True)
@@ -28,7 +28,8 @@ def make_person(org, role, email=None, **fields):
         organisation=org,
         **fields,
     )
-    domain.set_roles(None, person, [role])
+    with organisation_scope(org):
+        domain.set_roles(None, person, [role])
     return person
 
 
