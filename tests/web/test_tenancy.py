@@ -188,5 +188,8 @@ def test_a_new_organisation_owned_model_without_a_scoped_manager_is_found():
         class Meta:
             app_label = "orgs"
 
+        def __str__(self):
+            return "unscoped"
+
     assert path_to_organisation(Unscoped) == "organisation"
     assert getattr(Unscoped._default_manager, "organisation_path", None) is None
