@@ -50,7 +50,7 @@ urlpatterns = [
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
     path("accounts/", include("deelwijs.accounts.urls")),
-    path("delen/", content_views.feed, name="feed"),
+    path("delen/", sharing_views.feed, name="feed"),
     path("delen/<int:pk>/", sharing_views.share, name="share"),
     path("delen/controle/", sharing_views.check_api, name="check_api"),
     path("delen/gedeeld/<int:pk>/", sharing_views.share_go, name="share_go"),

@@ -1,55 +1,16 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijs.orgs.permissions import can_manage_content, requires
-from deelwijs.sharing.models import Share
 
 from . import domain
-from .forms import ContentItemForm, FeedFilter, SuggestedTextFormSet
-from .models import Campaign, ContentItem, Topic
+from .forms import ContentItemForm, SuggestedTextFormSet
+from .models import ContentItem
 
 PAGE_SIZE = 20
-
-
-def feed_items(person):
-    """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
-    shared = Share.objects.filter(item=OuterRef("pk"), person=person)
-    return (
-        ContentItem.objects.live()
-        .for_person(person)
-        .select_related("campaign", "image")
-        .prefetch_related("topics")
-        .annotate(shared=Exists(shared))
-        .order_by("-pinned", "-starts_at", "-pk")
-    )
-
-
-@requires()
-def feed(request):
-    items = feed_items(request.user)
-    filters = FeedFilter(request.GET, request.user.organisation).values
-    topic, campaign = filters["onderwerp"], filters["campagne"]
-    if topic:
-        items = items.filter(topics=topic)
-    if campaign:
-        items = items.filter(campaign=campaign)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
-    return render(
-        request,
-        "content/feed.html",
-        {
-            "page": page,
-            "topics": Topic.objects.all(),
-            "campaigns": Campaign.objects.all(),
-            "topic": topic,
-            "campaign": campaign,
-            "can_manage_content": can_manage_content(request.user),
-        },
-    )
 
 
 @requires(can_manage_content)

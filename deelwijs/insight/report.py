@@ -11,7 +11,9 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from . import charts, figures
+from deelwijs.common import charts
+
+from . import figures
 from .models import Report
 
 logger = logging.getLogger(__name__)

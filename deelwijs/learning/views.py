@@ -6,9 +6,9 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from deelwijs.common.markdown import render_markdown
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_edit_training, can_see_all_teams, can_see_teams, requires
-from deelwijs.orgs.views import render_markdown
 
 from . import domain
 from .forms import ModuleForm, StepEditForm, StepForm

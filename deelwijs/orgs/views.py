@@ -1,5 +1,3 @@
-import markdown
-import nh3
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
@@ -7,19 +5,15 @@ from django.contrib.auth.decorators import login_required
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
+
+from deelwijs.common.markdown import render_markdown
 
 from . import domain
 from .forms import ChoosePasswordForm, InviteForm, LocationForm, RolesForm, SettingsForm, TeamForm
 from .models import AuditEntry, Invitation, Location, Team, User
 from .permissions import can_manage_people, can_see_all_teams, can_see_audit, can_see_teams, requires
 from .tenancy import organisation_scope
-
-
-def render_markdown(text):
-    """Markdown from an administrator, cleaned so it can never carry script."""
-    return mark_safe(nh3.clean(markdown.markdown(text or "")))
 
 
 @login_required

@@ -1,5 +1,7 @@
 import json
 
+from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -7,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from deelwijs.content.models import SHARE_NETWORK_LABELS
-from deelwijs.content.views import feed_items
+from deelwijs.content.forms import FeedFilter
+from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
 from deelwijs.guard import FIVE_QUESTIONS, check
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
@@ -19,6 +21,43 @@ from .intents import LINK_ONLY, NO_INTENT, clean_instance, intent_url
 from .models import Share
 
 MASTODON_COOKIE = "deelwijs_mastodon"
+PAGE_SIZE = 20
+
+
+def feed_items(person):
+    """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
+    shared = Share.objects.filter(item=OuterRef("pk"), person=person)
+    return (
+        ContentItem.objects.live()
+        .for_person(person)
+        .select_related("campaign", "image")
+        .prefetch_related("topics")
+        .annotate(shared=Exists(shared))
+        .order_by("-pinned", "-starts_at", "-pk")
+    )
+
+
+@requires()
+def feed(request):
+    items = feed_items(request.user)
+    filters = FeedFilter(request.GET, request.user.organisation).values
+    topic, campaign = filters["onderwerp"], filters["campagne"]
+    if topic:
+        items = items.filter(topics=topic)
+    if campaign:
+        items = items.filter(campaign=campaign)
+    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "sharing/feed.html",
+        {
+            "page": page,
+            "topics": Topic.objects.all(),
+            "campaigns": Campaign.objects.all(),
+            "topic": topic,
+            "campaign": campaign,
+        },
+    )
 
 
 def _item_for(request, pk):

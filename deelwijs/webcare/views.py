@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from deelwijs.common.charts import line_chart
 from deelwijs.content.models import Image
 from deelwijs.guard import check
 from deelwijs.orgs.permissions import (
@@ -240,8 +241,6 @@ def template_edit(request, pk=None):
 @requires(can_handle_inbox)
 def overview(request):
     """What is being said: themes, authors, sources and volume."""
-    from deelwijs.insight.charts import line_chart
-
     organisation = request.user.organisation
     since = timezone.now() - timedelta(days=30)
     recent = InboxItem.objects.filter(organisation=organisation, created__gte=since)
