@@ -5,6 +5,8 @@ from django.db import transaction
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
 
+from .models import Image
+
 
 def check_texts(organisation, texts):
     """Run the post check on suggested texts: [(network, text)] -> [(network, text, report)]."""
@@ -35,8 +37,6 @@ def save_item(actor, form, texts_formset, override_reason=""):
         item.created_by = actor
     item.set_roles(form.cleaned_data.get("audience_roles") or [])
     if form.cleaned_data.get("photo"):
-        from .models import Image
-
         item.image = Image.from_processed(
             actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
         )

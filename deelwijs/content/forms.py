@@ -1,4 +1,5 @@
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -6,6 +7,7 @@ from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
 
+from .images import process
 from .models import Campaign, ContentItem, SuggestedText, Topic
 
 
@@ -23,9 +25,6 @@ class PhotoForm(forms.Form):
     )
 
     def clean_photo(self):
-        from django.core.exceptions import ValidationError
-
-        from .images import process
 
         photo = self.cleaned_data.get("photo")
         if photo:

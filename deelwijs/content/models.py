@@ -5,7 +5,10 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.orgs.models import Location, Organisation, Team
+from deelwijs.orgs.roles import CLIENT, VOLUNTEER
 from deelwijs.orgs.tenancy import OrganisationManager
+
+from .images import process
 
 # Networks a suggested text can be written for; "email" is a mail to friends.
 SHARE_NETWORKS = [
@@ -63,8 +66,6 @@ class ContentItemQuerySet(models.QuerySet):
         An item without roles is for staff; clients and volunteers see only
         items that name their role.
         """
-        from deelwijs.orgs.roles import CLIENT, VOLUNTEER
-
         roles = Q(audience_roles="") if person.roles - {CLIENT, VOLUNTEER} else Q(pk__in=[])
         for role in person.roles:
             roles |= Q(audience_roles__contains=f",{role},")
@@ -147,8 +148,6 @@ class Image(models.Model):
 
     @classmethod
     def from_upload(cls, organisation, upload, alt=""):
-        from .images import process
-
         return cls.from_processed(organisation, process(upload), alt)
 
     @classmethod

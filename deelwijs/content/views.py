@@ -9,6 +9,7 @@ from deelwijs.orgs.permissions import can_manage_content, requires
 from . import domain
 from .forms import ContentItemForm, SuggestedTextFormSet
 from .models import ContentItem
+from .news import NewsFeedError, import_feed
 
 PAGE_SIZE = 20
 
@@ -49,8 +50,6 @@ def item_edit(request, pk=None):
 @requires(can_manage_content)
 def import_news_now(request):
     """Fetch the organisation's news feed now (communications does not wait for the hourly run)."""
-    from .news import NewsFeedError, import_feed
-
     try:
         added = import_feed(request.user.organisation)
     except NewsFeedError:

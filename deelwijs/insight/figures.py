@@ -9,6 +9,10 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
+from deelwijs.learning.models import Answer, Step
+from deelwijs.orgs.models import User
+from deelwijs.orgs.roles import CLIENT
+from deelwijs.stories.models import Story
 
 from .models import DailyStat, DailyTeamStat, MonthlyItemStat, MonthlyItemTeamStat, MonthlyTeamStat, PeriodSharer
 from .rollup import day_start, next_month
@@ -190,8 +194,6 @@ def active_sharers(scope, period):
 
 
 def stories(scope, period):
-    from deelwijs.stories.models import Story
-
     rows = Story.objects.filter(
         organisation=scope.organisation,
         created__gte=day_start(period.first),
@@ -206,10 +208,6 @@ def stories(scope, period):
 
 def training(scope):
     """How many staff completed the basic modules (1-3), of how many. People who left are not counted."""
-    from deelwijs.learning.models import Answer, Step
-    from deelwijs.orgs.models import User
-    from deelwijs.orgs.roles import CLIENT
-
     people = User.members.filter(is_active=True).exclude(role_assignments__role=CLIENT)
     if scope.narrowed_to_people:
         members = narrow(

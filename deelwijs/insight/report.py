@@ -12,6 +12,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from deelwijs.common import charts
+from deelwijs.orgs.domain import notify
+from deelwijs.planning.domain import pilot_figures
+from deelwijs.planning.models import Pilot
 
 from . import figures
 from .models import Report
@@ -72,9 +75,6 @@ def figures_csv(data):
 
 
 def pilots_of(organisation, period):
-    from deelwijs.planning.domain import pilot_figures
-    from deelwijs.planning.models import Pilot
-
     pilots = Pilot.objects.filter(organisation=organisation, starts_on__lte=period.last, ends_on__gte=period.first)
     return [
         {"pilot": p, "figures": pilot_figures(p), "lessons": list(p.lessons.all())}
@@ -103,8 +103,6 @@ def render_pdf(organisation, period, conclusion=""):
 
 def build(report_id):
     """Run by the worker: make the report's PDF and CSV and tell the person who asked for it."""
-    from deelwijs.orgs.domain import notify
-
     report = Report.objects.select_related("organisation", "requested_by").get(pk=report_id)
     started = time.perf_counter()
     with translation.override("nl"):

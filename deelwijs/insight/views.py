@@ -9,13 +9,17 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from deelwijs.content.models import Campaign
+from deelwijs.learning.domain import progress
+from deelwijs.learning.models import Module
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
+from deelwijs.sharing.models import Share
 
 from . import figures
 from .forms import LeaderboardFilter
 from .models import Report
 from .report import chart_set, figures_csv
+from .tasks import build_report
 
 GRANULARITIES = [
     (figures.DAY, gettext_lazy("Day")),
@@ -103,10 +107,6 @@ def dashboard_csv(request):
 @requires()
 def my_figures(request):
     """What I shared, the clicks on my links, my training."""
-    from deelwijs.learning.domain import progress
-    from deelwijs.learning.models import Module
-    from deelwijs.sharing.models import Share
-
     shares = (
         Share.objects.filter(person=request.user)
         .select_related("item")
@@ -161,8 +161,6 @@ class ReportForm(forms.ModelForm):
 @requires(can_make_reports)
 def reports(request):
     """Ask for a quarterly report; the worker makes it and tells you when it is ready."""
-    from .tasks import build_report
-
     form = ReportForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         report = form.save(commit=False)

@@ -1,6 +1,7 @@
 """Progress and answers in the training modules."""
 
 from django.db.models import Count, Q
+from django.urls import reverse
 from django.utils import timezone
 
 from .models import DILEMMA, GRADE, LESSON, NAMES, QUESTION, TEXT, Answer, Module, Step
@@ -71,8 +72,6 @@ def next_step(step):
 
 def lesson_links(organisation):
     """{post check rule: url of the first published step that explains it}."""
-    from django.urls import reverse
-
     links = {}
     for rule, number, order in (
         Step.objects.filter(module__organisation=organisation, module__published=True)

@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import CHOICE, DILEMMA, GRADE, NAMES, QUESTION, TEXT, WORKSHEET
+from .models import CHOICE, DILEMMA, GRADE, NAMES, QUESTION, TEXT, WORKSHEET, Module
 
 
 class StepForm(forms.Form):
@@ -67,8 +67,6 @@ class ModuleForm(forms.ModelForm):
         self.organisation = organisation
 
     def clean_number(self):
-        from .models import Module
-
         number = self.cleaned_data["number"]
         if Module.objects.filter(organisation=self.organisation, number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another module already has this number."))

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.markdown import render_markdown
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_edit_training, can_see_all_teams, can_see_teams, requires
@@ -78,8 +79,6 @@ def step_view(request, number, order):
 
 
 def _accounts(request):
-    from deelwijs.accounts.models import CorporateAccount
-
     return CorporateAccount.objects.all()
 
 

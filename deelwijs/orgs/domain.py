@@ -12,7 +12,8 @@ from django.utils import timezone
 
 from deelwijs.orgs.tenancy import across_organisations
 
-from .models import AuditEntry, Invitation, RoleAssignment, User
+from .models import AuditEntry, Invitation, Notification, RoleAssignment, User
+from .tasks import send_email
 
 
 def log(organisation, actor, action, summary):
@@ -106,9 +107,6 @@ def accept_invitation(invitation, password):
 
 def notify(person, text, link="", email_subject=""):
     """A notification in the app; with a subject it is also e-mailed by the worker."""
-    from .models import Notification
-    from .tasks import send_email
-
     Notification.objects.create(person=person, text=text[:500], link=link)
     if email_subject and person.email:
         body = text + (f"\n\n{settings.SITE_URL}{link}" if link else "")

@@ -2,12 +2,13 @@ from datetime import date
 
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import Policy, PolicyError
 
-from .models import Location, Organisation, Team, User
+from .models import Invitation, Location, Organisation, Team, User
 from .roles import ROLES
 
 
@@ -112,8 +113,6 @@ class InviteForm(forms.Form):
         self.organisation = organisation
 
     def clean_email(self):
-        from .models import Invitation, User
-
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
@@ -133,8 +132,6 @@ class ChoosePasswordForm(forms.Form):
     )
 
     def clean(self):
-        from django.contrib.auth.password_validation import validate_password
-
         data = super().clean()
         first, second = data.get("password1"), data.get("password2")
         if first and second and first != second:

@@ -8,7 +8,7 @@ import qrcode.image.svg
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
@@ -45,8 +45,6 @@ class TwoFactorMiddleware:
 
 
 def _resolve(path):
-    from django.urls import Resolver404, resolve
-
     try:
         return resolve(path)
     except Resolver404:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from deelwijs.common.markdown import render_markdown
 
 from . import domain
-from .forms import ChoosePasswordForm, InviteForm, LocationForm, RolesForm, SettingsForm, TeamForm
+from .forms import ChoosePasswordForm, InviteForm, LocationForm, PreferencesForm, RolesForm, SettingsForm, TeamForm
 from .models import AuditEntry, Invitation, Location, Team, User
 from .permissions import can_manage_people, can_see_all_teams, can_see_audit, can_see_teams, requires
 from .tenancy import organisation_scope
@@ -145,8 +145,6 @@ def notifications(request):
 
 @requires()
 def preferences(request):
-    from .forms import PreferencesForm
-
     # A form of one checkbox posts nothing when it is unticked: bind on POST, not on data.
     form = PreferencesForm(request.POST if request.method == "POST" else None, instance=request.user)
     if request.method == "POST" and form.is_valid():

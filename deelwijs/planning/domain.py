@@ -4,15 +4,17 @@ from datetime import datetime, time, timedelta
 
 from dateutil import rrule
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team
+from deelwijs.sharing.models import Click, Share
 
 from .models import Meeting, PlannedPost, RecurringActivity
 
@@ -78,8 +80,6 @@ def save_post(actor, post, override_reason=""):
 
 def sync_item(post):
     """A ready post for the ambassadors becomes a content item that appears in the feed at its time."""
-    from deelwijs.content.models import ContentItem, SuggestedText
-
     wanted = post.for_ambassadors and post.status in (PlannedPost.READY, PlannedPost.PUBLISHED) and post.text.strip()
     if not wanted:
         if post.item_id:
@@ -287,10 +287,6 @@ def plan_ahead():
 # Pilots
 def pilot_figures(pilot):
     """The pilot's own figures: its posts, and shares and clicks of its items during the time box."""
-    from django.db.models import Count
-
-    from deelwijs.content.models import SHARE_NETWORKS, ContentItem
-    from deelwijs.sharing.models import Click, Share
 
     posts = dict(pilot.posts.values_list("status").annotate(n=Count("pk")))
     item_filter = Q(pk__in=pilot.posts.exclude(item=None).values("item"))

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, Image
+from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_meetings, can_see_plan, requires
 from deelwijs.orgs.tenancy import across_organisations, organisation_scope
@@ -352,8 +353,6 @@ def _team_for_plan(request, pk):
 @requires(can_see_plan)
 def team_plan(request, pk):
     """A team's living plan: the strategy questions, the module 5 answers beside them, and its planned posts."""
-    from deelwijs.learning.models import Answer
-
     team = _team_for_plan(request, pk)
     plan, _created = TeamPlan.objects.get_or_create(team=team)
     form = TeamPlanForm(request.POST or None, instance=plan)

@@ -8,6 +8,7 @@ from django.utils.translation import override
 
 from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
+from deelwijs.planning.models import PlannedPost
 
 from .models import Story, StoryPhoto
 
@@ -73,8 +74,6 @@ def to_feed_item(reviewer, story, text, title):
 @transaction.atomic
 def plan(reviewer, story, text, account, scheduled_at):
     """Plan the story as a post on a corporate account, with the reviewer responsible."""
-    from deelwijs.planning.models import PlannedPost
-
     first_photo = story.photos.select_related("image").first()
     PlannedPost.objects.create(
         organisation=story.organisation,

@@ -2,6 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
 
@@ -66,7 +67,5 @@ class ReviewForm(forms.Form):
     )
 
     def __init__(self, *args, organisation, **kwargs):
-        from deelwijs.accounts.models import CorporateAccount
-
         super().__init__(*args, **kwargs)
         self.fields["account"].queryset = CorporateAccount.objects.filter(organisation=organisation)

@@ -12,6 +12,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from stop_words import get_stop_words
 
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.models import User
@@ -268,8 +269,6 @@ NOISE = {
 
 
 def stop_words():
-    from stop_words import get_stop_words
-
     return set(get_stop_words("dutch")) | NOISE
 
 

@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.db.models.functions import TruncDate
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -12,6 +13,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.charts import line_chart
 from deelwijs.content.models import Image
 from deelwijs.guard import check
+from deelwijs.orgs.domain import notify
 from deelwijs.orgs.permissions import (
     can_handle_inbox,
     can_keep_register,
@@ -286,9 +288,6 @@ def conversation_new(request):
         entry = form.save(commit=False)
         entry.organisation, entry.recorded_by = request.user.organisation, request.user
         entry.save()
-        from django.urls import reverse
-
-        from deelwijs.orgs.domain import notify
 
         notify(
             entry.employee,

@@ -1,6 +1,7 @@
 import time
 
 from django.core.management.base import BaseCommand
+from django.utils import timezone
 
 from deelwijs.insight import rollup
 from deelwijs.insight.synthetic import make_large_org
@@ -23,8 +24,6 @@ class Command(BaseCommand):
             self._make(options)
 
     def _make(self, options):
-        from django.utils import timezone
-
         started = time.perf_counter()
         org, login = make_large_org(
             options["people"],
