@@ -6,7 +6,7 @@ wrong in this post and how to fix it. Both are written for care staff.
 
 LANGUAGES = ("nl", "en")
 
-RULES = {
+RULES: dict[str, dict[str, str]] = {
     "privacy.client": {
         "nl": "Beroepsgeheim: maak nooit herkenbaar wie zorg krijgt. Geen naam, initialen, bijnaam, kamer- of bednummer, en geen combinatie van details waaraan mensen iemand herkennen.",
         "en": "Professional secrecy: never make it recognisable who receives care. No name, initials, nickname, room or bed number, and no combination of details by which people recognise someone.",
@@ -61,7 +61,7 @@ RULES = {
     },
 }
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str]] = {
     "client_name": {
         "nl": "“{span}” maakt een cliënt herkenbaar. Laat de naam weg of schrijf ‘een cliënt’, ‘een bewoner’.",
         "en": "“{span}” makes a client recognisable. Leave the name out or write ‘a client’, ‘a resident’.",
@@ -198,18 +198,18 @@ MESSAGES = {
 }
 
 
-def message(key, lang, **params):
+def message(key: str, lang: str, **params: object) -> str:
     texts = MESSAGES[key]
     return texts.get(lang, texts["nl"]).format(**params)
 
 
-def rule_text(rule, lang):
+def rule_text(rule: str, lang: str) -> str:
     texts = RULES[rule]
     return texts.get(lang, texts["nl"])
 
 
 # The five questions to ask before posting, shown beside the check in the share flow.
-FIVE_QUESTIONS = {
+FIVE_QUESTIONS: dict[str, list[str]] = {
     "nl": [
         "Zou je dit ook graag in de krant zien staan, met jouw naam erbij?",
         "Staat er niets in wat binnen hoort te blijven?",
