@@ -6,14 +6,14 @@ from django.urls import include, path
 
 from deelwijs.content import views as content_views
 from deelwijs.insight import views as insight_views
-from deelwijs.webcare import views as webcare_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
-from deelwijs.sharing import views as sharing_views
-from deelwijs.planning import views as planning_views
-from deelwijs.stories import views as story_views
 from deelwijs.orgs import views as org_views
 from deelwijs.orgs.forms import SignInForm
+from deelwijs.planning import views as planning_views
+from deelwijs.sharing import views as sharing_views
+from deelwijs.stories import views as story_views
+from deelwijs.webcare import views as webcare_views
 
 urlpatterns = [
     path("", org_views.home, name="home"),

@@ -12,9 +12,9 @@ from deelwijs.orgs.views import render_markdown
 
 from . import domain
 from .forms import ModuleForm, StepEditForm, StepForm
+from .models import Answer, Module, Step
 
 MANAGES_CONTENT = MANAGES_ACCOUNTS
-from .models import Answer, Module, Step
 
 
 def _module(request, number):

@@ -10,7 +10,6 @@ from django.shortcuts import redirect, render
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
-
 from . import domain
 from .access import MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS, get_scoped, role_required, scoped
 from .forms import ChoosePasswordForm, InviteForm, LocationForm, RolesForm, SettingsForm, TeamForm

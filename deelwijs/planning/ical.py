@@ -73,8 +73,9 @@ def feed(name, posts, meetings=()):
 
 
 def person_feed(person):
-    from .domain import PLANS_EVERYTHING
     from deelwijs.orgs.models import AMBASSADOR
+
+    from .domain import PLANS_EVERYTHING
 
     posts = PlannedPost.objects.filter(organisation_id=person.organisation_id, responsible=person)
     meetings = ()

@@ -273,8 +273,9 @@ def conversation_new(request):
         entry = form.save(commit=False)
         entry.organisation, entry.recorded_by = request.user.organisation, request.user
         entry.save()
-        from deelwijs.orgs.domain import notify
         from django.urls import reverse
+
+        from deelwijs.orgs.domain import notify
 
         notify(
             entry.employee,

@@ -1,4 +1,3 @@
-import pytest
 from django.urls import reverse
 
 from deelwijs.orgs.models import AuditEntry, User

@@ -87,7 +87,7 @@ PUBLIC = re.compile(
 def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     public = PUBLIC.search(text)
-    for i, (s, e) in enumerate(doc.sentences):
+    for s, e in doc.sentences:
         sentence = text[s:e]
         for m in SECURITY_NOUN.finditer(sentence):
             start = s + m.start()

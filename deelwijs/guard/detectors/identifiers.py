@@ -45,7 +45,10 @@ CLIENT_NUMBER = re.compile(
     re.I,
 )
 
-MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|october|december)"
+MONTHS = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|"
+    r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|october|december)"
+)
 DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+{MONTHS}\.?\s+(?:19|20)\d{{2}})(?!\d)",
     re.I,
@@ -149,7 +152,7 @@ def national_number(raw: str) -> str:
 def elf_proef(number: str) -> bool:
     if len(number) != 9 or number == "000000000":
         return False
-    total = sum(int(c) * w for c, w in zip(number[:8], range(9, 1, -1))) - int(number[8])
+    total = sum(int(c) * w for c, w in zip(number[:8], range(9, 1, -1), strict=True)) - int(number[8])
     return total % 11 == 0
 
 

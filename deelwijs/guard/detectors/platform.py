@@ -79,7 +79,7 @@ def detect(doc: Doc, emit: Emit) -> None:
                 limit=limit,
                 over=total - limit,
             )
-    tags = [m for m in HASHTAG.finditer(doc.text)]
+    tags = list(HASHTAG.finditer(doc.text))
     if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
         first = tags[INSTAGRAM_HASHTAGS]
         emit(

@@ -11,7 +11,7 @@ from typing import Protocol
 import regex as re
 
 from ..lexicon import dictionaries, lexicon
-from ..text import Doc, Emit, Span, word_re
+from ..text import Doc, Emit, Span
 
 
 class Flag(Protocol):
@@ -128,8 +128,8 @@ RECOGNISABLE = re.compile(
     re.I,
 )
 PHOTO = re.compile(
-    rf"(?<![\p{{L}}])(?:selfie|foto|fotootje|kiekje|filmpje|video)'?s?\s(?:met|van)\s(?:mijn\s|onze\s|een\s|de\s|die\s)?"
-    rf"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
+    r"(?<![\p{L}])(?:selfie|foto|fotootje|kiekje|filmpje|video)'?s?\s(?:met|van)\s(?:mijn\s|onze\s|een\s|de\s|die\s)?"
+    r"(?:\w+\s)?\w*(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|lievelingsbewoner)\w*",
     re.I,
 )
 # "op de foto met deze lieverd": a photo with someone the post shows is a client.
