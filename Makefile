@@ -5,7 +5,8 @@ BIN := $(VENV)/bin
 # Debian packages: the Dutch (and English) hunspell dictionaries and enchant; pango and a font for WeasyPrint.
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
-.PHONY: run test test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
+LOCK := requirements/dev.lock
+.PHONY: run test lint lock test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -22,8 +23,11 @@ $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e ".[dev]"
+# The exact versions in the lock (with their hashes), then the project itself
+# without resolving anything. A changed lock or pyproject.toml installs again.
+$(VENV)/.installed: $(LOCK) pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q --require-hashes -r $(LOCK)
+	$(BIN)/pip install -q --no-deps -e .
 	@touch $@
 
 install: system-packages $(VENV)/.installed
@@ -40,8 +44,31 @@ messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py compilemessages
 
+# A coverage report after the tests (settings in pyproject.toml); `make test COVERAGE=` skips it.
+COVERAGE ?= --cov=deelwijs --cov-report=term:skip-covered
 test: install
-	$(BIN)/pytest -m "not browser"
+	$(BIN)/pytest -m "not browser" $(COVERAGE)
+
+# Ruff (rules and formatting), the post check's types, migrations that were
+# never made, and the import contracts in pyproject.toml.
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy --strict deelwijs/guard
+	mkdir -p var
+	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
+	$(BIN)/lint-imports
+
+# Regenerate the lock files from pyproject.toml's ranges (Python 3.11, Linux x86_64):
+# base.lock for production, dev.lock adds the dev extra. Pins already in a lock stay;
+# `make lock UPGRADE=--upgrade` moves everything to the newest versions that fit,
+# `make lock UPGRADE=--upgrade-package=django` only that one.
+UPGRADE ?=
+PIP_COMPILE = CUSTOM_COMPILE_COMMAND="make lock" $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe \
+	--strip-extras --no-emit-index-url --no-emit-find-links $(UPGRADE)
+lock: $(VENV)/.installed
+	$(PIP_COMPILE) -o requirements/base.lock pyproject.toml
+	$(PIP_COMPILE) --extra dev -c requirements/base.lock -o requirements/dev.lock pyproject.toml
 
 # The same suite on PostgreSQL (a server on 127.0.0.1:5432 with trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
@@ -74,4 +101,4 @@ bench-insight: install
 bench: bench-guard bench-redirect bench-insight
 
 clean:
-	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .import_linter_cache .coverage

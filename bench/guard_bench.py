@@ -50,7 +50,7 @@ def scores(records, reports):
     rows = {}
     for cat in LABELLED:
         tp = fp = fn = 0
-        for r, rep in zip(records, reports):
+        for r, rep in zip(records, reports, strict=True):
             gold = cat in r["labels"]
             pred = cat in rep.categories
             tp += gold and pred
@@ -97,11 +97,11 @@ def report_set(path, records, reports, errors):
         print(f"{cat:16} {p:6.2f} {r:6.2f} {f1:6.2f}  {tp:3} {fp:3} {fn:3}")
     macro = sum(row[2] for row in rows.values()) / len(rows)
     print(f"\nmacro-F1 {macro:.3f}   lowest {min(row[2] for row in rows.values()):.2f}")
-    clean = [(r, rep) for r, rep in zip(records, reports) if not r["labels"]]
+    clean = [(r, rep) for r, rep in zip(records, reports, strict=True) if not r["labels"]]
     alarms = [r["id"] for r, rep in clean if any(f.severity in ("block", "warn") for f in rep.findings)]
     print(f"false alarms on clean posts: {len(alarms)}/{len(clean)} = {len(alarms) / max(1, len(clean)):.1%}")
     if errors:
-        for r, rep in zip(records, reports):
+        for r, rep in zip(records, reports, strict=True):
             gold, pred = set(r["labels"]), set(rep.categories) & set(LABELLED)
             if gold != pred:
                 print(f"{r['id']} {r['platform']:9} missed={sorted(gold - pred)} extra={sorted(pred - gold)}")

@@ -36,7 +36,7 @@ def postgres_url():
             if not exists:
                 c.execute("CREATE DATABASE deelwijs_insight_bench")
         return "postgres://postgres@127.0.0.1:5432/deelwijs_insight_bench"
-    except Exception:  # noqa: BLE001 - no server here
+    except Exception:  # no server here
         return None
 
 

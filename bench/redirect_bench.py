@@ -37,7 +37,7 @@ def postgres_url():
             c.execute("DROP DATABASE IF EXISTS deelwijs_bench")
             c.execute("CREATE DATABASE deelwijs_bench")
         return "postgres://postgres@127.0.0.1:5432/deelwijs_bench"
-    except Exception:  # noqa: BLE001 - no server: fall back to SQLite
+    except Exception:  # no server: fall back to SQLite
         return None
 
 

@@ -110,6 +110,9 @@ class LocationPageRequest(models.Model):
     class Meta:
         ordering = ["-created"]
 
+    def __str__(self):
+        return f"{self.get_platform_display()}: {self.name}"
+
 
 class Handle(models.Model):
     """A person's own handle on a network, for the directory."""
@@ -123,6 +126,9 @@ class Handle(models.Model):
     class Meta:
         ordering = ["platform"]
         constraints = [models.UniqueConstraint(fields=["user", "platform"], name="one_handle_per_network")]
+
+    def __str__(self):
+        return f"{self.platform}: {self.handle}"
 
     @property
     def profile_url(self):

@@ -22,7 +22,10 @@ ITEMS = [
         "werken-bij",
         ["Vacatures"],
         "/vacatures/verzorgende-ig-oost",
-        "In ons wijkteam is plek voor een verzorgende IG. Ik werk hier zelf met veel plezier: korte lijnen en collega's die voor je klaarstaan.",
+        (
+            "In ons wijkteam is plek voor een verzorgende IG. Ik werk hier zelf met veel plezier: korte lijnen en "
+            "collega's die voor je klaarstaan."
+        ),
         {
             "x": "Wij zoeken een verzorgende IG voor Wijkteam Oost. Iets voor jou?",
             "whatsapp": "Ken jij iemand die verzorgende IG is? Bij ons in Wijkteam Oost is plek!",
@@ -34,7 +37,10 @@ ITEMS = [
         None,
         ["Nieuws", "Ouderenzorg"],
         "/agenda/open-dag-de-linde",
-        "Zaterdag zetten we de deuren van De Linde open. Kom kijken hoe wonen met zorg er bij ons uitziet, de koffie staat klaar.",
+        (
+            "Zaterdag zetten we de deuren van De Linde open. Kom kijken hoe wonen met zorg er bij ons uitziet, de "
+            "koffie staat klaar."
+        ),
         {
             "facebook": "Open dag in De Linde! Neem gerust je ouders of buren mee.",
             "instagram": "Zaterdag open dag in De Linde. Wie komt er kijken?",
@@ -46,7 +52,10 @@ ITEMS = [
         None,
         ["Dagbesteding", "Innovatie"],
         "/nieuws/beweegtuin-het-anker",
-        "De beweegtuin bij Het Anker is klaar. Buiten bewegen met een toestel op je eigen niveau: onze deelnemers zijn er al fan van.",
+        (
+            "De beweegtuin bij Het Anker is klaar. Buiten bewegen met een toestel op je eigen niveau: onze deelnemers "
+            "zijn er al fan van."
+        ),
         {"x": "De beweegtuin bij Het Anker is open. Bewegen in de buitenlucht!"},
         [],
     ),
@@ -55,7 +64,10 @@ ITEMS = [
         "vrijwilligers",
         ["Vrijwilligers"],
         "/vrijwilligers/koffieochtend",
-        "Elke woensdag schenken vrijwilligers koffie in De Linde. Een uurtje aandacht maakt voor bewoners het verschil. Doe je mee?",
+        (
+            "Elke woensdag schenken vrijwilligers koffie in De Linde. Een uurtje aandacht maakt voor bewoners het "
+            "verschil. Doe je mee?"
+        ),
         {"facebook": "Heb jij op woensdagochtend een uurtje? Onze koffieochtend zoekt vrijwilligers."},
         [],
     ),
@@ -64,7 +76,10 @@ ITEMS = [
         "week-van-de-ouderen",
         ["Ouderenzorg"],
         "/week-van-de-ouderen",
-        "Deze week staan de verhalen van ouderen centraal. Wat kunnen wij leren van wie ons voorging? Lees de verhalen die we ophaalden.",
+        (
+            "Deze week staan de verhalen van ouderen centraal. Wat kunnen wij leren van wie ons voorging? Lees de "
+            "verhalen die we ophaalden."
+        ),
         {
             "x": "Week van de Ouderen: luister naar de verhalen van vroeger.",
             "bluesky": "Week van de Ouderen. Wie vertelde jou ooit een verhaal dat je nooit vergeet?",
@@ -76,7 +91,10 @@ ITEMS = [
         "eenzaamheid",
         ["Vrijwilligers"],
         "/maatjes",
-        "Eenzaamheid zie je niet altijd. Met ons maatjesproject koppelen we buurtgenoten voor een wandeling of een kop koffie.",
+        (
+            "Eenzaamheid zie je niet altijd. Met ons maatjesproject koppelen we buurtgenoten voor een wandeling of een "
+            "kop koffie."
+        ),
         {"whatsapp": "Ken je iemand die een maatje zou willen zijn? Ons maatjesproject zoekt mensen."},
         [],
     ),
@@ -85,7 +103,10 @@ ITEMS = [
         "werken-bij",
         ["Vacatures"],
         "/opleiden",
-        "Leren en werken tegelijk? In september starten nieuwe leerling-verpleegkundigen bij ons. Ik begon zelf ook zo.",
+        (
+            "Leren en werken tegelijk? In september starten nieuwe leerling-verpleegkundigen bij ons. "
+            "Ik begon zelf ook zo."
+        ),
         {"instagram": "Leren én werken in de zorg? In september start een nieuwe groep leerlingen."},
         [],
     ),
@@ -94,7 +115,10 @@ ITEMS = [
         None,
         ["Innovatie", "Ouderenzorg"],
         "/nieuws/sensoren",
-        "Met sensoren zien we 's nachts wie onze hulp nodig heeft, zonder elke keer de kamer in te gaan. Meer rust voor iedereen.",
+        (
+            "Met sensoren zien we 's nachts wie onze hulp nodig heeft, zonder elke keer de kamer in te gaan. Meer rust "
+            "voor iedereen."
+        ),
         {"x": "Slimme sensoren in de nacht: meer rust voor bewoners en collega's."},
         [],
     ),
@@ -103,7 +127,10 @@ ITEMS = [
         None,
         ["Nieuws"],
         "/agenda/kerstmarkt",
-        "De kerstmarkt in Klaverhof is weer in aantocht, met kraampjes vol werk van onze dagbesteding. Iedereen is welkom.",
+        (
+            "De kerstmarkt in Klaverhof is weer in aantocht, met kraampjes vol werk van onze dagbesteding. Iedereen is "
+            "welkom."
+        ),
         {"facebook": "Kerstmarkt in Klaverhof! Kom langs voor cadeautjes die onze deelnemers zelf maakten."},
         [],
     ),
@@ -121,7 +148,10 @@ ITEMS = [
         None,
         ["Dagbesteding"],
         "/dagbesteding/december",
-        "In december bakken we koekjes, maken we kerststukjes en gaan we samen naar het kerstconcert. Zin om mee te doen?",
+        (
+            "In december bakken we koekjes, maken we kerststukjes en gaan we samen naar het kerstconcert. Zin om mee "
+            "te doen?"
+        ),
         {"whatsapp": "Het decemberprogramma van de dagbesteding staat klaar."},
         ["client", "volunteer"],
     ),

@@ -132,6 +132,9 @@ class SuggestedText(models.Model):
     class Meta:
         ordering = ["network", "pk"]
 
+    def __str__(self):
+        return f"{self.get_network_display()} text {self.pk}"
+
 
 class Image(models.Model):
     """A photo as stored: no EXIF or GPS data, in a large and a small size."""
@@ -145,6 +148,9 @@ class Image(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     objects = OrganisationManager("organisation")
+
+    def __str__(self):
+        return f"image {self.pk}"
 
     @classmethod
     def from_upload(cls, organisation, upload, alt=""):

@@ -8,8 +8,10 @@ other lines are still checked).
 import argparse
 import json
 import sys
+from collections.abc import Sequence
+from typing import Any, BinaryIO, TextIO
 
-from . import PLATFORMS, Policy, PolicyError, check
+from . import PLATFORMS, Policy, PolicyError, Report, check
 from .lexicon import LexiconError
 
 SEVERITY_LABEL = {
@@ -26,7 +28,7 @@ class UsageError(Exception):
     pass
 
 
-def build_parser():
+def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="deelwijs", description="Deelwijs command line.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="check a post against the policy (the post check)")
@@ -39,7 +41,12 @@ def build_parser():
     return parser
 
 
-def main(argv=None, stdin=None, stdout=None, stderr=None):
+def main(
+    argv: Sequence[str] | None = None,
+    stdin: BinaryIO | None = None,
+    stdout: TextIO | None = None,
+    stderr: TextIO | None = None,
+) -> int:
     stdin = stdin or sys.stdin.buffer
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -66,7 +73,7 @@ def main(argv=None, stdin=None, stdout=None, stderr=None):
     return 1 if report.blocked else 0
 
 
-def _load_policy(path):
+def _load_policy(path: str | None) -> Policy:
     if not path:
         return Policy()
     try:
@@ -78,7 +85,7 @@ def _load_policy(path):
         raise UsageError(f"het beleid is geen geldige UTF-8 ({path})") from e
 
 
-def _open_batch(path, stdin):
+def _open_batch(path: str, stdin: BinaryIO) -> BinaryIO:
     if path == "-":
         return stdin
     try:
@@ -87,7 +94,7 @@ def _open_batch(path, stdin):
         raise UsageError(f"kan {path} niet lezen: {e.strerror}") from e
 
 
-def _batch(args, policy, stdin, stdout, stderr):
+def _batch(args: argparse.Namespace, policy: Policy, stdin: BinaryIO, stdout: TextIO, stderr: TextIO) -> int:
     """One output line per input line, in order; a bad line gets an error for its id."""
     source = _open_batch(args.jsonl, stdin)
     blocked = bad = False
@@ -116,7 +123,7 @@ def _batch(args, policy, stdin, stdout, stderr):
                     reason = f"geen geldige JSON (kolom {e.colno})"
                 else:
                     reason = str(e)
-                out = {"id": record_id, "line": number, "error": reason}
+                out: dict[str, Any] = {"id": record_id, "line": number, "error": reason}
                 print(f"deelwijs check: regel {number}: {reason}", file=stderr)
             else:
                 blocked = blocked or report.blocked
@@ -128,7 +135,7 @@ def _batch(args, policy, stdin, stdout, stderr):
     return 2 if bad else 1 if blocked else 0
 
 
-def _print_report(report, lang, out):
+def _print_report(report: Report, lang: str, out: TextIO) -> None:
     texts, labels = TEXTS[lang], SEVERITY_LABEL[lang]
     if not report.findings:
         print(texts["clean"], file=out)

@@ -1,15 +1,18 @@
 """check(text, platform, policy) -> Report: the post check's single entry point."""
 
+from collections.abc import Callable
+from typing import Any
+
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
 from .report import DEFAULT_SEVERITY, Finding, Report
-from .text import Doc
+from .text import Doc, Emit
 
 MAX_QUOTE = 60
 
-DETECTORS = (
+DETECTORS: tuple[Callable[[Doc, Emit], None], ...] = (
     identifiers.detect,
     privacy.detect,  # needs the identifiers; records the client mentions
     contact.detect,  # needs the client mentions
@@ -23,7 +26,9 @@ DETECTORS = (
 )
 
 
-def check(text, platform="linkedin", policy=None, lang="nl"):
+def check(
+    text: str, platform: str = "linkedin", policy: Policy | dict[str, Any] | None = None, lang: str = "nl"
+) -> Report:
     """Check a draft post against the organisation's policy.
 
     text: the post as typed; every finding's start/end index into it.
@@ -45,9 +50,18 @@ def check(text, platform="linkedin", policy=None, lang="nl"):
 
     doc = Doc(text, platform, policy)
     doc.personal = []
-    found = {}
+    found: dict[tuple[str, int, int], Finding] = {}
 
-    def emit(category, start, end, key, rule, severity=None, owner=None, **params):
+    def emit(
+        category: str,
+        start: int,
+        end: int,
+        key: str,
+        rule: str,
+        severity: str | None = None,
+        owner: str | None = None,
+        **params: Any,
+    ) -> None:
         if category == "personal_data":
             doc.personal.append((start, end, owner))
         if (category, start, end) in found:
@@ -84,7 +98,7 @@ def check(text, platform="linkedin", policy=None, lang="nl"):
     return Report(text=text, platform=platform, findings=list(found.values()))
 
 
-def warm_up():
+def warm_up() -> None:
     """Load the word lists and dictionaries now (about a second), not on the first check.
 
     A web worker calls this at start so no request pays for it.
@@ -94,5 +108,5 @@ def warm_up():
     frequencies()
 
 
-def _contains(text, needle):
+def _contains(text: str, needle: str) -> bool:
     return " ".join(needle.lower().split()) in " ".join(text.lower().split())

@@ -10,20 +10,27 @@ import importlib.util
 import math
 import os
 from functools import cache
+from typing import Protocol
 
 
 class LexiconError(RuntimeError):
     pass
 
 
-def _deduce_dir():
+class SpellChecker(Protocol):
+    """What we use of an enchant dictionary (pyenchant ships no type hints)."""
+
+    def check(self, word: str) -> bool: ...
+
+
+def _deduce_dir() -> str:
     spec = importlib.util.find_spec("deduce")
     if spec is None or spec.origin is None:
         raise LexiconError("the deduce package is not installed (pip install deduce)")
     return os.path.join(os.path.dirname(spec.origin), "data", "lookup", "src")
 
 
-def _read(*parts):
+def _read(*parts: str) -> set[str]:
     folder = os.path.join(_deduce_dir(), *parts)
     with open(os.path.join(folder, "items.txt"), encoding="utf-8") as f:
         items = {line.strip() for line in f if line.strip()}
@@ -35,7 +42,7 @@ def _read(*parts):
 
 
 class Lexicon:
-    def __init__(self):
+    def __init__(self) -> None:
         self.first_names = frozenset(_read("names", "lst_first_name"))
         self.surnames = frozenset(_read("names", "lst_surname"))
         self.places = frozenset(
@@ -51,12 +58,12 @@ class Lexicon:
 
 
 @cache
-def lexicon():
+def lexicon() -> Lexicon:
     return Lexicon()
 
 
 @cache
-def frequencies():
+def frequencies() -> dict[str, float]:
     """Word frequencies in Dutch text (wordfreq), as a plain dict for fast lookups."""
     import wordfreq
 
@@ -64,17 +71,17 @@ def frequencies():
 
 
 @cache
-def dictionaries():
+def dictionaries() -> tuple[SpellChecker, SpellChecker | None]:
     """The Dutch and English hunspell dictionaries, through enchant."""
     try:
         import enchant
     except ImportError as e:  # pragma: no cover - depends on the machine
         raise LexiconError("pyenchant is not installed") from e
     try:
-        dutch = enchant.Dict("nl_NL")
+        dutch: SpellChecker = enchant.Dict("nl_NL")
     except enchant.errors.DictNotFoundError as e:
         raise LexiconError("no Dutch dictionary: install Debian's hunspell-nl") from e
-    english = None
+    english: SpellChecker | None = None
     for tag in ("en_GB", "en_US", "en"):
         try:
             english = enchant.Dict(tag)
@@ -84,7 +91,7 @@ def dictionaries():
     return dutch, english
 
 
-def zipf(word):
+def zipf(word: str) -> float:
     """How common a word is, on the Zipf scale (0 unknown, 3 fairly common, 6 very common)."""
     f = frequencies().get(word)
     return math.log10(f) + 9 if f else 0.0

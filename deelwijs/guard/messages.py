@@ -6,38 +6,86 @@ wrong in this post and how to fix it. Both are written for care staff.
 
 LANGUAGES = ("nl", "en")
 
-RULES = {
+RULES: dict[str, dict[str, str]] = {
     "privacy.client": {
-        "nl": "Beroepsgeheim: maak nooit herkenbaar wie zorg krijgt. Geen naam, initialen, bijnaam, kamer- of bednummer, en geen combinatie van details waaraan mensen iemand herkennen.",
-        "en": "Professional secrecy: never make it recognisable who receives care. No name, initials, nickname, room or bed number, and no combination of details by which people recognise someone.",
+        "nl": (
+            "Beroepsgeheim: maak nooit herkenbaar wie zorg krijgt. Geen naam, initialen, bijnaam, kamer- of bednummer, "
+            "en geen combinatie van details waaraan mensen iemand herkennen."
+        ),
+        "en": (
+            "Professional secrecy: never make it recognisable who receives care. No name, initials, nickname, room or "
+            "bed number, and no combination of details by which people recognise someone."
+        ),
     },
     "privacy.known_person": {
-        "nl": "Beroepsgeheim geldt ook voor bekenden: vertel niet dat je buurman, een vriend of een bekende Nederlander bij ons zorg krijgt.",
-        "en": "Professional secrecy also covers people you know: do not tell that a neighbour, a friend or a well-known person receives care from us.",
+        "nl": (
+            "Beroepsgeheim geldt ook voor bekenden: vertel niet dat je buurman, een vriend of een bekende Nederlander "
+            "bij ons zorg krijgt."
+        ),
+        "en": (
+            "Professional secrecy also covers people you know: do not tell that a neighbour, a friend or a well-known "
+            "person receives care from us."
+        ),
     },
     "privacy.photo": {
-        "nl": "Zet geen foto of selfie met een cliënt online, ook niet met toestemming van familie: daarvoor loopt een aparte toestemmingsprocedure via communicatie.",
-        "en": "Do not post a photo or selfie with a client, not even with the family's permission: consent goes through communications.",
+        "nl": (
+            "Zet geen foto of selfie met een cliënt online, ook niet met toestemming van familie: daarvoor loopt een "
+            "aparte toestemmingsprocedure via communicatie."
+        ),
+        "en": (
+            "Do not post a photo or selfie with a client, not even with the family's permission: consent goes through "
+            "communications."
+        ),
     },
     "personal.identifier": {
-        "nl": "AVG: deel geen persoonsgegevens van privépersonen (BSN, privételefoon, privé-e-mail, huisadres, geboortedatum, cliënt- of patiëntnummer), ook niet van jezelf of collega's.",
-        "en": "GDPR: do not share personal data of private persons (citizen service number, private phone, private e-mail, home address, date of birth, client or patient number), not even your own or a colleague's.",
+        "nl": (
+            "AVG: deel geen persoonsgegevens van privépersonen (BSN, privételefoon, privé-e-mail, huisadres, "
+            "geboortedatum, cliënt- of patiëntnummer), ook niet van jezelf of collega's."
+        ),
+        "en": (
+            "GDPR: do not share personal data of private persons (citizen service number, private phone, private "
+            "e-mail, home address, date of birth, client or patient number), not even your own or a colleague's."
+        ),
     },
     "confidential.internal": {
-        "nl": "Vertrouwelijk blijft binnen: geen plannen die nog niet bekend zijn, interne cijfers, incidenten, onderzoeken, vergaderstukken of beveiligingscodes.",
-        "en": "Confidential stays inside: no unannounced plans, internal figures, incidents, investigations, meeting papers or security codes.",
+        "nl": (
+            "Vertrouwelijk blijft binnen: geen plannen die nog niet bekend zijn, interne cijfers, incidenten, "
+            "onderzoeken, vergaderstukken of beveiligingscodes."
+        ),
+        "en": (
+            "Confidential stays inside: no unannounced plans, internal figures, incidents, investigations, meeting "
+            "papers or security codes."
+        ),
     },
     "respect.respectful": {
-        "nl": "Wees respectvol over iedereen: geen scheldwoorden, spot, dreiging of roddels. Kritiek mag, op een respectvolle toon.",
-        "en": "Be respectful about everyone: no swearing, mockery, threats or gossip. Criticism is fine, in a respectful tone.",
+        "nl": (
+            "Wees respectvol over iedereen: geen scheldwoorden, spot, dreiging of roddels. Kritiek mag, op een "
+            "respectvolle toon."
+        ),
+        "en": (
+            "Be respectful about everyone: no swearing, mockery, threats or gossip. Criticism is fine, in a respectful "
+            "tone."
+        ),
     },
     "speaks.spokesperson": {
-        "nl": "Alleen woordvoerders spreken namens de organisatie. Deel je eigen ervaring in de ik-vorm, maar doe geen toezeggingen en kondig geen besluiten aan.",
-        "en": "Only spokespeople speak for the organisation. Share your own experience in the first person, but make no promises and announce no decisions.",
+        "nl": (
+            "Alleen woordvoerders spreken namens de organisatie. Deel je eigen ervaring in de ik-vorm, maar doe geen "
+            "toezeggingen en kondig geen besluiten aan."
+        ),
+        "en": (
+            "Only spokespeople speak for the organisation. Share your own experience in the first person, but make no "
+            "promises and announce no decisions."
+        ),
     },
     "contact.private": {
-        "nl": "Houd contact met cliënten en hun naasten zakelijk, via de kanalen van de organisatie. Geen privénummer, vriendschapsverzoeken of DM's, en bespreek cliënten niet in een app-groep.",
-        "en": "Keep contact with clients and their families professional, through the organisation's channels. No private number, friend requests or DMs, and do not discuss clients in a chat group.",
+        "nl": (
+            "Houd contact met cliënten en hun naasten zakelijk, via de kanalen van de organisatie. Geen privénummer, "
+            "vriendschapsverzoeken of DM's, en bespreek cliënten niet in een app-groep."
+        ),
+        "en": (
+            "Keep contact with clients and their families professional, through the organisation's channels. No "
+            "private number, friend requests or DMs, and do not discuss clients in a chat group."
+        ),
     },
     "words.tone": {
         "nl": "Onze tone of voice: we gebruiken woorden die mensen niet tot hun beperking of leeftijd terugbrengen.",
@@ -61,7 +109,7 @@ RULES = {
     },
 }
 
-MESSAGES = {
+MESSAGES: dict[str, dict[str, str]] = {
     "client_name": {
         "nl": "“{span}” maakt een cliënt herkenbaar. Laat de naam weg of schrijf ‘een cliënt’, ‘een bewoner’.",
         "en": "“{span}” makes a client recognisable. Leave the name out or write ‘a client’, ‘a resident’.",
@@ -71,27 +119,52 @@ MESSAGES = {
         "en": "A room, bed or house number makes someone recognisable. Leave out “{span}”.",
     },
     "client_details": {
-        "nl": "Deze combinatie van details (zoals leeftijd, woonplaats, aandoening) maakt iemand herkenbaar. Laat details weg tot niemand te herkennen is.",
-        "en": "This combination of details (such as age, place, condition) makes someone recognisable. Leave details out until nobody can be recognised.",
+        "nl": (
+            "Deze combinatie van details (zoals leeftijd, woonplaats, aandoening) maakt iemand herkenbaar. Laat "
+            "details weg tot niemand te herkennen is."
+        ),
+        "en": (
+            "This combination of details (such as age, place, condition) makes someone recognisable. Leave details out "
+            "until nobody can be recognised."
+        ),
     },
     "known_person": {
-        "nl": "Je vertelt dat iemand die mensen kennen (“{span}”) bij ons zorg krijgt. Dat valt onder je beroepsgeheim: laat het weg.",
-        "en": "You tell that someone people know (“{span}”) receives care from us. That falls under professional secrecy: leave it out.",
+        "nl": (
+            "Je vertelt dat iemand die mensen kennen (“{span}”) bij ons zorg krijgt. Dat valt onder je beroepsgeheim: "
+            "laat het weg."
+        ),
+        "en": (
+            "You tell that someone people know (“{span}”) receives care from us. That falls under professional "
+            "secrecy: leave it out."
+        ),
     },
     "client_photo": {
-        "nl": "Een foto of selfie met een cliënt hoort niet op je eigen account. Vraag communicatie naar de toestemmingsprocedure.",
+        "nl": (
+            "Een foto of selfie met een cliënt hoort niet op je eigen account. Vraag communicatie naar de "
+            "toestemmingsprocedure."
+        ),
         "en": "A photo or selfie with a client does not belong on your own account. Ask communications about consent.",
     },
     "client_identifier": {
-        "nl": "Dit gegeven (“{span}”) hoort bij een cliënt of diens naaste. Deel het nooit online, ook niet in een app-groep.",
-        "en": "This detail (“{span}”) belongs to a client or their relative. Never share it online, not even in a chat group.",
+        "nl": (
+            "Dit gegeven (“{span}”) hoort bij een cliënt of diens naaste. Deel het nooit online, ook niet in een "
+            "app-groep."
+        ),
+        "en": (
+            "This detail (“{span}”) belongs to a client or their relative. Never share it online, not even in a chat "
+            "group."
+        ),
     },
     "bsn": {
-        "nl": "“{span}” is een burgerservicenummer (BSN). Verwijder het; deel een BSN alleen via de beveiligde systemen.",
+        "nl": (
+            "“{span}” is een burgerservicenummer (BSN). Verwijder het; deel een BSN alleen via de beveiligde systemen."
+        ),
         "en": "“{span}” is a citizen service number (BSN). Remove it; share a BSN only through the secure systems.",
     },
     "phone": {
-        "nl": "“{span}” is een privételefoonnummer. Verwijder het of verwijs naar het algemene nummer van de organisatie.",
+        "nl": (
+            "“{span}” is een privételefoonnummer. Verwijder het of verwijs naar het algemene nummer van de organisatie."
+        ),
         "en": "“{span}” is a private phone number. Remove it or refer to the organisation's general number.",
     },
     "email": {
@@ -111,20 +184,40 @@ MESSAGES = {
         "en": "“{span}” is a client, patient or record number. It belongs only in the record.",
     },
     "security_code": {
-        "nl": "Je deelt een code of wachtwoord (“{span}”). Beveiligingsgegevens horen nooit online of in een app-groep; wijzig de code als hij al gedeeld is.",
-        "en": "You share a code or password (“{span}”). Security details never go online or in a chat group; change the code if it was shared.",
+        "nl": (
+            "Je deelt een code of wachtwoord (“{span}”). Beveiligingsgegevens horen nooit online of in een app-groep; "
+            "wijzig de code als hij al gedeeld is."
+        ),
+        "en": (
+            "You share a code or password (“{span}”). Security details never go online or in a chat group; change the "
+            "code if it was shared."
+        ),
     },
     "not_public": {
-        "nl": "“{span}”: dit is nog niet openbaar. Wacht tot de organisatie het zelf bekendmaakt en deel dan dat bericht.",
+        "nl": (
+            "“{span}”: dit is nog niet openbaar. Wacht tot de organisatie het zelf bekendmaakt en deel dan dat bericht."
+        ),
         "en": "“{span}”: this is not public yet. Wait until the organisation announces it and share that announcement.",
     },
     "incident": {
-        "nl": "Een intern incident of onderzoek (“{span}”) bespreek je binnen, niet online. Zorgen? Meld ze bij je leidinggevende of de klachtenfunctionaris.",
-        "en": "An internal incident or investigation (“{span}”) is discussed inside, not online. Worried? Raise it with your manager or the complaints officer.",
+        "nl": (
+            "Een intern incident of onderzoek (“{span}”) bespreek je binnen, niet online. Zorgen? Meld ze bij je "
+            "leidinggevende of de klachtenfunctionaris."
+        ),
+        "en": (
+            "An internal incident or investigation (“{span}”) is discussed inside, not online. Worried? Raise it with "
+            "your manager or the complaints officer."
+        ),
     },
     "internal_figures": {
-        "nl": "Interne cijfers (“{span}”) zijn niet openbaar. Deel alleen cijfers uit gepubliceerde stukken, zoals het jaarverslag.",
-        "en": "Internal figures (“{span}”) are not public. Share only figures from published documents, such as the annual report.",
+        "nl": (
+            "Interne cijfers (“{span}”) zijn niet openbaar. Deel alleen cijfers uit gepubliceerde stukken, zoals het "
+            "jaarverslag."
+        ),
+        "en": (
+            "Internal figures (“{span}”) are not public. Share only figures from published documents, such as the "
+            "annual report."
+        ),
     },
     "internal_meeting": {
         "nl": "Wat in een besloten of vertrouwelijk overleg is besproken (“{span}”), blijft binnen.",
@@ -135,32 +228,71 @@ MESSAGES = {
         "en": "“{span}” is hurtful. Say what bothers you without name-calling; respectful criticism is fine.",
     },
     "mockery": {
-        "nl": "Hiermee maak je iemand belachelijk (“{span}”). Schrijf over mensen zoals je zou willen dat over jou geschreven wordt.",
+        "nl": (
+            "Hiermee maak je iemand belachelijk (“{span}”). Schrijf over mensen zoals je zou willen dat over jou "
+            "geschreven wordt."
+        ),
         "en": "This makes fun of someone (“{span}”). Write about people as you would want to be written about.",
     },
     "gossip": {
-        "nl": "Dit klinkt als een roddel of gerucht (“{span}”). Deel geen verhalen over collega's of de organisatie die je niet zelf kunt verantwoorden.",
-        "en": "This sounds like gossip or a rumour (“{span}”). Do not share stories about colleagues or the organisation you cannot stand behind.",
+        "nl": (
+            "Dit klinkt als een roddel of gerucht (“{span}”). Deel geen verhalen over collega's of de organisatie die "
+            "je niet zelf kunt verantwoorden."
+        ),
+        "en": (
+            "This sounds like gossip or a rumour (“{span}”). Do not share stories about colleagues or the organisation "
+            "you cannot stand behind."
+        ),
     },
     "on_behalf": {
-        "nl": "Je spreekt hier namens de organisatie (“{span}”). Laat dat aan de woordvoerder over, of schrijf in de ik-vorm over je eigen ervaring.",
-        "en": "You speak for the organisation here (“{span}”). Leave that to the spokesperson, or write in the first person about your own experience.",
+        "nl": (
+            "Je spreekt hier namens de organisatie (“{span}”). Laat dat aan de woordvoerder over, of schrijf in de "
+            "ik-vorm over je eigen ervaring."
+        ),
+        "en": (
+            "You speak for the organisation here (“{span}”). Leave that to the spokesperson, or write in the first "
+            "person about your own experience."
+        ),
     },
     "promise": {
-        "nl": "“{span}” is een toezegging namens de organisatie. Beloof niets wat alleen de organisatie kan waarmaken; verwijs naar het officiële bericht.",
-        "en": "“{span}” is a promise on behalf of the organisation. Do not promise what only the organisation can deliver; refer to the official announcement.",
+        "nl": (
+            "“{span}” is een toezegging namens de organisatie. Beloof niets wat alleen de organisatie kan waarmaken; "
+            "verwijs naar het officiële bericht."
+        ),
+        "en": (
+            "“{span}” is a promise on behalf of the organisation. Do not promise what only the organisation can "
+            "deliver; refer to the official announcement."
+        ),
     },
     "decision": {
-        "nl": "Je kondigt een besluit aan (“{span}”). Officieel nieuws komt van communicatie; deel hun bericht zodra het er is.",
-        "en": "You announce a decision (“{span}”). Official news comes from communications; share their announcement once it is out.",
+        "nl": (
+            "Je kondigt een besluit aan (“{span}”). Officieel nieuws komt van communicatie; deel hun bericht zodra het "
+            "er is."
+        ),
+        "en": (
+            "You announce a decision (“{span}”). Official news comes from communications; share their announcement "
+            "once it is out."
+        ),
     },
     "team_chat": {
-        "nl": "Je bespreekt een cliënt in een app-groep (“{span}”). Gebruik daarvoor het dossier of de overdracht, ook als je geen naam noemt.",
-        "en": "You discuss a client in a chat group (“{span}”). Use the record or the handover for that, even without a name.",
+        "nl": (
+            "Je bespreekt een cliënt in een app-groep (“{span}”). Gebruik daarvoor het dossier of de overdracht, ook "
+            "als je geen naam noemt."
+        ),
+        "en": (
+            "You discuss a client in a chat group (“{span}”). Use the record or the handover for that, even without a "
+            "name."
+        ),
     },
     "private_channel": {
-        "nl": "Privécontact met cliënten of hun naasten (“{span}”) past niet bij je rol. Verwijs naar de afdeling of de kanalen van de organisatie.",
-        "en": "Private contact with clients or their families (“{span}”) does not fit your role. Refer them to the ward or the organisation's channels.",
+        "nl": (
+            "Privécontact met cliënten of hun naasten (“{span}”) past niet bij je rol. Verwijs naar de afdeling of de "
+            "kanalen van de organisatie."
+        ),
+        "en": (
+            "Private contact with clients or their families (“{span}”) does not fit your role. Refer them to the ward "
+            "or the organisation's channels."
+        ),
     },
     "word_choice": {
         "nl": "Schrijf liever “{use}” in plaats van “{span}”.",
@@ -198,18 +330,18 @@ MESSAGES = {
 }
 
 
-def message(key, lang, **params):
+def message(key: str, lang: str, **params: object) -> str:
     texts = MESSAGES[key]
     return texts.get(lang, texts["nl"]).format(**params)
 
 
-def rule_text(rule, lang):
+def rule_text(rule: str, lang: str) -> str:
     texts = RULES[rule]
     return texts.get(lang, texts["nl"])
 
 
 # The five questions to ask before posting, shown beside the check in the share flow.
-FIVE_QUESTIONS = {
+FIVE_QUESTIONS: dict[str, list[str]] = {
     "nl": [
         "Zou je dit ook graag in de krant zien staan, met jouw naam erbij?",
         "Staat er niets in wat binnen hoort te blijven?",

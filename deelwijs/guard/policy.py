@@ -2,12 +2,29 @@
 
 import json
 from dataclasses import dataclass, field, fields
+from typing import Any, TypedDict
 
 PLATFORMS = ("linkedin", "x", "facebook", "instagram", "bluesky", "mastodon", "whatsapp", "blog", "email")
 
+
+class WordEntry(TypedDict):
+    """One tone-of-voice entry: the stems to avoid and the word to use instead."""
+
+    avoid: list[str]
+    use: str
+
+
+class BlockedTerm(TypedDict):
+    """A term the organisation blocks; category is one of report.CATEGORIES."""
+
+    term: str
+    reason: str
+    category: str
+
+
 # The default tone-of-voice list from guard/LABELS.md. Each stem matches
 # every inflection and compound that starts with it.
-DEFAULT_WORD_LIST = [
+DEFAULT_WORD_LIST: list[WordEntry] = [
     {"avoid": ["klant"], "use": "cliënt"},
     {"avoid": ["bejaardenhuis", "bejaardentehuis"], "use": "woonzorgcentrum"},
     {"avoid": ["bejaard"], "use": "oudere"},
@@ -21,7 +38,7 @@ class PolicyError(ValueError):
     pass
 
 
-def _str_list(name, value):
+def _str_list(name: str, value: object) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
         raise PolicyError(f"{name} must be a list of strings")
     return [v.strip() for v in value if v.strip()]
@@ -45,12 +62,12 @@ class Policy:
     locations: list[str] = field(default_factory=list)
     public_contacts: list[str] = field(default_factory=list)
     staff_names: list[str] = field(default_factory=list)
-    word_list: list[dict] = field(default_factory=lambda: [dict(w) for w in DEFAULT_WORD_LIST])
-    blocked_terms: list[dict] = field(default_factory=list)
+    word_list: list[WordEntry] = field(default_factory=lambda: [w.copy() for w in DEFAULT_WORD_LIST])
+    blocked_terms: list[BlockedTerm] = field(default_factory=list)
     blog_disclaimer: str = ""
 
     @classmethod
-    def from_dict(cls, data):
+    def from_dict(cls, data: object) -> "Policy":
         if not isinstance(data, dict):
             raise PolicyError("a policy is a JSON object")
         known = {f.name for f in fields(cls)}
@@ -72,26 +89,26 @@ class Policy:
         return policy
 
     @classmethod
-    def from_json(cls, text):
+    def from_json(cls, text: str | bytes) -> "Policy":
         try:
             return cls.from_dict(json.loads(text))
         except json.JSONDecodeError as e:
             raise PolicyError(f"policy is not valid JSON: {e}") from e
 
-    def to_dict(self):
+    def to_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
 
-    def to_json(self):
+    def to_json(self) -> str:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=2)
 
 
-def _list(name, value):
+def _list(name: str, value: object) -> list[Any]:
     if not isinstance(value, list):
         raise PolicyError(f"{name} must be a list")
     return value
 
 
-def _word_entry(entry):
+def _word_entry(entry: object) -> WordEntry:
     if not isinstance(entry, dict) or not isinstance(entry.get("use"), str):
         raise PolicyError('each word_list entry needs "avoid" (a list) and "use" (a string)')
     avoid = _str_list("avoid", entry.get("avoid"))
@@ -100,7 +117,7 @@ def _word_entry(entry):
     return {"avoid": avoid, "use": entry["use"].strip()}
 
 
-def _blocked_entry(entry):
+def _blocked_entry(entry: object) -> BlockedTerm:
     from .report import CATEGORIES
 
     if isinstance(entry, str):

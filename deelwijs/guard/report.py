@@ -1,6 +1,7 @@
 """The result of a post check: findings with their category, severity and span."""
 
 from dataclasses import asdict, dataclass, field
+from typing import TypedDict, cast
 
 BLOCK = "block"
 WARN = "warn"
@@ -35,6 +36,26 @@ DEFAULT_SEVERITY = {
 }
 
 
+class FindingDict(TypedDict):
+    """A Finding as plain data (JSON, the web's check endpoint)."""
+
+    category: str
+    severity: str
+    start: int
+    end: int
+    message: str
+    rule: str
+    policy: str
+    suggestion: str | None
+
+
+class ReportDict(TypedDict):
+    platform: str
+    blocked: bool
+    needs_confirmation: bool
+    findings: list[FindingDict]
+
+
 @dataclass(frozen=True)
 class Finding:
     category: str
@@ -46,8 +67,8 @@ class Finding:
     policy: str = ""
     suggestion: str | None = None
 
-    def to_dict(self):
-        return asdict(self)
+    def to_dict(self) -> FindingDict:
+        return cast(FindingDict, asdict(self))
 
 
 @dataclass
@@ -57,21 +78,21 @@ class Report:
     findings: list[Finding] = field(default_factory=list)
 
     @property
-    def blocked(self):
+    def blocked(self) -> bool:
         return any(f.severity == BLOCK for f in self.findings)
 
     @property
-    def needs_confirmation(self):
+    def needs_confirmation(self) -> bool:
         return any(f.severity == WARN for f in self.findings)
 
     @property
-    def categories(self):
+    def categories(self) -> list[str]:
         return sorted({f.category for f in self.findings})
 
-    def sorted_findings(self):
+    def sorted_findings(self) -> list[Finding]:
         return sorted(self.findings, key=lambda f: (_RANK[f.severity], f.start, f.category))
 
-    def to_dict(self):
+    def to_dict(self) -> ReportDict:
         return {
             "platform": self.platform,
             "blocked": self.blocked,

@@ -5,8 +5,14 @@ Every offset is into the original text, so findings can point at it.
 
 from bisect import bisect_right
 from functools import cached_property
+from typing import Any, Protocol
 
 import regex as re
+
+from .policy import Policy
+
+# A span of the text: (start, end), offsets into Doc.text.
+Span = tuple[int, int]
 
 WORD = re.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 URL = re.compile(
@@ -59,15 +65,37 @@ ABBREVIATIONS = {
 SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n+")
 
 
+class Emit(Protocol):
+    """How a detector reports a finding; `params` fill in the message (engine.check's `emit`)."""
+
+    def __call__(
+        self,
+        category: str,
+        start: int,
+        end: int,
+        key: str,
+        rule: str,
+        severity: str | None = None,
+        owner: str | None = None,
+        **params: Any,
+    ) -> None: ...
+
+
 class Doc:
     """A text prepared once for all detectors."""
 
-    def __init__(self, text, platform, policy):
+    # Set by the engine before the detectors run: (start, end, owner) of
+    # each personal_data finding, owner "self", "other" or None.
+    personal: list[tuple[int, int, str | None]]
+    # Set once the mask list is built; is_masked checks for it.
+    _mask_starts: list[int]
+
+    def __init__(self, text: str, platform: str, policy: Policy) -> None:
         self.text = text
         self.lower = text.lower()
         self.platform = platform
         self.policy = policy
-        self.masked = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
+        self.masked: list[tuple[int, int, str]] = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
         for kind, pattern in (
             ("email", EMAIL),
             ("email", EMAIL_SPOKEN),
@@ -85,13 +113,13 @@ class Doc:
         ]
         # Spans already claimed by an identifier detector (phone, BSN, ...),
         # so others do not read them as codes or figures.
-        self.identifiers = []
-        self.client_refs = []  # (start, end, strength) mentions of a care recipient
+        self.identifiers: list[Span] = []
+        self.client_refs: list[tuple[int, int, str]] = []  # (start, end, strength) mentions of a care recipient
 
-    def is_masked(self, start, end):
+    def is_masked(self, start: int, end: int) -> bool:
         if not self.masked:
             return False
-        starts = getattr(self, "_mask_starts", None)
+        starts: list[int] | None = getattr(self, "_mask_starts", None)
         if starts is None:  # still building the mask list
             return any(s < end and start < e for s, e, _ in self.masked)
         i = bisect_right(starts, end - 1) - 1
@@ -102,16 +130,17 @@ class Doc:
             i -= 1
         return False
 
-    def masked_kind(self, start, end):
+    def masked_kind(self, start: int, end: int) -> str | None:
         i = bisect_right(self._mask_starts, start) - 1
         if i >= 0 and self.masked[i][1] >= end:
             return self.masked[i][2]
         return None
 
     @cached_property
-    def sentences(self):
+    def sentences(self) -> list[Span]:
         """Sentence spans; a full stop after an abbreviation or initial does not split."""
-        spans, start = [], 0
+        spans: list[Span] = []
+        start = 0
         for m in SENTENCE_END.finditer(self.text):
             if m.group().startswith(".") and "\n" not in m.group():
                 before = self.text[start : m.start()].split()
@@ -126,32 +155,32 @@ class Doc:
         return spans or [(0, len(self.text))]
 
     @cached_property
-    def _sentence_starts(self):
+    def _sentence_starts(self) -> list[int]:
         return [s for s, _ in self.sentences]
 
-    def sentence_index(self, pos):
+    def sentence_index(self, pos: int) -> int:
         return max(0, bisect_right(self._sentence_starts, pos) - 1)
 
-    def sentence_span(self, pos, before=0, after=0):
+    def sentence_span(self, pos: int, before: int = 0, after: int = 0) -> Span:
         """The span of the sentence at pos, widened by neighbouring sentences."""
         i = self.sentence_index(pos)
         first = self.sentences[max(0, i - before)]
         last = self.sentences[min(len(self.sentences) - 1, i + after)]
         return first[0], last[1]
 
-    def sentence_lower(self, pos, before=0, after=0):
+    def sentence_lower(self, pos: int, before: int = 0, after: int = 0) -> str:
         s, e = self.sentence_span(pos, before, after)
         return self.lower[s:e]
 
-    def is_sentence_start(self, pos):
+    def is_sentence_start(self, pos: int) -> bool:
         s, _ = self.sentences[self.sentence_index(pos)]
         return not self.text[s:pos].strip(" \t\"'(‘“-–•*")
 
-    def overlaps_identifier(self, start, end):
+    def overlaps_identifier(self, start: int, end: int) -> bool:
         return any(s < end and start < e for s, e in self.identifiers)
 
 
-def word_re(*alternatives, prefix=False):
+def word_re(*alternatives: str, prefix: bool = False) -> re.Pattern[str]:
     """A case-insensitive pattern matching whole words (or word starts)."""
     body = "|".join(alternatives)
     tail = r"" if prefix else r"(?![\p{L}\p{N}])"

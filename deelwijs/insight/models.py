@@ -43,6 +43,9 @@ class DailyStat(RollUp):
             )
         ]
 
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class DailyTeamStat(RollUp):
     """The same per team and location too: read only for one team, a manager's teams or one location."""
@@ -62,6 +65,9 @@ class DailyTeamStat(RollUp):
             ),
         ]
 
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class MonthlyTeamStat(RollUp):
     """Per team (and its location) and month: the per-team and per-location figures of a month or quarter."""
@@ -73,6 +79,9 @@ class MonthlyTeamStat(RollUp):
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
 
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
+
 
 class MonthlyItemStat(RollUp):
     """Per item and month (first day of the month): shares made and clicks received."""
@@ -83,6 +92,9 @@ class MonthlyItemStat(RollUp):
 
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class MonthlyItemTeamStat(RollUp):
@@ -96,6 +108,9 @@ class MonthlyItemTeamStat(RollUp):
 
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["team", "month"]), models.Index(fields=["location", "month"])]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class PeriodSharer(RollUp):
@@ -116,6 +131,9 @@ class PeriodSharer(RollUp):
             models.Index(fields=["team", "period"]),
             models.Index(fields=["location", "period"]),
         ]
+
+    def __str__(self):
+        return f"{self._meta.verbose_name} {self.pk}"
 
 
 class Report(models.Model):
@@ -140,3 +158,6 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+    def __str__(self):
+        return f"report {self.period}"

@@ -28,21 +28,32 @@ MODULES = [
         1,
         "Social media op het werk",
         True,
-        "Waarom je als zorgmedewerker online over je werk vertelt, wat je ermee wilt bereiken en wat we met elkaar afspraken.",
+        (
+            "Waarom je als zorgmedewerker online over je werk vertelt, wat je ermee wilt bereiken en wat we met elkaar "
+            "afspraken."
+        ),
         [
             (
                 LESSON,
                 "Waarom dit ertoe doet",
-                """Jij ziet elke dag wat goede zorg is. Als jij daarover vertelt, geloven mensen het sneller dan een advertentie van de organisatie. Zo help je nieuwe collega's ons te vinden, laat je familie zien hoe het er bij ons aan toe gaat en geef je het vak een gezicht.
-
-Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staan en kan verder reizen dan je denkt. Daarom leer je in deze modules hoe je trots kunt delen zonder iemand te schaden.""",
+                (
+                    "Jij ziet elke dag wat goede zorg is. Als jij daarover vertelt, geloven mensen het sneller dan een "
+                    "advertentie van de organisatie. Zo help je nieuwe collega's ons te vinden, laat je familie zien "
+                    "hoe het er bij ons aan toe gaat en geef je het vak een gezicht.\n\n"
+                    "Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staan en kan verder "
+                    "reizen dan je denkt. Daarom leer je in deze modules hoe je trots kunt delen zonder iemand te "
+                    "schaden."
+                ),
                 {},
                 "",
             ),
             (
                 WORKSHEET,
                 "Jouw doelen",
-                "Wat wil jij bereiken met social media over je werk? Kies je drie belangrijkste doelen, of schrijf een eigen doel op.",
+                (
+                    "Wat wil jij bereiken met social media over je werk? Kies je drie belangrijkste doelen, of schrijf "
+                    "een eigen doel op."
+                ),
                 {
                     "answer": "choice",
                     "pick": 3,
@@ -62,7 +73,10 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Ons beleid",
-                "Hieronder staat het socialemediabeleid van de organisatie. Lees het rustig door; in de volgende modules oefen je met wat erin staat.",
+                (
+                    "Hieronder staat het socialemediabeleid van de organisatie. Lees het rustig door; in de volgende "
+                    "modules oefen je met wat erin staat."
+                ),
                 {"show_policy": True},
                 "",
             ),
@@ -84,24 +98,37 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Openbaar is openbaarder dan je denkt",
-                "Veel mensen denken dat alleen hun vrienden hun berichten zien. Maar reacties, deelknoppen, schermafbeeldingen en zoekmachines zorgen ervoor dat een bericht verder reist. Test je kennis met de stellingen hierna.",
+                (
+                    "Veel mensen denken dat alleen hun vrienden hun berichten zien. Maar reacties, deelknoppen, "
+                    "schermafbeeldingen en zoekmachines zorgen ervoor dat een bericht verder reist. Test je kennis met "
+                    "de stellingen hierna."
+                ),
                 {},
                 "platform.limits",
             ),
             tf(
                 "Een bericht op je eigen LinkedIn-profiel zien ook mensen die niet met je verbonden zijn.",
                 True,
-                "Als iemand uit jouw netwerk je bericht liket of erop reageert, zien zijn of haar connecties het ook. En openbare berichten zijn voor iedereen te vinden.",
+                (
+                    "Als iemand uit jouw netwerk je bericht liket of erop reageert, zien zijn of haar connecties het "
+                    "ook. En openbare berichten zijn voor iedereen te vinden."
+                ),
             ),
             tf(
                 "Als ik een bericht op X verwijder, is het overal weg.",
                 False,
-                "Anderen kunnen het al gedeeld, geciteerd of vastgelegd hebben met een schermafbeelding. Verwijderen haalt alleen jouw exemplaar weg.",
+                (
+                    "Anderen kunnen het al gedeeld, geciteerd of vastgelegd hebben met een schermafbeelding. "
+                    "Verwijderen haalt alleen jouw exemplaar weg."
+                ),
             ),
             tf(
                 "Een Facebook-bericht dat ik deel met ‘vrienden’ kan toch bij vreemden terechtkomen.",
                 True,
-                "Een vriend kan een schermafbeelding maken of het doorsturen. ‘Alleen vrienden’ is een instelling, geen garantie.",
+                (
+                    "Een vriend kan een schermafbeelding maken of het doorsturen. ‘Alleen vrienden’ is een instelling, "
+                    "geen garantie."
+                ),
             ),
             tf(
                 "Op een openbaar Instagram-account zijn mijn foto's alleen te zien voor mijn volgers.",
@@ -116,7 +143,10 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             tf(
                 "In een besloten Facebookgroep kan ik vrij over cliënten praten.",
                 False,
-                "Ook een besloten groep heeft leden die kunnen doorsturen. En over cliënten praat je nooit op social media, besloten of niet: dat valt onder je beroepsgeheim.",
+                (
+                    "Ook een besloten groep heeft leden die kunnen doorsturen. En over cliënten praat je nooit op "
+                    "social media, besloten of niet: dat valt onder je beroepsgeheim."
+                ),
             ),
             tf(
                 "Zoekmachines kunnen openbare berichten van LinkedIn en X laten zien.",
@@ -126,7 +156,10 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             tf(
                 "Een foto die ik in de kantine maak en op Instagram zet, kan toch informatie over cliënten laten zien.",
                 True,
-                "Denk aan een whiteboard met namen, een rooster op de achtergrond of een bewoner die net door het beeld loopt. Kijk altijd eerst wat er achter jou te zien is.",
+                (
+                    "Denk aan een whiteboard met namen, een rooster op de achtergrond of een bewoner die net door het "
+                    "beeld loopt. Kijk altijd eerst wat er achter jou te zien is."
+                ),
             ),
         ],
     ),
@@ -139,26 +172,49 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Je beroepsgeheim gaat altijd mee",
-                "Je beroepsgeheim geldt niet alleen op het werk, maar ook online, in de app-groep en op je eigen account. Ook als je geen naam noemt, kan een cliënt herkenbaar zijn: door een kamernummer, een leeftijd met een woonplaats, of omdat iedereen in het dorp weet wie er bij ons woont.",
+                (
+                    "Je beroepsgeheim geldt niet alleen op het werk, maar ook online, in de app-groep en op je eigen "
+                    "account. Ook als je geen naam noemt, kan een cliënt herkenbaar zijn: door een kamernummer, een "
+                    "leeftijd met een woonplaats, of omdat iedereen in het dorp weet wie er bij ons woont."
+                ),
                 {},
                 "privacy.client",
             ),
             (
                 DILEMMA,
                 "De selfie met de buurvrouw",
-                "Je buurvrouw verhuist van de gesloten naar de open afdeling. Ze is er blij mee en jij ook. Ze vraagt of je een selfie met haar wilt maken en die op Facebook wilt zetten, zodat iedereen in de straat het ziet.",
+                (
+                    "Je buurvrouw verhuist van de gesloten naar de open afdeling. Ze is er blij mee en jij ook. Ze "
+                    "vraagt of je een selfie met haar wilt maken en die op Facebook wilt zetten, zodat iedereen in de "
+                    "straat het ziet."
+                ),
                 {
-                    "considerations": "Haar blijdschap is echt, en het is lief bedoeld. Maar met zo'n foto vertel je aan de hele straat dat zij zorg krijgt en op welke afdeling ze woonde. Dat is haar verhaal, niet het jouwe. Wil ze het zelf delen? Dan kan dat, via haar eigen kanalen, of met toestemming via communicatie.",
-                    "policy": "Maak nooit herkenbaar wie zorg krijgt, ook niet met een foto of met toestemming die je zelf regelt.",
+                    "considerations": (
+                        "Haar blijdschap is echt, en het is lief bedoeld. Maar met zo'n foto vertel je aan de hele "
+                        "straat dat zij zorg krijgt en op welke afdeling ze woonde. Dat is haar verhaal, niet het "
+                        "jouwe. Wil ze het zelf delen? Dan kan dat, via haar eigen kanalen, of met toestemming via "
+                        "communicatie."
+                    ),
+                    "policy": (
+                        "Maak nooit herkenbaar wie zorg krijgt, ook niet met een foto of met toestemming die je zelf "
+                        "regelt."
+                    ),
                 },
                 "privacy.photo",
             ),
             (
                 DILEMMA,
                 "Het vriendschapsverzoek",
-                "Een cliënt die je al een jaar begeleidt, stuurt je een vriendschapsverzoek op Facebook. Je vindt hem aardig en wilt hem niet kwetsen.",
+                (
+                    "Een cliënt die je al een jaar begeleidt, stuurt je een vriendschapsverzoek op Facebook. Je vindt "
+                    "hem aardig en wilt hem niet kwetsen."
+                ),
                 {
-                    "considerations": "Een vriendschap online maakt de grens tussen werk en privé vaag. Hij ziet jouw privéleven en jij het zijne; dat kan de professionele relatie veranderen. Je kunt het verzoek vriendelijk weigeren en het in een gesprek uitleggen.",
+                    "considerations": (
+                        "Een vriendschap online maakt de grens tussen werk en privé vaag. Hij ziet jouw privéleven en "
+                        "jij het zijne; dat kan de professionele relatie veranderen. Je kunt het verzoek vriendelijk "
+                        "weigeren en het in een gesprek uitleggen."
+                    ),
                     "policy": "Houd contact met cliënten en hun naasten zakelijk, via de kanalen van de organisatie.",
                 },
                 "contact.private",
@@ -166,9 +222,16 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 DILEMMA,
                 "De app-groep van het team",
-                "In de app-groep van je team vraagt een collega of iemand wil letten op ‘meneer van kamer 8, die weer zo onrustig is’. Een ander reageert met een grapje.",
+                (
+                    "In de app-groep van je team vraagt een collega of iemand wil letten op ‘meneer van kamer 8, die "
+                    "weer zo onrustig is’. Een ander reageert met een grapje."
+                ),
                 {
-                    "considerations": "Een app-groep voelt als een gesprek in de teampost, maar berichten staan op privételefoons en kunnen worden doorgestuurd. Ook zonder naam is ‘meneer van kamer 8’ herkenbaar. Overdracht hoort in het dossier.",
+                    "considerations": (
+                        "Een app-groep voelt als een gesprek in de teampost, maar berichten staan op privételefoons en "
+                        "kunnen worden doorgestuurd. Ook zonder naam is ‘meneer van kamer 8’ herkenbaar. Overdracht "
+                        "hoort in het dossier."
+                    ),
                     "policy": "Bespreek cliënten niet in een app-groep, ook niet zonder naam.",
                 },
                 "contact.private",
@@ -176,9 +239,16 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 DILEMMA,
                 "Het mooie verhaal",
-                "Een bewoner vertelt je een prachtig verhaal over zijn jeugd. Je wilt het op LinkedIn zetten, zonder naam, met zijn leeftijd en het dorp waar hij vandaan komt.",
+                (
+                    "Een bewoner vertelt je een prachtig verhaal over zijn jeugd. Je wilt het op LinkedIn zetten, "
+                    "zonder naam, met zijn leeftijd en het dorp waar hij vandaan komt."
+                ),
                 {
-                    "considerations": "Een leeftijd met een dorp en een bijzonder verhaal is vaak genoeg om iemand te herkennen. Laat details weg tot niemand meer te herkennen is, of vraag communicatie of het verhaal met toestemming gedeeld kan worden.",
+                    "considerations": (
+                        "Een leeftijd met een dorp en een bijzonder verhaal is vaak genoeg om iemand te herkennen. "
+                        "Laat details weg tot niemand meer te herkennen is, of vraag communicatie of het verhaal met "
+                        "toestemming gedeeld kan worden."
+                    ),
                     "policy": "Geen combinatie van details waaraan mensen iemand herkennen.",
                 },
                 "privacy.client",
@@ -186,9 +256,16 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 DILEMMA,
                 "Het telefoonnummer van de zoon",
-                "De zoon van een bewoner vraagt of je even wilt bellen als zijn moeder iets nodig heeft. Hij geeft je zijn nummer en vraagt het jouwe.",
+                (
+                    "De zoon van een bewoner vraagt of je even wilt bellen als zijn moeder iets nodig heeft. Hij geeft "
+                    "je zijn nummer en vraagt het jouwe."
+                ),
                 {
-                    "considerations": "Contact met familie is belangrijk, maar loopt via de afdeling. Met je privénummer ben je altijd bereikbaar en wordt het lastig om grenzen te houden. Geef het nummer van de afdeling en leg het nummer van de zoon vast in het dossier.",
+                    "considerations": (
+                        "Contact met familie is belangrijk, maar loopt via de afdeling. Met je privénummer ben je "
+                        "altijd bereikbaar en wordt het lastig om grenzen te houden. Geef het nummer van de afdeling "
+                        "en leg het nummer van de zoon vast in het dossier."
+                    ),
                     "policy": "Geen privénummer aan cliënten of hun naasten.",
                 },
                 "personal.identifier",
@@ -196,9 +273,15 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 DILEMMA,
                 "De bekende Nederlander op de SEH",
-                "Op de spoedeisende hulp komt een bekende presentator binnen. Je collega's praten erover en iemand wil het op X zetten, ‘want het staat straks toch in de krant’.",
+                (
+                    "Op de spoedeisende hulp komt een bekende presentator binnen. Je collega's praten erover en iemand "
+                    "wil het op X zetten, ‘want het staat straks toch in de krant’."
+                ),
                 {
-                    "considerations": "Ook bij bekende mensen geldt je beroepsgeheim. Dat iemand zorg krijgt, vertel jij niet, ook niet als anderen het misschien al weten.",
+                    "considerations": (
+                        "Ook bij bekende mensen geldt je beroepsgeheim. Dat iemand zorg krijgt, vertel jij niet, ook "
+                        "niet als anderen het misschien al weten."
+                    ),
                     "policy": "Vertel niet dat een bekende zorg krijgt bij ons.",
                 },
                 "privacy.known_person",
@@ -221,14 +304,20 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Onze eigen accounts",
-                "Dit zijn de accounts van de organisatie, uit het register dat communicatie bijhoudt. Bekijk ze eens met de blik van een buitenstaander.",
+                (
+                    "Dit zijn de accounts van de organisatie, uit het register dat communicatie bijhoudt. Bekijk ze "
+                    "eens met de blik van een buitenstaander."
+                ),
                 {"show_accounts": True},
                 "",
             ),
             (
                 WORKSHEET,
                 "Geef ze een cijfer",
-                "Welk cijfer geef jij onze accounts, als je kijkt naar wat een sollicitant of familielid zou willen zien?",
+                (
+                    "Welk cijfer geef jij onze accounts, als je kijkt naar wat een sollicitant of familielid zou "
+                    "willen zien?"
+                ),
                 {"answer": "grade"},
                 "",
             ),
@@ -242,21 +331,30 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Volg je team",
-                "Collega's die je online volgt, zien jouw berichten eerder, en jij die van hen. Hieronder staan de accounts van je teamgenoten.",
+                (
+                    "Collega's die je online volgt, zien jouw berichten eerder, en jij die van hen. Hieronder staan de "
+                    "accounts van je teamgenoten."
+                ),
                 {"show_team": True},
                 "",
             ),
             (
                 WORKSHEET,
                 "Wie volg je in je vakgebied?",
-                "Welke mensen of organisaties in jouw vakgebied wil je volgen? Denk aan beroepsverenigingen, onderzoekers of collega's elders.",
+                (
+                    "Welke mensen of organisaties in jouw vakgebied wil je volgen? Denk aan beroepsverenigingen, "
+                    "onderzoekers of collega's elders."
+                ),
                 {"answer": "names"},
                 "",
             ),
             (
                 WORKSHEET,
                 "Herkenbaar als collega",
-                "Hoe herkenbaar zijn onze namen en profielfoto's als één organisatie? Geef een cijfer en vertel waarom.",
+                (
+                    "Hoe herkenbaar zijn onze namen en profielfoto's als één organisatie? "
+                    "Geef een cijfer en vertel waarom."
+                ),
                 {"answer": "grade"},
                 "",
             ),
@@ -278,7 +376,11 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 LESSON,
                 "Samen sterker",
-                "Een plan hoeft niet groot te zijn. Als je team weet wat jullie willen bereiken, voor wie en hoe vaak, wordt delen vanzelf makkelijker. Bespreek de vragen samen, bijvoorbeeld in een teamoverleg; ieder vult zijn eigen antwoord in en het teamplan laat ze naast elkaar zien.",
+                (
+                    "Een plan hoeft niet groot te zijn. Als je team weet wat jullie willen bereiken, voor wie en hoe "
+                    "vaak, wordt delen vanzelf makkelijker. Bespreek de vragen samen, bijvoorbeeld in een teamoverleg; "
+                    "ieder vult zijn eigen antwoord in en het teamplan laat ze naast elkaar zien."
+                ),
                 {},
                 "",
             ),
@@ -299,7 +401,10 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 WORKSHEET,
                 "Wanneer en waar?",
-                "Wanneer gebeurt het en waar: op welke afdeling, locatie of plek in de wijk? Denk aan vaste momenten in de week of het jaar.",
+                (
+                    "Wanneer gebeurt het en waar: op welke afdeling, locatie of plek in de wijk? Denk aan vaste "
+                    "momenten in de week of het jaar."
+                ),
                 {"answer": "text", "plan": "when_where"},
                 "",
             ),
@@ -353,7 +458,10 @@ Tegelijk werk je met mensen die kwetsbaar zijn. Wat je deelt, blijft online staa
             (
                 WORKSHEET,
                 "Planning",
-                "Wat doen jullie wekelijks, maandelijks en jaarlijks? Welke vaste activiteiten en inhaakdagen passen erbij?",
+                (
+                    "Wat doen jullie wekelijks, maandelijks en jaarlijks? Welke vaste activiteiten en inhaakdagen "
+                    "passen erbij?"
+                ),
                 {"answer": "text", "plan": "planning"},
                 "",
             ),

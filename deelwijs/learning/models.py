@@ -82,3 +82,6 @@ class Answer(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["person", "step"], name="one_answer_per_step")]
+
+    def __str__(self):
+        return f"answer {self.pk} to step {self.step_id}"

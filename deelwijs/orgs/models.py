@@ -57,15 +57,15 @@ class Organisation(models.Model):
         ),
     )
 
-    @property
-    def has_sso(self):
-        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
-
     class Meta:
         ordering = ["name"]
 
     def __str__(self):
         return self.name
+
+    @property
+    def has_sso(self):
+        return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 
     def guard_policy(self):
         """The post check's Policy for this organisation."""
@@ -192,6 +192,9 @@ class RoleAssignment(models.Model):
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "role"], name="unique_role")]
 
+    def __str__(self):
+        return self.role
+
 
 class AuditEntry(models.Model):
     """Who changed something sensitive (roles, account access, settings), what and when."""
@@ -206,6 +209,9 @@ class AuditEntry(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.action} {self.created:%Y-%m-%d %H:%M}"
 
 
 class Invitation(models.Model):
@@ -231,6 +237,9 @@ class Invitation(models.Model):
     class Meta:
         ordering = ["-created"]
 
+    def __str__(self):
+        return f"invitation {self.pk}"
+
     @property
     def expired(self):
         return timezone.now() - self.created > timezone.timedelta(days=self.VALID_DAYS)
@@ -249,3 +258,6 @@ class Notification(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+    def __str__(self):
+        return f"notification {self.pk}"

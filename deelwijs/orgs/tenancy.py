@@ -42,7 +42,7 @@ class OutsideScope(DisabledQuerySet):
         return self._chain()
 
 
-def OrganisationManager(path="organisation", manager_class=models.Manager):  # noqa: N802 (a manager factory)
+def OrganisationManager(path="organisation", manager_class=models.Manager):
     """The default manager of an organisation-owned model; ``path`` leads from the model to its organisation.
 
     The same rules as django-scopes' ScopedManager, on its scope state, with one

@@ -186,6 +186,9 @@ class PilotLesson(models.Model):
     class Meta:
         ordering = ["created"]
 
+    def __str__(self):
+        return f"{self.get_kind_display()} {self.pk}"
+
 
 class PlannedPost(models.Model):
     """A post planned on a corporate account (or for the ambassadors' feed) at a date and time."""
@@ -263,6 +266,14 @@ class PlannedPost(models.Model):
     def __str__(self):
         return self.label
 
+    def save(self, *args, **kwargs):
+        remind_at = self.scheduled_at - timedelta(hours=self.remind_hours)
+        if remind_at != self.remind_at:
+            self.remind_at = remind_at
+            if remind_at > timezone.now():
+                self.reminded_at = None
+        super().save(*args, **kwargs)
+
     @property
     def label(self):
         return self.title or (self.text[:60] + ("…" if len(self.text) > 60 else "")) or str(_("(no text yet)"))
@@ -274,14 +285,6 @@ class PlannedPost(models.Model):
     @property
     def overdue(self):
         return self.is_open and self.scheduled_at < timezone.now()
-
-    def save(self, *args, **kwargs):
-        remind_at = self.scheduled_at - timedelta(hours=self.remind_hours)
-        if remind_at != self.remind_at:
-            self.remind_at = remind_at
-            if remind_at > timezone.now():
-                self.reminded_at = None
-        super().save(*args, **kwargs)
 
 
 class OwnHookDay(models.Model):
@@ -321,6 +324,9 @@ class TeamPlan(models.Model):
     QUESTIONS = ["goal", "audience", "message", "platform", "form", "who", "planning", "recurring", "hook_days"]
 
     objects = OrganisationManager("team__organisation")
+
+    def __str__(self):
+        return f"plan of team {self.team_id}"
 
 
 class Meeting(models.Model):
@@ -363,6 +369,9 @@ class CalendarFeed(models.Model):
     created = models.DateTimeField(default=timezone.now)
 
     objects = OrganisationManager("organisation")
+
+    def __str__(self):
+        return f"calendar feed {self.pk}"
 
     @classmethod
     def issue(cls, owner, person=None, team=None):

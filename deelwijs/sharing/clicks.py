@@ -107,7 +107,7 @@ class ClickBuffer:
             if self.rows and time.monotonic() - self.oldest >= self.seconds:
                 try:
                     self.flush()
-                except Exception:  # noqa: BLE001 - the thread must survive a database hiccup
+                except Exception:  # the thread must survive a database hiccup
                     log.exception("writing clicks failed")
 
 

@@ -27,6 +27,9 @@ class Share(models.Model):
     class Meta:
         ordering = ["-created"]
 
+    def __str__(self):
+        return f"share {self.pk} on {self.network}"
+
 
 def new_code():
     return secrets.token_urlsafe(6)
@@ -40,6 +43,9 @@ class TrackedLink(models.Model):
     target_url = models.URLField(max_length=1000)
 
     objects = OrganisationManager("share__organisation")
+
+    def __str__(self):
+        return self.code
 
     @property
     def clicks(self):
@@ -63,7 +69,13 @@ class Click(models.Model):
     class Meta:
         indexes = [models.Index(fields=["link", "day"]), models.Index(fields=["day"])]
 
+    def __str__(self):
+        return f"click {self.pk}"
+
 
 class DailySalt(models.Model):
     day = models.DateField(unique=True)
     salt = models.CharField(max_length=64)
+
+    def __str__(self):
+        return str(self.day)

@@ -41,6 +41,9 @@ class Story(models.Model):
         ordering = ["-created"]
         verbose_name_plural = "stories"
 
+    def __str__(self):
+        return f"story {self.pk}"
+
     @property
     def network_list(self):
         labels = dict(SHARE_NETWORKS)
@@ -52,3 +55,6 @@ class StoryPhoto(models.Model):
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="+")
 
     objects = OrganisationManager("story__organisation")
+
+    def __str__(self):
+        return f"photo {self.pk} of story {self.story_id}"

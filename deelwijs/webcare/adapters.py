@@ -5,8 +5,7 @@ Each adapter returns the source's new posts as Mentions, or raises RateLimited
 """
 
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, datetime, timedelta
 
 import nh3
 from django.conf import settings
@@ -88,7 +87,7 @@ def read_feed(source):
     mentions = []
     for entry in parsed.entries[:MAX_ENTRIES]:
         published = entry.get("published_parsed") or entry.get("updated_parsed")
-        when = datetime(*published[:6], tzinfo=dt_timezone.utc) if published else None
+        when = datetime(*published[:6], tzinfo=UTC) if published else None
         text = " ".join(filter(None, [plain(entry.get("title", "")), plain(entry.get("summary", ""))]))
         mentions.append(
             Mention(
@@ -122,7 +121,7 @@ def read_mastodon(source):
     except MastodonRatelimitError as e:
         reset = getattr(client, "ratelimit_reset", None)
         retry = (
-            datetime.fromtimestamp(reset, tz=dt_timezone.utc)
+            datetime.fromtimestamp(reset, tz=UTC)
             if reset and reset > timezone.now().timestamp()
             else timezone.now() + timedelta(minutes=15)
         )

@@ -1,4 +1,7 @@
-"""Starting response templates (any organisation) and the demo organisation's webcare: sources, items, a register entry."""
+"""Starting response templates (any organisation) and the demo organisation's webcare.
+
+Sources, items and a register entry.
+"""
 
 from datetime import timedelta
 

@@ -128,7 +128,7 @@ def poll(source, now=None):
         source.next_poll = now + backoff(source)
         source.save()
         return 0
-    except Exception as error:  # noqa: BLE001 - one broken source must not stop the others
+    except Exception as error:  # one broken source must not stop the others
         logger.exception("source %s failed", source.pk)
         source.failures += 1
         source.last_error = type(error).__name__
@@ -280,10 +280,12 @@ def themes(organisation, days, limit=15):
     for text in InboxItem.objects.filter(organisation=organisation, created__gte=since).values_list("text", flat=True)[
         :5000
     ]:
-        tokens = [t for t in re.findall(r"[^\W\d_]{3,}", normalise(text))]
+        tokens = re.findall(r"[^\W\d_]{3,}", normalise(text))
         kept = [t for t in tokens if t not in stops]
         words.update(set(kept))
-        phrases.update({f"{a} {b}" for a, b in zip(tokens, tokens[1:]) if a not in stops and b not in stops})
+        phrases.update(
+            {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a not in stops and b not in stops}
+        )
     return {
         "words": words.most_common(limit),
         "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10],

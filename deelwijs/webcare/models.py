@@ -144,6 +144,9 @@ class InboxEvent(models.Model):
     class Meta:
         ordering = ["created"]
 
+    def __str__(self):
+        return f"{self.kind} {self.pk}"
+
 
 class ResponseTemplate(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="response_templates")
@@ -186,6 +189,9 @@ class Conversation(models.Model):
     class Meta:
         ordering = ["-held_on", "-created"]
 
+    def __str__(self):
+        return f"register entry {self.pk}"
+
 
 class ConversationView(models.Model):
     """Every time someone opens a register entry."""
@@ -198,3 +204,6 @@ class ConversationView(models.Model):
 
     class Meta:
         ordering = ["-viewed_at"]
+
+    def __str__(self):
+        return f"view {self.pk}"

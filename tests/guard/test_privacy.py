@@ -110,7 +110,10 @@ def test_a_named_person_with_personal_details_in_a_care_story():
 
 
 def test_a_pseudonym_is_not_identifying():
-    text = "Ik begeleid een jonge vrouw. Ik noem haar hier Sara, dat is niet haar echte naam. Ze woont sinds een jaar zelfstandig."
+    text = (
+        "Ik begeleid een jonge vrouw. Ik noem haar hier Sara, dat is niet haar echte naam. Ze woont sinds een jaar "
+        "zelfstandig."
+    )
     assert not flags(text, "client_privacy")
 
 

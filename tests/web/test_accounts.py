@@ -76,7 +76,10 @@ def test_location_page_request_goes_from_intake_to_registration(client, people, 
     request_ = LocationPageRequest.objects.get()
     assert request_.requested_by == people["employee"]
     client.force_login(people["communications"])
-    step = lambda name, data: client.post(reverse("page_request_step", kwargs={"pk": request_.pk, "step": name}), data)
+
+    def step(name, data):
+        return client.post(reverse("page_request_step", kwargs={"pk": request_.pk, "step": name}), data)
+
     assert step("register", {"handle": "x"}).status_code == 302  # not yet possible: refused with a message
     request_.refresh_from_db()
     assert request_.status == "requested"

@@ -28,7 +28,7 @@ def test_exif_and_gps_are_removed_and_the_photo_is_turned_upright():
     assert b"CameraMaker" in upload.read()
     upload.seek(0)
     sizes = process(upload)
-    for content, width, height in sizes.values():
+    for content, _width, _height in sizes.values():
         data = content.read()
         assert b"CameraMaker" not in data and b"Exif" not in data
         with PILImage.open(io.BytesIO(data)) as stored:

@@ -19,7 +19,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <item><title>Zorggroep Test opent buurtkamer</title><link>https://regio.example/1</link>
 <description>&lt;p&gt;In &lt;b&gt;De Linde&lt;/b&gt; drinken buren koffie.&lt;/p&gt;</description>
 <pubDate>Sun, 22 Nov 2026 09:00:00 +0100</pubDate><guid>https://regio.example/1</guid></item>
-<item><title>Gemeente bouwt fietspad</title><link>https://regio.example/2</link><description>Geen zorg.</description></item>
+<item><title>Gemeente bouwt fietspad</title><link>https://regio.example/2</link>
+<description>Geen zorg.</description></item>
 <item><title>ZORGGROEP TEST opent buurtkamer!</title><link>https://regio.example/3</link>
 <description>In De Linde drinken buren koffie.</description></item>
 </channel></rss>"""
@@ -27,7 +28,8 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Alerts</title><id>urn:alerts</id><updated>2026-11-22T10:00:00Z</updated>
 <entry><title>Wachtlijst bij Zorggroep Test groeit</title><link href="https://alerts.example/a"/><id>urn:a</id>
-<updated>2026-11-22T10:00:00Z</updated><author><name>Redactie</name></author><summary>Familie maakt zich zorgen.</summary></entry>
+<updated>2026-11-22T10:00:00Z</updated><author><name>Redactie</name></author>
+<summary>Familie maakt zich zorgen.</summary></entry>
 </feed>"""
 
 

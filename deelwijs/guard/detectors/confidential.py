@@ -2,6 +2,8 @@
 
 import regex as re
 
+from ..text import Doc, Emit
+
 SECURITY_NOUN = re.compile(
     r"(?<![\p{L}])(?:\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
@@ -82,10 +84,10 @@ PUBLIC = re.compile(
 )
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     public = PUBLIC.search(text)
-    for i, (s, e) in enumerate(doc.sentences):
+    for s, e in doc.sentences:
         sentence = text[s:e]
         for m in SECURITY_NOUN.finditer(sentence):
             start = s + m.start()
@@ -128,5 +130,5 @@ def detect(doc, emit):
             emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
 
 
-def _is_time(text, m):
+def _is_time(text: str, m: re.Match[str]) -> bool:
     return bool(re.search(r"\d[:.]$", text[max(0, m.start() - 2) : m.start()]))

@@ -2,6 +2,8 @@
 
 import regex as re
 
+from ..text import Doc, Emit
+
 CHANNEL = re.compile(
     r"(?<![\p{L}])(?:priv[eé]-?nummer|priv[eé][\s-](?:whatsapp|facebook|instagram|account|telefoon|mail|nummer|app|"
     r"bereiken|bellen|contact)|persoonlijke?\s(?:account|whatsapp[\w-]*|facebook|instagram|telefoon|nummer|pagina|"
@@ -28,7 +30,7 @@ REFUSAL = re.compile(
 )
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     if doc.platform == "whatsapp":
         # Point at the clearest mention: a name or number before a bare "die meneer".
         refs = sorted(doc.client_refs, key=lambda r: (r[2] != "identifying", r[0]))

@@ -1,9 +1,15 @@
 """personal_data: direct identifiers of private persons in Dutch text."""
 
+from collections.abc import Callable
+
 import regex as re
 
 from ..lexicon import lexicon
-from ..text import word_re
+from ..policy import Policy
+from ..text import Doc, Emit, word_re
+
+# claim(start, end): False when an earlier identifier already holds part of the span.
+Claim = Callable[[int, int], bool]
 
 BSN_CUE = word_re(r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"citizen service number")
 # Digits written out or spaced to dodge a filter: "nul zes, 4 1 2 3 8 8 7 6".
@@ -39,7 +45,10 @@ CLIENT_NUMBER = re.compile(
     re.I,
 )
 
-MONTHS = r"(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|october|december)"
+MONTHS = (
+    r"(?:jan(?:uari)?|feb(?:ruari)?|maa(?:rt)?|apr(?:il)?|mei|jun(?:i)?|jul(?:i)?|aug(?:ustus)?|sep(?:t(?:ember)?)?|"
+    r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|october|december)"
+)
 DATE = re.compile(
     rf"(?<!\d)(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+{MONTHS}\.?\s+(?:19|20)\d{{2}})(?!\d)",
     re.I,
@@ -129,30 +138,30 @@ PRIVATE_CUE = re.compile(r"\bpriv[eé]\b|\bmijn eigen\b|\bpersoonlijke?\b|\bthui
 OWN_CUE = re.compile(r"(?:\bmijn|\bme|\bmij|\bik|\bmy|\bme)\b[^.!?\n]{0,45}$", re.I)
 
 
-def digits(s):
+def digits(s: str) -> str:
     return "".join(c for c in s if c.isdigit())
 
 
-def national_number(raw):
+def national_number(raw: str) -> str:
     d = digits(raw.replace("(0)", ""))
     if raw.lstrip("(").startswith(("+", "00")):
         d = "0" + d[4:] if d.startswith("0031") else "0" + d[2:]
     return d
 
 
-def elf_proef(number):
+def elf_proef(number: str) -> bool:
     if len(number) != 9 or number == "000000000":
         return False
-    total = sum(int(c) * w for c, w in zip(number[:8], range(9, 1, -1))) - int(number[8])
+    total = sum(int(c) * w for c, w in zip(number[:8], range(9, 1, -1), strict=True)) - int(number[8])
     return total % 11 == 0
 
 
-def _public_numbers(policy):
+def _public_numbers(policy: Policy) -> set[str]:
     return {national_number(c) for c in policy.public_contacts if sum(ch.isdigit() for ch in c) >= 6}
 
 
-def _public_emails(policy):
-    found = set()
+def _public_emails(policy: Policy) -> set[str]:
+    found: set[str] = set()
     for c in policy.public_contacts:
         c = c.strip().lower()
         if "@" in c:
@@ -160,8 +169,8 @@ def _public_emails(policy):
     return found
 
 
-def _public_domains(policy):
-    domains = set()
+def _public_domains(policy: Policy) -> set[str]:
+    domains: set[str] = set()
     for c in policy.public_contacts:
         c = c.strip().lower()
         if "@" in c:
@@ -171,18 +180,18 @@ def _public_domains(policy):
     return domains
 
 
-def normalise_email(raw):
+def normalise_email(raw: str) -> str:
     raw = re.sub(r"\s(?:punt|dot)\s", ".", raw, flags=re.I)
     s = re.sub(r"\s*[\[({]\s*(?:at|apenstaartje)\s*[\])}]\s*|\s(?:at|apenstaartje)\s", "@", raw, flags=re.I)
     s = re.sub(r"\s*[\[({](?:dot|punt)[\])}]\s*", ".", s, flags=re.I)
     return s.strip().lower()
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     text, policy = doc.text, doc.policy
     claimed = doc.identifiers
 
-    def claim(start, end):
+    def claim(start: int, end: int) -> bool:
         if any(s < end and start < e for s, e in claimed):
             return False
         claimed.append((start, end))
@@ -234,7 +243,7 @@ def detect(doc, emit):
     _addresses(doc, emit, claim)
 
 
-def _spelled_numbers(doc, emit, claim, public_numbers):
+def _spelled_numbers(doc: Doc, emit: Emit, claim: Claim, public_numbers: set[str]) -> None:
     for m in DIGIT_RUN.finditer(doc.text):
         tokens = re.findall(r"\d+|\p{L}+", m.group())
         if not any(t.lower() in NUMBER_WORDS for t in tokens) and not all(len(t) == 1 for t in tokens):
@@ -247,12 +256,12 @@ def _spelled_numbers(doc, emit, claim, public_numbers):
             emit("personal_data", m.start(), m.end(), "bsn", "personal.identifier", owner=_owner(doc, m.start()))
 
 
-def _owner(doc, pos):
+def _owner(doc: Doc, pos: int) -> str:
     """'self' when the identifier is introduced as the writer's own."""
     return "self" if OWN_CUE.search(doc.text, doc.sentence_span(pos)[0], pos) else "other"
 
 
-def _addresses(doc, emit, claim):
+def _addresses(doc: Doc, emit: Emit, claim: Claim) -> None:
     text, policy = doc.text, doc.policy
     public = " ".join(policy.public_contacts + policy.locations).lower()
     lex = lexicon()

@@ -1,9 +1,11 @@
 """platform: each network's technical limits for length, hashtags and links."""
 
+from collections.abc import Sequence
+
 import regex as re
 
 from ..report import BLOCK, HINT
-from ..text import HASHTAG
+from ..text import HASHTAG, Doc, Emit, Span
 
 NETWORK_NAMES = {
     "x": "X",
@@ -33,19 +35,20 @@ GRAPHEME = re.compile(r"\X")
 X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
 
 
-def x_weight(cluster):
+def x_weight(cluster: str) -> int:
     cp = ord(cluster[0])
     if len(cluster) > 1 and any(ord(c) >= 0x1F000 or c == "\u200d" or c == "\ufe0f" for c in cluster):
         return 2
     return 1 if any(lo <= cp <= hi for lo, hi in X_LIGHT) else 2
 
 
-def count(text, how, urls):
+def count(text: str, how: str, urls: Sequence[Span]) -> int:
     if how == "chars":
         return len(text)
     if how == "graphemes":
         return len(GRAPHEME.findall(text))
-    rest, pos, total = [], 0, 0
+    rest: list[str] = []
+    pos = total = 0
     for start, end in urls:
         rest.append(text[pos:start])
         total += SHORTENED_URL
@@ -57,7 +60,7 @@ def count(text, how, urls):
     return total + sum(x_weight(c) for c in GRAPHEME.findall(remaining))
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     platform = doc.platform
     urls = [(s, e) for s, e, kind in doc.masked if kind == "url"]
     if platform in LIMITS:
@@ -76,7 +79,7 @@ def detect(doc, emit):
                 limit=limit,
                 over=total - limit,
             )
-    tags = [m for m in HASHTAG.finditer(doc.text)]
+    tags = list(HASHTAG.finditer(doc.text))
     if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
         first = tags[INSTAGRAM_HASHTAGS]
         emit(

@@ -6,9 +6,19 @@ around a mention says about that person (receiving care, a room, a ward,
 an age) against what says it is a colleague or an outsider.
 """
 
+from typing import Protocol
+
 import regex as re
 
 from ..lexicon import dictionaries, lexicon
+from ..text import Doc, Emit, Span
+
+
+class Flag(Protocol):
+    """detect's flag(): report a span that makes a client recognisable, once."""
+
+    def __call__(self, start: int, end: int, key: str, rule: str = ...) -> None: ...
+
 
 PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ll]a|[Ll]e|[Oo]p|[Ii]n\s't|v\.d\.)\s+){0,3}"
 TITLE = re.compile(
@@ -166,16 +176,16 @@ ANON_MENTION = re.compile(
 )
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     lex = lexicon()
     dutch, _ = dictionaries()
     text, policy = doc.text, doc.policy
     # Colleagues are recognised by their full name: "Jansen" alone may well be a client.
     staff = {" ".join(name.lower().split()) for name in policy.staff_names}
     places = {p.lower() for p in policy.locations} | {n.lower() for o in policy.organisation_names for n in o.split()}
-    flagged = []
+    flagged: list[Span] = []
 
-    def flag(start, end, key, rule="privacy.client"):
+    def flag(start: int, end: int, key: str, rule: str = "privacy.client") -> None:
         if any(s < end and start < e for s, e in flagged):
             return
         flagged.append((start, end))
@@ -208,7 +218,7 @@ def detect(doc, emit):
                 continue
         flag(m.start(), m.end(), "client_name")
 
-    roles = {}  # a name keeps the role of its first mention
+    roles: dict[str, bool] = {}  # a name keeps the role of its first mention
     colleague_surname = -1
     for i, (start, end, word) in enumerate(doc.words):
         if not word[0].isupper() or word not in lex.first_names or word.lower() in places:
@@ -288,7 +298,7 @@ PSEUDONYM = re.compile(
 INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
 
 
-def _is_client_name(doc, start, end, before):
+def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     text = doc.text
     after = text[end : end + 80]
     if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
@@ -318,7 +328,7 @@ def _is_client_name(doc, start, end, before):
     return bool(details and post_care and not staff and (INTRODUCED.search(before) or AGE.search(sentence)))
 
 
-def _quasi_identifiers(doc, s, e, sentence, flag):
+def _quasi_identifiers(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> None:
     """A combination of details (age, place, condition, description) about one care recipient."""
     if not (
         CLIENT_CONTEXT.search(sentence)
@@ -331,7 +341,7 @@ def _quasi_identifiers(doc, s, e, sentence, flag):
     ) and not AGE.search(sentence):
         return
     lex = lexicon()
-    found = []
+    found: list[str] = []
     age = AGE.search(sentence)
     if age:
         found.append("age")
@@ -350,7 +360,7 @@ def _quasi_identifiers(doc, s, e, sentence, flag):
         flag(s, e, "client_details")
 
 
-def _identifiers_of_clients(doc, emit, flag):
+def _identifiers_of_clients(doc: Doc, emit: Emit, flag: Flag) -> None:
     """An identifier of a client or a client's relative is also a privacy breach."""
     for start, end, owner in doc.personal:
         if owner == "self":
@@ -361,6 +371,6 @@ def _identifiers_of_clients(doc, emit, flag):
             flag(start, end, "client_identifier")
 
 
-def _mentions(doc):
+def _mentions(doc: Doc) -> None:
     for m in ANON_MENTION.finditer(doc.text):
         doc.client_refs.append((m.start(), m.end(), "mention"))

@@ -7,6 +7,8 @@ not in it; weak words only count when they are aimed at people.
 
 import regex as re
 
+from ..text import Doc, Emit
+
 STRONG = (
     r"idioot|idioten|debiel\w*|randdebiel\w*|imbeciel\w*|mongool|mongolen|klootzak\w*|lul|lullen|eikels?|trut|trutten|"
     r"trien|nietsnut\w*|zakkenvuller\w*|onbenul\w*|sukkels?|dombo\w*|prutsers?|klojo\w*|hufters?|tyfus\w*|tering\w*|"
@@ -73,7 +75,7 @@ GOSSIP = re.compile(
 )
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     for pattern, key in (
         (INSULT, "insult"),

@@ -2,6 +2,8 @@
 
 import regex as re
 
+from ..text import Doc, Emit
+
 ORG_NOUN = (
     r"de\sorganisatie|onze\sorganisatie|de\sdirectie|het\sbestuur|de\sraad\svan\sbestuur|de\szorggroep|het\sziekenhuis|"
     r"de\sstichting|het\smanagement|het\smt|de\sinstelling|ons\sziekenhuis|onze\sstichting|de\sgemeente|ons\shuis"
@@ -32,7 +34,7 @@ DECISION = re.compile(
 PERSONAL_TITLE = re.compile(r"op\spersoonlijke\stitel|namens\s(?:mezelf|mijzelf|mij|ons\steam|het\steam)", re.I)
 
 
-def detect(doc, emit):
+def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     for m in ON_BEHALF.finditer(text):
         if not PERSONAL_TITLE.match(text, m.start()) and not re.match(

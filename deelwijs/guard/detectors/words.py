@@ -1,10 +1,12 @@
 """word_choice (tone of voice), spelling, and the organisation's blocked terms."""
 
 import unicodedata
+from collections.abc import Iterator
 
 import regex as re
 
-from ..lexicon import dictionaries, frequencies, lexicon, zipf
+from ..lexicon import Lexicon, SpellChecker, dictionaries, frequencies, lexicon, zipf
+from ..text import Doc, Emit
 
 # Chat abbreviations and interjections that are not misspellings.
 CHAT_WORDS = {
@@ -216,7 +218,7 @@ NOT_MEANT = {"dementerende", "dementerenden", "dementeren"}
 LINKS = ("", "s", "e", "en")
 
 
-def detect_word_choice(doc, emit):
+def detect_word_choice(doc: Doc, emit: Emit) -> None:
     dutch, _ = dictionaries()
     entries = sorted(
         ((stem.lower(), entry["use"]) for entry in doc.policy.word_list for stem in entry["avoid"]),
@@ -238,14 +240,14 @@ def detect_word_choice(doc, emit):
                 break
 
 
-def _is_compound_tail(dutch, rest):
+def _is_compound_tail(dutch: SpellChecker, rest: str) -> bool:
     for link in LINKS:
         if rest.startswith(link) and len(rest) - len(link) >= 3 and dutch.check(rest[len(link) :]):
             return True
     return False
 
 
-def detect_spelling(doc, emit):
+def detect_spelling(doc: Doc, emit: Emit) -> None:
     dutch, english = dictionaries()
     lex = lexicon()
     if english and _mostly_english(doc, dutch, english):
@@ -269,7 +271,7 @@ def detect_spelling(doc, emit):
                 break
 
 
-def _mostly_english(doc, dutch, english):
+def _mostly_english(doc: Doc, dutch: SpellChecker, english: SpellChecker) -> bool:
     """We check Dutch spelling; a post written in English is left alone."""
     only_en = only_nl = 0
     for _, _, word in doc.words[:200]:
@@ -282,7 +284,7 @@ def _mostly_english(doc, dutch, english):
     return only_en > only_nl
 
 
-def _judge(word, dutch):
+def _judge(word: str, dutch: SpellChecker) -> tuple[bool, str | None]:
     """Is a word hunspell does not know a typo? Returns (typo, suggestion).
 
     A word one edit away from a much more frequent word is a typo, even
@@ -293,7 +295,7 @@ def _judge(word, dutch):
     known = frequencies()
     # Only words seen in Dutch text can be the intended word; checking the
     # few of those with hunspell is much cheaper than checking every edit.
-    candidates = sorted({c for c in _edits(word) if c in known}, key=known.get, reverse=True)
+    candidates = sorted({c for c in _edits(word) if c in known}, key=known.__getitem__, reverse=True)
     best, best_frequency = None, 0.0
     for candidate in candidates:
         if dutch.check(candidate):
@@ -306,7 +308,7 @@ def _judge(word, dutch):
     return True, best
 
 
-def _worth_checking(doc, start, word, lex):
+def _worth_checking(doc: Doc, start: int, word: str, lex: Lexicon) -> bool:
     low = word.lower()
     if len(word) < 3 or len(word) > 40 or low in CHAT_WORDS or low in ABBREVIATIONS:
         return False
@@ -323,7 +325,7 @@ def _worth_checking(doc, start, word, lex):
     return not re.search(r"(.)\1\1", low)
 
 
-def _known(word, dutch, english, lex):
+def _known(word: str, dutch: SpellChecker, english: SpellChecker | None, lex: Lexicon) -> bool:
     if dutch.check(word) or (english and english.check(word)) or word.lower() in lex.medical_terms:
         return True
     plain = _strip_accents(word)
@@ -336,12 +338,12 @@ def _known(word, dutch, english, lex):
     return word.endswith("en") and dutch.check(word[:-1])
 
 
-def _strip_accents(word):
+def _strip_accents(word: str) -> str:
     # Dutch writes accents for emphasis: "dáárom", "één", "wéér".
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-def _is_compound(word, dutch):
+def _is_compound(word: str, dutch: SpellChecker) -> bool:
     """Two known parts: four letters or more, or a short word that often ends a compound."""
     for prefix in PARTICLES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 4 and dutch.check(word[len(prefix) :]):
@@ -355,7 +357,7 @@ def _is_compound(word, dutch):
     return False
 
 
-def _edits(word):
+def _edits(word: str) -> Iterator[str]:
     splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
     yield from (a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1)
     yield from (a + c + b for a, b in splits for c in LETTERS)
@@ -363,7 +365,7 @@ def _edits(word):
     yield from (a + c + b[1:] for a, b in splits if b for c in LETTERS if c != b[0])
 
 
-def detect_blocked_terms(doc, emit):
+def detect_blocked_terms(doc: Doc, emit: Emit) -> None:
     for entry in doc.policy.blocked_terms:
         pattern = re.compile(rf"(?<![\p{{L}}\p{{N}}]){re.escape(entry['term'])}(?![\p{{L}}\p{{N}}])", re.I)
         reason = f" {entry['reason']}" if entry["reason"] else ""
