@@ -2,7 +2,11 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils.translation import gettext as _
+
+from deelwijs.guard import check
 
 from .models import Share, TrackedLink
 
@@ -20,9 +24,26 @@ def with_utm(url, network, item):
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
+def check_text(person, text, network, lang="nl"):
+    """The post check of a text for a network, against the person's organisation's policy."""
+    return check(text, network, person.organisation.guard_policy(), lang=lang if lang in ("nl", "en") else "nl")
+
+
 @transaction.atomic
-def record_share(person, item, network, text):
-    """Record who shared which item where, with a tracked short link when the item has a link."""
+def record_share(person, item, network, text, confirmed=False, lang="nl"):
+    """Record who shared which item where, with a tracked short link when the item has a link.
+
+    Whoever calls it, the text is checked here: an empty text, a text the post check
+    blocks, and a text with warnings the person did not confirm are refused with a
+    ValidationError and nothing is recorded.
+    """
+    if not text.strip():
+        raise ValidationError(_("Write a text before you share."), code="empty")
+    report = check_text(person, text, network, lang)
+    if report.blocked:
+        raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
+    if report.needs_confirmation and not confirmed:
+        raise ValidationError(_("Read the warnings and confirm that you still want to share this."), code="unconfirmed")
     team = person.teams.select_related("location").order_by("pk").first()
     share = Share.objects.create(
         organisation=item.organisation,

@@ -1,5 +1,6 @@
 import json
 
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -11,7 +12,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
-from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.guard import FIVE_QUESTIONS
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
 
@@ -86,15 +87,6 @@ def nudges(text, suggestion, organisation):
     return advice
 
 
-def _check(request, text, network):
-    return check(
-        text,
-        network,
-        request.user.organisation.guard_policy(),
-        lang=request.LANGUAGE_CODE if request.LANGUAGE_CODE in ("nl", "en") else "nl",
-    )
-
-
 @requires()
 def share(request, pk):
     item = _item_for(request, pk)
@@ -109,22 +101,22 @@ def share(request, pk):
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
     report, error = None, ""
     if request.method == "POST":
-        report = _check(request, text, network)
+        report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE)
         if request.POST.get("action") == "share":
-            if not text.strip():
-                error = _("Write a text before you share.")
-            elif report.blocked:
-                error = _("Fix the points marked ‘blocks’ first.")
-            elif report.needs_confirmation and not request.POST.get("confirmed"):
-                error = _("Read the warnings and confirm that you still want to share this.")
-            elif network == "mastodon" and not instance:
+            if network == "mastodon" and not instance:
                 error = _("Fill in your Mastodon server, for example mastodon.nl.")
             else:
-                shared = domain.record_share(request.user, item, network, text)
-                response = redirect("share_go", pk=shared.pk)
-                if instance:
-                    response.set_cookie(MASTODON_COOKIE, instance, max_age=365 * 24 * 3600, samesite="Lax")
-                return response
+                try:
+                    shared = domain.record_share(
+                        request.user, item, network, text, bool(request.POST.get("confirmed")), request.LANGUAGE_CODE
+                    )
+                except ValidationError as refused:
+                    error = refused.messages[0]
+                else:
+                    response = redirect("share_go", pk=shared.pk)
+                    if instance:
+                        response.set_cookie(MASTODON_COOKIE, instance, max_age=365 * 24 * 3600, samesite="Lax")
+                    return response
     return render(
         request,
         "sharing/editor.html",
@@ -162,7 +154,7 @@ def check_api(request):
         return JsonResponse({"error": "invalid JSON"}, status=400)
     if network not in SHARE_NETWORK_LABELS:
         return JsonResponse({"error": "unknown network"}, status=400)
-    report = _check(request, text, network)
+    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE)
     result = report.to_dict()
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:

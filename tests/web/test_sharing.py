@@ -57,6 +57,36 @@ def test_a_warning_asks_for_confirmation(client, people, org):
     assert response.status_code == 302 and Share.objects.count() == 1
 
 
+@pytest.mark.parametrize(
+    "text, confirmed, code",
+    [
+        ("   ", True, "empty"),
+        ("Vandaag met meneer Pietersen van kamer 4 gewandeld, ik werk hier met plezier.", True, "blocked"),
+        ("Namens Zorggroep Test kan ik toezeggen dat de open dag doorgaat. Ik werk hier graag.", False, "unconfirmed"),
+    ],
+)
+def test_recording_a_share_refuses_what_the_post_check_stops_whoever_calls_it(org, people, text, confirmed, code):
+    from django.core.exceptions import ValidationError
+
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.sharing.domain import record_share
+
+    item = make_item(org)
+    with organisation_scope(org), pytest.raises(ValidationError) as refused:
+        record_share(people["ambassador"], item, "linkedin", text, confirmed=confirmed)
+    assert refused.value.code == code and not Share.objects.exists()
+
+
+def test_a_confirmed_warning_is_recorded_by_the_domain(org, people):
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.sharing.domain import record_share
+
+    text = "Namens Zorggroep Test kan ik toezeggen dat de open dag doorgaat. Ik werk hier graag."
+    with organisation_scope(org):
+        share = record_share(people["ambassador"], make_item(org), "linkedin", text, confirmed=True)
+    assert share.text == text and share.link.target_url.startswith("https://www.lindehof.example/nieuws?")
+
+
 def test_sharing_records_the_share_and_goes_to_the_networks_share_page(client, people, org):
     item = make_item(org)
     client.force_login(people["ambassador"])
