@@ -1,5 +1,6 @@
 """Own stories: sending, reviewing, and telling the author what happened."""
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -38,6 +39,30 @@ def _done(reviewer, story, status, feedback=""):
         }
         message = texts[status] + (f" {_('Feedback')}: {feedback}" if feedback else "")
         notify(story.author, message, reverse("my_stories"), email_subject=_("What happened to your story"))
+
+
+@transaction.atomic
+def decide(reviewer, story, action, data):
+    """Carry out a reviewer's decision on a story that still waits, and tell its author.
+
+    ``data`` is a valid ReviewForm's cleaned data. The story row is locked first, so two
+    reviewers deciding at once cannot both act: the second gets a ValidationError and
+    nothing changes. Returns the new content item for "feed", else None.
+    """
+    locked = Story.objects.select_for_update().get(pk=story.pk)
+    if locked.status != Story.SUBMITTED:
+        raise ValidationError(_("This story has already been handled."), code="handled")
+    if action == "approve":
+        approve(reviewer, locked, data["text"])
+    elif action == "reject":
+        reject(reviewer, locked, data["feedback"])
+    elif action == "plan":
+        plan(reviewer, locked, data["text"], data["account"], data["scheduled_at"])
+    elif action == "feed":
+        return to_feed_item(reviewer, locked, data["text"], data["title"])
+    else:
+        raise ValueError(f"unknown decision {action!r}")
+    return None
 
 
 @transaction.atomic

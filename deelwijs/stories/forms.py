@@ -66,6 +66,20 @@ class ReviewForm(forms.Form):
         label=_("Feedback for the author"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
 
-    def __init__(self, *args, organisation, **kwargs):
+    ACTIONS = ("approve", "reject", "feed", "plan")
+
+    def __init__(self, *args, action=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["account"].queryset = CorporateAccount.objects.filter(organisation=organisation)
+        self.action = action
+        self.fields["account"].queryset = CorporateAccount.objects.all()
+
+    def clean(self):
+        """What each decision needs: feedback to decline, a title for the feed, an account and a time to plan."""
+        data = super().clean()
+        if self.action == "reject" and not data.get("feedback", "").strip():
+            self.add_error("feedback", _("Tell the author why, so they know what to send next time."))
+        elif self.action == "feed" and not data.get("title", "").strip():
+            self.add_error("title", _("Give the item a title for the feed."))
+        elif self.action == "plan" and not (data.get("account") and data.get("scheduled_at")):
+            self.add_error("account", _("Choose the corporate account and the date and time."))
+        return data

@@ -1,10 +1,12 @@
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijs.guard import check
-from deelwijs.orgs.permissions import can_manage_accounts, requires
+from deelwijs.orgs.permissions import can_review_stories, requires
 
 from . import domain
 from .forms import ReviewForm, StoryForm
@@ -41,7 +43,7 @@ def my_stories(request):
     return render(request, "stories/mine.html", {"stories": stories})
 
 
-@requires(can_manage_accounts)
+@requires(can_review_stories)
 def story_queue(request):
     stories = Story.objects.select_related("author").prefetch_related("photos__image")
     waiting = [s for s in stories if s.status == Story.SUBMITTED]
@@ -49,48 +51,35 @@ def story_queue(request):
     return render(request, "stories/queue.html", {"waiting": waiting, "handled": handled})
 
 
-@requires(can_manage_accounts)
+@requires(can_review_stories)
 def story_review(request, pk):
     story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
-    form = ReviewForm(
-        request.POST or None,
-        initial={"text": story.text, "feedback": story.feedback},
-        organisation=request.user.organisation,
-    )
+    form = ReviewForm(initial={"text": story.text, "feedback": story.feedback})
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
 
 
 @require_POST
-@requires(can_manage_accounts)
+@requires(can_review_stories)
 def story_decide(request, pk, action):
     story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
-    form = ReviewForm(request.POST, organisation=request.user.organisation)
-    if action not in ("approve", "reject", "feed", "plan") or story.status != Story.SUBMITTED:
-        messages.error(request, _("This story has already been handled."))
-        return redirect("story_queue")
+    if action not in ReviewForm.ACTIONS:
+        raise Http404
+    form = ReviewForm(request.POST, action=action)
     if form.is_valid():
-        data = form.cleaned_data
-        if action == "reject" and not data["feedback"].strip():
-            form.add_error("feedback", _("Tell the author why, so they know what to send next time."))
-        elif action == "feed" and not data["title"].strip():
-            form.add_error("title", _("Give the item a title for the feed."))
-        elif action == "plan" and not (data["account"] and data["scheduled_at"]):
-            form.add_error("account", _("Choose the corporate account and the date and time."))
-        else:
-            if action == "approve":
-                domain.approve(request.user, story, data["text"])
-            elif action == "reject":
-                domain.reject(request.user, story, data["feedback"])
-            elif action == "plan":
-                domain.plan(request.user, story, data["text"], data["account"], data["scheduled_at"])
-                messages.success(request, _("The story is planned."))
-                return redirect("calendar")
-            else:
-                item = domain.to_feed_item(request.user, story, data["text"], data["title"])
-                messages.success(request, _("The story is a draft item now; check it and publish it."))
-                return redirect("item_edit", pk=item.pk)
-            messages.success(request, _("The author has been told."))
+        try:
+            result = domain.decide(request.user, story, action, form.cleaned_data)
+        except ValidationError:
+            # Someone else decided first: nothing was changed.
+            messages.error(request, _("This story has already been handled."))
             return redirect("story_queue")
+        if action == "plan":
+            messages.success(request, _("The story is planned."))
+            return redirect("calendar")
+        if action == "feed":
+            messages.success(request, _("The story is a draft item now; check it and publish it."))
+            return redirect("item_edit", pk=result.pk)
+        messages.success(request, _("The author has been told."))
+        return redirect("story_queue")
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report}, status=400)

@@ -1,3 +1,4 @@
+import pytest
 from django.core import mail
 from django.urls import reverse
 
@@ -155,3 +156,37 @@ def test_a_corporate_account_of_another_organisation_cannot_be_chosen(client, pe
         {"text": story.text, "account": foreign.pk, "scheduled_at": "2026-12-01T10:00"},
     )
     assert response.status_code == 400 and Story.objects.get().status == "submitted"
+
+
+@pytest.mark.parametrize(
+    "action, data, field",
+    [
+        ("reject", {"text": "x", "feedback": "  "}, "feedback"),
+        ("feed", {"text": "x", "title": ""}, "title"),
+        ("plan", {"text": "x"}, "account"),
+    ],
+)
+def test_the_review_form_knows_what_each_decision_needs(people, org, action, data, field):
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.stories.forms import ReviewForm
+
+    with organisation_scope(org):
+        form = ReviewForm(data, action=action)
+        assert not form.is_valid() and field in form.errors
+        assert ReviewForm({"text": "x"}, action="approve").is_valid()
+
+
+def test_the_domain_refuses_a_second_decision_whoever_calls_it(people, org):
+    from django.core.exceptions import ValidationError
+
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.stories import domain
+
+    story = make_story(people, org)
+    with organisation_scope(org):
+        domain.decide(people["communications"], story, "approve", {"text": story.text})
+        with pytest.raises(ValidationError):
+            domain.decide(people["communications"], story, "reject", {"text": story.text, "feedback": "Nee"})
+    story.refresh_from_db()
+    assert story.status == Story.APPROVED and story.feedback == ""
+    assert Notification.objects.filter(person=people["employee"]).count() == 1
