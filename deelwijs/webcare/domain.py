@@ -98,6 +98,10 @@ def store_mentions(source, mentions):
 
 
 # Polling
+# What a poll changes on a source: saved alone, so an edit on the sources page meanwhile is kept.
+POLLED_FIELDS = ["last_polled", "last_success", "failures", "last_error", "next_poll", "cursor", "etag", "modified"]
+
+
 def backoff(source):
     return min(timedelta(minutes=source.interval_minutes) * (2 ** min(source.failures, 10)), MAX_BACKOFF)
 
@@ -120,24 +124,24 @@ def poll(source, now=None):
         source.last_error = _("The network asks us to wait until %(time)s.") % {
             "time": timezone.localtime(source.next_poll).strftime("%H:%M")
         }
-        source.save()
+        source.save(update_fields=POLLED_FIELDS)
         return 0
     except SourceError as error:
         source.failures += 1
         source.last_error = str(error)[:300]
         source.next_poll = now + backoff(source)
-        source.save()
+        source.save(update_fields=POLLED_FIELDS)
         return 0
     except Exception as error:  # one broken source must not stop the others
         logger.exception("source %s failed", source.pk)
         source.failures += 1
         source.last_error = type(error).__name__
         source.next_poll = now + backoff(source)
-        source.save()
+        source.save(update_fields=POLLED_FIELDS)
         return 0
     source.failures, source.last_error, source.last_success = 0, "", now
     source.next_poll = now + timedelta(minutes=source.interval_minutes)
-    source.save()
+    source.save(update_fields=POLLED_FIELDS)
     return len(made)
 
 
@@ -174,22 +178,30 @@ def report_signal(person, url, description, urgency, screenshot=None):
     return item
 
 
+@transaction.atomic
 def update(actor, item, status=None, priority=None, assigned_to=None, feedback=""):
-    """Change what changed, with an event for each; the reporter hears when their signal is answered or closed."""
-    changes = []
+    """Change what changed, with an event for each; the reporter hears when their signal is answered or closed.
+
+    One transaction: the fields, the events and the notifications are saved together or not at all.
+    """
+    changes, fields = [], []
     if assigned_to is not None and assigned_to != item.assigned_to:
         item.assigned_to = assigned_to
+        fields.append("assigned_to")
         changes.append(_("Assigned to %(name)s.") % {"name": assigned_to.full_name})
         if assigned_to != actor:
             notify(assigned_to, _("A webcare item was assigned to you."), link=reverse("inbox_item", args=[item.pk]))
     if priority and priority != item.priority:
         item.priority = priority
         item.due_at = item.created + timedelta(hours=InboxItem.DUE_HOURS[priority])
+        fields += ["priority", "due_at"]
         changes.append(_("Priority: %(p)s.") % {"p": item.get_priority_display()})
     if status and status != item.status:
         item.status = status
+        fields.append("status")
         changes.append(_("Status: %(s)s.") % {"s": item.get_status_display()})
-    item.save()
+    if fields:
+        item.save(update_fields=fields)
     for text in changes:
         log_event(item, actor, text)
     if feedback.strip():
@@ -203,11 +215,15 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
     return changes
 
 
+@transaction.atomic
 def escalate(actor, item, to, person=None, reason=""):
-    """Hand a derailing discussion to communications or to a manager for a conversation."""
+    """Hand a derailing discussion to communications or to a manager for a conversation.
+
+    One transaction: the item, its event and the notifications are saved together or not at all.
+    """
     item.status, item.escalated_to = InboxItem.ESCALATED, to
     item.escalated_person = person if to == InboxItem.TO_MANAGER else None
-    item.save()
+    item.save(update_fields=["status", "escalated_to", "escalated_person"])
     if to == InboxItem.TO_MANAGER and person:
         receivers = [person]
     else:

@@ -274,3 +274,23 @@ def test_a_manager_records_a_conversation_with_their_own_people_only(client, peo
     entry = Conversation.objects.get()
     assert response.url == reverse("conversation", args=[entry.pk]) and entry.recorded_by == people["manager"]
     assert Notification.objects.filter(person=people["employee"]).exists()
+
+
+def test_an_update_or_escalation_that_fails_halfway_changes_nothing(people, org, monkeypatch):
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.webcare import domain
+
+    item = mention(org)
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("mail server gone")
+
+    monkeypatch.setattr(domain, "notify", broken)
+    with organisation_scope(org):
+        with pytest.raises(RuntimeError):
+            domain.update(people["webcare"], item, status=InboxItem.IN_PROGRESS, assigned_to=people["communications"])
+        with pytest.raises(RuntimeError):
+            domain.escalate(people["webcare"], item, InboxItem.TO_COMMUNICATIONS, reason="loopt uit de hand")
+    fresh = InboxItem.objects.get(pk=item.pk)
+    assert fresh.status == InboxItem.NEW and fresh.assigned_to is None and fresh.escalated_to == ""
+    assert not fresh.events.exists()
