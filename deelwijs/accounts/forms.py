@@ -33,7 +33,7 @@ class CorporateAccountForm(forms.ModelForm):
         people = User.members.filter(is_active=True)
         self.fields["owners"].queryset = people
         self.fields["allowed_people"].queryset = people
-        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+        self.fields["location"].queryset = Location.objects.all()
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"].strip()
@@ -44,9 +44,9 @@ class CorporateAccountForm(forms.ModelForm):
     def clean(self):
         data = super().clean()
         platform, handle = data.get("platform"), data.get("handle")
-        duplicate = CorporateAccount.objects.filter(
-            organisation=self.organisation, platform=platform, handle__iexact=handle
-        ).exclude(pk=self.instance.pk)
+        duplicate = CorporateAccount.objects.filter(platform=platform, handle__iexact=handle).exclude(
+            pk=self.instance.pk
+        )
         if platform and handle and duplicate.exists():
             self.add_error("handle", _("This account is already in the register."))
         return data
@@ -60,7 +60,7 @@ class PageRequestForm(forms.ModelForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+        self.fields["location"].queryset = Location.objects.all()
 
 
 class IntakeForm(forms.Form):

@@ -154,7 +154,7 @@ def follows_convention(handle, user):
 def accounts_short_of_owners(organisation):
     """How many of the organisation's accounts have fewer than two owners (one query)."""
     return (
-        CorporateAccount.objects.filter(organisation=organisation)
+        CorporateAccount.objects.all()
         .annotate(owner_count=models.Count("owners"))
         .filter(owner_count__lt=MIN_OWNERS)
         .count()

@@ -185,7 +185,7 @@ EXTRA = [
 
 @transaction.atomic
 def create_demo_content(org, author):
-    if ContentItem.objects.filter(organisation=org).exists():
+    if ContentItem.objects.exists():
         return
     campaigns = {
         slug: Campaign.objects.get_or_create(organisation=org, slug=slug, defaults={"name": name})[0]

@@ -72,10 +72,10 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topics"].queryset = Topic.objects.filter(organisation=organisation)
-        self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
-        self.fields["audience_teams"].queryset = Team.objects.filter(organisation=organisation)
-        self.fields["audience_locations"].queryset = Location.objects.filter(organisation=organisation)
+        self.fields["topics"].queryset = Topic.objects.all()
+        self.fields["campaign"].queryset = Campaign.objects.all()
+        self.fields["audience_teams"].queryset = Team.objects.all()
+        self.fields["audience_locations"].queryset = Location.objects.all()
         if self.instance.pk:
             self.fields["audience_roles"].initial = self.instance.role_list
 
@@ -115,5 +115,5 @@ class FeedFilter(FilterForm):
 
     def __init__(self, data, organisation):
         super().__init__(data)
-        self.fields["onderwerp"].queryset = Topic.objects.filter(organisation=organisation)
-        self.fields["campagne"].queryset = Campaign.objects.filter(organisation=organisation)
+        self.fields["onderwerp"].queryset = Topic.objects.all()
+        self.fields["campagne"].queryset = Campaign.objects.all()

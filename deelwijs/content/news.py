@@ -39,7 +39,7 @@ def import_feed(organisation):
         return 0
     entries = fetch(organisation.news_feed_url)
     links = [e.get("link", "") for e in entries if e.get("link", "").startswith(("http://", "https://"))]
-    known = set(ContentItem.objects.filter(organisation=organisation, link__in=links).values_list("link", flat=True))
+    known = set(ContentItem.objects.filter(link__in=links).values_list("link", flat=True))
     added = 0
     for entry in entries:
         link = entry.get("link", "")

@@ -75,7 +75,7 @@ def figures_csv(data):
 
 
 def pilots_of(organisation, period):
-    pilots = Pilot.objects.filter(organisation=organisation, starts_on__lte=period.last, ends_on__gte=period.first)
+    pilots = Pilot.objects.filter(starts_on__lte=period.last, ends_on__gte=period.first)
     return [
         {"pilot": p, "figures": pilot_figures(p), "lessons": list(p.lessons.all())}
         for p in pilots.select_related("lead_communications", "lead_ambassador")

@@ -37,17 +37,14 @@ class DashboardFilter(forms.Form):
 
     def __init__(self, data, person):
         super().__init__(data)
-        organisation = person.organisation
         self.fields["period"].choices = figures.period_choices(timezone.localdate())
         self.fields["period"].initial = self.fields["period"].choices[0][0]
         self.teams = None if can_see_all_teams(person) else list(person.managed_teams.all())
         self.fields["team"].queryset = (
-            Team.objects.filter(organisation=organisation)
-            if self.teams is None
-            else Team.objects.filter(pk__in=[t.pk for t in self.teams])
+            Team.objects.all() if self.teams is None else Team.objects.filter(pk__in=[t.pk for t in self.teams])
         )
-        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
-        self.fields["campaign"].queryset = Campaign.objects.filter(organisation=organisation)
+        self.fields["location"].queryset = Location.objects.all()
+        self.fields["campaign"].queryset = Campaign.objects.all()
 
 
 def _selection(request):

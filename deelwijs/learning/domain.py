@@ -31,7 +31,7 @@ def progress(person, modules):
 
 
 def basic_modules(organisation):
-    return Module.objects.filter(organisation=organisation, basic=True, published=True)
+    return Module.objects.filter(basic=True, published=True)
 
 
 def completed_basic(person):

@@ -68,7 +68,7 @@ class ModuleForm(forms.ModelForm):
 
     def clean_number(self):
         number = self.cleaned_data["number"]
-        if Module.objects.filter(organisation=self.organisation, number=number).exclude(pk=self.instance.pk).exists():
+        if Module.objects.filter(number=number).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("Another module already has this number."))
         return number
 

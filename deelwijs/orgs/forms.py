@@ -116,7 +116,7 @@ class InviteForm(forms.Form):
         email = self.cleaned_data["email"].lower()
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
-        if Invitation.objects.filter(organisation=self.organisation, email=email, accepted__isnull=True).exists():
+        if Invitation.objects.filter(email=email, accepted__isnull=True).exists():
             raise forms.ValidationError(_("This person has already been invited."))
         return email
 
@@ -174,13 +174,13 @@ class TeamForm(forms.ModelForm):
         people = User.members.filter(is_active=True)
         self.fields["managers"].queryset = people
         self.fields["members"].queryset = people
-        self.fields["location"].queryset = Location.objects.filter(organisation=organisation)
+        self.fields["location"].queryset = Location.objects.all()
         if self.instance.pk:
             self.fields["members"].initial = self.instance.members.all()
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if Team.objects.filter(organisation=self.organisation, name__iexact=name).exclude(pk=self.instance.pk).exists():
+        if Team.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("There is already a team with this name."))
         return name
 
@@ -204,11 +204,7 @@ class LocationForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        if (
-            Location.objects.filter(organisation=self.organisation, name__iexact=name)
-            .exclude(pk=self.instance.pk)
-            .exists()
-        ):
+        if Location.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
             raise forms.ValidationError(_("There is already a location with this name."))
         return name
 

@@ -89,15 +89,12 @@ ACCOUNT_KEYS = {
 
 @transaction.atomic
 def create_demo_plan(org, people):
-    if Event.objects.filter(organisation=org).exists():
+    if Event.objects.exists():
         return
     today = timezone.localdate()
-    accounts = {
-        key: CorporateAccount.objects.get(organisation=org, platform=p, handle=h)
-        for key, (p, h) in ACCOUNT_KEYS.items()
-    }
-    teams = {t.name: t for t in Team.objects.filter(organisation=org)}
-    campaigns = {c.slug: c for c in Campaign.objects.filter(organisation=org)}
+    accounts = {key: CorporateAccount.objects.get(platform=p, handle=h) for key, (p, h) in ACCOUNT_KEYS.items()}
+    teams = {t.name: t for t in Team.objects.all()}
+    campaigns = {c.slug: c for c in Campaign.objects.all()}
     comms = people["communicatie"]
 
     for days, hour, title, text, account, status, who in ONE_OFF:

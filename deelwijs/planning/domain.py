@@ -254,9 +254,9 @@ def send_reminders(now=None):
 
 
 def overdue_posts(organisation):
-    return PlannedPost.objects.filter(
-        organisation=organisation, status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now()
-    ).select_related("responsible", "account")
+    return PlannedPost.objects.filter(status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now()).select_related(
+        "responsible", "account"
+    )
 
 
 # Meetings

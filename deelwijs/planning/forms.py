@@ -22,12 +22,12 @@ class OrganisationChoicesMixin:
 
     def limit_choices(self, organisation, teams=None):
         querysets = {
-            CorporateAccount: CorporateAccount.objects.filter(organisation=organisation),
-            Campaign: Campaign.objects.filter(organisation=organisation),
-            Team: teams if teams is not None else Team.objects.filter(organisation=organisation),
+            CorporateAccount: CorporateAccount.objects.all(),
+            Campaign: Campaign.objects.all(),
+            Team: teams if teams is not None else Team.objects.all(),
             User: User.members.filter(is_active=True).order_by("first_name", "last_name"),
-            Event: Event.objects.filter(organisation=organisation),
-            Pilot: Pilot.objects.filter(organisation=organisation),
+            Event: Event.objects.all(),
+            Pilot: Pilot.objects.all(),
         }
         for field in self.fields.values():
             model = getattr(getattr(field, "queryset", None), "model", None)
@@ -242,7 +242,7 @@ class NewPostStart(FilterForm):
 
     def __init__(self, data, organisation):
         super().__init__(data)
-        self.fields["own"].queryset = OwnHookDay.objects.filter(organisation=organisation)
+        self.fields["own"].queryset = OwnHookDay.objects.all()
 
 
 class CalendarFeedForm(forms.Form):

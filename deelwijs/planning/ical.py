@@ -76,12 +76,11 @@ def feed(name, posts, meetings=()):
 
 def person_feed(person):
 
-    posts = PlannedPost.objects.filter(organisation_id=person.organisation_id, responsible=person)
+    posts = PlannedPost.objects.filter(responsible=person)
     meetings = ()
     if can_see_meetings(person):
         now = timezone.now()
         meetings = Meeting.objects.filter(
-            organisation_id=person.organisation_id,
             starts_at__gte=now - timedelta(days=PAST_DAYS),
             starts_at__lte=now + timedelta(days=FUTURE_DAYS),
         )

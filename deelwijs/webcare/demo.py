@@ -40,7 +40,7 @@ TEMPLATES = [
 
 
 def install_templates(organisation):
-    if ResponseTemplate.objects.filter(organisation=organisation).exists():
+    if ResponseTemplate.objects.exists():
         return 0
     ResponseTemplate.objects.bulk_create(
         [ResponseTemplate(organisation=organisation, title=t, text=x) for t, x in TEMPLATES]
@@ -119,7 +119,7 @@ ITEMS = [
 
 @transaction.atomic
 def create_demo_webcare(org, people):
-    if Source.objects.filter(organisation=org).exists():
+    if Source.objects.exists():
         return
     install_templates(org)
     org.monitor_terms = "Lindehof\nDe Linde\nHet Anker"

@@ -109,7 +109,7 @@ class AnswerForm(forms.Form):
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["template"].queryset = ResponseTemplate.objects.filter(organisation=organisation)
+        self.fields["template"].queryset = ResponseTemplate.objects.all()
 
 
 class TemplateForm(forms.ModelForm):

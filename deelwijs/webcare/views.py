@@ -244,7 +244,7 @@ def overview(request):
     """What is being said: themes, authors, sources and volume."""
     organisation = request.user.organisation
     since = timezone.now() - timedelta(days=30)
-    recent = InboxItem.objects.filter(organisation=organisation, created__gte=since)
+    recent = InboxItem.objects.filter(created__gte=since)
     per_day = {
         (r["day"], r["kind"]): r["n"]
         for r in recent.annotate(day=TruncDate("created")).values("day", "kind").annotate(n=Count("pk")).order_by()
