@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from deelwijs.orgs.roles import AMBASSADOR, CLIENT, VOLUNTEER
+
 from .models import Campaign, ContentItem, SuggestedText, Topic
 
 SITE = "https://www.lindehof.example"
@@ -141,7 +143,7 @@ ITEMS = [
         "/intranet/ambassadeurs",
         "Donderdag komen de ambassadeurs bij elkaar. Neem je beste foto-idee mee!",
         {"whatsapp": "Ambassadeurs, donderdag bijeenkomst. Wie neemt taart mee?"},
-        ["ambassador"],
+        [AMBASSADOR],
     ),
     (
         "Activiteiten voor deelnemers in december",
@@ -153,7 +155,7 @@ ITEMS = [
             "te doen?"
         ),
         {"whatsapp": "Het decemberprogramma van de dagbesteding staat klaar."},
-        ["client", "volunteer"],
+        [CLIENT, VOLUNTEER],
     ),
 ]
 EXTRA = [
