@@ -16,7 +16,8 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_SETS = [ROOT.parent / "shared" / "guard" / "dev.jsonl"] + sorted((ROOT / "bench" / "data").glob("*.jsonl"))
+DATA = ROOT / "data" / "guard"
+DEFAULT_SETS = [DATA / "dev.jsonl", *sorted((DATA / "challenge").glob("*.jsonl"))]
 # Touches every lexicon: a name, a street, a typo, an identifier.
 COLD_TEXT = "Mevrouw Jansen van de Kastanjelaan 4 was vandaag in het ziekehuis, bel 06-12345678."
 LABELLED = [
