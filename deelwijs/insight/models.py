@@ -40,6 +40,9 @@ class DailyStat(RollUp):
             )
         ]
 
+    def __str__(self):
+        return f"{self.day} {self.network}: {self.shares} shares, {self.clicks} clicks"
+
 
 class DailyTeamStat(RollUp):
     """The same per team and location too: read only for one team, a manager's teams or one location."""
@@ -59,6 +62,9 @@ class DailyTeamStat(RollUp):
             ),
         ]
 
+    def __str__(self):
+        return f"{self.day} {self.network} team {self.team_id}: {self.shares} shares, {self.clicks} clicks"
+
 
 class MonthlyTeamStat(RollUp):
     """Per team (and its location) and month: the per-team and per-location figures of a month or quarter."""
@@ -70,6 +76,9 @@ class MonthlyTeamStat(RollUp):
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
 
+    def __str__(self):
+        return f"{self.month:%Y-%m} team {self.team_id}: {self.shares} shares, {self.clicks} clicks"
+
 
 class MonthlyItemStat(RollUp):
     """Per item and month (first day of the month): shares made and clicks received."""
@@ -80,6 +89,9 @@ class MonthlyItemStat(RollUp):
 
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["organisation", "month"])]
+
+    def __str__(self):
+        return f"{self.month:%Y-%m} item {self.item_id}: {self.shares} shares, {self.clicks} clicks"
 
 
 class MonthlyItemTeamStat(RollUp):
@@ -94,17 +106,23 @@ class MonthlyItemTeamStat(RollUp):
     class Meta(RollUp.Meta):
         indexes = [models.Index(fields=["team", "month"]), models.Index(fields=["location", "month"])]
 
+    def __str__(self):
+        return f"{self.month:%Y-%m} item {self.item_id} team {self.team_id}: {self.shares} shares"
+
 
 class PeriodSharer(RollUp):
     """Per person and month ("2026-11") or quarter ("2026-Q4"): their shares and the clicks on their links.
 
-    One row per person and period, so active ambassadors are a count and the leaderboard a sort.
+    One row per person and period, so active ambassadors are a count and the leaderboard a sort. Team and
+    location are those of the latest share counted in the row (made in the period, or clicked in it).
     """
 
     period = models.CharField(max_length=7)
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
+    # When that latest share was made: a later roll-up compares it with the shares it adds.
+    latest_share = models.DateTimeField(null=True)
 
     class Meta(RollUp.Meta):
         indexes = [
@@ -113,6 +131,22 @@ class PeriodSharer(RollUp):
             models.Index(fields=["team", "period"]),
             models.Index(fields=["location", "period"]),
         ]
+
+    def __str__(self):
+        return f"{self.period} person {self.person_id}: {self.shares} shares, {self.clicks} clicks"
+
+
+class RollUpState(models.Model):
+    """One row. Every roll-up first writes to it, so roll-ups run one at a time; it says what the last one did."""
+
+    started = models.DateTimeField(null=True)
+    seconds = models.FloatField(null=True)
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+    full = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"roll-up at {self.started}: {self.shares} shares, {self.clicks} clicks"
 
 
 class Report(models.Model):
@@ -135,3 +169,6 @@ class Report(models.Model):
 
     class Meta:
         ordering = ["-created"]
+
+    def __str__(self):
+        return f"{self.period} ({self.status})"
