@@ -87,14 +87,16 @@ test-browser: install
 bench-guard: install
 	$(BIN)/python bench/guard_bench.py
 
-# The tracked-link redirect under load: gunicorn on 127.0.0.1, ApacheBench (apache2-utils) as the client.
+# The tracked-link redirect under load, alternating with a bare view: gunicorn on 127.0.0.1, ApacheBench
+# (apache2-utils) as the client; fails when a redirect request did not become exactly one click.
 bench-redirect: install
 	@command -v ab >/dev/null || { echo "Installing Debian package: apache2-utils"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq apache2-utils >/dev/null; }
 	$(BIN)/python bench/redirect_bench.py
 
-# The dashboard and the quarterly report on a synthetic organisation of 20 000 people (SQLite, and PostgreSQL when one answers).
+# The dashboard, the quarterly report and the 5-minute roll-up on a synthetic organisation of 20 000 people
+# (SQLite, and PostgreSQL when one answers).
 bench-insight: install
 	$(BIN)/python bench/insight_bench.py
 

@@ -44,7 +44,7 @@ class DailyStat(RollUp):
         ]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.day} {self.network}: {self.shares} shares, {self.clicks} clicks"
 
 
 class DailyTeamStat(RollUp):
@@ -66,7 +66,7 @@ class DailyTeamStat(RollUp):
         ]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.day} {self.network} team {self.team_id}: {self.shares} shares, {self.clicks} clicks"
 
 
 class MonthlyTeamStat(RollUp):
@@ -80,7 +80,7 @@ class MonthlyTeamStat(RollUp):
         indexes = [models.Index(fields=["organisation", "month"])]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.month:%Y-%m} team {self.team_id}: {self.shares} shares, {self.clicks} clicks"
 
 
 class MonthlyItemStat(RollUp):
@@ -94,7 +94,7 @@ class MonthlyItemStat(RollUp):
         indexes = [models.Index(fields=["organisation", "month"])]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.month:%Y-%m} item {self.item_id}: {self.shares} shares, {self.clicks} clicks"
 
 
 class MonthlyItemTeamStat(RollUp):
@@ -110,19 +110,22 @@ class MonthlyItemTeamStat(RollUp):
         indexes = [models.Index(fields=["team", "month"]), models.Index(fields=["location", "month"])]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.month:%Y-%m} item {self.item_id} team {self.team_id}: {self.shares} shares"
 
 
 class PeriodSharer(RollUp):
     """Per person and month ("2026-11") or quarter ("2026-Q4"): their shares and the clicks on their links.
 
-    One row per person and period, so active ambassadors are a count and the leaderboard a sort.
+    One row per person and period, so active ambassadors are a count and the leaderboard a sort. Team and
+    location are those of the latest share counted in the row (made in the period, or clicked in it).
     """
 
     period = models.CharField(max_length=7)
     person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
     team = models.ForeignKey(Team, on_delete=models.SET_NULL, null=True, related_name="+")
     location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, related_name="+")
+    # When that latest share was made: a later roll-up compares it with the shares it adds.
+    latest_share = models.DateTimeField(null=True)
 
     class Meta(RollUp.Meta):
         indexes = [
@@ -133,7 +136,20 @@ class PeriodSharer(RollUp):
         ]
 
     def __str__(self):
-        return f"{self._meta.verbose_name} {self.pk}"
+        return f"{self.period} person {self.person_id}: {self.shares} shares, {self.clicks} clicks"
+
+
+class RollUpState(models.Model):
+    """One row. Every roll-up first writes to it, so roll-ups run one at a time; it says what the last one did."""
+
+    started = models.DateTimeField(null=True)
+    seconds = models.FloatField(null=True)
+    shares = models.PositiveIntegerField(default=0)
+    clicks = models.PositiveIntegerField(default=0)
+    full = models.BooleanField(default=False)
+
+    def __str__(self):
+        return f"roll-up at {self.started}: {self.shares} shares, {self.clicks} clicks"
 
 
 class Report(models.Model):
@@ -160,4 +176,4 @@ class Report(models.Model):
         ordering = ["-created"]
 
     def __str__(self):
-        return f"report {self.period}"
+        return f"{self.period} ({self.status})"

@@ -2,17 +2,15 @@
 
 from django_tasks import task
 
-from deelwijs.orgs.tenancy import across_organisations, runs_in_organisation
+from deelwijs.orgs.tenancy import runs_in_organisation
 
 from . import rollup
 
 
 @task()
 def roll_up_recent():
-    """Run every hour: yesterday's and today's figures."""
-    # One pass of aggregate queries fills the tables of every organisation (rows keep their organisation).
-    with across_organisations():
-        return rollup.roll_up_recent()
+    """Run every 5 minutes: the shares and clicks not counted yet. Returns (shares, clicks) counted."""
+    return rollup.roll_up_new()
 
 
 @task()

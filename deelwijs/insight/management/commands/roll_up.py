@@ -9,11 +9,14 @@ from deelwijs.orgs.tenancy import across_organisations
 
 
 class Command(BaseCommand):
-    help = "Queue the roll-up of yesterday's and today's figures (hourly), or rebuild all days since --since now."
+    help = (
+        "Queue the roll-up of the shares and clicks not counted yet (every 5 minutes), "
+        "or recompute the quarters since --since now."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--since", type=date.fromisoformat, help="rebuild from this date (YYYY-MM-DD) to today")
-        parser.add_argument("--all", action="store_true", help="rebuild from the first share to today")
+        parser.add_argument("--since", type=date.fromisoformat, help="recompute from this date (YYYY-MM-DD) to today")
+        parser.add_argument("--all", action="store_true", help="recompute from the first share to today")
 
     def handle(self, *args, **options):
         if not (options["all"] or options["since"]):
@@ -24,4 +27,4 @@ class Command(BaseCommand):
         with across_organisations():
             since = rollup.first_activity() if options["all"] else options["since"]
             rows = rollup.roll_up(since, timezone.localdate())
-        self.stdout.write(f"rolled up {since} to today: {rows} rows")
+        self.stdout.write(f"rolled up the quarters from {since} to today: {rows} rows")
