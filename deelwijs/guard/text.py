@@ -87,6 +87,8 @@ class Doc:
     # Set by the engine before the detectors run: (start, end, owner) of
     # each personal_data finding, owner "self", "other" or None.
     personal: list[tuple[int, int, str | None]]
+    # Set by the engine: a link the share flow appends after the text, or None.
+    appended_link: str | None = None
     # Set once the mask list is built; is_masked checks for it.
     _mask_starts: list[int]
 

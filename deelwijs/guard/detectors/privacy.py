@@ -110,6 +110,25 @@ ROOM = re.compile(
     r"|(?<![\p{L}])(?:bij|van|op|naar)\s(?:nr\.?|no\.?)\s?\d{1,4}[a-z]?(?![\d\p{L}])",
     re.I,
 )
+# Room, bed and house numbers written out: "kamer zeventien", "bed drie", "op nummer twaalf".
+# A bare "een" is the article ("in bed een boek lezen"); only "één" is the number.
+_UNIT = r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+NUMBER_WORD = (
+    rf"(?:(?:{_UNIT}|een)(?:en|ën)(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|{_UNIT}|tien|"
+    r"elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|"
+    r"zestig|zeventig|tachtig|negentig|honderd)"
+)
+ROOM_SPELLED = re.compile(
+    rf"(?<![\p{{L}}])(?:(?:kamer|kamernummer|bed|bednummer|box)\s(?:nummer\s)?{NUMBER_WORD}"
+    rf"|(?:van|op)\s(?:huis)?nummer\s{NUMBER_WORD})(?![\p{{L}}])",
+    re.I,
+)
+# Pets visit wards and have names: "poes Saartje", "onze therapiehond Bobby".
+PET_BEFORE = re.compile(
+    r"(?<![\p{L}])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
+    r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis))\s*,?\s*$",
+    re.I,
+)
 PERSON_WORD = re.compile(
     rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
     rf"zijn|\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
@@ -158,7 +177,8 @@ CONDITION = re.compile(
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
     r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
     r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
-    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline)\w*",
+    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline|overleden|overleed|gestorven|stierf|"
+    r"ingeslapen|val\b|valpartij)\w*",
     re.I,
 )
 DESCRIPTION = re.compile(
@@ -230,6 +250,8 @@ def detect(doc: Doc, emit: Emit) -> None:
         before = text[max(0, start - 40) : start]
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
+        if PET_BEFORE.search(before):
+            continue
         low = word.lower()
         following = doc.words[i + 1] if i + 1 < len(doc.words) else None
         if following and f"{low} {following[2].lower()}" in staff:
@@ -252,6 +274,11 @@ def detect(doc: Doc, emit: Emit) -> None:
             continue
         low = m.group().lower()
         if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
+            continue
+        flag(m.start(), m.end(), "client_room")
+
+    for m in ROOM_SPELLED.finditer(text):
+        if m.group().lower().startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
             continue
         flag(m.start(), m.end(), "client_room")
 
@@ -328,8 +355,44 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     return bool(details and post_care and not staff and (INTRODUCED.search(before) or AGE.search(sentence)))
 
 
+# One person given an age: "de 87-jarige", "de meneer van 92", "een mevrouw (90)".
+AGE_PERSON = re.compile(
+    r"\b(?:de|een|die|deze|onze|mijn)\s(?:\w+\s)?(?:\d{1,3}-jarige|(?:meneer|mijnheer|mevrouw|man|vrouw|dame|heer|"
+    r"bewoner|bewoonster|cli[eë]nte?|pati[eë]nte?|opa|oma)\s(?:van\s\d{2,3}\b|\(\d{2,3}\)))",
+    re.I,
+)
+NOT_CLIENT_PERSON = re.compile(r"vrijwillig\w*|collega\w*|medewerk\w*|stagiai\w*|in\sdienst|jubileum|werkt\s", re.I)
+
+
+def _age_and_address(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> bool:
+    """An age with a village or street names one person.
+
+    "de 87-jarige uit Ommen", "de meneer van 92 uit de Dorpsstraat".
+    """
+    person = AGE_PERSON.search(sentence)
+    if not person or NOT_CLIENT_PERSON.search(sentence):
+        return False
+    if not (
+        CLIENT_CONTEXT.search(doc.lower) or CARE_RECEIPT.search(doc.lower) or re.search(r"meneer|mevrouw", sentence)
+    ):
+        return False
+    original = doc.text[s:e]
+    locations = {loc.lower() for loc in doc.policy.locations}
+    public = " ".join(doc.policy.public_contacts + doc.policy.locations).lower()
+    for m in re.finditer(r"\b(?:uit|in|te|van|aan|op)\s(?:de\s|het\s)?([A-Z][\p{L}'\-]+)", original, pos=person.end()):
+        word = m.group(1)
+        village = word in lexicon().places and word.lower() not in locations
+        street = STREET.fullmatch(word) and word.lower() not in public
+        if village or street:
+            flag(s + person.start(), s + m.end(), "client_details")
+            return True
+    return False
+
+
 def _quasi_identifiers(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> None:
     """A combination of details (age, place, condition, description) about one care recipient."""
+    if _age_and_address(doc, s, e, sentence, flag):
+        return
     if not (
         CLIENT_CONTEXT.search(sentence)
         or CARE_RECEIPT.search(sentence)
