@@ -26,11 +26,19 @@ SHORT_LINK = "https://deelwijs.lindehof.nl/s/AbCd3fGh"
         "Het wachtwoord wordt nu Lente!25 voor iedereen.",
         "Nieuwe toegangscode personeelsingang: 5 5 8 2 *",
         "De pincode van de teampas is 1234.",
+        "De deurcode is veranderd naar 8842.",
+        "code sleutelkluis = 4471",
+        "Inlog ECD: gebruikersnaam zorg01 ww Zorg2024",
+        "Ons wifi-wachtwoord is nu ZonnigeDag24",
+        "Quick reminder: the door code is 4711.",
         # asked for
         "wat was de code van de sleutelkluis ook alweer?",
         "Weet iemand de code van de voordeur nog?",
         "Wie heeft het wachtwoord van de teamlaptop?",
         "Kan iemand mij de alarmcode even appen",
+        "Wat is de code ook alweer van de sleutelkast?",
+        "Iemand de code van de kluis?",
+        "Mag iemand mij het wachtwoord van de afdelingsmail sturen?",
         # alarms and locks out of order
         "het alarm van de achterdeur doet het niet",
         "slot van de medicijnkast is kapot",
@@ -38,9 +46,14 @@ SHORT_LINK = "https://deelwijs.lindehof.nl/s/AbCd3fGh"
         "Het alarm staat al dagen uit.",
         "De camera bij de ingang is al een week stuk.",
         "De achterdeur gaat niet meer op slot.",
+        "Het hek van de tuin is stuk, bewoners kunnen zo weglopen.",
+        "De beveiligingscamera's werken al een maand niet.",
+        "Het inbraakalarm is uitgeschakeld tot maandag.",
+        "The alarm on the back door is broken.",
         # where keys are kept
         "De sleutel van de medicijnkast ligt onder de mat.",
         "De reservesleutel hangt naast de deur van de keuken.",
+        "de sleutels liggen in de bovenste la van het bureau",
     ],
 )
 def test_security_details_block(text):
@@ -190,6 +203,12 @@ def test_platform_findings_about_different_limits_are_all_kept():
         "Een mevrouw van 90 uit Deventer is vandaag bij ons opgenomen.",
         "De oude meneer die altijd bij het raam zit is vannacht overleden.",
         "De mevrouw met de rode jas is vannacht gevallen.",
+        "De mevrouw van kamer twaalf kreeg bezoek.",
+        "Meneer in bed nummer vijf sliep goed.",
+        "Een 93-jarige dame uit Zwolle kwam vandaag bij ons wonen.",
+        "Meneer (91) uit de Kerkstraat is opgenomen op de afdeling.",
+        "De mevrouw die altijd zo mooi zong is gisteren overleden.",
+        "Onze oudste bewoner is vannacht overleden.",
     ],
 )
 def test_spelled_out_rooms_ages_with_a_place_and_described_deaths_are_client_privacy(text):
@@ -209,6 +228,9 @@ def test_a_spelled_out_room_is_the_span():
         "Die teamleider is een leugenaar en een dief.",
         "Het management graait in de pot terwijl wij staan te rennen.",
         "Petra steelt onze koffie.",
+        "De manager zit te liegen over het rooster.",
+        "De directie heeft gewoon gelogen tegen ons.",
+        "De teamleider heeft geld gestolen uit de koffiepot.",
     ],
 )
 def test_harsh_accusations_against_named_people_or_the_management_are_disrespect(text):
@@ -231,6 +253,9 @@ def test_harsh_accusations_against_named_people_or_the_management_are_disrespect
         "Ik lieg niet als ik zeg dat dit mijn mooiste dienst was.",
         "De directeur liegt niet, hij was gewoon slecht geïnformeerd.",
         "Anna stal de show met haar act.",
+        "De directie liegt er niet om: het wordt een mooi jaar.",
+        "Spreker Jan (67) uit Zwolle vertelde over zijn werk als mantelzorger.",
+        "Wethouder Petra de Boer opende vandaag onze nieuwe tuin.",
     ],
 )
 def test_hard_negatives_stay_clean(text):

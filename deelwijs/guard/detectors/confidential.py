@@ -15,9 +15,10 @@ SECURITY_NOUN = re.compile(
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
     re.I,
 )
-# A password given without a colon: "wachtwoord zomer2024", "het wachtwoord wordt nu Lente!25".
+# A password given without a colon: "wachtwoord zomer2024", "het wachtwoord wordt nu Lente!25",
+# or as login details: "inlog ECD: zorg01 ww Zorg2024".
 PASSWORD_BARE = re.compile(
-    r"(?<![\p{L}])(?:wachtwoord|password|wifi-?wachtwoord)(?:\s(?:is|wordt|blijft|nu|voortaan|weer|=))*\s[\"'“]?"
+    r"(?<![\p{L}])(?:wachtwoord|password|wifi-?wachtwoord|ww|pw|inlog(?:gegevens)?(?:\s\w+)?:?(?:\s\S+)*?\s(?:ww|wachtwoord|pw))(?:\s(?:is|wordt|blijft|nu|voortaan|weer|=))*\s[\"'“]?"
     r"(?=[^\s\"'”]*\d)(?=[^\s\"'”]*\p{L})[\p{L}\d!@#$%&*_.\-]{5,}",
     re.I,
 )
@@ -30,7 +31,8 @@ SECURED_THING = (
 SECURITY_ASKED_NOUN = re.compile(
     rf"(?<![\p{{L}}])(?:de|het|die|dat|ons|onze|jullie|je|jouw|the)\s(?:nieuwe\s|juiste\s)?"
     rf"(?:(?:deur|alarm|kluis|toegangs|pin|inlog|sleutelkluis|sleutelkast|wifi-?|wi-fi-?)codes?|"
-    rf"wachtwoord(?:en)?|password|(?:code|combinatie|cijfers)\s(?:van|voor|op|bij)\s(?:de|het|onze|ons)\s(?:\w+\s)?{SECURED_THING})"
+    r"wachtwoord(?:en)?|password|"
+    rf"(?:code|combinatie|cijfers)\s(?:[\w']+\s){{0,2}}?(?:van|voor|op|bij)\s(?:de|het|onze|ons)\s(?:\w+\s)?{SECURED_THING})"
     r"(?![\p{L}])",
     re.I,
 )
@@ -46,11 +48,13 @@ SECURITY_DEVICE = re.compile(
     r"(?<![\p{L}])(?:(?:brand|inbraak|deur|bewegings)?alarm(?:installatie|systeem|knop)?|beveiliging\w*|"
     r"(?:deur|kluis|kast|nachtslot|hang)?slot(?:en)?(?=\s(?:van|op|aan|bij|is|zijn|zit|doet|werkt|gaat|staat|sluit|blijft|kan))|"
     r"(?:beveiligings|bewakings)?camera'?s?|pasjeslezer\w*|toegangs(?:poort|controle|systeem)|"
-    r"(?:voor|achter|nood|brand|buiten|personeels|tuin)deur(?:en)?|deur(?:en)?\svan\s(?:de|het)\s\w+)(?![\p{L}])",
+    r"(?:voor|achter|nood|brand|buiten|personeels|tuin)deur(?:en)?|deur(?:en)?\svan\s(?:de|het)\s\w+|"
+    r"(?:tuin)?hek(?:ken)?|(?:toegangs|tuin|slag)?poort|(?:the\s)?(?:alarm|lock|locks|(?:back|front|fire)\sdoor))(?![\p{L}])",
     re.I,
 )
 BROKEN = re.compile(
-    r"(?:doe[tn]\s(?:het|'t)\s(?:al\s\w+\s|nog\s|sinds\s\w+\s)?niet|werk(?:t|en)\s(?:al\s\w+\s|nog\s|sinds\s\w+\s)?niet|kapot|stuk\b|defect|"
+    r"(?:doe[tn]\s(?:het|'t)\s(?:[\w']+\s){0,3}?niet(?!\salleen)|werk(?:t|en)\s(?:[\w']+\s){0,3}?niet(?!\salleen)|"
+    r"kapot|stuk\b|defect|is\sbroken|are\sbroken|(?:does|do)\s(?:not|n't)\swork|doesn't\swork|out\sof\sorder|"
     r"uitgevallen|buiten\swerking|staa?t\s(?:al\s\w+\s)?uit\b|staan\s(?:al\s\w+\s)?uit\b|uitgeschakeld|"
     r"sluit(?:en)?\s(?:\w+\s)?niet(?:\smeer)?|gaa?t\s(?:\w+\s)?niet\s(?:meer\s)?(?:dicht|op\sslot)|niet\s(?:meer\s)?op\sslot|"
     r"open\sgebroken|opengebroken|geforceerd|klemt\sopen|blijft\sopen\s(?:staan)?|"

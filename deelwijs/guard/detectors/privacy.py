@@ -30,8 +30,8 @@ TITLE = re.compile(
 OUTSIDER_WORDS = (
     r"(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|kamerlid|spreker|keynote|"
     r"leverancier|gemeente|inspecteur|collega|directeur|bestuurder|manager|teamleider|docent|trainer|dokter|arts|"
-    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)",
-)
+    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)"
+)  # one string: a trailing comma made it a tuple, whose repr in the patterns below never matched
 OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
@@ -183,7 +183,8 @@ CONDITION = re.compile(
 )
 DESCRIPTION = re.compile(
     r"(?:met|in)\sde\s(?:rode|blauwe|groene|gele|zwarte|witte|gekke|bekende)\s\w+|die\saltijd\s|bekend\svan|"
-    r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)",
+    r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)|"
+    r"\b(?:onze|de|ons)\s(?:oudste|jongste)\s(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|deelnemer|logé)",
     re.I,
 )
 ANON_MENTION = re.compile(
@@ -332,6 +333,9 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False
+    # "Spreker Jan (67)", "auteur Anna": named in their public role.
+    if OUTSIDER_BEFORE.search(before) and not CARE_RECEIPT.search(doc.sentence_lower(start)):
+        return False
     window = doc.sentence_lower(start, before=1, after=0)
     sentence = doc.sentence_lower(start)
     relative = RELATIVE_OF.search(before)
@@ -357,7 +361,7 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
 
 # One person given an age: "de 87-jarige", "de meneer van 92", "een mevrouw (90)".
 AGE_PERSON = re.compile(
-    r"\b(?:de|een|die|deze|onze|mijn)\s(?:\w+\s)?(?:\d{1,3}-jarige|(?:meneer|mijnheer|mevrouw|man|vrouw|dame|heer|"
+    r"(?:\b(?:de|een|die|deze|onze|mijn)\s(?:\w+\s)?)?(?<![\p{L}\d-])(?:\d{1,3}-jarige|(?:meneer|mijnheer|mevrouw|man|vrouw|dame|heer|"
     r"bewoner|bewoonster|cli[eë]nte?|pati[eë]nte?|opa|oma)\s(?:van\s\d{2,3}\b|\(\d{2,3}\)))",
     re.I,
 )
@@ -370,7 +374,9 @@ def _age_and_address(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> boo
     "de 87-jarige uit Ommen", "de meneer van 92 uit de Dorpsstraat".
     """
     person = AGE_PERSON.search(sentence)
-    if not person or NOT_CLIENT_PERSON.search(sentence):
+    if not person or NOT_CLIENT_PERSON.search(sentence) or STAFF_CONTEXT.search(sentence):
+        return False
+    if re.search(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}(?![\p{{L}}])", sentence, re.I):  # "spreker Jan (67) uit Zwolle"
         return False
     if not (
         CLIENT_CONTEXT.search(doc.lower) or CARE_RECEIPT.search(doc.lower) or re.search(r"meneer|mevrouw", sentence)

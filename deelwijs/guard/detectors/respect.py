@@ -85,14 +85,15 @@ BOSS = (
     r"collega|collega's|zorgverzekeraar|gemeente|wethouder)"
 )
 ACCUSATION = (
-    r"(?:liegt|liegen|loog|logen|staat\s(?:te\s)?liegen|staan\s(?:te\s)?liegen|jat|jatten|jatte|jatten|steelt|stelen|"
+    r"(?:(?:heeft|hebben|had|hadden)\s(?:[\w']+\s){0,3}?(?:gelogen|gestolen|gejat|gefraudeerd|verduisterd|gegraaid|"
+    r"opgelicht|bedrogen|gesjoemeld)|liegt|liegen|loog|logen|staat\s(?:te\s)?liegen|staan\s(?:te\s)?liegen|jat|jatten|jatte|jatten|steelt|stelen|"
     r"stal|stalen|graait|graaien|graaide|pleegt\sfraude|plegen\sfraude|fraudeert|fraudeerde|fraudeerden|sjoemelt|"
     r"sjoemelen|verduistert|verduisteren|bedriegt|bedriegen|licht\s(?:ons|iedereen|de\s\w+)\sop|lichten\s(?:ons|"
     r"iedereen)\sop|steekt\s.{0,20}in\s(?:zijn|haar|hun|de\seigen)\s(?:eigen\s)?zak(?:ken)?|"
     r"(?:is|zijn)\s(?:een\s)?(?:gewoon\s|echt\s|regelrechte?\s)?(?:leugenaars?|dieven|dief|oplichters?|fraudeurs?|"
     r"bedriegers?|criminelen|crimineel|corrupt|zakkenvullers?))"
     # "liegt niet"; "steelt de show", "stal ieders hart" are praise.
-    r"(?!\s(?:niet|nooit|helemaal\sniet)\b|\s(?:de\sshow|(?:ieders|ons|het|alle|de)\s(?:hart|harten)|de\sharten)\b)"
+    r"(?!\s(?:niet|nooit|helemaal\sniet|er\sniet\som|er\sgeen\sdoekjes\som)\b|\s(?:de\sshow|(?:ieders|ons|het|alle|de)\s(?:hart|harten)|de\sharten)\b)"
 )
 ACCUSED_BOSS = re.compile(rf"(?<![\p{{L}}]){BOSS}\s(?:[\p{{L}}'-]+\s){{0,3}}?{ACCUSATION}(?![\p{{L}}])", re.I)
 ACCUSED_NAME = re.compile(
