@@ -31,6 +31,7 @@ SECURED_THING = (
 SECURITY_ASKED_NOUN = re.compile(
     rf"(?<![\p{{L}}])(?:de|het|die|dat|ons|onze|jullie|je|jouw|the)\s(?:nieuwe\s|juiste\s)?"
     rf"(?:(?:deur|alarm|kluis|toegangs|pin|inlog|sleutelkluis|sleutelkast|wifi-?|wi-fi-?)codes?|"
+    r"(?:key\s?safe|door|alarm|wifi)\s(?:code|password)s?|"
     r"wachtwoord(?:en)?|password|"
     rf"(?:code|combinatie|cijfers)\s(?:[\w']+\s){{0,2}}?(?:van|voor|op|bij)\s(?:de|het|onze|ons)\s(?:\w+\s)?{SECURED_THING})"
     r"(?![\p{L}])",
@@ -38,9 +39,11 @@ SECURITY_ASKED_NOUN = re.compile(
 )
 # Asking for a code spreads it as surely as giving it: the answer lands in the same group.
 ASKING = re.compile(
-    r"\?|^\W*(?:weet|heeft|kan|kun|wie|wat|hoe|mag|stuur|app|zet)\b|\b(?:weet\s(?:iemand|jij|je|u)|"
-    r"(?:kan|kun|wil)\s(?:iemand|jij|je|u)\s.{0,40}(?:sturen|appen|doorgeven|delen|geven|zeggen|mailen)|ben\s\w+\s(?:de|het)\s"
-    r"\w+\s(?:kwijt|vergeten)|(?:de|het)\s\w+\s(?:kwijt|vergeten))",
+    r"(?<![\p{L}])(?:wat\s(?:is|was|waren|zijn|werd)|weet\s(?:iemand|er\siemand|jij|je|u|jullie)(?!\s(?:hoe|waarom|wanneer))|"
+    r"wie\s(?:weet|heeft|kent|had)|(?:heeft|had)\s(?:iemand|er\siemand|jij|u)|kent\s(?:iemand|jij|u)|"
+    r"(?:kan|kun|kunnen|wil|mag)\s(?:iemand|jij|je|u|jullie|ik)\s(?:[\w']+\s){0,8}?(?:sturen|appen|doorgeven|delen|geven|"
+    r"zeggen|mailen|hebben|krijgen|vragen|weten)|hoe\sluidt|stuur\s(?:even\s|me\s|mij\s)*|iemand\s(?:de|het)\s|"
+    r"(?:ik\sben|ben\sik|we\szijn|zijn\swe|wij\szijn)\s(?:\w+\s){0,6}(?:kwijt|vergeten)(?=[^.!]*\?)|what(?:'s|\sis|\swas)|does\sanyone|anyone\s(?:know|have))",
     re.I,
 )
 # A weak spot in the security: "het alarm van de achterdeur doet het niet", "slot van de medicijnkast is kapot".
