@@ -1,5 +1,6 @@
 """check(text, platform, policy) -> Report: the post check's single entry point."""
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -126,17 +127,25 @@ def _without_doubles(findings: list[Finding]) -> list[Finding]:
         enumerate(findings), key=lambda pair: (_RANK[pair[1].severity], pair[1].end - pair[1].start, pair[0])
     )
     kept: list[tuple[int, Finding]] = []
+    # Per category the kept spans never overlap, so sorted by start they are sorted by end
+    # too, and only the last one starting before a new span's end can overlap it.
+    spans: dict[str, tuple[list[int], list[int]]] = {}
+    points: set[tuple[str, int]] = set()  # a point (the blog disclaimer at the end) overlaps only itself
     for order, f in ranked:
-        if f.category != "platform" and any(k.category == f.category and _overlap(k, f) for _, k in kept):
-            continue
+        if f.category != "platform":
+            if f.start == f.end:
+                if (f.category, f.start) in points:
+                    continue
+                points.add((f.category, f.start))
+            else:
+                starts, ends = spans.setdefault(f.category, ([], []))
+                i = bisect_left(starts, f.end)
+                if i > 0 and ends[i - 1] > f.start:
+                    continue
+                starts.insert(i, f.start)
+                ends.insert(i, f.end)
         kept.append((order, f))
     return [f for _, f in sorted(kept, key=lambda pair: pair[0])]
-
-
-def _overlap(a: Finding, b: Finding) -> bool:
-    if a.start == a.end or b.start == b.end:  # a point (the blog disclaimer at the end) overlaps only itself
-        return (a.start, a.end) == (b.start, b.end)
-    return a.start < b.end and b.start < a.end
 
 
 def _too_long_to_check(text: str, platform: str, lang: str) -> Report:

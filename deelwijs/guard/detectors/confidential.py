@@ -11,7 +11,7 @@ HARMLESS_CODE = (
     r"codes?\b)"
 )
 SECURITY_NOUN = re.compile(
-    rf"(?<![\p{{L}}]){HARMLESS_CODE}(?:\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
+    rf"(?<![\p{{L}}]){HARMLESS_CODE}(?:(?<!\w)\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
     re.I,
 )
@@ -71,11 +71,12 @@ CODE_VALUE = re.compile(
 )
 # A password is named and given: "wachtwoord voor de pc: Zomer2026!".
 PASSWORD_VALUE = re.compile(
-    r"(?:wachtwoord|password|inlogcode|[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
+    r"(?:wachtwoord|password|inlogcode|(?<![\w-])[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}",
+    re.I,
 )
 # Where a key or password is kept: "de noodsleutel ligt in het blauwe kastje".
 KEPT_AT = re.compile(
-    r"(?:wachtwoord\w*|password|\w*sleutel\w*|pincode|pasje)\s(?:[^.!?\n]{0,30}\s)?(?:ligt|staat|hangt|zit|zitten|liggen|"
+    r"(?:wachtwoord\w*|password|(?<!\w)\w*sleutel\w*|pincode|pasje)\s(?:[^.!?\n]{0,30}\s)?(?:ligt|staat|hangt|zit|zitten|liggen|"
     r"hangen|bewaren\swe|verstopt)\s(?:nu\s|altijd\s|gewoon\s)?(?:in|op|onder|achter|bij|naast|boven|tussen)\s(?:het|de|een)\s[\w-]+",
     re.I,
 )
@@ -103,7 +104,7 @@ INQUIRY = re.compile(
     re.I,
 )
 INCIDENT = re.compile(
-    r"\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
+    r"(?<!\w)\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
     re.I,
 )
 LOCAL = re.compile(
@@ -112,7 +113,7 @@ LOCAL = re.compile(
     re.I,
 )
 FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
+    r"(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
     re.I,
 )
 FIGURE_TOPIC = re.compile(

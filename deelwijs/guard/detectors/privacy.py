@@ -64,7 +64,7 @@ CLIENT_NOUN = (
     r"jongeren|jongere|logé|logés|gasten?|zorgvragers?|hulpvragers?|kinderen|kindje|kind|baby|zuigeling"
 )
 CLIENT_CONTEXT = re.compile(
-    rf"(?<![\p{{L}}])(?:\w*(?:{CLIENT_NOUN})|(?:van|op|naar)\s(?:de\s)?(?:groep|afdeling|kamer|leefgroep|woongroep|unit|"
+    rf"(?<![\p{{L}}])(?:(?<!\w)\w*(?:{CLIENT_NOUN})|(?:van|op|naar)\s(?:de\s)?(?:groep|afdeling|kamer|leefgroep|woongroep|unit|"
     r"dagbesteding|poli|seh|ic|intensive care|opname)|room\s\d|opgenomen|overleden|overleed|verbleef|verblijft|"
     r"gevallen|onrustig|verward|medicatie|medicijnen|katheter|infuus|wond|diagnose|behandeling|operatie|"
     r"revalid\w*|ontslagen|zorgplan|behandelplan|dossier|rapportage|(?:zoon|dochter|moeder|vader|ouders|familie|"
@@ -125,18 +125,18 @@ ROOM_SPELLED = re.compile(
 )
 # Pets visit wards and have names: "poes Saartje", "onze therapiehond Bobby".
 PET_BEFORE = re.compile(
-    r"(?<![\p{L}])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
+    r"(?<![\w])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
     r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis))\s*,?\s*$",
     re.I,
 )
 PERSON_WORD = re.compile(
     rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
-    rf"zijn|\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
+    rf"zijn|(?<!\w)\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
     re.I,
 )
 KNOWN_PERSON = re.compile(
     r"(?<![\p{L}])(?:buurman|buurvrouw|buren|buurjongen|buurmeisje|neighbou?r|oud-collega|oud\scollega|vriend|vriendin|"
-    r"schoonmoeder|schoonvader|oom|tante|\w*leraar|\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
+    r"schoonmoeder|schoonvader|oom|tante|(?<!\w)\w*leraar|(?<!\w)\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
     r"zanger|zangeres|acteur|actrice|voetballer|bn'?er|bekende\snederlander|oud-wethouder|wethouder|burgemeester|"
     r"dominee|pastoor|imam|huisarts|ondernemer|kapper|bakker|slager|dorpsgenoot|plaatsgenoot|stadgenoot)(?![\p{L}])",
     re.I,
@@ -173,7 +173,7 @@ AGE = re.compile(
     re.I,
 )
 CONDITION = re.compile(
-    r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
+    r"(?<!\w)\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
     r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
     r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
@@ -431,12 +431,18 @@ def _quasi_identifiers(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> N
 
 def _identifiers_of_clients(doc: Doc, emit: Emit, flag: Flag) -> None:
     """An identifier of a client or a client's relative is also a privacy breach."""
+    about_client: dict[Span, bool] = {}  # many identifiers share a sentence: read it once
     for start, end, owner in doc.personal:
         if owner == "self":
             continue
-        window = doc.sentence_lower(start, before=1)
         span = doc.sentence_span(start, before=1)
-        if CLIENT_CONTEXT.search(window) or TITLE.search(doc.text, *span) or ANON_MENTION.search(doc.text, *span):
+        if span not in about_client:
+            about_client[span] = bool(
+                CLIENT_CONTEXT.search(doc.lower, *span)
+                or TITLE.search(doc.text, *span)
+                or ANON_MENTION.search(doc.text, *span)
+            )
+        if about_client[span]:
             flag(start, end, "client_identifier")
 
 
