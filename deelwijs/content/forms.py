@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import cap_post_text
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
@@ -86,9 +87,16 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
         return data
 
 
+class SuggestedTextForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cap_post_text(self.fields["text"])
+
+
 SuggestedTextFormSet = inlineformset_factory(
     ContentItem,
     SuggestedText,
+    form=SuggestedTextForm,
     fields=["network", "text"],
     extra=2,
     can_delete=True,
@@ -97,7 +105,7 @@ SuggestedTextFormSet = inlineformset_factory(
 
 
 class ShareForm(forms.Form):
-    text = forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7}))
+    text = cap_post_text(forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7})))
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to share this."), required=False)
     mastodon_instance = forms.CharField(
         label=_("Your Mastodon server"),

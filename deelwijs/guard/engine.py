@@ -1,5 +1,6 @@
 """check(text, platform, policy) -> Report: the post check's single entry point."""
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
@@ -7,10 +8,14 @@ from .detectors import confidential, contact, identifiers, platform, privacy, re
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
-from .report import DEFAULT_SEVERITY, Finding, Report
+from .report import _RANK, BLOCK, DEFAULT_SEVERITY, Finding, Report
 from .text import Doc, Emit
 
 MAX_QUOTE = 60
+# The longest text the check analyses. Far above any real post (LinkedIn takes 3 000
+# characters, a long blog 10 000); a longer text is refused with one block finding
+# instead of costing seconds of CPU (a 1 MB text took 21-31 s).
+MAX_TEXT = 20_000
 
 DETECTORS: tuple[Callable[[Doc, Emit], None], ...] = (
     identifiers.detect,
@@ -27,7 +32,11 @@ DETECTORS: tuple[Callable[[Doc, Emit], None], ...] = (
 
 
 def check(
-    text: str, platform: str = "linkedin", policy: Policy | dict[str, Any] | None = None, lang: str = "nl"
+    text: str,
+    platform: str = "linkedin",
+    policy: Policy | dict[str, Any] | None = None,
+    lang: str = "nl",
+    appended_link: str | None = None,
 ) -> Report:
     """Check a draft post against the organisation's policy.
 
@@ -35,6 +44,9 @@ def check(
     platform: one of policy.PLATFORMS.
     policy: a Policy, a dict in Policy's format, or None for the defaults.
     lang: "nl" or "en", the language of messages and policy lines.
+    appended_link: a link the share flow will add to the text; it counts towards the
+    network's length as the network counts it (not on networks that take the link apart).
+    A text longer than MAX_TEXT is not analysed: the report holds one block finding.
     """
     if not isinstance(text, str):
         raise TypeError("text must be a string")
@@ -48,8 +60,12 @@ def check(
     elif isinstance(policy, dict):
         policy = Policy.from_dict(policy)
 
+    if len(text) > MAX_TEXT:
+        return _too_long_to_check(text, platform, lang)
+
     doc = Doc(text, platform, policy)
     doc.personal = []
+    doc.appended_link = appended_link or None
     found: dict[tuple[str, int, int], Finding] = {}
 
     def emit(
@@ -95,7 +111,54 @@ def check(
             severity="hint",
             disclaimer=policy.blog_disclaimer,
         )
-    return Report(text=text, platform=platform, findings=list(found.values()))
+    return Report(text=text, platform=platform, findings=_without_doubles(list(found.values())))
+
+
+def _without_doubles(findings: list[Finding]) -> list[Finding]:
+    """One finding per category and stretch of text.
+
+    Detectors overlap (a door code is a code near a security word and a password
+    value; a BSN is seen in two notations), and the writer should see each problem
+    once. Of overlapping findings in one category the strictest severity wins, then
+    the narrowest span (the most specific rule), then the first reported. Platform
+    findings are about the whole post and each names a different limit, so they stay.
+    """
+    ranked = sorted(
+        enumerate(findings), key=lambda pair: (_RANK[pair[1].severity], pair[1].end - pair[1].start, pair[0])
+    )
+    kept: list[tuple[int, Finding]] = []
+    # Per category the kept spans never overlap, so sorted by start they are sorted by end
+    # too, and only the last one starting before a new span's end can overlap it.
+    spans: dict[str, tuple[list[int], list[int]]] = {}
+    points: set[tuple[str, int]] = set()  # a point (the blog disclaimer at the end) overlaps only itself
+    for order, f in ranked:
+        if f.category != "platform":
+            if f.start == f.end:
+                if (f.category, f.start) in points:
+                    continue
+                points.add((f.category, f.start))
+            else:
+                starts, ends = spans.setdefault(f.category, ([], []))
+                i = bisect_left(starts, f.end)
+                if i > 0 and ends[i - 1] > f.start:
+                    continue
+                starts.insert(i, f.start)
+                ends.insert(i, f.end)
+        kept.append((order, f))
+    return [f for _, f in sorted(kept, key=lambda pair: pair[0])]
+
+
+def _too_long_to_check(text: str, platform: str, lang: str) -> Report:
+    finding = Finding(
+        category="platform",
+        severity=BLOCK,
+        start=0,
+        end=len(text),
+        message=message("too_long_to_check", lang, count=len(text), limit=MAX_TEXT),
+        rule="platform.limits",
+        policy=rule_text("platform.limits", lang),
+    )
+    return Report(text=text, platform=platform, findings=[finding])
 
 
 def warm_up() -> None:

@@ -193,6 +193,26 @@ MESSAGES: dict[str, dict[str, str]] = {
             "code if it was shared."
         ),
     },
+    "security_asked": {
+        "nl": (
+            "Je vraagt naar een code of wachtwoord (“{span}”). Vraag dat persoonlijk of aan je leidinggevende, nooit "
+            "online of in een app-groep: het antwoord komt dan ook daar te staan."
+        ),
+        "en": (
+            "You ask for a code or password (“{span}”). Ask in person or ask your manager, never online or in a chat "
+            "group: the answer would end up there too."
+        ),
+    },
+    "security_weak": {
+        "nl": (
+            "Je vertelt waar de beveiliging niet werkt (“{span}”). Meld dat bij de technische dienst of je "
+            "leidinggevende; online of in een app-groep wijst het de weg naar binnen."
+        ),
+        "en": (
+            "You tell where the security does not work (“{span}”). Report it to facilities or your manager; online or "
+            "in a chat group it shows the way in."
+        ),
+    },
     "not_public": {
         "nl": (
             "“{span}”: dit is nog niet openbaar. Wacht tot de organisatie het zelf bekendmaakt en deel dan dat bericht."
@@ -222,6 +242,16 @@ MESSAGES: dict[str, dict[str, str]] = {
     "internal_meeting": {
         "nl": "Wat in een besloten of vertrouwelijk overleg is besproken (“{span}”), blijft binnen.",
         "en": "What was discussed in a closed or confidential meeting (“{span}”) stays inside.",
+    },
+    "accusation": {
+        "nl": (
+            "“{span}” beschuldigt iemand van liegen, stelen of fraude. Zo'n beschuldiging online kan iemand "
+            "beschadigen; meld een vermoeden bij je leidinggevende of de vertrouwenspersoon."
+        ),
+        "en": (
+            "“{span}” accuses someone of lying, stealing or fraud. Such an accusation online can harm someone; "
+            "report a suspicion to your manager or the confidential adviser."
+        ),
     },
     "insult": {
         "nl": "“{span}” is kwetsend. Zeg wat je dwarszit zonder scheldwoorden; respectvolle kritiek mag.",
@@ -306,6 +336,26 @@ MESSAGES: dict[str, dict[str, str]] = {
     "too_long": {
         "nl": "Te lang voor {network}: {count} van de {limit} tekens. Maak de tekst {over} tekens korter.",
         "en": "Too long for {network}: {count} of {limit} characters. Shorten the text by {over} characters.",
+    },
+    "too_long_with_link": {
+        "nl": (
+            "Te lang voor {network}: {count} van de {limit} tekens, de link die bij het delen wordt toegevoegd "
+            "meegeteld ({link} tekens). Maak de tekst {over} tekens korter."
+        ),
+        "en": (
+            "Too long for {network}: {count} of {limit} characters, counting the link added when you share "
+            "({link} characters). Shorten the text by {over} characters."
+        ),
+    },
+    "too_long_to_check": {
+        "nl": (
+            "Deze tekst is te lang om te controleren: {count} tekens, de grens is {limit}. Geen bericht is zo lang; "
+            "plak alleen de tekst van je bericht."
+        ),
+        "en": (
+            "This text is too long to check: {count} characters, the limit is {limit}. No post is this long; paste "
+            "only the text of your post."
+        ),
     },
     "too_many_hashtags": {
         "nl": "Instagram staat maximaal {limit} hashtags toe; dit bericht heeft er {count}.",

@@ -16,18 +16,18 @@ Span = tuple[int, int]
 
 WORD = re.compile(r"\p{L}[\p{L}\p{M}\p{N}]*(?:['’\-]\p{L}[\p{L}\p{M}\p{N}]*)*")
 URL = re.compile(
-    r"(?:https?://|www\.)[^\s<>\"]+|\b[\w.-]+\.(?:nl|com|org|net|eu|be|nu|info|io|social|care)(?:/[^\s<>\"]*)?\b",
+    r"(?:https?://|www\.)[^\s<>\"]+|\b(?<!\w[.-]*)[\w.-]+\.(?:nl|com|org|net|eu|be|nu|info|io|social|care)(?:/[^\s<>\"]*)?\b",
     re.I,
 )
 _DOT = r"(?:\.|\s?[\[({](?:dot|punt)[\])}]\s?)"
 EMAIL = re.compile(
-    r"[\w.+-]+(?:@|\s?[\[({]\s?(?:at|apenstaartje)\s?[\])}]\s?|\s(?:at|apenstaartje)\s(?=[\w-]+(?:\.[\w-]+)*\.(?:nl|com|net|org|eu|be|nu|info)\b))"
+    r"(?<![\w.+-])[\w.+-]+(?:@|\s?[\[({]\s?(?:at|apenstaartje)\s?[\])}]\s?|\s(?:at|apenstaartje)\s(?=[\w-]+(?:\.[\w-]+)*\.(?:nl|com|net|org|eu|be|nu|info)\b))"
     rf"[\w-]+(?:{_DOT}[\w-]+)*{_DOT}[a-z]{{2,12}}\b",
     re.I,
 )
 # Spoken forms: "jan punt smit apenstaartje gmail punt com".
 EMAIL_SPOKEN = re.compile(
-    r"[\w.+-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:at|apenstaartje|@)\s[\w-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:punt|dot)\s"
+    r"(?<![\w.+-])[\w.+-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:at|apenstaartje|@)\s[\w-]+(?:\s(?:punt|dot)\s[\w-]+)*\s(?:punt|dot)\s"
     r"(?:nl|com|net|org|eu|be|nu|info)\b",
     re.I,
 )
@@ -62,7 +62,9 @@ ABBREVIATIONS = {
     "m.b.t",
     "etc",
 }
-SENTENCE_END = re.compile(r"[.!?…]+[\"')\]]*(?=\s)|\n+")
+MAX_SENTENCE = 500  # characters; see Doc._pieces
+# Starts at the first mark of a run, so "....." is read once, not once per dot.
+SENTENCE_END = re.compile(r"(?<![.!?…])[.!?…]+[\"')\]]*(?=\s)|(?<!\n)\n+")
 
 
 class Emit(Protocol):
@@ -87,7 +89,9 @@ class Doc:
     # Set by the engine before the detectors run: (start, end, owner) of
     # each personal_data finding, owner "self", "other" or None.
     personal: list[tuple[int, int, str | None]]
-    # Set once the mask list is built; is_masked checks for it.
+    # Set by the engine: a link the share flow appends after the text, or None.
+    appended_link: str | None = None
+    # The starts of the masked spans, kept sorted with them, so is_masked is a bisection.
     _mask_starts: list[int]
 
     def __init__(self, text: str, platform: str, policy: Policy) -> None:
@@ -96,6 +100,7 @@ class Doc:
         self.platform = platform
         self.policy = policy
         self.masked: list[tuple[int, int, str]] = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
+        self._mask_starts = []
         for kind, pattern in (
             ("email", EMAIL),
             ("email", EMAIL_SPOKEN),
@@ -105,9 +110,10 @@ class Doc:
         ):
             for m in pattern.finditer(text):
                 if not self.is_masked(m.start(), m.end()):
-                    self.masked.append((m.start(), m.end(), kind))
-        self.masked.sort()
-        self._mask_starts = [m[0] for m in self.masked]
+                    # Kept sorted as they come: thousands of hashtags must not cost a scan each.
+                    i = bisect_right(self._mask_starts, m.start())
+                    self._mask_starts.insert(i, m.start())
+                    self.masked.insert(i, (m.start(), m.end(), kind))
         self.words = [
             (m.start(), m.end(), m.group()) for m in WORD.finditer(text) if not self.is_masked(m.start(), m.end())
         ]
@@ -119,10 +125,7 @@ class Doc:
     def is_masked(self, start: int, end: int) -> bool:
         if not self.masked:
             return False
-        starts: list[int] | None = getattr(self, "_mask_starts", None)
-        if starts is None:  # still building the mask list
-            return any(s < end and start < e for s, e, _ in self.masked)
-        i = bisect_right(starts, end - 1) - 1
+        i = bisect_right(self._mask_starts, end - 1) - 1
         # Masked spans never overlap, so only the nearest ones can touch [start, end).
         while i >= 0 and self.masked[i][1] > start:
             if self.masked[i][0] < end:
@@ -143,7 +146,8 @@ class Doc:
         start = 0
         for m in SENTENCE_END.finditer(self.text):
             if m.group().startswith(".") and "\n" not in m.group():
-                before = self.text[start : m.start()].split()
+                # An abbreviation is short: the last few characters say it, however long the stretch.
+                before = self.text[max(start, m.start() - 24) : m.start()].split()
                 last = before[-1].lower().lstrip("(") if before else ""
                 if last in ABBREVIATIONS or (len(last) == 1 and last.isalpha()):
                     continue
@@ -152,7 +156,24 @@ class Doc:
             start = m.end()
         if self.text[start:].strip():
             spans.append((start, len(self.text)))
-        return spans or [(0, len(self.text))]
+        return [piece for span in spans for piece in self._pieces(span)] or [(0, len(self.text))]
+
+    def _pieces(self, span: Span) -> list[Span]:
+        """A stretch without sentence ends longer than MAX_SENTENCE, cut at spaces.
+
+        Real sentences are far shorter (the longest in our sets is 214 characters); the
+        cut keeps every per-sentence window small, so a pasted text without full stops
+        cannot make each finding read the whole text.
+        """
+        start, end = span
+        pieces: list[Span] = []
+        while end - start > MAX_SENTENCE:
+            cut = self.text.rfind(" ", start + 1, start + MAX_SENTENCE)
+            cut = cut + 1 if cut > start else start + MAX_SENTENCE
+            pieces.append((start, cut))
+            start = cut
+        pieces.append((start, end))
+        return pieces
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.common.forms import cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import Campaign
 from deelwijs.orgs.forms import FilterDateField, FilterForm
@@ -58,6 +59,7 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
         self.person = person
+        cap_post_text(self.fields["text"])
         teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:

@@ -2,13 +2,15 @@
 
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from deelwijs.guard import check
 
-from .models import Share, TrackedLink
+from .models import Share, TrackedLink, new_code
 
 
 def with_utm(url, network, item):
@@ -24,9 +26,27 @@ def with_utm(url, network, item):
     return urlunsplit(parts._replace(query=urlencode(query)))
 
 
-def check_text(person, text, network, lang="nl"):
-    """The post check of a text for a network, against the person's organisation's policy."""
-    return check(text, network, person.organisation.guard_policy(), lang=lang if lang in ("nl", "en") else "nl")
+def short_url(code):
+    """The tracked short link as it is appended to the text: SITE_URL/s/<code>."""
+    return settings.SITE_URL + reverse("tracked_link", kwargs={"code": code})
+
+
+def appended_link(item):
+    """The short link the share of this item will carry, or None when the item has no link.
+
+    The share does not exist yet while the text is checked, so this is a stand-in of
+    the same length; the network's length limit counts it as the real one.
+    """
+    return short_url("0" * len(new_code())) if item is not None and item.link else None
+
+
+def check_text(person, text, network, lang="nl", link=None):
+    """The post check of a text for a network, against the person's organisation's policy.
+
+    link: the short link the share flow appends to the text, counted in the network's length.
+    """
+    lang = lang if lang in ("nl", "en") else "nl"
+    return check(text, network, person.organisation.guard_policy(), lang=lang, appended_link=link)
 
 
 @transaction.atomic
@@ -39,7 +59,7 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
     """
     if not text.strip():
         raise ValidationError(_("Write a text before you share."), code="empty")
-    report = check_text(person, text, network, lang)
+    report = check_text(person, text, network, lang, link=appended_link(item))
     if report.blocked:
         raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
     if report.needs_confirmation and not confirmed:

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -101,7 +100,7 @@ def share(request, pk):
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
     report, error = None, ""
     if request.method == "POST":
-        report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE)
+        report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
         if request.POST.get("action") == "share":
             if network == "mastodon" and not instance:
                 error = _("Fill in your Mastodon server, for example mastodon.nl.")
@@ -149,12 +148,15 @@ def check_api(request):
     """The post check for the editor as you type: {text, network} -> report."""
     try:
         data = json.loads(request.body or b"{}")
-        text, network = str(data.get("text", ""))[:20000], str(data.get("network", "linkedin"))
-    except (ValueError, AttributeError):
+        # The check itself refuses a text over its maximum with a block finding, in a blink.
+        text, network = str(data.get("text", "")), str(data.get("network", "linkedin"))
+        item_pk = int(data.get("item") or 0)
+    except (ValueError, TypeError, AttributeError):
         return JsonResponse({"error": "invalid JSON"}, status=400)
     if network not in SHARE_NETWORK_LABELS:
         return JsonResponse({"error": "unknown network"}, status=400)
-    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE)
+    item = feed_items(request.user).filter(pk=item_pk).first() if item_pk else None
+    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
     result = report.to_dict()
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
@@ -167,7 +169,7 @@ def check_api(request):
 def share_go(request, pk):
     shared = get_object_or_404(Share.objects.select_related("item__image", "link"), pk=pk, person=request.user)
     link = getattr(shared, "link", None)
-    short_url = request.build_absolute_uri(reverse("tracked_link", kwargs={"code": link.code})) if link else ""
+    short_url = domain.short_url(link.code) if link else ""  # the link the check counted
     instance = clean_instance(request.COOKIES.get(MASTODON_COOKIE, ""))
     text_with_link = f"{shared.text}\n\n{short_url}".strip() if short_url else shared.text
     return render(

@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.common.forms import cap_post_text
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
 
@@ -22,10 +23,12 @@ class MultiplePhotoField(forms.FileField):
 
 
 class StoryForm(forms.Form):
-    text = forms.CharField(
-        label=_("Your story"),
-        widget=forms.Textarea(attrs={"rows": 8}),
-        help_text=_("What happened, and why is it worth sharing? Communications may edit it."),
+    text = cap_post_text(
+        forms.CharField(
+            label=_("Your story"),
+            widget=forms.Textarea(attrs={"rows": 8}),
+            help_text=_("What happened, and why is it worth sharing? Communications may edit it."),
+        )
     )
     photos = MultiplePhotoField(
         label=_("Photos (at most 4)"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed.")
@@ -56,7 +59,7 @@ class StoryForm(forms.Form):
 
 
 class ReviewForm(forms.Form):
-    text = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8}))
+    text = cap_post_text(forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8})))
     title = forms.CharField(label=_("Title in the feed"), required=False, max_length=200)
     account = forms.ModelChoiceField(label=_("Plan on corporate account"), queryset=None, required=False)
     scheduled_at = forms.DateTimeField(

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import User
@@ -105,7 +106,7 @@ class EscalateForm(forms.Form):
 
 class AnswerForm(forms.Form):
     template = forms.ModelChoiceField(ResponseTemplate.objects.none(), label=_("Start from a template"), required=False)
-    text = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False)
+    text = cap_post_text(forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False))
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -117,6 +118,10 @@ class TemplateForm(forms.ModelForm):
         model = ResponseTemplate
         fields = ["title", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        cap_post_text(self.fields["text"])  # an answer made from it is post-checked
 
 
 class ConversationForm(forms.ModelForm):
@@ -139,6 +144,7 @@ class ConversationForm(forms.ModelForm):
         if not can_manage_content(person):
             people = people.filter(teams__managers=person)  # a manager records conversations with their own people
         self.fields["employee"].queryset = people.distinct().order_by("first_name", "last_name")
+        cap_post_text(self.fields["post"])
         if self.instance.pk:
             del self.fields["employee"]
 

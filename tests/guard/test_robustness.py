@@ -57,8 +57,10 @@ def test_edge_cases():
         check(text, "x")
 
 
-def test_a_hundred_thousand_characters():
+def test_a_hundred_thousand_characters_are_refused_and_the_maximum_is_read():
     text = ("Vandaag met meneer Jansen op kamer 12 naar buiten, bel 06-12345678. " * 1500)[:100_000]
     report = check(text, "blog")
-    assert report.blocked
-    assert all(0 <= f.start <= f.end <= len(text) for f in report.findings)
+    assert report.blocked and [f.category for f in report.findings] == ["platform"]  # over MAX_TEXT: not analysed
+    report = check(text[:20_000], "blog")
+    assert {"client_privacy", "personal_data"} <= set(report.categories)
+    assert all(0 <= f.start <= f.end <= 20_000 for f in report.findings)

@@ -227,3 +227,48 @@ def test_the_click_buffer_writes_in_batches_and_on_flush(link):
     buffer.add(Click(link=link, day=link.share.created.date(), visitor="w"))
     buffer.flush()
     assert link.clicks == 4
+
+
+def test_the_length_on_x_counts_the_tracked_link_the_share_appends(client, people, org):
+    from deelwijs.guard.detectors.platform import count
+
+    item = make_item(org)
+    client.force_login(people["ambassador"])
+    too_long = "Ik werk met plezier bij ons team. " + "a" * 241  # 275 characters: 299 on X with the link
+    response = share_post(client, item, too_long, network="x")
+    assert response.status_code == 200 and not Share.objects.exists()
+    html = response.content.decode()
+    assert "299 van de 280" in html and "link" in html
+    api = client.post(
+        reverse("check_api"), json.dumps({"text": too_long, "network": "x", "item": item.pk}), "application/json"
+    ).json()
+    assert api["blocked"] and "meegeteld" in api["findings"][0]["message"]
+    without_item = client.post(reverse("check_api"), json.dumps({"text": too_long, "network": "x"}), "application/json")
+    assert not without_item.json()["blocked"]  # no item, no link appended
+
+    fits = too_long[: 280 - 24]
+    response = share_post(client, item, fits, network="x")
+    shared = Share.objects.get()
+    go = client.get(response.url).context
+    posted = f"{shared.text} {go['short_url']}"  # X's intent puts the url after the text
+    assert count(posted, "x", [(len(shared.text) + 1, len(posted))]) == 280
+    assert parse_qs(urlparse(go["intent"]).query)["url"][0] == go["short_url"]
+
+
+def test_on_bluesky_the_link_counts_with_its_real_length(client, people, org, settings):
+    item = make_item(org)
+    client.force_login(people["ambassador"])
+    link_length = len(settings.SITE_URL + "/s/") + 8
+    fits = "Ik werk met plezier bij ons team. " + "a" * (300 - 2 - link_length - 34)
+    assert share_post(client, item, fits + "a", network="bluesky").status_code == 200
+    assert not Share.objects.exists()
+    response = share_post(client, item, fits, network="bluesky")
+    go = client.get(response.url).context
+    assert len(go["short_url"]) == link_length and len(go["text_with_link"]) == 300
+
+
+def test_a_linkedin_text_is_counted_without_the_link(client, people, org):
+    item = make_item(org)
+    client.force_login(people["ambassador"])
+    text = "Ik werk met plezier bij ons team. " + "a" * (3000 - 34)
+    assert share_post(client, item, text).status_code == 302

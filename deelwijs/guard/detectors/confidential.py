@@ -2,24 +2,82 @@
 
 import regex as re
 
+from ..report import BLOCK
 from ..text import Doc, Emit
 
+# Codes that open nothing: "postcode 7311", "kortingscode 2024".
+HARMLESS_CODE = (
+    r"(?!(?:post|kortings|dress|bar|qr-?|actie|kleur|streepjes|gedrags|bron|land|promo|cadeau|kassa|dieet|vouchers?)"
+    r"codes?\b)"
+)
 SECURITY_NOUN = re.compile(
-    r"(?<![\p{L}])(?:\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
+    rf"(?<![\p{{L}}]){HARMLESS_CODE}(?:(?<!\w)\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
     r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
     re.I,
 )
+# A password given without a colon: "wachtwoord zomer2024", "het wachtwoord wordt nu Lente!25",
+# or as login details: "inlog ECD: zorg01 ww Zorg2024".
+PASSWORD_BARE = re.compile(
+    r"(?<![\p{L}])(?:wachtwoord|password|wifi-?wachtwoord|ww|pw|inlog(?:gegevens)?(?:\s\w+)?:?(?:\s\S+)*?\s(?:ww|wachtwoord|pw))(?:\s(?:is|wordt|blijft|nu|voortaan|weer|=))*\s[\"'“]?"
+    r"(?=[^\s\"'”]*\d)(?=[^\s\"'”]*\p{L})[\p{L}\d!@#$%&*_.\-]{5,}",
+    re.I,
+)
+# What a code or password opens, so "de code" is known to be a security code.
+SECURED_THING = (
+    r"(?:\w*deur|poort|ingang|personeelsingang|hek|sleutel\w*|kluis\w*|key\s?safe|alarm\w*|medicijn\w*|medicatie\w*|"
+    r"\w*kast|\w*kamer|teampas|pasje|pas|laptop|computer|pc|tablet|ipad|wifi|wi-fi|ecd|systeem|portaal|account|"
+    r"afdeling|gebouw|garage|fietsenstalling|berging|kantoor|archief|server)"
+)
+SECURITY_ASKED_NOUN = re.compile(
+    rf"(?<![\p{{L}}])(?:de|het|die|dat|ons|onze|jullie|je|jouw|the)\s(?:nieuwe\s|juiste\s)?"
+    rf"(?:(?:deur|alarm|kluis|toegangs|pin|inlog|sleutelkluis|sleutelkast|wifi-?|wi-fi-?)codes?|"
+    r"(?:key\s?safe|door|alarm|wifi)\s(?:code|password)s?|"
+    r"wachtwoord(?:en)?|password|"
+    rf"(?:code|combinatie|cijfers)\s(?:[\w']+\s){{0,2}}?(?:van|voor|op|bij)\s(?:de|het|onze|ons)\s(?:\w+\s)?{SECURED_THING})"
+    r"(?![\p{L}])",
+    re.I,
+)
+# Asking for a code spreads it as surely as giving it: the answer lands in the same group.
+ASKING = re.compile(
+    r"(?<![\p{L}])(?:wat\s(?:is|was|waren|zijn|werd)|weet\s(?:iemand|er\siemand|jij|je|u|jullie)(?!\s(?:hoe|waarom|wanneer))|"
+    r"wie\s(?:weet|heeft|kent|had)|(?:heeft|had)\s(?:iemand|er\siemand|jij|u)|kent\s(?:iemand|jij|u)|"
+    r"(?:kan|kun|kunnen|wil|mag)\s(?:iemand|jij|je|u|jullie|ik)\s(?:[\w']+\s){0,8}?(?:sturen|appen|doorgeven|delen|geven|"
+    r"zeggen|mailen|hebben|krijgen|vragen|weten)|hoe\sluidt|stuur\s(?:even\s|me\s|mij\s)*|iemand\s(?:de|het)\s|"
+    r"(?:ik\sben|ben\sik|we\szijn|zijn\swe|wij\szijn)\s(?:\w+\s){0,6}(?:kwijt|vergeten)(?=[^.!]*\?)|what(?:'s|\sis|\swas)|does\sanyone|anyone\s(?:know|have))",
+    re.I,
+)
+# A weak spot in the security: "het alarm van de achterdeur doet het niet", "slot van de medicijnkast is kapot".
+SECURITY_DEVICE = re.compile(
+    r"(?<![\p{L}])(?:(?:brand|inbraak|deur|bewegings)?alarm(?:installatie|systeem|knop)?|beveiliging\w*|"
+    r"(?:deur|kluis|kast|nachtslot|hang)?slot(?:en)?(?=\s(?:van|op|aan|bij|is|zijn|zit|doet|werkt|gaat|staat|sluit|blijft|kan))|"
+    r"(?:beveiligings|bewakings)?camera'?s?|pasjeslezer\w*|toegangs(?:poort|controle|systeem)|"
+    r"(?:voor|achter|nood|brand|buiten|personeels|tuin)deur(?:en)?|deur(?:en)?\svan\s(?:de|het)\s\w+|"
+    r"(?:tuin)?hek(?:ken)?|(?:toegangs|tuin|slag)?poort|(?:the\s)?(?:alarm|lock|locks|(?:back|front|fire)\sdoor))(?![\p{L}])",
+    re.I,
+)
+BROKEN = re.compile(
+    r"(?:doe[tn]\s(?:het|'t)\s(?:[\w']+\s){0,3}?niet(?!\salleen)|werk(?:t|en)\s(?:[\w']+\s){0,3}?niet(?!\salleen)|"
+    r"kapot|stuk\b|defect|is\sbroken|are\sbroken|(?:does|do)\s(?:not|n't)\swork|doesn't\swork|out\sof\sorder|"
+    r"uitgevallen|buiten\swerking|staa?t\s(?:al\s\w+\s)?uit\b|staan\s(?:al\s\w+\s)?uit\b|uitgeschakeld|"
+    r"sluit(?:en)?\s(?:\w+\s)?niet(?:\smeer)?|gaa?t\s(?:\w+\s)?niet\s(?:meer\s)?(?:dicht|op\sslot)|niet\s(?:meer\s)?op\sslot|"
+    r"open\sgebroken|opengebroken|geforceerd|klemt\sopen|blijft\sopen\s(?:staan)?|"
+    r"(?:gaat|ging)\s(?:steeds\s|telkens\s)?(?:vanzelf\s)?(?:af|uit)\b(?=.{0,30}(?:zonder|storing|vals)))",
+    re.I,
+)
+# "het slot" as in "tot slot", "alarm" as in "alarmnummer 112": no device.
+NOT_A_DEVICE = re.compile(r"(?:tot|ten)\s$", re.I)
 CODE_VALUE = re.compile(
     r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))"
 )
 # A password is named and given: "wachtwoord voor de pc: Zomer2026!".
 PASSWORD_VALUE = re.compile(
-    r"(?:wachtwoord|password|inlogcode|[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}", re.I
+    r"(?:wachtwoord|password|inlogcode|(?<![\w-])[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}",
+    re.I,
 )
 # Where a key or password is kept: "de noodsleutel ligt in het blauwe kastje".
 KEPT_AT = re.compile(
-    r"(?:wachtwoord\w*|password|\w*sleutel\w*|pincode|pasje)\s(?:[^.!?\n]{0,30}\s)?(?:ligt|staat|hangt|zit|zitten|liggen)\s"
-    r"(?:nu\s)?(?:in|op|onder|achter|bij)\s(?:het|de|een)\s[\w-]+",
+    r"(?:wachtwoord\w*|password|(?<!\w)\w*sleutel\w*|pincode|pasje)\s(?:[^.!?\n]{0,30}\s)?(?:ligt|staat|hangt|zit|zitten|liggen|"
+    r"hangen|bewaren\swe|verstopt)\s(?:nu\s|altijd\s|gewoon\s)?(?:in|op|onder|achter|bij|naast|boven|tussen)\s(?:het|de|een)\s[\w-]+",
     re.I,
 )
 NOT_PUBLIC = re.compile(
@@ -46,7 +104,7 @@ INQUIRY = re.compile(
     re.I,
 )
 INCIDENT = re.compile(
-    r"\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
+    r"(?<!\w)\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
     re.I,
 )
 LOCAL = re.compile(
@@ -55,7 +113,7 @@ LOCAL = re.compile(
     re.I,
 )
 FIGURE = re.compile(
-    r"\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
+    r"(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
     re.I,
 )
 FIGURE_TOPIC = re.compile(
@@ -100,13 +158,41 @@ def detect(doc: Doc, emit: Emit) -> None:
                         value.end() if value.start() > start else m.end() + s,
                         "security_code",
                         "confidential.internal",
+                        severity=BLOCK,
                     )
                     break
-        for m in PASSWORD_VALUE.finditer(sentence):
-            emit("confidential", s + m.start(), s + m.end(), "security_code", "confidential.internal")
+        for pattern in (PASSWORD_VALUE, PASSWORD_BARE):
+            for m in pattern.finditer(sentence):
+                emit(
+                    "confidential", s + m.start(), s + m.end(), "security_code", "confidential.internal", severity=BLOCK
+                )
+        asked = SECURITY_ASKED_NOUN.search(sentence)
+        if asked and ASKING.search(sentence):
+            emit(
+                "confidential",
+                s + asked.start(),
+                s + asked.end(),
+                "security_asked",
+                "confidential.internal",
+                severity=BLOCK,
+            )
+        for m in SECURITY_DEVICE.finditer(sentence):
+            if NOT_A_DEVICE.search(sentence[: m.start()]):
+                continue
+            broken = BROKEN.search(sentence, m.end(), min(len(sentence), m.end() + 60))
+            if broken:
+                emit(
+                    "confidential",
+                    s + m.start(),
+                    s + broken.end(),
+                    "security_weak",
+                    "confidential.internal",
+                    severity=BLOCK,
+                )
+                break
 
     for m in KEPT_AT.finditer(text):
-        emit("confidential", m.start(), m.end(), "security_code", "confidential.internal")
+        emit("confidential", m.start(), m.end(), "security_code", "confidential.internal", severity=BLOCK)
     for m in NOT_PUBLIC.finditer(text):
         emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
     for m in INTERNAL_MEETING.finditer(text):

@@ -16,7 +16,7 @@ CHANNEL = re.compile(
     re.I,
 )
 PARTY = re.compile(
-    r"(?<![\p{L}])(?:\w*cli[eë]nte?n?|clients?|bewoners?|bewoonsters?|pati[eë]nte?n?|patients?|oud-\w+|"
+    r"(?<![\p{L}])(?:(?<!\w)\w*cli[eë]nte?n?|clients?|bewoners?|bewoonsters?|pati[eë]nte?n?|patients?|oud-\w+|"
     r"(?:mijn|onze|van\sde|een\svan\smijn)\sjongeren|jongere|familieleden|familielid|(?<!mijn\s)familie|verwanten|"
     r"(?<!mijn\s)ouders|naasten|mantelzorgers|deelnemers|meneer|mevrouw|mensen\sdie\s(?:erg\s)?eenzaam|"
     r"(?:moeder|vader)\svan|kinderen\svan|(?:je|jouw|uw|hun)\skind(?:eren)?)(?![\p{L}])",

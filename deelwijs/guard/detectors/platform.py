@@ -1,6 +1,7 @@
 """platform: each network's technical limits for length, hashtags and links."""
 
 from collections.abc import Sequence
+from typing import Any
 
 import regex as re
 
@@ -28,8 +29,15 @@ LIMITS = {
     "facebook": (63206, "chars"),
     "whatsapp": (65536, "chars"),
 }
+# How the share flow joins an appended link to the text: X's intent takes the link
+# apart and puts it after a space, the other networks get it on a line of its own.
+LINK_SEPARATOR = {"x": " "}
+# Networks whose share page takes only the link, so it is not part of the text.
+LINK_APART = {"linkedin", "facebook"}
 INSTAGRAM_HASHTAGS = 30
-SHORTENED_URL = 23  # X and Mastodon count every link as 23 characters
+# X counts every link as 23 (t.co); Mastodon documents the same for every URL,
+# whatever its length ("all links count as 23 characters").
+SHORTENED_URL = 23
 GRAPHEME = re.compile(r"\X")
 # Code point ranges X counts as one; everything else (CJK, emoji) counts as two.
 X_LIGHT = ((0, 4351), (8192, 8205), (8208, 8223), (8242, 8247))
@@ -65,20 +73,33 @@ def detect(doc: Doc, emit: Emit) -> None:
     urls = [(s, e) for s, e, kind in doc.masked if kind == "url"]
     if platform in LIMITS:
         limit, how = LIMITS[platform]
-        total = count(doc.text, how, urls)
+        text, counted, link = doc.text, urls, doc.appended_link if platform not in LINK_APART else None
+        if link:
+            text = doc.text + LINK_SEPARATOR.get(platform, "\n\n")
+            counted = [*urls, (len(text), len(text) + len(link))]
+            text += link
+        total = count(text, how, counted)
         if total > limit:
-            emit(
-                "platform",
-                0,
-                len(doc.text),
-                "too_long",
-                "platform.limits",
-                severity=BLOCK,
-                network=NETWORK_NAMES[platform],
-                count=total,
-                limit=limit,
-                over=total - limit,
-            )
+            params: dict[str, Any] = {
+                "network": NETWORK_NAMES[platform],
+                "count": total,
+                "limit": limit,
+                "over": total - limit,
+            }
+            if link:
+                added = total - count(doc.text, how, urls)
+                emit(
+                    "platform",
+                    0,
+                    len(doc.text),
+                    "too_long_with_link",
+                    "platform.limits",
+                    severity=BLOCK,
+                    link=added,
+                    **params,
+                )
+            else:
+                emit("platform", 0, len(doc.text), "too_long", "platform.limits", severity=BLOCK, **params)
     tags = list(HASHTAG.finditer(doc.text))
     if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
         first = tags[INSTAGRAM_HASHTAGS]

@@ -30,8 +30,8 @@ TITLE = re.compile(
 OUTSIDER_WORDS = (
     r"(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|kamerlid|spreker|keynote|"
     r"leverancier|gemeente|inspecteur|collega|directeur|bestuurder|manager|teamleider|docent|trainer|dokter|arts|"
-    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)",
-)
+    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)"
+)  # one string: a trailing comma made it a tuple, whose repr in the patterns below never matched
 OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
@@ -64,7 +64,7 @@ CLIENT_NOUN = (
     r"jongeren|jongere|logé|logés|gasten?|zorgvragers?|hulpvragers?|kinderen|kindje|kind|baby|zuigeling"
 )
 CLIENT_CONTEXT = re.compile(
-    rf"(?<![\p{{L}}])(?:\w*(?:{CLIENT_NOUN})|(?:van|op|naar)\s(?:de\s)?(?:groep|afdeling|kamer|leefgroep|woongroep|unit|"
+    rf"(?<![\p{{L}}])(?:(?<!\w)\w*(?:{CLIENT_NOUN})|(?:van|op|naar)\s(?:de\s)?(?:groep|afdeling|kamer|leefgroep|woongroep|unit|"
     r"dagbesteding|poli|seh|ic|intensive care|opname)|room\s\d|opgenomen|overleden|overleed|verbleef|verblijft|"
     r"gevallen|onrustig|verward|medicatie|medicijnen|katheter|infuus|wond|diagnose|behandeling|operatie|"
     r"revalid\w*|ontslagen|zorgplan|behandelplan|dossier|rapportage|(?:zoon|dochter|moeder|vader|ouders|familie|"
@@ -110,14 +110,33 @@ ROOM = re.compile(
     r"|(?<![\p{L}])(?:bij|van|op|naar)\s(?:nr\.?|no\.?)\s?\d{1,4}[a-z]?(?![\d\p{L}])",
     re.I,
 )
+# Room, bed and house numbers written out: "kamer zeventien", "bed drie", "op nummer twaalf".
+# A bare "een" is the article ("in bed een boek lezen"); only "één" is the number.
+_UNIT = r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
+NUMBER_WORD = (
+    rf"(?:(?:{_UNIT}|een)(?:en|ën)(?:twintig|dertig|veertig|vijftig|zestig|zeventig|tachtig|negentig)|{_UNIT}|tien|"
+    r"elf|twaalf|dertien|veertien|vijftien|zestien|zeventien|achttien|negentien|twintig|dertig|veertig|vijftig|"
+    r"zestig|zeventig|tachtig|negentig|honderd)"
+)
+ROOM_SPELLED = re.compile(
+    rf"(?<![\p{{L}}])(?:(?:kamer|kamernummer|bed|bednummer|box)\s(?:nummer\s)?{NUMBER_WORD}"
+    rf"|(?:van|op)\s(?:huis)?nummer\s{NUMBER_WORD})(?![\p{{L}}])",
+    re.I,
+)
+# Pets visit wards and have names: "poes Saartje", "onze therapiehond Bobby".
+PET_BEFORE = re.compile(
+    r"(?<![\w])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
+    r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis))\s*,?\s*$",
+    re.I,
+)
 PERSON_WORD = re.compile(
     rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
-    rf"zijn|\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
+    rf"zijn|(?<!\w)\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
     re.I,
 )
 KNOWN_PERSON = re.compile(
     r"(?<![\p{L}])(?:buurman|buurvrouw|buren|buurjongen|buurmeisje|neighbou?r|oud-collega|oud\scollega|vriend|vriendin|"
-    r"schoonmoeder|schoonvader|oom|tante|\w*leraar|\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
+    r"schoonmoeder|schoonvader|oom|tante|(?<!\w)\w*leraar|(?<!\w)\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
     r"zanger|zangeres|acteur|actrice|voetballer|bn'?er|bekende\snederlander|oud-wethouder|wethouder|burgemeester|"
     r"dominee|pastoor|imam|huisarts|ondernemer|kapper|bakker|slager|dorpsgenoot|plaatsgenoot|stadgenoot)(?![\p{L}])",
     re.I,
@@ -154,16 +173,18 @@ AGE = re.compile(
     re.I,
 )
 CONDITION = re.compile(
-    r"\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
+    r"(?<!\w)\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
     r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
     r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
     r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
-    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline)\w*",
+    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline|overleden|overleed|gestorven|stierf|"
+    r"ingeslapen|val\b|valpartij)\w*",
     re.I,
 )
 DESCRIPTION = re.compile(
     r"(?:met|in)\sde\s(?:rode|blauwe|groene|gele|zwarte|witte|gekke|bekende)\s\w+|die\saltijd\s|bekend\svan|"
-    r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)",
+    r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)|"
+    r"\b(?:onze|de|ons)\s(?:oudste|jongste)\s(?:bewoner|bewoonster|cli[eë]nt|pati[eë]nt|deelnemer|logé)",
     re.I,
 )
 ANON_MENTION = re.compile(
@@ -230,6 +251,8 @@ def detect(doc: Doc, emit: Emit) -> None:
         before = text[max(0, start - 40) : start]
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
+        if PET_BEFORE.search(before):
+            continue
         low = word.lower()
         following = doc.words[i + 1] if i + 1 < len(doc.words) else None
         if following and f"{low} {following[2].lower()}" in staff:
@@ -252,6 +275,11 @@ def detect(doc: Doc, emit: Emit) -> None:
             continue
         low = m.group().lower()
         if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
+            continue
+        flag(m.start(), m.end(), "client_room")
+
+    for m in ROOM_SPELLED.finditer(text):
+        if m.group().lower().startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
             continue
         flag(m.start(), m.end(), "client_room")
 
@@ -305,6 +333,9 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False
+    # "Spreker Jan (67)", "auteur Anna": named in their public role.
+    if OUTSIDER_BEFORE.search(before) and not CARE_RECEIPT.search(doc.sentence_lower(start)):
+        return False
     window = doc.sentence_lower(start, before=1, after=0)
     sentence = doc.sentence_lower(start)
     relative = RELATIVE_OF.search(before)
@@ -328,8 +359,46 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     return bool(details and post_care and not staff and (INTRODUCED.search(before) or AGE.search(sentence)))
 
 
+# One person given an age: "de 87-jarige", "de meneer van 92", "een mevrouw (90)".
+AGE_PERSON = re.compile(
+    r"(?:\b(?:de|een|die|deze|onze|mijn)\s(?:\w+\s)?)?(?<![\p{L}\d-])(?:\d{1,3}-jarige|(?:meneer|mijnheer|mevrouw|man|vrouw|dame|heer|"
+    r"bewoner|bewoonster|cli[eë]nte?|pati[eë]nte?|opa|oma)\s(?:van\s\d{2,3}\b|\(\d{2,3}\)))",
+    re.I,
+)
+NOT_CLIENT_PERSON = re.compile(r"vrijwillig\w*|collega\w*|medewerk\w*|stagiai\w*|in\sdienst|jubileum|werkt\s", re.I)
+
+
+def _age_and_address(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> bool:
+    """An age with a village or street names one person.
+
+    "de 87-jarige uit Ommen", "de meneer van 92 uit de Dorpsstraat".
+    """
+    person = AGE_PERSON.search(sentence)
+    if not person or NOT_CLIENT_PERSON.search(sentence) or STAFF_CONTEXT.search(sentence):
+        return False
+    if re.search(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}(?![\p{{L}}])", sentence, re.I):  # "spreker Jan (67) uit Zwolle"
+        return False
+    if not (
+        CLIENT_CONTEXT.search(doc.lower) or CARE_RECEIPT.search(doc.lower) or re.search(r"meneer|mevrouw", sentence)
+    ):
+        return False
+    original = doc.text[s:e]
+    locations = {loc.lower() for loc in doc.policy.locations}
+    public = " ".join(doc.policy.public_contacts + doc.policy.locations).lower()
+    for m in re.finditer(r"\b(?:uit|in|te|van|aan|op)\s(?:de\s|het\s)?([A-Z][\p{L}'\-]+)", original, pos=person.end()):
+        word = m.group(1)
+        village = word in lexicon().places and word.lower() not in locations
+        street = STREET.fullmatch(word) and word.lower() not in public
+        if village or street:
+            flag(s + person.start(), s + m.end(), "client_details")
+            return True
+    return False
+
+
 def _quasi_identifiers(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> None:
     """A combination of details (age, place, condition, description) about one care recipient."""
+    if _age_and_address(doc, s, e, sentence, flag):
+        return
     if not (
         CLIENT_CONTEXT.search(sentence)
         or CARE_RECEIPT.search(sentence)
@@ -362,12 +431,18 @@ def _quasi_identifiers(doc: Doc, s: int, e: int, sentence: str, flag: Flag) -> N
 
 def _identifiers_of_clients(doc: Doc, emit: Emit, flag: Flag) -> None:
     """An identifier of a client or a client's relative is also a privacy breach."""
+    about_client: dict[Span, bool] = {}  # many identifiers share a sentence: read it once
     for start, end, owner in doc.personal:
         if owner == "self":
             continue
-        window = doc.sentence_lower(start, before=1)
         span = doc.sentence_span(start, before=1)
-        if CLIENT_CONTEXT.search(window) or TITLE.search(doc.text, *span) or ANON_MENTION.search(doc.text, *span):
+        if span not in about_client:
+            about_client[span] = bool(
+                CLIENT_CONTEXT.search(doc.lower, *span)
+                or TITLE.search(doc.text, *span)
+                or ANON_MENTION.search(doc.text, *span)
+            )
+        if about_client[span]:
             flag(start, end, "client_identifier")
 
 

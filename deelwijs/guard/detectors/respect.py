@@ -7,6 +7,7 @@ not in it; weak words only count when they are aimed at people.
 
 import regex as re
 
+from ..lexicon import lexicon
 from ..text import Doc, Emit
 
 STRONG = (
@@ -75,7 +76,33 @@ GOSSIP = re.compile(
 )
 
 
+# Harsh accusations (lying, stealing, fraud) against the management or a named person:
+# "de directeur liegt", "Petra jat uit de pot", "die teamleider is een dief".
+BOSS = (
+    r"(?:de|die|deze|onze|ons|het|mijn|m'n|onze\snieuwe|de\snieuwe)\s(?:directeur|directrice|directie|manager|managers|"
+    r"management|mt|bestuur|bestuurder|bestuurders|raad\svan\sbestuur|rvb|teamleider|teamleiders|leidinggevende|"
+    r"leiding|baas|bazen|top|staf|planner|planning|locatiemanager|zorgmanager|regiomanager|afdelingshoofd|"
+    r"collega|collega's|zorgverzekeraar|gemeente|wethouder)"
+)
+ACCUSATION = (
+    r"(?:(?:heeft|hebben|had|hadden)\s(?:[\w']+\s){0,3}?(?:gelogen|gestolen|gejat|gefraudeerd|verduisterd|gegraaid|"
+    r"opgelicht|bedrogen|gesjoemeld)|liegt|liegen|loog|logen|staat\s(?:te\s)?liegen|staan\s(?:te\s)?liegen|jat|jatten|jatte|jatten|steelt|stelen|"
+    r"stal|stalen|graait|graaien|graaide|pleegt\sfraude|plegen\sfraude|fraudeert|fraudeerde|fraudeerden|sjoemelt|"
+    r"sjoemelen|verduistert|verduisteren|bedriegt|bedriegen|licht\s(?:ons|iedereen|de\s\w+)\sop|lichten\s(?:ons|"
+    r"iedereen)\sop|steekt\s.{0,20}in\s(?:zijn|haar|hun|de\seigen)\s(?:eigen\s)?zak(?:ken)?|"
+    r"(?:is|zijn)\s(?:een\s)?(?:gewoon\s|echt\s|regelrechte?\s)?(?:leugenaars?|dieven|dief|oplichters?|fraudeurs?|"
+    r"bedriegers?|criminelen|crimineel|corrupt|zakkenvullers?))"
+    # "liegt niet"; "steelt de show", "stal ieders hart" are praise.
+    r"(?!\s(?:niet|nooit|helemaal\sniet|er\sniet\som|er\sgeen\sdoekjes\som)\b|\s(?:de\sshow|(?:ieders|ons|het|alle|de)\s(?:hart|harten)|de\sharten)\b)"
+)
+ACCUSED_BOSS = re.compile(rf"(?<![\p{{L}}]){BOSS}\s(?:[\p{{L}}'-]+\s){{0,3}}?{ACCUSATION}(?![\p{{L}}])", re.I)
+ACCUSED_NAME = re.compile(
+    rf"(?<![\p{{L}}])(\p{{Lu}}[\p{{Ll}}'-]+)\s(?:[\p{{L}}'-]+\s){{0,2}}?{ACCUSATION}(?![\p{{L}}])"
+)
+
+
 def detect(doc: Doc, emit: Emit) -> None:
+    _accusations(doc, emit)
     text = doc.text
     for pattern, key in (
         (INSULT, "insult"),
@@ -91,3 +118,13 @@ def detect(doc: Doc, emit: Emit) -> None:
         if THING.match(text[m.end(1) : m.end(1) + 20]) or doc.is_masked(m.start(1), m.end(1)):
             continue
         emit("disrespect", m.start(), m.end(), "insult", "respect.respectful")
+
+
+def _accusations(doc: Doc, emit: Emit) -> None:
+    """An accusation of lying, stealing or fraud aimed at the management or a person by name."""
+    first_names = lexicon().first_names
+    for m in ACCUSED_BOSS.finditer(doc.text):
+        emit("disrespect", m.start(), m.end(), "accusation", "respect.respectful")
+    for m in ACCUSED_NAME.finditer(doc.text):
+        if m.group(1) in first_names and not doc.is_masked(m.start(), m.end()):
+            emit("disrespect", m.start(), m.end(), "accusation", "respect.respectful")

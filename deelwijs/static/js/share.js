@@ -50,7 +50,7 @@
       fetch(form.dataset.checkUrl, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-        body: JSON.stringify({text: text.value, network: form.dataset.network, suggestion: suggestion}),
+        body: JSON.stringify({text: text.value, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
       }).then((r) => (r.ok ? r.json() : null)).then((report) => report && render(report)).catch(() => {});
     }
     text.addEventListener("input", () => {
