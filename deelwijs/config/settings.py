@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "deelwijs.learning",
     "deelwijs.insight",
     "deelwijs.webcare",
+    "deelwijs.jobs",
 ]
 
 MIDDLEWARE = [

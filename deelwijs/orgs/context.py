@@ -1,4 +1,4 @@
-from .access import MANAGES_ACCOUNTS, MANAGES_PEOPLE, SEES_AUDIT, SEES_TEAMS
+from .access import MANAGES_ACCOUNTS, MANAGES_PEOPLE, SEES_AUDIT, SEES_JOBS, SEES_TEAMS
 
 
 def organisation(request):
@@ -11,6 +11,7 @@ def organisation(request):
         "can_manage_accounts": user.has_role(*MANAGES_ACCOUNTS),
         "can_see_audit": user.has_role(*SEES_AUDIT),
         "can_see_teams": user.has_role(*SEES_TEAMS),
+        "can_see_jobs": user.has_role(*SEES_JOBS),
     }
     from deelwijs.planning.domain import PLANS_EVERYTHING, PLANS_FOR_TEAM, SEES_PLAN
 

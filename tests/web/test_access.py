@@ -27,6 +27,7 @@ TABLE = [
     ("location_new", None, ADMIN),
     ("location_edit", "location", ADMIN),
     ("settings", None, ADMIN),
+    ("scheduled_jobs", None, ADMIN),
     ("account_list", None, ALL),
     ("account_new", None, COMMS),
     ("account_edit", "account", COMMS),
@@ -98,10 +99,8 @@ TABLE = [
 @pytest.fixture
 def objects(org, people):
     account = CorporateAccount.objects.create(organisation=org, platform="x", handle="test")
-    from deelwijs.orgs.models import Location, Team
-
     from deelwijs.content.models import ContentItem
-
+    from deelwijs.orgs.models import Location, Team
     from deelwijs.stories.models import Story
 
     item = ContentItem.objects.create(organisation=org, title="Voor iedereen")
@@ -196,8 +195,8 @@ def test_it_rejects_other_organisation(client, org, people, objects, outsider, n
 
 
 def test_all_url_names_are_in_the_table():
-    from deelwijs.config.urls import urlpatterns
     from deelwijs.accounts.urls import urlpatterns as account_patterns
+    from deelwijs.config.urls import urlpatterns
 
     names = {p.name for p in urlpatterns + account_patterns if getattr(p, "name", None)}
     # Public or tested on their own: sign-in, reset, invitation, second step, POST-only steps.
