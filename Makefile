@@ -42,7 +42,7 @@ serve:
 	@echo "Deelwijs runs on http://127.0.0.1:$(PORT) with a background worker and the scheduler (Ctrl-C stops all three)"
 	DEBUG=true setsid $(BIN)/python manage.py db_worker & worker=$$!; \
 		DEBUG=true setsid $(BIN)/python manage.py scheduler & scheduler=$$!; \
-		trap 'kill -TERM -- -$$worker -$$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+		trap 'kill -TERM -$$worker -$$scheduler 2>/dev/null; wait' EXIT INT TERM; \
 		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 messages: install

@@ -113,8 +113,16 @@ def main():
         stderr=subprocess.STDOUT,
         text=True,
     )
+    try:
+        result = load(item_pk, tokens, worker)
+    finally:
+        worker.terminate()
+    print(json.dumps(result))
+
+
+def load(item_pk, tokens, worker):
     stop, enqueued = threading.Event(), [0]
-    enqueuer = threading.Thread(target=enqueue_loop, args=(stop, enqueued))
+    enqueuer = threading.Thread(target=enqueue_loop, args=(stop, enqueued), daemon=True)
     enqueuer.start()
     # Let the worker come up and start writing before the first request.
     deadline = time.monotonic() + 15
@@ -159,7 +167,7 @@ def main():
             "journal_mode": connection.cursor().execute("PRAGMA journal_mode").fetchone()[0],
             "worker_locked": worker_output.lower().count("is locked"),
         }
-    print(json.dumps(result))
+    return result
 
 
 if __name__ == "__main__":

@@ -4,8 +4,10 @@ The test database is in memory and has one connection, so this runs tests/web/sq
 subprocess on the real settings with a file database in a temporary folder.
 """
 
+import contextlib
 import json
 import os
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -22,11 +24,23 @@ def test_requests_and_the_worker_write_one_sqlite_file_without_locking(tmp_path)
         EMAIL_BACKEND="django.core.mail.backends.locmem.EmailBackend",
         LOG_LEVEL="ERROR",
     )
-    done = subprocess.run(
-        [sys.executable, str(SCRIPT)], env=env, capture_output=True, text=True, timeout=90, cwd=SCRIPT.parents[2]
+    script = subprocess.Popen(
+        [sys.executable, str(SCRIPT)],
+        env=env,
+        cwd=SCRIPT.parents[2],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        start_new_session=True,
     )
-    assert done.returncode == 0, done.stderr[-3000:]
-    result = json.loads(done.stdout.strip().splitlines()[-1])
+    try:
+        out, err = script.communicate(timeout=90)
+    finally:
+        # The worker the script started is in its process group: never leave it running, even after a crash.
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(script.pid, signal.SIGTERM)
+    assert script.returncode == 0, err[-3000:]
+    result = json.loads(out.strip().splitlines()[-1])
     assert result["journal_mode"] == "wal"
     assert result["errors"] == []
     assert result["accepted"] == result["people"] == result["invitations"]
