@@ -316,7 +316,7 @@ def test_the_page_shows_each_job_its_schedule_and_how_its_last_task_went(client,
     roll.save()
     html = page(client, people["administrator"]).content.decode()
     for job in JOBS:
-        assert f"<code>{job.name}</code>" in html and f"<code>{job.cron}</code>" in html
+        assert f"<code>{job.name}</code>" in html and f'<code class="cron">{job.cron}</code>' in html
     assert "Elke 5 minuten: de bronnen van webcare lezen" in html
     assert "2 Dec 2025 10:03" in html  # enqueued at 09:03 UTC, shown in Amsterdam time
     assert "8 Dec 2025 07:00" in html  # the digest's next time
