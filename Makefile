@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 LOCK := requirements/dev.lock
-.PHONY: run test lint lock test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
+.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -36,9 +36,18 @@ run: install
 	mkdir -p var
 	DEBUG=true $(BIN)/python manage.py migrate --no-input
 	DEBUG=true $(BIN)/python manage.py demo
-	@echo "Deelwijs runs on http://127.0.0.1:8000 with a background worker (stop both with Ctrl-C)"
-	DEBUG=true $(BIN)/python manage.py db_worker & worker=$$!; trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:8000
+	@$(MAKE) --no-print-directory serve
+
+# The web server, the background worker and the scheduler of the periodic jobs; Ctrl-C stops all three.
+# The worker and the scheduler run in their own process group (setsid), so the trap stops the worker's
+# autoreloader and its child together, also when runserver ends by itself (e.g. the port is taken).
+PORT ?= 8000
+serve:
+	@echo "Deelwijs runs on http://127.0.0.1:$(PORT) with a background worker and the scheduler (Ctrl-C stops all three)"
+	DEBUG=true setsid $(BIN)/python manage.py db_worker & worker=$$!; \
+		DEBUG=true setsid $(BIN)/python manage.py scheduler & scheduler=$$!; \
+		trap 'kill -TERM -$$worker -$$scheduler 2>/dev/null; wait' EXIT INT TERM; \
+		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"

@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "deelwijs.learning",
     "deelwijs.insight",
     "deelwijs.webcare",
+    "deelwijs.jobs",
     "deelwijs.demo",
 ]
 
@@ -130,6 +131,16 @@ DATABASES = {
         env("DATABASE_URL", f"sqlite:///{VAR_DIR / 'deelwijs.sqlite3'}"), conn_max_age=env_int("DB_CONN_MAX_AGE", 60)
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The web process, the worker and the scheduler write to one file at the same time. WAL lets readers go on
+    # while one writes; IMMEDIATE takes the write lock at BEGIN, so a transaction that reads first waits its turn
+    # (up to SQLITE_TIMEOUT seconds) instead of failing at once with "database is locked" when it starts writing.
+    DATABASES["default"]["OPTIONS"] = {
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "orgs.User"

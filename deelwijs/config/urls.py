@@ -6,6 +6,7 @@ from django.urls import include, path
 
 from deelwijs.content import views as content_views
 from deelwijs.insight import views as insight_views
+from deelwijs.jobs import views as job_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.orgs import views as org_views
@@ -49,6 +50,7 @@ urlpatterns = [
     path("locaties/<int:pk>/", org_views.location_edit, name="location_edit"),
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
+    path("instellingen/geplande-taken/", job_views.scheduled_jobs, name="scheduled_jobs"),
     path("accounts/", include("deelwijs.accounts.urls")),
     path("delen/", sharing_views.feed, name="feed"),
     path("delen/<int:pk>/", sharing_views.share, name="share"),

@@ -60,3 +60,12 @@ def _digest_readers():
 def import_news(organisation_id):
     """Fetch the organisation's news feed and add new articles as draft items. Returns how many were added."""
     return import_feed(Organisation.objects.get(pk=organisation_id))
+
+
+@task()
+def import_all_news():
+    """Queue the news import of every organisation with a news feed, one task each. Returns how many."""
+    organisation_ids = list(Organisation.objects.exclude(news_feed_url="").values_list("pk", flat=True))
+    for organisation_id in organisation_ids:
+        import_news.enqueue(organisation_id)
+    return len(organisation_ids)

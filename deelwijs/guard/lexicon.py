@@ -9,6 +9,7 @@ to start and about 1 GB per process, the lists take 0.1 s and a few MB.
 import importlib.util
 import math
 import os
+import threading
 from functools import cache
 from typing import Protocol
 
@@ -70,6 +71,22 @@ def frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("nl")
 
 
+# enchant and hunspell are not thread-safe: two threads opening or checking at once crash the process
+# (seen under the threaded development server). One lock for every call; a check takes microseconds.
+_ENCHANT_LOCK = threading.Lock()
+
+
+class _OneAtATime:
+    """An enchant dictionary that several threads may share."""
+
+    def __init__(self, dictionary: SpellChecker) -> None:
+        self._dictionary = dictionary
+
+    def check(self, word: str) -> bool:
+        with _ENCHANT_LOCK:
+            return self._dictionary.check(word)
+
+
 @cache
 def dictionaries() -> tuple[SpellChecker, SpellChecker | None]:
     """The Dutch and English hunspell dictionaries, through enchant."""
@@ -77,18 +94,19 @@ def dictionaries() -> tuple[SpellChecker, SpellChecker | None]:
         import enchant
     except ImportError as e:  # pragma: no cover - depends on the machine
         raise LexiconError("pyenchant is not installed") from e
-    try:
-        dutch: SpellChecker = enchant.Dict("nl_NL")
-    except enchant.errors.DictNotFoundError as e:
-        raise LexiconError("no Dutch dictionary: install Debian's hunspell-nl") from e
-    english: SpellChecker | None = None
-    for tag in ("en_GB", "en_US", "en"):
+    with _ENCHANT_LOCK:
         try:
-            english = enchant.Dict(tag)
-            break
-        except enchant.errors.DictNotFoundError:
-            continue
-    return dutch, english
+            dutch: SpellChecker = enchant.Dict("nl_NL")
+        except enchant.errors.DictNotFoundError as e:
+            raise LexiconError("no Dutch dictionary: install Debian's hunspell-nl") from e
+        english: SpellChecker | None = None
+        for tag in ("en_GB", "en_US", "en"):
+            try:
+                english = enchant.Dict(tag)
+                break
+            except enchant.errors.DictNotFoundError:
+                continue
+    return _OneAtATime(dutch), _OneAtATime(english) if english else None
 
 
 def zipf(word: str) -> float:

@@ -89,19 +89,21 @@ def find_invitation(token):
     return invitation
 
 
-@transaction.atomic
 def accept_invitation(invitation, password):
-    """Create the person with the invited roles and mark the invitation used."""
-    person = User.objects.create_user(
-        invitation.email,
-        password,
+    """Create the person with the invited roles and mark the invitation used, in one transaction."""
+    person = User(
+        email=User.objects.normalize_email(invitation.email).lower(),
         first_name=invitation.first_name,
         last_name=invitation.last_name,
         organisation=invitation.organisation,
     )
-    set_roles(invitation.invited_by, person, invitation.roles)
-    invitation.accepted = timezone.now()
-    invitation.save(update_fields=["accepted"])
+    # Hashing is slow on purpose; done before the transaction, so SQLite's write lock is not held meanwhile.
+    person.set_password(password)
+    with transaction.atomic():
+        person.save()
+        set_roles(invitation.invited_by, person, invitation.roles)
+        invitation.accepted = timezone.now()
+        invitation.save(update_fields=["accepted"])
     return person
 
 

@@ -56,6 +56,8 @@ is_administrator = Rule(ADMINISTRATOR)
 # The organisation itself: people, roles, settings, audit log.
 can_manage_people = is_administrator
 can_see_audit = is_administrator
+# The scheduled jobs of the whole installation (no organisation's data on that page).
+can_see_jobs = is_administrator
 can_see_teams = is_manager | is_communications | is_administrator
 # Every team, not only the ones someone manages.
 can_see_all_teams = is_communications | is_administrator

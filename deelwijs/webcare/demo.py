@@ -1,6 +1,6 @@
 """Starting response templates (any organisation) and the demo organisation's webcare.
 
-Sources, items and a register entry.
+The demo's sources, inbox items and a register entry.
 """
 
 from datetime import timedelta
@@ -124,7 +124,9 @@ def create_demo_webcare(org, people):
     install_templates(org)
     org.monitor_terms = "Lindehof\nDe Linde\nHet Anker"
     org.save(update_fields=["monitor_terms"])
-    later = timezone.now() + timedelta(days=3650)  # the demo has no internet: it never polls by itself
+    # Due at once: the scheduler's first poll reads them. Without internet they fail, and the sources page
+    # shows that with the error and the time, as it would for a real source.
+    now = timezone.now()
     sources = [
         Source.objects.create(
             organisation=org,
@@ -132,7 +134,7 @@ def create_demo_webcare(org, people):
             kind=Source.RSS,
             url="https://www.example.nl/regio/rss.xml",
             interval_minutes=30,
-            next_poll=later,
+            next_poll=now,
         ),
         Source.objects.create(
             organisation=org,
@@ -141,7 +143,7 @@ def create_demo_webcare(org, people):
             url="https://mastodon.nl",
             query="#lindehof",
             interval_minutes=15,
-            next_poll=later,
+            next_poll=now,
         ),
         Source.objects.create(
             organisation=org,
@@ -150,13 +152,9 @@ def create_demo_webcare(org, people):
             url="https://public.api.bsky.app",
             query="Lindehof",
             interval_minutes=15,
-            next_poll=later,
-            failures=2,
-            last_error="Geen antwoord op tijd.",
-            last_polled=timezone.now() - timedelta(minutes=20),
+            next_poll=now,
         ),
     ]
-    now = timezone.now()
     for n, (kind, source, author, text, status, priority, hours) in enumerate(ITEMS):
         created = now - timedelta(hours=hours)
         item = InboxItem.objects.create(

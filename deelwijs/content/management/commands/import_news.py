@@ -1,13 +1,11 @@
 from django.core.management.base import BaseCommand
 
-from deelwijs.content.tasks import import_news
-from deelwijs.orgs.models import Organisation
+from deelwijs.content.tasks import import_all_news
 
 
 class Command(BaseCommand):
-    help = "Queue the import of every organisation's news feed as draft items (run hourly, e.g. from cron)."
+    help = "Queue the import of every organisation's news feed as draft items (the scheduler does this hourly)."
 
     def handle(self, *args, **options):
-        for organisation in Organisation.objects.exclude(news_feed_url=""):
-            import_news.enqueue(organisation.pk)
-            self.stdout.write(f"news import queued for {organisation.slug}")
+        result = import_all_news.enqueue()
+        self.stdout.write(f"news import queued ({result.id})")

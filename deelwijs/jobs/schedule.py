@@ -1,0 +1,93 @@
+"""The periodic jobs, in one table: what is enqueued when.
+
+`manage.py scheduler` runs this table (one service next to the worker); `manage.py schedule --cron` prints
+it as cron lines for those who prefer cron. Times are local time (settings.TIME_ZONE, Europe/Amsterdam)
+written as cron expressions, read by cronsim with Debian cron's rules, also on the nights the clocks
+change. Each job names a task without arguments by its dotted path, so this module imports no other app.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC
+from zoneinfo import ZoneInfo
+
+from cronsim import CronSim
+from django.conf import settings
+from django.utils.module_loading import import_string
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class Job:
+    name: str
+    cron: str
+    task_path: str
+    description: str
+    # Enqueue at the scheduler's first start when the job never ran, so a fresh installation shows results
+    # within minutes instead of at the next occurrence.
+    run_at_start: bool = False
+
+    @property
+    def task(self):
+        return import_string(self.task_path)
+
+    def next_after(self, moment):
+        """The first time after `moment` that this job is due, in UTC."""
+        local = moment.astimezone(ZoneInfo(settings.TIME_ZONE))
+        return next(CronSim(self.cron, local)).astimezone(UTC)
+
+
+JOBS = (
+    Job(
+        "poll_sources",
+        "*/5 * * * *",
+        "deelwijs.webcare.tasks.poll_sources",
+        _("Every 5 minutes: read the webcare sources that are due"),
+        run_at_start=True,
+    ),
+    Job(
+        "roll_up",
+        "*/5 * * * *",
+        "deelwijs.insight.tasks.roll_up_recent",
+        _("Every 5 minutes: the shares and clicks not counted yet in the figures"),
+        run_at_start=True,
+    ),
+    Job(
+        "send_reminders",
+        "*/15 * * * *",
+        "deelwijs.planning.tasks.send_planning_reminders",
+        _("Every 15 minutes: reminders for planned posts that are due soon"),
+        run_at_start=True,
+    ),
+    Job(
+        "import_news",
+        "15 * * * *",
+        "deelwijs.content.tasks.import_all_news",
+        _("Every hour at a quarter past: the organisations' news feeds to draft items"),
+    ),
+    Job(
+        "plan_ahead",
+        "30 1 * * *",
+        "deelwijs.planning.tasks.plan_ahead",
+        _("Every night at 01:30: recurring posts two months ahead, the next meetings"),
+        run_at_start=True,
+    ),
+    Job(
+        "forget_salts",
+        "5 0 * * *",
+        "deelwijs.sharing.tasks.forget_salts",
+        _("Every night at 00:05: forget the click salts of past days"),
+    ),
+    Job(
+        "send_digest",
+        "0 7 * * 1",
+        "deelwijs.content.tasks.send_weekly_digest",
+        _("Monday at 07:00: the weekly digest"),
+    ),
+)
+
+
+def get_job(name):
+    for job in JOBS:
+        if job.name == name:
+            return job
+    raise KeyError(name)
