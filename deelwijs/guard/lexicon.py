@@ -66,7 +66,7 @@ def lexicon() -> Lexicon:
 @cache
 def frequencies() -> dict[str, float]:
     """Word frequencies in Dutch text (wordfreq), as a plain dict for fast lookups."""
-    import wordfreq
+    import wordfreq  # loads a large list: only when the first post is checked
 
     return wordfreq.get_frequency_dict("nl")
 

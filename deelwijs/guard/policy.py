@@ -4,6 +4,8 @@ import json
 from dataclasses import dataclass, field, fields
 from typing import Any, TypedDict
 
+from .report import CATEGORIES
+
 PLATFORMS = ("linkedin", "x", "facebook", "instagram", "bluesky", "mastodon", "whatsapp", "blog", "email")
 
 
@@ -118,8 +120,6 @@ def _word_entry(entry: object) -> WordEntry:
 
 
 def _blocked_entry(entry: object) -> BlockedTerm:
-    from .report import CATEGORIES
-
     if isinstance(entry, str):
         entry = {"term": entry}
     if not isinstance(entry, dict) or not isinstance(entry.get("term"), str) or not entry["term"].strip():

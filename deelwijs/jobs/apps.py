@@ -1,6 +1,11 @@
+import inspect
+
+from cronsim import CronSim, CronSimError
 from django.apps import AppConfig
 from django.core import checks
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_tasks.base import Task
 
 
 class JobsConfig(AppConfig):
@@ -14,12 +19,7 @@ class JobsConfig(AppConfig):
 
 def check_schedule(app_configs, **kwargs):
     """Every job in the table has a valid cron expression and names a task that takes no arguments."""
-    import inspect
-
-    from cronsim import CronSim, CronSimError
-    from django.utils import timezone
-    from django_tasks.base import Task
-
+    # The table names its tasks by path; importing it here, not when the app registry loads, keeps that so.
     from .schedule import JOBS
 
     errors, names = [], set()

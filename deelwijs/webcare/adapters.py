@@ -54,6 +54,7 @@ def retry_at_from_seconds(value, default_minutes=15):
 
 def read_feed(source):
     """An RSS or Atom feed, politely: conditional GET, a size cap, a timeout."""
+    # Loaded only in the worker that polls, not in every web process.
     import feedparser
     import requests
 
@@ -103,6 +104,7 @@ def read_feed(source):
 
 def read_mastodon(source):
     """A hashtag timeline (#zorg) or a search on a Mastodon server, newer than what we saw last."""
+    # The network clients load slowly (atproto builds hundreds of models): only in the worker that polls.
     from mastodon import Mastodon, MastodonError, MastodonNetworkError, MastodonRatelimitError
 
     client = Mastodon(
@@ -149,6 +151,7 @@ def read_mastodon(source):
 
 def read_bluesky(source):
     """A Bluesky post search (app.bsky.feed.searchPosts)."""
+    # The network clients load slowly (atproto builds hundreds of models): only in the worker that polls.
     from atproto import Client
     from atproto_client.exceptions import AtProtocolError, NetworkError, RateLimitExceededError
     from atproto_client.request import Request

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.charts import line_chart
 from deelwijs.content.models import Image
 from deelwijs.guard import check
+from deelwijs.orgs.domain import notify
 from deelwijs.orgs.permissions import (
     can_handle_inbox,
     can_keep_register,
@@ -287,8 +288,6 @@ def conversation_new(request):
         entry = form.save(commit=False)
         entry.organisation, entry.recorded_by = request.user.organisation, request.user
         entry.save()
-
-        from deelwijs.orgs.domain import notify
 
         notify(
             entry.employee,
