@@ -3,6 +3,7 @@
 from collections.abc import Callable
 from typing import Any
 
+from . import learned as learned_layer
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
@@ -27,7 +28,12 @@ DETECTORS: tuple[Callable[[Doc, Emit], None], ...] = (
 
 
 def check(
-    text: str, platform: str = "linkedin", policy: Policy | dict[str, Any] | None = None, lang: str = "nl"
+    text: str,
+    platform: str = "linkedin",
+    policy: Policy | dict[str, Any] | None = None,
+    lang: str = "nl",
+    *,
+    learned: bool = True,
 ) -> Report:
     """Check a draft post against the organisation's policy.
 
@@ -35,6 +41,7 @@ def check(
     platform: one of policy.PLATFORMS.
     policy: a Policy, a dict in Policy's format, or None for the defaults.
     lang: "nl" or "en", the language of messages and policy lines.
+    learned: False runs the rules alone (training reads their outputs this way).
     """
     if not isinstance(text, str):
         raise TypeError("text must be a string")
@@ -95,6 +102,9 @@ def check(
             severity="hint",
             disclaimer=policy.blog_disclaimer,
         )
+    if learned:
+        # After every rule: the model reads which rules fired, and stays quiet where one did.
+        learned_layer.detect(doc, list(found.values()), emit)
     return Report(text=text, platform=platform, findings=list(found.values()))
 
 
@@ -106,6 +116,7 @@ def warm_up() -> None:
     lexicon()
     dictionaries()
     frequencies()
+    learned_layer.model()
 
 
 def _contains(text: str, needle: str) -> bool:
