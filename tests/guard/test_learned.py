@@ -107,3 +107,10 @@ def test_retraining_gives_the_committed_model():
     assert meta["thresholds"] == committed.thresholds, "run make train-guard"
     np.testing.assert_allclose(weights, committed.weights, rtol=0, atol=1e-6)
     np.testing.assert_allclose(bias, committed.bias, rtol=0, atol=1e-6)
+
+
+def test_a_missing_blog_disclaimer_does_not_silence_the_model(eager_model):
+    policy = {"blog_disclaimer": "Deze blog schrijf ik op persoonlijke titel."}
+    report = check("Vandaag was een mooie dag op de afdeling.", "blog", policy)
+    speaking = sorted(f.rule for f in report.findings if f.category == "speaks_for_org")
+    assert speaking == ["learned.speaks_for_org", "policy.blog_disclaimer"]
