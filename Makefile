@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 
 LOCK := requirements/dev.lock
-.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard bench-redirect bench-insight system-packages install messages clean
+.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -113,3 +113,7 @@ bench: bench-guard bench-redirect bench-insight
 
 clean:
 	rm -rf $(VENV) *.egg-info .pytest_cache .hypothesis .mypy_cache .ruff_cache .import_linter_cache .coverage
+
+# The learned layer of the post check: cross-validated thresholds, then the model in deelwijs/guard/model/.
+train-guard: install
+	$(BIN)/python -m deelwijs.guard.training

@@ -4,6 +4,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from typing import Any
 
+from . import learned as learned_layer
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
@@ -37,6 +38,8 @@ def check(
     policy: Policy | dict[str, Any] | None = None,
     lang: str = "nl",
     appended_link: str | None = None,
+    *,
+    learned: bool = True,
 ) -> Report:
     """Check a draft post against the organisation's policy.
 
@@ -47,6 +50,7 @@ def check(
     appended_link: a link the share flow will add to the text; it counts towards the
     network's length as the network counts it (not on networks that take the link apart).
     A text longer than MAX_TEXT is not analysed: the report holds one block finding.
+    learned: False runs the rules alone (training reads their outputs this way).
     """
     if not isinstance(text, str):
         raise TypeError("text must be a string")
@@ -111,6 +115,9 @@ def check(
             severity="hint",
             disclaimer=policy.blog_disclaimer,
         )
+    if learned:
+        # After every rule: the model reads which rules fired, and stays quiet where one did.
+        learned_layer.detect(doc, list(found.values()), emit)
     return Report(text=text, platform=platform, findings=_without_doubles(list(found.values())))
 
 
@@ -169,6 +176,7 @@ def warm_up() -> None:
     lexicon()
     dictionaries()
     frequencies()
+    learned_layer.model()
 
 
 def _contains(text: str, needle: str) -> bool:

@@ -380,6 +380,69 @@ MESSAGES: dict[str, dict[str, str]] = {
 }
 
 
+# The learned layer (learned.py) points at a sentence and the words that weighed
+# most; its policy line is the category's own.
+RULES["learned.client_privacy"] = RULES["privacy.client"]
+RULES["learned.confidential"] = RULES["confidential.internal"]
+RULES["learned.disrespect"] = RULES["respect.respectful"]
+RULES["learned.speaks_for_org"] = RULES["speaks.spokesperson"]
+RULES["learned.client_contact"] = RULES["contact.private"]
+MESSAGES.update(
+    {
+        "learned_client_privacy": {
+            "nl": (
+                "Deze zin kan iemand herkenbaar maken die zorg krijgt (“{span}”); vooral {words} wegen mee. Laat "
+                "details weg tot niemand te herkennen is."
+            ),
+            "en": (
+                "This sentence may make someone who receives care recognisable (“{span}”); mostly {words} weigh in. "
+                "Leave details out until nobody can be recognised."
+            ),
+        },
+        "learned_confidential": {
+            "nl": (
+                "Deze zin lijkt iets te delen wat binnen hoort te blijven (“{span}”); vooral {words} wegen mee. Deel "
+                "alleen wat al openbaar is."
+            ),
+            "en": (
+                "This sentence seems to share something that should stay inside (“{span}”); mostly {words} weigh in. "
+                "Share only what is already public."
+            ),
+        },
+        "learned_disrespect": {
+            "nl": (
+                "Deze zin kan kwetsend of als roddel overkomen (“{span}”); vooral {words} wegen mee. Respectvolle "
+                "kritiek mag."
+            ),
+            "en": (
+                "This sentence may come across as hurtful or as gossip (“{span}”); mostly {words} weigh in. "
+                "Respectful criticism is fine."
+            ),
+        },
+        "learned_speaks_for_org": {
+            "nl": (
+                "Hier lijk je namens de organisatie te spreken (“{span}”); vooral {words} wegen mee. Schrijf in de "
+                "ik-vorm over je eigen ervaring, of laat het aan de woordvoerder."
+            ),
+            "en": (
+                "Here you seem to speak for the organisation (“{span}”); mostly {words} weigh in. Write in the first "
+                "person about your own experience, or leave it to the spokesperson."
+            ),
+        },
+        "learned_client_contact": {
+            "nl": (
+                "Dit lijkt privécontact met cliënten of het bespreken van een cliënt in een app-groep (“{span}”); "
+                "vooral {words} wegen mee. Gebruik de kanalen van de organisatie."
+            ),
+            "en": (
+                "This looks like private contact with clients or discussing a client in a chat group (“{span}”); "
+                "mostly {words} weigh in. Use the organisation's channels."
+            ),
+        },
+    }
+)
+
+
 def message(key: str, lang: str, **params: object) -> str:
     texts = MESSAGES[key]
     return texts.get(lang, texts["nl"]).format(**params)

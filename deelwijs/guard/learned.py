@@ -1,0 +1,260 @@
+"""The learned layer: linear models for the categories that depend on meaning.
+
+The rules find identifiers and the wordings they have a pattern for; five
+categories (client_privacy in context, confidential, disrespect,
+speaks_for_org, client_contact) are also scored by a logistic regression
+over hashed features of the post: character n-grams (2-5, within words),
+word uni- and bigrams, the platform, and which categories and rules fired.
+The model is trained by `make train-guard` (training.py) and committed as
+plain arrays (model/learned.npz, read without pickle) and a small JSON.
+
+The hashing is our own (zlib.crc32), not scikit-learn's HashingVectorizer:
+importing any part of scikit-learn costs 0.8 s, which would nearly double
+the cold start of `deelwijs check`. It is just as stateless: no vocabulary.
+"""
+
+import json
+import math
+import unicodedata
+import zlib
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import numpy.typing as npt
+import regex as re
+
+from .detectors.confidential import PUBLIC
+from .detectors.contact import REFUSAL
+from .detectors.privacy import PSEUDONYM
+from .report import Finding
+from .text import Doc, Emit, Span
+
+MODEL_DIR = Path(__file__).resolve().parent / "model"
+LEARNED = ("client_privacy", "confidential", "disrespect", "speaks_for_org", "client_contact")
+N_FEATURES = 2**18
+CHAR_NGRAMS = (2, 5)
+TOKEN = re.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
+DIGITS = re.compile(r"\p{N}+")
+TOP_WORDS = 3
+# Not shown as a word that weighed: they carry weight through their n-grams, but tell the writer nothing.
+FUNCTION_WORDS = frozenset(
+    "de het een en of van in op te aan met voor door bij om tot uit naar die dat dit deze er is zijn was "
+    "the a an and of to".split()
+)
+
+# A sparse feature vector: hashed index -> value.
+Features = dict[int, float]
+
+
+def normalise(word: str) -> str:
+    """Lower case, no accents ("cliënt" = "client"), every run of digits one token ("kamer 14" = "kamer 0")."""
+    word = unicodedata.normalize("NFKD", word.lower())
+    word = "".join(c for c in word if not unicodedata.combining(c))
+    return DIGITS.sub("0", word).replace("’", "'")
+
+
+def _index(feature: str) -> int:
+    return zlib.crc32(feature.encode("utf-8")) % N_FEATURES
+
+
+@cache
+def _word_features(word: str) -> tuple[int, ...]:
+    """The hashed features one (normalised) word yields on its own: itself and its character n-grams."""
+    padded = f" {word} "
+    out = [_index("w " + word)]
+    lo, hi = CHAR_NGRAMS
+    for n in range(lo, hi + 1):
+        for i in range(len(padded) - n + 1):
+            out.append(_index("c " + padded[i : i + n]))
+    return tuple(out)
+
+
+def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, normalised word) for each word in text[start:end], offsets into text."""
+    return [(m.start(), m.end(), normalise(m.group())) for m in TOKEN.finditer(text, start, end)]
+
+
+def text_counts(words: list[tuple[int, int, str]]) -> Counter[int]:
+    """Counts of hashed features for a run of words (a sentence)."""
+    counts: Counter[int] = Counter()
+    for i, (_, _, word) in enumerate(words):
+        counts.update(_word_features(word))
+        if i:
+            counts[_index(f"b {words[i - 1][2]} {word}")] += 1
+    return counts
+
+
+def context_features(platform: str, rule_categories: set[str], rules: set[str]) -> Features:
+    """The platform and the rule engine's outputs, one feature each (value 1)."""
+    names = [f"p {platform}"] + [f"k {c}" for c in sorted(rule_categories)] + [f"r {r}" for r in sorted(rules)]
+    return {_index(name): 1.0 for name in names}
+
+
+def vector(counts: Counter[int], context: Features) -> Features:
+    """The text counts scaled to unit length, plus the context features."""
+    norm = math.sqrt(sum(v * v for v in counts.values())) or 1.0
+    out: Features = {i: v / norm for i, v in counts.items()}
+    for i, v in context.items():
+        out[i] = out.get(i, 0.0) + v
+    return out
+
+
+def post_features(
+    text: str, sentences: list[Span], platform: str, findings: list[Finding]
+) -> tuple[Features, list[list[tuple[int, int, str]]]]:
+    """The post's feature vector and its words per sentence (what training and check both read).
+
+    The organisation's own rules (blocked terms, the blog disclaimer) are no features: the training
+    posts were checked without them.
+    """
+    per_sentence = [tokens(text, s, e) for s, e in sentences]
+    findings = [f for f in findings if not f.rule.startswith("policy.")]
+    counts: Counter[int] = Counter()
+    for words in per_sentence:
+        counts.update(text_counts(words))
+    context = context_features(platform, {f.category for f in findings}, {f.rule for f in findings})
+    return vector(counts, context), per_sentence
+
+
+@dataclass(frozen=True)
+class Model:
+    weights: npt.NDArray[np.float32]  # (N_FEATURES, len(categories))
+    bias: npt.NDArray[np.float32]  # (len(categories),)
+    categories: tuple[str, ...]
+    thresholds: dict[str, float]
+    meta: dict[str, Any]
+
+    def scores(self, features: Features) -> npt.NDArray[np.float64]:
+        """The probability per category."""
+        if not features:
+            z = self.bias.astype(np.float64)
+        else:
+            idx = np.fromiter(features.keys(), dtype=np.int64, count=len(features))
+            val = np.fromiter(features.values(), dtype=np.float64, count=len(features))
+            z = val @ self.weights[idx].astype(np.float64) + self.bias
+        result: npt.NDArray[np.float64] = 1.0 / (1.0 + np.exp(-z))
+        return result
+
+
+def load(directory: Path = MODEL_DIR) -> Model | None:
+    """The committed model, or None when there is none (the rules then work alone)."""
+    meta_path, arrays_path = directory / "learned.json", directory / "learned.npz"
+    if not meta_path.exists() or not arrays_path.exists():
+        return None
+    meta = json.loads(meta_path.read_text(encoding="utf-8"))
+    if meta["n_features"] != N_FEATURES or meta["hashing"] != hashing_params():
+        raise ValueError("the learned model was made with other hashing parameters: run make train-guard")
+    with np.load(arrays_path, allow_pickle=False) as arrays:
+        weights = np.asarray(arrays["weights"], dtype=np.float32)
+        bias = np.asarray(arrays["bias"], dtype=np.float32)
+    return Model(weights, bias, tuple(meta["categories"]), dict(meta["thresholds"]), meta)
+
+
+@cache
+def model() -> Model | None:
+    return load()
+
+
+def hashing_params() -> dict[str, Any]:
+    return {
+        "hash": "crc32",
+        "n_features": N_FEATURES,
+        "char_ngrams": list(CHAR_NGRAMS),
+        "word_ngrams": [1, 2],
+        "normalise": "lower, no accents, digits as 0",
+        "context": "platform, rule categories, rule ids",
+    }
+
+
+def vetoed(text: str) -> set[str]:
+    """Categories the model may not report for this post: the rules' own exceptions bind it too.
+
+    What is said to be published is not confidential and is no announcement;
+    a refused contact is no invitation; a name said to be made up is no client's.
+    """
+    out = set()
+    if PUBLIC.search(text):
+        out |= {"confidential", "speaks_for_org"}
+    if REFUSAL.search(text):
+        out.add("client_contact")
+    if PSEUDONYM.search(text):
+        out.add("client_privacy")
+    return out
+
+
+def detect(doc: Doc, findings: list[Finding], emit: Emit) -> None:
+    """Add a learned finding per category the model is sure of and the rules did not find.
+
+    The rules win: a category any rule already found in this post gets no
+    learned finding, so there are no duplicates and the precise span stays;
+    nor does a category the rules' exceptions clear (vetoed).
+    """
+    current = model()
+    if current is None:
+        return
+    # A missing blog disclaimer is a hint about the blog, not a finding that the post speaks for the org.
+    found = {f.category for f in findings if f.rule != "policy.blog_disclaimer"} | vetoed(doc.text)
+    features, per_sentence = post_features(doc.text, doc.sentences, doc.platform, findings)
+    probabilities = current.scores(features)
+    for j, category in enumerate(current.categories):
+        if category in found or probabilities[j] < current.thresholds[category]:
+            continue
+        column = current.weights[:, j]
+        best, span, words = _best_sentence(doc, per_sentence, column)
+        if best is None:
+            continue
+        emit(
+            category,
+            span[0],
+            span[1],
+            "learned_" + category,
+            "learned." + category,
+            words=", ".join(f"“{w}”" for w in words),
+        )
+
+
+def _best_sentence(
+    doc: Doc, per_sentence: list[list[tuple[int, int, str]]], column: npt.NDArray[np.float32]
+) -> tuple[int | None, Span, list[str]]:
+    """The sentence whose words weigh most for the category, and its heaviest words."""
+    best: int | None = None
+    best_score = -math.inf
+    for i, words in enumerate(per_sentence):
+        counts = text_counts(words)
+        if not counts:
+            continue
+        score = sum(float(column[k]) * v for k, v in counts.items()) / math.sqrt(sum(v * v for v in counts.values()))
+        if score > best_score:
+            best, best_score = i, score
+    if best is None:
+        return None, (0, 0), []
+    start, end = doc.sentences[best]
+    while start < end and doc.text[start].isspace():
+        start += 1
+    while end > start and doc.text[end - 1].isspace():
+        end -= 1
+    return best, (start, end), heaviest_words(doc.text, per_sentence[best], column)
+
+
+def heaviest_words(text: str, words: list[tuple[int, int, str]], column: npt.NDArray[np.float32]) -> list[str]:
+    """The words with the largest positive weight: the word, its n-grams and half of each bigram it is in."""
+    contribution = [sum(float(column[k]) for k in _word_features(word)) for _, _, word in words]
+    for i in range(1, len(words)):
+        half = float(column[_index(f"b {words[i - 1][2]} {words[i][2]}")]) / 2
+        contribution[i - 1] += half
+        contribution[i] += half
+    ranked = sorted(range(len(words)), key=lambda i: (-contribution[i], i))
+    out: list[str] = []
+    for i in ranked:
+        if contribution[i] <= 0 or len(out) == TOP_WORDS:
+            break
+        if words[i][2] in FUNCTION_WORDS:
+            continue
+        word = text[words[i][0] : words[i][1]]
+        if word.lower() not in (w.lower() for w in out):
+            out.append(word)
+    return out
