@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import DatabaseError, close_old_connections, transaction
+from django.db import DatabaseError, close_old_connections, connection, transaction
 from django.db.models import Min
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -89,17 +89,27 @@ def sleep_seconds(next_due, now):
     return min(MAX_SLEEP, max(MIN_SLEEP, (next_due - now).total_seconds()))
 
 
+def _drop_stale_connections():
+    """Between passes, drop a connection the database closed or that outlived CONN_MAX_AGE.
+
+    Never inside a transaction: there closing would break the caller's transaction
+    (the tests run the loop inside one).
+    """
+    if not connection.in_atomic_block:
+        close_old_connections()
+
+
 def run(stop, once=False, jobs=JOBS, report=logger.info):
     """The scheduler's loop, until `stop` (a threading.Event) is set; with `once` a single pass."""
     while not stop.is_set():
-        close_old_connections()
+        _drop_stale_connections()
         try:
             enqueued, next_due = run_due(jobs)
         except DatabaseError:
             # The database went away or stayed locked too long: try again on the next pass.
             logger.exception("scheduler pass failed")
             enqueued, next_due = [], None
-        close_old_connections()
+        _drop_stale_connections()
         for name in enqueued:
             report(f"{timezone.localtime():%Y-%m-%d %H:%M:%S} enqueued {name}")
         if once:

