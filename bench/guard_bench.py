@@ -23,20 +23,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # Measure the checkout this file is in, not whichever deelwijs the virtualenv's editable install points at.
 sys.path.insert(0, str(ROOT))
+from deelwijs.guard.report import LABELLED  # noqa: E402 (after the path above)
+
 DATA = ROOT / "data" / "guard"
 DEFAULT_SETS = [DATA / "dev.jsonl", *sorted((DATA / "challenge").glob("*.jsonl"))]
 # Touches every lexicon: a name, a street, a typo, an identifier.
 COLD_TEXT = "Mevrouw Jansen van de Kastanjelaan 4 was vandaag in het ziekehuis, bel 06-12345678."
-LABELLED = [
-    "client_privacy",
-    "personal_data",
-    "confidential",
-    "disrespect",
-    "speaks_for_org",
-    "client_contact",
-    "word_choice",
-    "spelling",
-]
 
 
 def load(path):

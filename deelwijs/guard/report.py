@@ -9,7 +9,8 @@ HINT = "hint"
 SEVERITIES = (BLOCK, WARN, HINT)
 _RANK = {BLOCK: 0, WARN: 1, HINT: 2}
 
-CATEGORIES = (
+# The categories of docs/guard-labels.md, which every labelled post is labelled with.
+LABELLED = (
     "client_privacy",
     "personal_data",
     "confidential",
@@ -18,8 +19,8 @@ CATEGORIES = (
     "client_contact",
     "word_choice",
     "spelling",
-    "platform",
 )
+CATEGORIES = (*LABELLED, "platform")
 
 # Severity per category as set in guard/LABELS.md; platform findings choose
 # their own (too long is a block, advice is a hint).

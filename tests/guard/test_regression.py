@@ -14,20 +14,11 @@ from pathlib import Path
 import pytest
 
 from deelwijs.guard import check
+from deelwijs.guard.report import LABELLED
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "guard"
 KNOWN = Path(__file__).with_name("known_failures.txt")
-CATEGORIES = (
-    "client_privacy",
-    "personal_data",
-    "confidential",
-    "disrespect",
-    "speaks_for_org",
-    "client_contact",
-    "word_choice",
-    "spelling",
-)
 
 
 def labelled_posts():
@@ -44,7 +35,7 @@ def labelled_posts():
 def failures():
     found = set()
     for post in labelled_posts():
-        predicted = set(check(post["text"], post.get("platform", "linkedin")).categories) & set(CATEGORIES)
+        predicted = set(check(post["text"], post.get("platform", "linkedin")).categories) & set(LABELLED)
         gold = set(post["labels"])
         found |= {f"{post['id']} {c} miss" for c in gold - predicted}
         found |= {f"{post['id']} {c} false-alarm" for c in predicted - gold}
