@@ -1,6 +1,5 @@
 """The quarterly social media report: the dashboard's figures as PDF (WeasyPrint) and CSV."""
 
-import csv
 import io
 import logging
 import time
@@ -12,6 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from deelwijs.common import charts
+from deelwijs.common.spreadsheet import SpreadsheetWriter
 from deelwijs.orgs.domain import notify
 from deelwijs.planning.domain import pilot_figures
 from deelwijs.planning.models import Pilot
@@ -42,7 +42,7 @@ def chart_set(data):
 def figures_csv(data):
     """The same figures as the dashboard, one table after another, for a spreadsheet."""
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = SpreadsheetWriter(out)
     period = data["period"]
     writer.writerow([_("Period"), period.label, period.first.isoformat(), period.last.isoformat()])
     writer.writerow([])

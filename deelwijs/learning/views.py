@@ -1,5 +1,3 @@
-import csv
-
 from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpResponse
@@ -8,6 +6,7 @@ from django.utils.translation import gettext as _
 
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.markdown import render_markdown
+from deelwijs.common.spreadsheet import SpreadsheetWriter
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_edit_training, can_see_all_teams, can_see_teams, requires
 
@@ -182,8 +181,7 @@ def progress_csv(request):
     modules, rows = _progress_rows(request)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="voortgang-training.csv"'
-    response.write("\ufeff")  # Excel reads UTF-8 with a byte order mark
-    writer = csv.writer(response, delimiter=";")
+    writer = SpreadsheetWriter(response)
     writer.writerow(["naam", "teams", "locaties"] + [f"module {m.number}: {m.title}" for m in modules])
     for row in rows:
         writer.writerow(

@@ -173,10 +173,13 @@ def test_the_dashboard_runs_a_bounded_number_of_queries(client, org, people, wor
 def test_the_dashboard_csv_holds_the_figures(client, org, people, world):
     client.force_login(people["communications"])
     response = client.get(reverse("dashboard_csv") + "?period=2026-Q4&by=month")
-    rows = response.content.decode().splitlines()
+    text = response.content.decode("utf-8")
+    rows = text.removeprefix("\ufeff").splitlines()
     assert response["Content-Type"].startswith("text/csv")
-    assert "Gedeeld,3,1" in rows and "Klikken,6,1" in rows and "Actieve ambassadeurs,3,1" in rows
-    assert "2026-10-01,2,6" in rows and "Team A,2,3,1.5" in rows
+    # For Dutch Excel: a byte-order mark, semicolons and decimal commas.
+    assert text.startswith("\ufeff")
+    assert "Gedeeld;3;1" in rows and "Klikken;6;1" in rows and "Actieve ambassadeurs;3;1" in rows
+    assert "2026-10-01;2;6" in rows and "Team A;2;3;1,5" in rows
 
 
 def test_the_leaderboard_names_only_who_opted_in(client, org, people, world):
@@ -216,7 +219,7 @@ def test_the_quarterly_report_is_built_by_the_worker(client, org, people, world)
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(bytes(report.pdf))).pages)
     assert "K4 2026" in text and "Het delen groeit gestaag." in text
     assert "Vacature 2 3" in text and "Team A 2 3 1,5" in text and "Facebook 1 3 3,0" in text
-    assert "Gedeeld,3,1" in report.csv.splitlines()
+    assert "Gedeeld;3;1" in report.csv.removeprefix("\ufeff").splitlines()
     assert "K4 2026" in Notification.objects.get(person=people["communications"]).text
     assert (
         client.get(reverse("report_download", kwargs={"pk": report.pk, "kind": "pdf"}))["Content-Type"]

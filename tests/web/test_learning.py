@@ -110,6 +110,18 @@ def test_progress_as_csv(client, people, modules):
     assert employee[1] == "Wijkteam" and employee[2] == "De Linde" and employee[3] == "1/4"
 
 
+def test_a_name_that_starts_like_a_formula_stays_text_in_the_csv(client, people, modules):
+    people["employee"].first_name = '=HYPERLINK("https://evil.example";"klik")'
+    people["employee"].save(update_fields=["first_name"])
+    client.force_login(people["communications"])
+    rows = list(
+        csv.reader(io.StringIO(client.get(reverse("learning_progress_csv")).content.decode("utf-8-sig")), delimiter=";")
+    )
+    names = [row[0] for row in rows[1:]]
+    assert '\'=HYPERLINK("https://evil.example";"klik") Test' in names
+    assert not any(name.startswith(("=", "+", "-", "@")) for name in names)
+
+
 def test_progress_pages_use_the_same_queries_for_more_people(client, people, modules, org):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
