@@ -182,10 +182,11 @@ def progress_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="voortgang-training.csv"'
     writer = SpreadsheetWriter(response)
+    # Steps done as "3 van 5": a spreadsheet reads "3/5" as the 3rd of May.
     writer.writerow(["naam", "teams", "locaties"] + [f"module {m.number}: {m.title}" for m in modules])
     for row in rows:
         writer.writerow(
-            [row["person"].full_name, row["teams"], row["locations"]] + [f"{d}/{t}" for d, t in row["cells"]]
+            [row["person"].full_name, row["teams"], row["locations"]] + [f"{d} van {t}" for d, t in row["cells"]]
         )
     return response
 

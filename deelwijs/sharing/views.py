@@ -22,6 +22,8 @@ from .models import Share
 
 MASTODON_COOKIE = "deelwijs_mastodon"
 PAGE_SIZE = 20
+# The editor sends a text, a network, an item and the suggestion: far less than this, even at the check's maximum.
+MAX_CHECK_BODY = 256 * 1024
 
 
 def feed_items(person):
@@ -146,12 +148,15 @@ def share(request, pk):
 @requires()
 def check_api(request):
     """The post check for the editor as you type: {text, network} -> report."""
+    if len(request.body) > MAX_CHECK_BODY:
+        return JsonResponse({"error": "too large"}, status=400)
     try:
         data = json.loads(request.body or b"{}")
         # The check itself refuses a text over its maximum with a block finding, in a blink.
         text, network = str(data.get("text", "")), str(data.get("network", "linkedin"))
         item_pk = int(data.get("item") or 0)
-    except (ValueError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError, OverflowError, RecursionError):
+        # RecursionError: JSON nested thousands deep ("[[[[...").
         return JsonResponse({"error": "invalid JSON"}, status=400)
     if network not in SHARE_NETWORK_LABELS:
         return JsonResponse({"error": "unknown network"}, status=400)

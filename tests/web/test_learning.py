@@ -107,7 +107,7 @@ def test_progress_as_csv(client, people, modules):
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig")), delimiter=";"))
     assert rows[0][:4] == ["naam", "teams", "locaties", "module 1: Social media op het werk"]
     employee = next(r for r in rows if r[0] == "Employee Test")
-    assert employee[1] == "Wijkteam" and employee[2] == "De Linde" and employee[3] == "1/4"
+    assert employee[1] == "Wijkteam" and employee[2] == "De Linde" and employee[3] == "1 van 4"
 
 
 def test_a_name_that_starts_like_a_formula_stays_text_in_the_csv(client, people, modules):
