@@ -4,11 +4,13 @@ import hashlib
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from deelwijs.orgs.tenancy import across_organisations
 
@@ -90,7 +92,20 @@ def find_invitation(token):
 
 
 def accept_invitation(invitation, password):
-    """Create the person with the invited roles and mark the invitation used, in one transaction."""
+    """Create the person with the invited roles and mark the invitation used, in one transaction.
+
+    An account with the same address (another organisation invited it first) is refused
+    with a ValidationError; nothing is saved.
+    """
+    taken = ValidationError(
+        _(
+            "There is already an account with this e-mail address. "
+            "Sign in with it, or ask for an invitation to another address."
+        ),
+        code="taken",
+    )
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise taken
     person = User(
         email=User.objects.normalize_email(invitation.email).lower(),
         first_name=invitation.first_name,
@@ -99,11 +114,14 @@ def accept_invitation(invitation, password):
     )
     # Hashing is slow on purpose; done before the transaction, so SQLite's write lock is not held meanwhile.
     person.set_password(password)
-    with transaction.atomic():
-        person.save()
-        set_roles(invitation.invited_by, person, invitation.roles)
-        invitation.accepted = timezone.now()
-        invitation.save(update_fields=["accepted"])
+    try:
+        with transaction.atomic():
+            person.save()
+            set_roles(invitation.invited_by, person, invitation.roles)
+            invitation.accepted = timezone.now()
+            invitation.save(update_fields=["accepted"])
+    except IntegrityError as e:  # the same address accepted elsewhere at the same moment
+        raise taken from e
     return person
 
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, redirect, render
@@ -93,11 +94,15 @@ def accept_invitation(request, token):
         return render(request, "orgs/invitation_invalid.html", status=404)
     form = ChoosePasswordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        with organisation_scope(invitation.organisation_id):
-            person = domain.accept_invitation(invitation, form.cleaned_data["password1"])
-        login(request, person, backend="django.contrib.auth.backends.ModelBackend")
-        messages.success(request, _("Welcome to Deelwijs!"))
-        return redirect("home")
+        try:
+            with organisation_scope(invitation.organisation_id):
+                person = domain.accept_invitation(invitation, form.cleaned_data["password1"])
+        except ValidationError as refused:
+            form.add_error(None, refused)
+        else:
+            login(request, person, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(request, _("Welcome to Deelwijs!"))
+            return redirect("home")
     return render(request, "orgs/accept_invitation.html", {"form": form, "invitation": invitation})
 
 

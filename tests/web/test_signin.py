@@ -121,3 +121,22 @@ def test_a_wrong_six_digit_code_is_refused_and_throttled(client, people, strict)
     # right after a failure even the right code waits: django-otp throttles guessing
     client.post(reverse("two_factor"), {"token": current_code(device)})
     assert client.get(reverse("account_list")).status_code == 302
+
+
+def test_two_organisations_inviting_the_same_address_get_a_clear_message_not_an_error(client, people, outsider):
+    from deelwijs.orgs import domain
+    from deelwijs.orgs.tenancy import organisation_scope
+
+    paths = []
+    for admin in (people["administrator"], outsider):
+        with organisation_scope(admin.organisation):
+            domain.invite(admin, "dubbel@test.test", "Dirk", "", ["employee"], "http://testserver")
+        paths.append(re.search(r"/uitnodiging/\S+/", mail.outbox[-1].body).group())
+    password = {"password1": "een-goed-wachtwoord", "password2": "een-goed-wachtwoord"}
+    assert client.post(paths[0], password).status_code == 302
+    client.logout()
+    response = client.post(paths[1], password)
+    assert response.status_code == 200
+    assert "Er is al een account met dit e-mailadres" in response.content.decode()
+    assert User.objects.filter(email="dubbel@test.test").count() == 1
+    assert User.objects.get(email="dubbel@test.test").organisation == people["administrator"].organisation
