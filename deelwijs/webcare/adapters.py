@@ -25,6 +25,11 @@ class Mention:
     published: datetime | None
     external_id: str = ""
 
+    def __post_init__(self):
+        # A feed decides its links: only a web address is kept (never javascript:, data: and the like).
+        if not self.url.lower().startswith(("http://", "https://")):
+            self.url = ""
+
 
 class SourceError(Exception):
     pass

@@ -348,3 +348,24 @@ def test_near_identical_texts_are_one_item(db, watched):
     )
     other = Mention("https://d.example/3", "d", "Zorggroep Test zoekt vrijwilligers voor de dagbesteding", None)
     assert len(domain.store_mentions(source, [first, again, almost, other])) == 2
+
+
+def test_a_feed_link_that_is_not_a_web_address_is_not_kept_or_rendered(client, people, org, server):
+    from django.urls import reverse
+
+    from deelwijs.orgs.tenancy import organisation_scope
+    from deelwijs.webcare.models import InboxItem
+
+    hostile = RSS.replace("https://regio.example/1", "javascript:alert(document.cookie)")
+    server.route("/feed", hostile, headers={"Content-Type": "application/rss+xml"})
+    source = make_source(org, server)
+    assert read_feed(source)[0].url == ""
+    with organisation_scope(org):
+        domain.poll(source)
+    item = InboxItem.objects.filter(text__contains="buurtkamer").get()
+    assert item.url == ""
+    # A link stored before this rule is shown as text, never as a link.
+    InboxItem.objects.filter(pk=item.pk).update(url="javascript:alert(1)")
+    client.force_login(people["webcare"])
+    html = client.get(reverse("inbox_item", args=[item.pk])).content.decode()
+    assert 'href="javascript:' not in html and "javascript:alert(1)" in html
