@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
@@ -22,8 +23,9 @@ from .models import Share
 
 MASTODON_COOKIE = "deelwijs_mastodon"
 PAGE_SIZE = 20
-# The editor sends a text, a network, an item and the suggestion: far less than this, even at the check's maximum.
-MAX_CHECK_BODY = 256 * 1024
+# The editor sends a text, a network, an item and the suggestion. A text over the check's maximum still gets
+# its plain answer (one block finding); only a body far beyond any paste is refused outright.
+MAX_CHECK_BODY = 2 * 1024 * 1024
 
 
 def feed_items(person):
@@ -116,7 +118,14 @@ def share(request, pk):
                 else:
                     response = redirect("share_go", pk=shared.pk)
                     if instance:
-                        response.set_cookie(MASTODON_COOKIE, instance, max_age=365 * 24 * 3600, samesite="Lax")
+                        response.set_cookie(
+                            MASTODON_COOKIE,
+                            instance,
+                            max_age=365 * 24 * 3600,
+                            samesite="Lax",
+                            secure=settings.SESSION_COOKIE_SECURE,
+                            httponly=True,
+                        )
                     return response
     return render(
         request,
