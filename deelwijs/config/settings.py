@@ -100,6 +100,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "deelwijs.orgs.tenancy.OrganisationScopeMiddleware",
+    # Before the two-factor step, so an expired session ends instead of being asked for its second step.
+    "deelwijs.orgs.sessions.SessionLimitMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "deelwijs.orgs.twofactor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -206,6 +208,10 @@ EMAIL_HOST_PASSWORD = env_secret("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", "Deelwijs <noreply@localhost>")
 
+# Sessions end after this many hours however active (deelwijs.orgs.sessions); the idle timeout is an
+# organisation setting. The cookie lives no longer than that either.
+SESSION_MAX_HOURS = env_int("SESSION_MAX_HOURS", 12)
+SESSION_COOKIE_AGE = SESSION_MAX_HOURS * 3600
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 X_FRAME_OPTIONS = "DENY"

@@ -10,7 +10,6 @@ from deelwijs.jobs import views as job_views
 from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.orgs import views as org_views
-from deelwijs.orgs.forms import SignInForm
 from deelwijs.planning import views as planning_views
 from deelwijs.sharing import views as sharing_views
 from deelwijs.stories import views as story_views
@@ -18,11 +17,7 @@ from deelwijs.webcare import views as webcare_views
 
 urlpatterns = [
     path("", org_views.home, name="home"),
-    path(
-        "aanmelden/",
-        auth_views.LoginView.as_view(authentication_form=SignInForm, redirect_authenticated_user=True),
-        name="login",
-    ),
+    path("aanmelden/", org_views.SignInView.as_view(), name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
     path("aanmelden/sso/", sso.sso_lookup, name="sso_lookup"),

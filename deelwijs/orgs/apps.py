@@ -4,3 +4,7 @@ from django.apps import AppConfig
 class OrgsConfig(AppConfig):
     name = "deelwijs.orgs"
     verbose_name = "Organisations"
+
+    def ready(self):
+        # Connects the sign-in signal that starts a session's clock.
+        from . import sessions  # noqa: F401

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import Policy, PolicyError
 
-from .models import Invitation, Location, Organisation, Team, User
+from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
 
 
@@ -54,6 +54,7 @@ class SettingsForm(forms.ModelForm):
             "oidc_issuer",
             "oidc_client_id",
             "oidc_client_secret",
+            "session_idle_minutes",
         ]
         widgets = {
             "policy_text": forms.Textarea(attrs={"rows": 10}),
@@ -63,9 +64,23 @@ class SettingsForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Left empty, the idle timeout stays what it was.
+        self.fields["session_idle_minutes"].required = False
+        self.fields["session_idle_minutes"].widget.attrs.update(min=SESSION_IDLE_MIN, max=SESSION_IDLE_MAX)
         self.fields["word_list_text"].initial = "\n".join(
             f"{', '.join(e['avoid'])} = {e['use']}" for e in self.instance.word_list
         )
+
+    def clean_session_idle_minutes(self):
+        minutes = self.cleaned_data["session_idle_minutes"]
+        if minutes is None:
+            return self.instance.session_idle_minutes
+        if not SESSION_IDLE_MIN <= minutes <= SESSION_IDLE_MAX:
+            raise forms.ValidationError(
+                _("Choose between %(low)s and %(high)s minutes."),
+                params={"low": SESSION_IDLE_MIN, "high": SESSION_IDLE_MAX},
+            )
+        return minutes
 
     def clean_word_list_text(self):
         entries = []

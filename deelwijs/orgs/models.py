@@ -1,4 +1,5 @@
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,11 @@ from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
 from .roles import CLIENT, ROLE_LABELS, ROLES
 from .tenancy import OrganisationManager
+
+# Bounds of an organisation's idle timeout, in minutes.
+SESSION_IDLE_DEFAULT = 30
+SESSION_IDLE_MIN = 5
+SESSION_IDLE_MAX = 480
 
 
 def default_word_list():
@@ -54,6 +60,17 @@ class Organisation(models.Model):
         help_text=_(
             "One per line, besides the organisation's name and locations: "
             "former names, abbreviations, well-known projects."
+        ),
+    )
+
+    # Ward PCs are shared: a session nobody uses ends after this many minutes (deelwijs.orgs.sessions).
+    session_idle_minutes = models.PositiveSmallIntegerField(
+        _("sign out after inactivity (minutes)"),
+        default=SESSION_IDLE_DEFAULT,
+        validators=[MinValueValidator(SESSION_IDLE_MIN), MaxValueValidator(SESSION_IDLE_MAX)],
+        help_text=_(
+            "Someone who does nothing for this many minutes is signed out, so a shared computer is not left "
+            "signed in. Between 5 and 480 minutes."
         ),
     )
 

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Prefetch
@@ -10,11 +11,30 @@ from django.utils.translation import gettext as _
 
 from deelwijs.common.markdown import render_markdown
 
-from . import domain
-from .forms import ChoosePasswordForm, InviteForm, LocationForm, PreferencesForm, RolesForm, SettingsForm, TeamForm
+from . import domain, sessions
+from .forms import (
+    ChoosePasswordForm,
+    InviteForm,
+    LocationForm,
+    PreferencesForm,
+    RolesForm,
+    SettingsForm,
+    SignInForm,
+    TeamForm,
+)
 from .models import AuditEntry, Invitation, Location, Team, User
 from .permissions import can_manage_people, can_see_all_teams, can_see_audit, can_see_teams, requires
 from .tenancy import organisation_scope
+
+
+class SignInView(LoginView):
+    """The sign-in page; says why someone was signed out when a session limit ended their session."""
+
+    form_class = SignInForm
+    redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(**kwargs, session_notice=sessions.notice(self.request.GET.get("afgemeld")))
 
 
 @login_required

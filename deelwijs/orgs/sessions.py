@@ -1,0 +1,101 @@
+"""Session limits for shared ward PCs: an idle timeout per organisation and an absolute lifetime.
+
+The session remembers when someone signed in and when they were last active.
+A session past either limit is ended (logout) and the person lands on the
+sign-in page with a notice saying why. The notice travels as a query
+parameter because logout empties the session, and with it any message stored
+there.
+"""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib.auth import logout
+from django.contrib.auth.signals import user_logged_in
+from django.dispatch import receiver
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from .models import SESSION_IDLE_DEFAULT
+
+SIGNED_IN_AT = "deelwijs_signed_in_at"
+LAST_SEEN = "deelwijs_last_seen"
+# Last activity is written at most this often, so most requests leave the session unchanged (no write).
+LAST_SEEN_RESOLUTION = 60
+# The value of ?afgemeld= on the sign-in page, and the notice it shows.
+IDLE = "inactief"
+TOO_LONG = "te-lang"
+# Paths that never count as activity nor end a session: static files and the public tracked-link redirect.
+UNTRACKED_PREFIXES = ("/static/", "/s/")
+
+
+def _now():
+    return timezone.now().timestamp()
+
+
+def idle_limit_seconds(user):
+    """How long this person may do nothing before being signed out: their organisation's setting."""
+    organisation = user.organisation if user.organisation_id else None
+    minutes = organisation.session_idle_minutes if organisation else SESSION_IDLE_DEFAULT
+    return minutes * 60
+
+
+def expired(session, user, now):
+    """Why this session has ended (IDLE or TOO_LONG), or None while it is still good."""
+    signed_in_at = session.get(SIGNED_IN_AT)
+    last_seen = session.get(LAST_SEEN)
+    if signed_in_at is None or last_seen is None:
+        return None
+    if now - signed_in_at > settings.SESSION_MAX_HOURS * 3600:
+        return TOO_LONG
+    if now - last_seen > idle_limit_seconds(user):
+        return IDLE
+    return None
+
+
+def notice(reason):
+    """The Dutch notice on the sign-in page for ?afgemeld=<reason>, or None."""
+    if reason == IDLE:
+        return _("You were signed out because you did nothing for a while.")
+    if reason == TOO_LONG:
+        return _("You were signed in for more than %(hours)s hours. Sign in again.") % {
+            "hours": settings.SESSION_MAX_HOURS
+        }
+    return None
+
+
+@receiver(user_logged_in)
+def start_session_clock(sender, request, user, **kwargs):
+    if request is not None and hasattr(request, "session"):
+        now = _now()
+        request.session[SIGNED_IN_AT] = now
+        request.session[LAST_SEEN] = now
+
+
+class SessionLimitMiddleware:
+    """Ends sessions past the idle timeout or the absolute lifetime. Placed after authentication and tenancy."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        user = getattr(request, "user", None)
+        if user is None or not user.is_authenticated or request.path_info.startswith(UNTRACKED_PREFIXES):
+            return self.get_response(request)
+        session = request.session
+        now = _now()
+        reason = expired(session, user, now)
+        if reason:
+            logout(request)
+            query = {"afgemeld": reason}
+            if request.method == "GET":
+                query["next"] = request.get_full_path()
+            return redirect(f"{reverse('login')}?{urlencode(query)}")
+        if SIGNED_IN_AT not in session:
+            # A session from before these limits existed: its clock starts now.
+            session[SIGNED_IN_AT] = now
+        if now - session.get(LAST_SEEN, 0) >= LAST_SEEN_RESOLUTION:
+            session[LAST_SEEN] = now
+        return self.get_response(request)
