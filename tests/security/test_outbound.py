@@ -227,3 +227,14 @@ def test_bluesky_goes_through_the_checked_transport(db, org, server, settings):
     server.route("/xrpc/app.bsky.feed.searchPosts", "", code=302, headers={"Location": "http://169.254.169.254/"})
     with pytest.raises(SourceError):
         read_bluesky(source)
+
+
+def test_the_sso_token_call_goes_through_the_checked_transport(org, server, rf):
+    from deelwijs.orgs import sso
+
+    org.oidc_client_id, org.oidc_client_secret = "x", "y"
+    client = sso._client(org, rf.get("/"))
+    assert isinstance(client.get_adapter("https://idp.example/"), outbound.VettedAdapter)
+    with pytest.raises(outbound.OutboundError):
+        client.fetch_token(server.url + "/token", code="c", code_verifier="v" * 43, timeout=1)
+    assert server.requests == []
