@@ -242,3 +242,7 @@ LOGGING = {
 AXES_VERBOSE = False
 FORMS_URLFIELD_ASSUME_HTTPS = True
 OTP_TOTP_ISSUER = "Deelwijs"
+
+# Intranet hosts (names or IP addresses) the server may fetch from although they resolve to a private address,
+# e.g. an organisation's own identity provider; everything else must be public (deelwijs/common/outbound.py).
+OUTBOUND_ALLOWED_HOSTS = env_list("OUTBOUND_ALLOWED_HOSTS")

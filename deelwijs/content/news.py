@@ -4,7 +4,8 @@ import logging
 
 import feedparser
 import nh3
-import requests
+
+from deelwijs.common import outbound
 
 from .models import ContentItem, SuggestedText
 
@@ -19,13 +20,12 @@ class NewsFeedError(Exception):
 
 def fetch(url):
     try:
-        response = requests.get(url, timeout=TIMEOUT, stream=True, headers={"User-Agent": "Deelwijs news import"})
-        response.raise_for_status()
-        body = response.raw.read(MAX_BYTES + 1, decode_content=True)
-    except requests.RequestException as e:
+        response = outbound.fetch(
+            url, headers={"User-Agent": "Deelwijs news import"}, max_bytes=MAX_BYTES, timeout=TIMEOUT
+        ).raise_for_status()
+    except outbound.OutboundError as e:
         raise NewsFeedError(str(e)) from e
-    if len(body) > MAX_BYTES:
-        raise NewsFeedError("feed larger than 5 MB")
+    body = response.content
     parsed = feedparser.parse(body)
     # A damaged feed still counts when some articles in it can be read.
     if parsed.bozo and not any(e.get("link") for e in parsed.entries):

@@ -22,6 +22,8 @@ from joserfc import jwt
 from joserfc.errors import JoseError
 from joserfc.jwk import KeySet
 
+from deelwijs.common import outbound
+
 from .forms import SSOLookupForm
 from .models import Organisation, User
 from .twofactor import SSO_SESSION_KEY
@@ -29,6 +31,7 @@ from .twofactor import SSO_SESSION_KEY
 log = logging.getLogger(__name__)
 SESSION_KEY = "deelwijs_sso_flow"
 TIMEOUT = 10
+MAX_BYTES = 1024 * 1024
 
 
 class SSOError(Exception):
@@ -42,23 +45,25 @@ def discover(issuer):
     if metadata is None:
         url = issuer.rstrip("/") + "/.well-known/openid-configuration"
         try:
-            response = requests.get(url, timeout=TIMEOUT)
-            response.raise_for_status()
-            metadata = response.json()
-        except (requests.RequestException, ValueError) as e:
-            raise SSOError("discovery failed") from e
+            metadata = outbound.fetch(url, max_bytes=MAX_BYTES, timeout=TIMEOUT).raise_for_status().json()
+        except outbound.OutboundError as e:
+            raise SSOError(f"discovery failed: {e}") from e
+        if not isinstance(metadata, dict):
+            raise SSOError("discovery failed: not a JSON object")
         cache.set(key, metadata, 3600)
     return metadata
 
 
 def _client(org, request):
-    return OAuth2Session(
+    # authlib's session is a requests.Session: the token call goes through the checked transport too.
+    client = OAuth2Session(
         org.oidc_client_id,
         org.oidc_client_secret,
         scope="openid email profile",
         redirect_uri=request.build_absolute_uri(reverse("sso_callback")),
         code_challenge_method="S256",
     )
+    return outbound.secure(client, max_bytes=MAX_BYTES, timeout=TIMEOUT)
 
 
 def sso_lookup(request):
@@ -119,9 +124,8 @@ def _verified_email(org, request, flow):
         token = client.fetch_token(
             metadata["token_endpoint"], code=request.GET["code"], code_verifier=flow["verifier"], timeout=TIMEOUT
         )
-        keys = requests.get(metadata["jwks_uri"], timeout=TIMEOUT)
-        keys.raise_for_status()
-        claims = jwt.decode(token["id_token"], KeySet.import_key_set(keys.json())).claims
+        keys = outbound.fetch(metadata["jwks_uri"], max_bytes=MAX_BYTES, timeout=TIMEOUT).raise_for_status().json()
+        claims = jwt.decode(token["id_token"], KeySet.import_key_set(keys)).claims
         jwt.JWTClaimsRegistry(
             leeway=60,
             iss={"essential": True, "value": metadata["issuer"]},
@@ -129,7 +133,7 @@ def _verified_email(org, request, flow):
             nonce={"essential": True, "value": flow["nonce"]},
             exp={"essential": True},
         ).validate(claims)
-    except (requests.RequestException, OAuthError, KeyError, ValueError, JoseError) as e:
+    except (outbound.OutboundError, requests.RequestException, OAuthError, KeyError, ValueError, JoseError) as e:
         raise SSOError(type(e).__name__) from e
     email = claims.get("email") or claims.get("preferred_username")
     if not email or "@" not in email:

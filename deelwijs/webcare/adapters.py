@@ -8,9 +8,12 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import nh3
+import requests
 from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from deelwijs.common import outbound
 
 MAX_FEED_BYTES = 5 * 1024 * 1024
 MAX_ENTRIES = 500
@@ -61,7 +64,6 @@ def read_feed(source):
     """An RSS or Atom feed, politely: conditional GET, a size cap, a timeout."""
     # Loaded only in the worker that polls, not in every web process.
     import feedparser
-    import requests
 
     headers = {"User-Agent": USER_AGENT}
     if source.etag:
@@ -69,24 +71,20 @@ def read_feed(source):
     if source.modified:
         headers["If-Modified-Since"] = source.modified
     try:
-        with requests.get(source.url, headers=headers, timeout=timeout(), stream=True) as response:
-            if response.status_code == 304:
-                return []
-            if response.status_code == 429 or response.status_code == 503 and "Retry-After" in response.headers:
-                raise RateLimited(retry_at_from_seconds(response.headers.get("Retry-After")))
-            if response.status_code >= 400:
-                raise SourceError(f"HTTP {response.status_code}")
-            body = b""
-            for chunk in response.iter_content(64 * 1024):
-                body += chunk
-                if len(body) > MAX_FEED_BYTES:
-                    raise SourceError(_("The feed is larger than %(mb)d MB.") % {"mb": MAX_FEED_BYTES // (1024 * 1024)})
-            source.etag = response.headers.get("ETag", "")[:200]
-            source.modified = response.headers.get("Last-Modified", "")[:100]
-    except requests.Timeout as e:
-        raise SourceError(_("No answer in time.")) from e
-    except requests.RequestException as e:
-        raise SourceError(_("Cannot be reached.")) from e
+        response = outbound.fetch(source.url, headers=headers, max_bytes=MAX_FEED_BYTES, timeout=timeout())
+    except outbound.OutboundError as e:
+        if e.status == "too-large":
+            raise SourceError(_("The feed is larger than %(mb)d MB.") % {"mb": MAX_FEED_BYTES // (1024 * 1024)}) from e
+        raise SourceError(str(e)) from e
+    if response.status_code == 304:
+        return []
+    if response.status_code == 429 or response.status_code == 503 and "Retry-After" in response.headers:
+        raise RateLimited(retry_at_from_seconds(response.headers.get("Retry-After")))
+    if response.status_code >= 400:
+        raise SourceError(f"HTTP {response.status_code}")
+    body = response.content
+    source.etag = response.headers.get("ETag", "")[:200]
+    source.modified = response.headers.get("Last-Modified", "")[:100]
     parsed = feedparser.parse(body)
     if not parsed.entries and (parsed.bozo or not parsed.version):
         raise SourceError(_("Not a valid RSS or Atom feed."))
@@ -114,6 +112,7 @@ def read_mastodon(source):
 
     client = Mastodon(
         api_base_url=source.url,
+        session=outbound.session(max_bytes=MAX_FEED_BYTES, timeout=timeout()),
         request_timeout=timeout(),
         ratelimit_method="throw",
         version_check_mode="none",
@@ -133,6 +132,8 @@ def read_mastodon(source):
             else timezone.now() + timedelta(minutes=15)
         )
         raise RateLimited(retry) from e
+    except outbound.OutboundError as e:
+        raise SourceError(str(e)) from e
     except MastodonNetworkError as e:
         raise SourceError(_("Cannot be reached.")) from e
     except MastodonError as e:
@@ -161,7 +162,12 @@ def read_bluesky(source):
     from atproto_client.exceptions import AtProtocolError, NetworkError, RateLimitExceededError
     from atproto_client.request import Request
 
-    client = Client(base_url=source.url.rstrip("/") + "/xrpc", request=Request(timeout=timeout()))
+    # atproto speaks httpx, not requests: its client gets a transport that sends every request (redirects
+    # included, each checked again) through the outbound session.
+    client = Client(
+        base_url=source.url.rstrip("/") + "/xrpc",
+        request=Request(timeout=timeout(), transport=outbound_transport()),
+    )
     try:
         response = client.app.bsky.feed.search_posts(params={"q": source.query, "limit": 50, "sort": "latest"})
     except RateLimitExceededError as e:
@@ -169,6 +175,8 @@ def read_bluesky(source):
         raise RateLimited(retry) from e
     except NetworkError as e:
         raise SourceError(_("Cannot be reached.")) from e
+    except outbound.OutboundError as e:
+        raise SourceError(str(e)) from e
     except AtProtocolError as e:
         raise SourceError(str(e)[:200]) from e
     mentions = []
@@ -186,6 +194,43 @@ def read_bluesky(source):
             )
         )
     return mentions
+
+
+def outbound_transport():
+    """An httpx transport that hands each request to the checked requests session of deelwijs.common.outbound."""
+    import httpx
+
+    class Transport(httpx.BaseTransport):
+        def __init__(self):
+            self.session = outbound.session(max_bytes=MAX_FEED_BYTES, timeout=timeout())
+
+        def handle_request(self, request):
+            headers = {k: v for k, v in request.headers.items() if k.lower() not in ("host", "content-length")}
+            try:
+                response = self.session.request(
+                    request.method,
+                    str(request.url),
+                    headers=headers,
+                    data=request.read() or None,
+                    timeout=timeout(),
+                    allow_redirects=False,
+                )
+            except outbound.OutboundError as e:
+                raise httpx.ConnectError(str(e), request=request) from e
+            except requests.Timeout as e:
+                raise httpx.ReadTimeout(_("No answer in time."), request=request) from e
+            except requests.RequestException as e:
+                raise httpx.ConnectError(str(outbound.unreachable()), request=request) from e
+            # requests already decoded the body: the encoding headers no longer describe it.
+            kept = [
+                (k, v) for k, v in response.headers.items() if k.lower() not in ("content-encoding", "content-length")
+            ]
+            return httpx.Response(response.status_code, headers=kept, content=response.content, request=request)
+
+        def close(self):
+            self.session.close()
+
+    return Transport()
 
 
 READERS = {"rss": read_feed, "mastodon": read_mastodon, "bluesky": read_bluesky}

@@ -358,8 +358,8 @@ def test_a_source_that_cannot_be_reached_shows_as_failing_after_the_scheduled_po
     Source.objects.filter(pk=source.pk).update(next_poll=timezone.now() - timedelta(minutes=1))
     assert "poll_sources" in scheduler.run_due()[0]  # the test queue runs the task at once
     source.refresh_from_db()
-    assert source.failures == 1 and source.last_error == "Niet bereikbaar."
+    assert source.failures == 1 and source.last_error == "Het adres kon niet worden bereikt."
     client.force_login(people["webcare"])
     html = client.get(reverse("sources")).content.decode()
     checked = timezone.localtime(source.last_polled).strftime("%H:%M")
-    assert "Werkt niet" in html and "Niet bereikbaar." in html and checked in html
+    assert "Werkt niet" in html and "Het adres kon niet worden bereikt." in html and checked in html
