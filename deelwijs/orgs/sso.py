@@ -135,6 +135,18 @@ def _verified_email(org, request, flow):
         ).validate(claims)
     except (outbound.OutboundError, requests.RequestException, OAuthError, KeyError, ValueError, JoseError) as e:
         raise SSOError(type(e).__name__) from e
+    return email_from(claims)
+
+
+def email_from(claims):
+    """The e-mail address the provider vouches for.
+
+    A provider that says the address is not verified (email_verified false) is not
+    believed: anyone could otherwise claim a colleague's address there. Providers that
+    do not send the claim (Entra ID) vouch for their own accounts' addresses.
+    """
+    if str(claims.get("email_verified", True)).lower() in ("false", "0"):
+        raise SSOError("unverified e-mail")
     email = claims.get("email") or claims.get("preferred_username")
     if not email or "@" not in email:
         raise SSOError("no e-mail claim")

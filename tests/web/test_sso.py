@@ -131,3 +131,24 @@ def test_an_unreachable_provider_gives_a_message(client, org):
 def test_the_organisation_code_leads_to_its_provider(client, sso_org):
     assert client.get(reverse("sso_lookup") + "?code=TEST").url == reverse("sso_start", kwargs={"slug": "test"})
     assert client.get(reverse("sso_lookup") + "?code=onbekend").url == reverse("login")
+
+
+@pytest.mark.parametrize(
+    "claims, email",
+    [
+        ({"email": "a@zorg.test", "email_verified": True}, "a@zorg.test"),
+        ({"email": "a@zorg.test"}, "a@zorg.test"),  # Entra ID sends no email_verified
+        ({"preferred_username": "b@zorg.test"}, "b@zorg.test"),
+        ({"email": "a@zorg.test", "email_verified": False}, None),
+        ({"email": "a@zorg.test", "email_verified": "false"}, None),
+        ({"name": "Geen adres"}, None),
+    ],
+)
+def test_only_an_email_the_provider_vouches_for_signs_in(claims, email):
+    from deelwijs.orgs.sso import SSOError, email_from
+
+    if email is None:
+        with pytest.raises(SSOError):
+            email_from(claims)
+    else:
+        assert email_from(claims) == email
