@@ -171,7 +171,17 @@ CLICK_BUFFER_SECONDS = float(env("CLICK_BUFFER_SECONDS", "1"))
 # Lock-out after repeated failed sign-ins (django-axes), per account and address.
 AXES_FAILURE_LIMIT = env_int("AXES_FAILURE_LIMIT", 5)
 AXES_COOLOFF_TIME = env_int("AXES_COOLOFF_MINUTES", 30) / 60
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Locked per account, whatever the address: behind one proxy or a hospital's network everyone shares an address.
+AXES_LOCKOUT_PARAMETERS = ["username"]
+AXES_CLIENT_IP_CALLABLE = "deelwijs.common.clientip.client_address"
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+# And per address: this many failed sign-ins from one address in the cool-off time stop further tries from it.
+SIGNIN_ADDRESS_LIMIT = env_int("SIGNIN_ADDRESS_LIMIT", 50)
+# How many reverse proxies (nginx, a load balancer) stand in front and append to X-Forwarded-For.
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# axes warns when the lock-out leaves out the address; the per-address limit is ours (SIGNIN_ADDRESS_LIMIT,
+# orgs.forms.SignInForm), with its own, higher threshold, because a ward's PCs share one address.
+SILENCED_SYSTEM_CHECKS = ["axes.W006"]
 AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True

@@ -2,7 +2,9 @@
 
 import hashlib
 import secrets
+from datetime import timedelta
 
+from axes.models import AccessFailureLog
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -131,3 +133,9 @@ def notify(person, text, link="", email_subject=""):
     if email_subject and person.email:
         body = text + (f"\n\n{settings.SITE_URL}{link}" if link else "")
         send_email.enqueue(person.email, email_subject, body)
+
+
+def failed_sign_ins_from(address):
+    """Failed sign-ins from one address within the lock-out's cool-off time (django-axes logs each one)."""
+    since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
+    return AccessFailureLog.objects.filter(ip_address=address, attempt_time__gte=since).count()

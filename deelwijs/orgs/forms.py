@@ -1,13 +1,16 @@
 from datetime import date
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.clientip import client_address
 from deelwijs.guard import Policy, PolicyError
 
+from .domain import failed_sign_ins_from
 from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
 
@@ -19,7 +22,17 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
         "inactive": _("This account is no longer active."),
+        "address_limit": _(
+            "There were too many failed sign-ins from this network. Wait half an hour, or ask your administrator."
+        ),
     }
+
+    def clean(self):
+        # Before the password is even compared: many accounts tried from one address is an attack.
+        address = client_address(self.request) if self.request is not None else ""
+        if address and failed_sign_ins_from(address) >= settings.SIGNIN_ADDRESS_LIMIT:
+            raise forms.ValidationError(self.error_messages["address_limit"], code="address_limit")
+        return super().clean()
 
 
 class RolesForm(forms.Form):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
 from deelwijs.guard import FIVE_QUESTIONS
@@ -208,6 +209,6 @@ def tracked_link(request, code):
     if found is None:
         raise Http404
     link_id, target = found
-    address = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[0].strip() or request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     record_click(link_id, address, request.META.get("HTTP_USER_AGENT", ""))
     return HttpResponseRedirect(target)
