@@ -11,6 +11,7 @@ from typing import Protocol
 import regex as re
 
 from ..lexicon import dictionaries, lexicon
+from ..lists import alternation
 from ..text import Doc, Emit, Span
 
 
@@ -22,16 +23,12 @@ class Flag(Protocol):
 
 PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ll]a|[Ll]e|[Oo]p|[Ii]n\s't|v\.d\.)\s+){0,3}"
 TITLE = re.compile(
-    r"(?<![\p{L}])(?i:meneer|mijnheer|mevrouw|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\sheer|juffrouw|mr\.?|mrs\.?|ms\.?|familie|fam\.)"
+    rf"(?<![\p{{L}}])(?i:{alternation('titles')})"
     rf"\s+({PARTICLES}(?:[A-Z][\p{{L}}'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)|[a-z][\p{{L}}'’\-]{{2,}})"
 )
 # Outsiders and colleagues who are named with a title without being clients:
 # "wethouder mevrouw X", "meneer X, onze nieuwe directeur", "meneer X van de gemeente".
-OUTSIDER_WORDS = (
-    r"(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|kamerlid|spreker|keynote|"
-    r"leverancier|gemeente|inspecteur|collega|directeur|bestuurder|manager|teamleider|docent|trainer|dokter|arts|"
-    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)"
-)  # one string: a trailing comma made it a tuple, whose repr in the patterns below never matched
+OUTSIDER_WORDS = alternation("outsiders")  # lists/outsiders.txt
 OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
@@ -172,15 +169,8 @@ AGE = re.compile(
     r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b",
     re.I,
 )
-CONDITION = re.compile(
-    r"(?<!\w)\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
-    r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
-    r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
-    r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
-    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline|overleden|overleed|gestorven|stierf|"
-    r"ingeslapen|val\b|valpartij)\w*",
-    re.I,
-)
+# lists/conditions.txt; "val" (a fall) only as a whole word ending, not in "valt" or "overval".
+CONDITION = re.compile(rf"(?<!\w)\w*(?:{alternation('conditions')}|val\b)\w*", re.I)
 DESCRIPTION = re.compile(
     r"(?:met|in)\sde\s(?:rode|blauwe|groene|gele|zwarte|witte|gekke|bekende)\s\w+|die\saltijd\s|bekend\svan|"
     r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)|"
