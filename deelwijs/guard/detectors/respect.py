@@ -57,10 +57,7 @@ GOSSIP = re.compile(
 # Harsh accusations (lying, stealing, fraud) against the management or a named person:
 # "de directeur liegt", "Petra jat uit de pot", "die teamleider is een dief".
 BOSS = (
-    r"(?:de|die|deze|onze|ons|het|mijn|m'n|onze\snieuwe|de\snieuwe)\s(?:directeur|directrice|directie|manager|managers|"
-    r"management|mt|bestuur|bestuurder|bestuurders|raad\svan\sbestuur|rvb|teamleider|teamleiders|leidinggevende|"
-    r"leiding|baas|bazen|top|staf|planner|planning|locatiemanager|zorgmanager|regiomanager|afdelingshoofd|"
-    r"collega|collega's|zorgverzekeraar|gemeente|wethouder)"
+    r"(?:de|die|deze|onze|ons|het|mijn|m'n|onze\snieuwe|de\snieuwe)\s" + alternation("bosses")  # lists/bosses.txt
 )
 ACCUSATION = (
     r"(?:(?:heeft|hebben|had|hadden)\s(?:[\w']+\s){0,3}?(?:gelogen|gestolen|gejat|gefraudeerd|verduisterd|gegraaid|"
