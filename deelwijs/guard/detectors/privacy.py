@@ -76,29 +76,14 @@ CARE_RECEIPT = re.compile(
     r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen",
     re.I,
 )
-STAFF_CONTEXT = re.compile(
-    r"(?<![\p{L}])(?:collega'?s?|teamleider|manager|stagiair\w*|leerling|student\w*|pensioen|in\sdienst|jubileum|"
-    r"afscheid\w*|p&o|hr|ict|keuken|receptie|planner|roostermaker|dienst|diensten|begonnen\sals|werkt\sals|"
-    r"verpleegkundige|verzorgende|begeleider|arts|teamgenoot|vakbond)(?![\p{L}])",
-    re.I,
-)
-OWN_FAMILY = re.compile(
-    r"(?:mijn|m'n|onze)\s(?:dochter|zoon|man|vrouw|zus|zusje|broer|broertje|moeder|vader|partner|vriend|vriendin|"
-    r"schoonzus|nicht|neef|kleindochter|kleinzoon|kinderen)\s*,?\s*$",
-    re.I,
-)
-RELATIVE_OF = re.compile(
-    r"(?:moeder|vader|ouders|zoon|dochter|zus|broer|familie|vrouw|man|partner|kleinkinderen|opa|oma)\svan\s$", re.I
-)
+STAFF_CONTEXT = re.compile(rf"(?<![\p{{L}}]){alternation('staff_words')}(?![\p{{L}}])", re.I)  # lists/staff_words.txt
+OWN_FAMILY = re.compile(rf"(?:mijn|m'n|onze)\s{alternation('own_family')}\s*,?\s*$", re.I)  # lists/own_family.txt
+RELATIVE_OF = re.compile(rf"{alternation('relatives')}\svan\s$", re.I)  # lists/relatives.txt
 CLIENT_BEFORE_NAME = re.compile(rf"(?:{CLIENT_NOUN}|lievelingsbewoner\w*)\s*,?\s*$", re.I)
 AGE_AFTER_NAME = re.compile(r"^\s*\(\d{1,3}(?:\s?jaar)?\)|^\s*,\s*\d{1,3}\s?(?:jaar|jr)")
 ROLE_AFTER_NAME = re.compile(
-    r"^\s*(?:,\s*|\s\()(?:\w+\s){0,3}?(?:verpleegkundige|verzorgende|begeleider|hulpverlener|medewerker|arts|"
-    r"teamleider|manager|coördinator|coordinator|woordvoerder|ervaringsdeskundige|vrijwilliger|stagiair\w*|"
-    r"psycholoog|fysiotherapeut|maatschappelijk|helpende|directeur|bestuurder|voorzitter|secretaris|nurse|"
-    r"van\s(?:p&o|hr|ict|de\skeuken|de\sreceptie|het\sroostert?eam))",
-    re.I,
-)
+    rf"^\s*(?:,\s*|\s\()(?:\w+\s){{0,3}}?{alternation('staff_roles')}", re.I
+)  # lists/staff_roles.txt
 ROOM = re.compile(
     r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
     r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])"
