@@ -58,10 +58,7 @@ BIRTH_CUE = re.compile(
     r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|born|date of birth|dob|°)[^.!?\n]{0,25}$", re.I
 )
 
-STREET_SUFFIX = (
-    r"straat|laan|weg|kade|plein|gracht|dijk|singel|steeg|hof|park|pad|dreef|erf|markt|baan|wal|plantsoen|"
-    r"allee|dam|haven|ring|zijde|akker|weide|oord|gang|veld|hoek|wei|vliet|brink|dreef|heuvel|berg"
-)
+STREET_SUFFIX = alternation("street_suffixes")  # lists/street_suffixes.txt
 STREET_NUMBER = re.compile(
     rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+(\d{{1,4}}(?:\s?[a-zA-Z](?![\p{{L}}])|-\d{{1,3}})?)(?![\d\p{{L}}])"
     r"(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
@@ -76,12 +73,7 @@ ADDRESS_PRIVATE = re.compile(
     r"langsbrengen|terugbrengen|schrijf\s(?:dan\s)?naar|stuur\s.{0,30}naar|verzamelen bij|my address|i live",
     re.I,
 )
-VENUE = re.compile(
-    r"buurthuis|wijkcentrum|dorpshuis|bibliotheek|kerk|school|gemeentehuis|stadhuis|ziekenhuis|locatie|vestiging|kantoor|"
-    r"praktijk|centrum|theater|sporthal|zaal|hotel|restaurant|caf[eé]|museum|station|hospice|woonzorgcentrum|verpleeghuis|"
-    r"polikliniek|apotheek|huisartsenpost|inloop|spreekuur|markt|park|winkel|kliniek|gebouw|clubhuis|kantine",
-    re.I,
-)
+VENUE = re.compile(alternation("venues"), re.I)  # lists/venues.txt
 
 FREEMAIL = frozenset(word_list("freemail_domains"))  # lists/freemail_domains.txt
 ROLE_LOCAL = re.compile(rf"^{alternation('role_mailboxes')}$", re.I)  # lists/role_mailboxes.txt
