@@ -1,16 +1,16 @@
 """check(text, platform, policy) -> Report: the post check's single entry point."""
 
 from bisect import bisect_left
-from collections.abc import Callable
 from typing import Any
 
 from . import learned as learned_layer
+from .detector import Detector, Rule, check_order
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
 from .report import _RANK, BLOCK, DEFAULT_SEVERITY, Finding, Report
-from .text import Doc, Emit
+from .text import Doc
 
 MAX_QUOTE = 60
 # The longest text the check analyses. Far above any real post (LinkedIn takes 3 000
@@ -18,18 +18,22 @@ MAX_QUOTE = 60
 # instead of costing seconds of CPU (a 1 MB text took 21-31 s).
 MAX_TEXT = 20_000
 
-DETECTORS: tuple[Callable[[Doc, Emit], None], ...] = (
-    identifiers.detect,
-    privacy.detect,  # needs the identifiers; records the client mentions
-    contact.detect,  # needs the client mentions
-    confidential.detect,
-    respect.detect,
-    speaking.detect,
-    words.detect_word_choice,
-    words.detect_spelling,
-    words.detect_blocked_terms,
-    platform.detect,
+# Run in this order; check_order below refuses an order in which a detector reads
+# shared Doc state (Doc.SHARED) that no detector before it adds. "personal" is added
+# by the engine's emit from the identifiers' personal_data findings.
+DETECTORS: tuple[Detector, ...] = (
+    Rule("identifiers", identifiers.detect, adds=frozenset({"identifiers", "personal"})),
+    Rule("privacy", privacy.detect, needs=frozenset({"identifiers", "personal"}), adds=frozenset({"client_refs"})),
+    Rule("contact", contact.detect, needs=frozenset({"client_refs"})),
+    Rule("confidential", confidential.detect, needs=frozenset({"identifiers"})),
+    Rule("respect", respect.detect),
+    Rule("speaking", speaking.detect),
+    Rule("word_choice", words.detect_word_choice),
+    Rule("spelling", words.detect_spelling),
+    Rule("blocked_terms", words.detect_blocked_terms),
+    Rule("platform", platform.detect),
 )
+check_order(DETECTORS)
 
 
 def check(
@@ -67,9 +71,7 @@ def check(
     if len(text) > MAX_TEXT:
         return _too_long_to_check(text, platform, lang)
 
-    doc = Doc(text, platform, policy)
-    doc.personal = []
-    doc.appended_link = appended_link or None
+    doc = Doc(text, platform, policy, appended_link)
     found: dict[tuple[str, int, int], Finding] = {}
 
     def emit(
@@ -104,7 +106,7 @@ def check(
         )
 
     for detector in DETECTORS:
-        detector(doc, emit)
+        detector.detect(doc, emit)
     if platform == "blog" and policy.blog_disclaimer and not _contains(text, policy.blog_disclaimer):
         emit(
             "speaks_for_org",

@@ -86,19 +86,33 @@ class Emit(Protocol):
 class Doc:
     """A text prepared once for all detectors."""
 
-    # Set by the engine before the detectors run: (start, end, owner) of
-    # each personal_data finding, owner "self", "other" or None.
+    # The state detectors leave for the detectors after them, initialised in __init__.
+    # A detector names what it reads and adds of it (detector.Detector's needs and adds),
+    # and the engine checks at import that each need is added by an earlier detector.
+    SHARED = frozenset({"identifiers", "personal", "client_refs"})
+
+    # Spans already claimed by an identifier detector (phone, BSN, ...),
+    # so others do not read them as codes or figures.
+    identifiers: list[Span]
+    # (start, end, owner) of each personal_data finding, owner "self", "other" or None;
+    # the engine's emit records them.
     personal: list[tuple[int, int, str | None]]
-    # Set by the engine: a link the share flow appends after the text, or None.
-    appended_link: str | None = None
+    # (start, end, strength) mentions of a care recipient, recorded by privacy.
+    client_refs: list[tuple[int, int, str]]
+    # A link the share flow appends after the text, or None.
+    appended_link: str | None
     # The starts of the masked spans, kept sorted with them, so is_masked is a bisection.
     _mask_starts: list[int]
 
-    def __init__(self, text: str, platform: str, policy: Policy) -> None:
+    def __init__(self, text: str, platform: str, policy: Policy, appended_link: str | None = None) -> None:
         self.text = text
         self.lower = text.lower()
         self.platform = platform
         self.policy = policy
+        self.appended_link = appended_link or None
+        self.identifiers = []
+        self.personal = []
+        self.client_refs = []
         self.masked: list[tuple[int, int, str]] = []  # (start, end, kind) for URLs, e-mail, hashtags, handles
         self._mask_starts = []
         for kind, pattern in (
@@ -117,10 +131,6 @@ class Doc:
         self.words = [
             (m.start(), m.end(), m.group()) for m in WORD.finditer(text) if not self.is_masked(m.start(), m.end())
         ]
-        # Spans already claimed by an identifier detector (phone, BSN, ...),
-        # so others do not read them as codes or figures.
-        self.identifiers: list[Span] = []
-        self.client_refs: list[tuple[int, int, str]] = []  # (start, end, strength) mentions of a care recipient
 
     def is_masked(self, start: int, end: int) -> bool:
         if not self.masked:

@@ -2,17 +2,15 @@
 
 import regex as re
 
+from ..lists import alternation
 from ..report import BLOCK
 from ..text import Doc, Emit
 
 # Codes that open nothing: "postcode 7311", "kortingscode 2024".
-HARMLESS_CODE = (
-    r"(?!(?:post|kortings|dress|bar|qr-?|actie|kleur|streepjes|gedrags|bron|land|promo|cadeau|kassa|dieet|vouchers?)"
-    r"codes?\b)"
-)
+HARMLESS_CODE = rf"(?!{alternation('harmless_codes')}codes?\b)"  # lists/harmless_codes.txt
+# Any word ending in "code", or one of lists/security_words.txt.
 SECURITY_NOUN = re.compile(
-    rf"(?<![\p{{L}}]){HARMLESS_CODE}(?:(?<!\w)\w*codes?|pincode|wachtwoord\w*|password|pin|sleutelkast\w*|sleutelkluis\w*|key\s?safe|"
-    r"noodsleutel\w*|kluis\w*|alarmcode|toegangscode|deurcode|inlog\w*)(?![\p{L}])",
+    rf"(?<![\p{{L}}]){HARMLESS_CODE}(?:(?<!\w)\w*codes?|{alternation('security_words')})(?![\p{{L}}])",
     re.I,
 )
 # A password given without a colon: "wachtwoord zomer2024", "het wachtwoord wordt nu Lente!25",
@@ -107,21 +105,12 @@ INCIDENT = re.compile(
     r"(?<!\w)\w*incident\w*|medicatiefout\w*|mic-melding\w*|vim-melding\w*|calamiteit\w*|aangifte|igj-?rapport|fraude|diefstal|ontbrak|ontbreekt",
     re.I,
 )
-LOCAL = re.compile(
-    r"bij\sons|ons\steam|onze\s(?:afdeling|locatie|organisatie)|op\sde\safdeling|op\sonze|in\sons|vanochtend|"
-    r"vanmiddag|gisteren|vorige\s(?:week|maand)|afgelopen\s(?:week|nacht)|op\safdeling|onze\slocatie|van\sons",
-    re.I,
-)
+LOCAL = re.compile(alternation("local_cues"), re.I)  # lists/local_cues.txt
 FIGURE = re.compile(
     r"(?<!\d)\d+(?:[.,]\d+)?\s?(?:%|procent|fte|formatieplaatsen|miljoen|ton|k€)|€\s?\d+(?:[.,]\d+)?\s?(?:miljoen|mln)",
     re.I,
 )
-FIGURE_TOPIC = re.compile(
-    r"ziekteverzuim|verzuim|verloop|uitstroom|bezetting|productiviteit|formatie\w*|fte|begroting|tekort|omzet|"
-    r"bezuinig\w*|kosten|winst|verlies|budget|marge|schuld\w*|"
-    r"reorganisatie|ontslag\w*|banen|salaris\w*",
-    re.I,
-)
+FIGURE_TOPIC = re.compile(alternation("figure_topics"), re.I)  # lists/figure_topics.txt
 REORGANISATION = re.compile(
     r"reorganisatie|fusie|fuseren|samen\smet\s.{0,40}\sverder|gaat\s.{0,30}samen|sluiting|gaat\sdicht|sluit\s(?:de|het)|"
     r"ontslagen|ontslag\w*|banen\sverdwijnen|moet\sverdwijnen|verdwijnen|formatieplaatsen\sminder|wegbezuinig\w*|"
@@ -135,11 +124,7 @@ RUMOUR = re.compile(
     r"(?:melden|vertellen|verklappen)|(?:meer\s)?informatie\svolgt|volgt\s(?:later|nog)|namens\s",
     re.I,
 )
-PUBLIC = re.compile(
-    r"persbericht|bekendgemaakt|bekend\sgemaakt|bekendmaakte|officieel\saangekondigd|op\sde\swebsite|online\sstaat|"
-    r"staat\sonline|is\sverschenen|vandaag\sverschenen|jaarverslag|in\sde\skrant|nieuwsbericht|gepubliceerd",
-    re.I,
-)
+PUBLIC = re.compile(alternation("public_signs"), re.I)  # lists/public_signs.txt
 
 
 def detect(doc: Doc, emit: Emit) -> None:

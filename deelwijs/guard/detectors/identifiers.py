@@ -5,6 +5,7 @@ from collections.abc import Callable
 import regex as re
 
 from ..lexicon import lexicon
+from ..lists import alternation, word_list
 from ..policy import Policy
 from ..text import Doc, Emit, word_re
 
@@ -57,10 +58,7 @@ BIRTH_CUE = re.compile(
     r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|born|date of birth|dob|°)[^.!?\n]{0,25}$", re.I
 )
 
-STREET_SUFFIX = (
-    r"straat|laan|weg|kade|plein|gracht|dijk|singel|steeg|hof|park|pad|dreef|erf|markt|baan|wal|plantsoen|"
-    r"allee|dam|haven|ring|zijde|akker|weide|oord|gang|veld|hoek|wei|vliet|brink|dreef|heuvel|berg"
-)
+STREET_SUFFIX = alternation("street_suffixes")  # lists/street_suffixes.txt
 STREET_NUMBER = re.compile(
     rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+(\d{{1,4}}(?:\s?[a-zA-Z](?![\p{{L}}])|-\d{{1,3}})?)(?![\d\p{{L}}])"
     r"(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
@@ -75,65 +73,10 @@ ADDRESS_PRIVATE = re.compile(
     r"langsbrengen|terugbrengen|schrijf\s(?:dan\s)?naar|stuur\s.{0,30}naar|verzamelen bij|my address|i live",
     re.I,
 )
-VENUE = re.compile(
-    r"buurthuis|wijkcentrum|dorpshuis|bibliotheek|kerk|school|gemeentehuis|stadhuis|ziekenhuis|locatie|vestiging|kantoor|"
-    r"praktijk|centrum|theater|sporthal|zaal|hotel|restaurant|caf[eé]|museum|station|hospice|woonzorgcentrum|verpleeghuis|"
-    r"polikliniek|apotheek|huisartsenpost|inloop|spreekuur|markt|park|winkel|kliniek|gebouw|clubhuis|kantine",
-    re.I,
-)
+VENUE = re.compile(alternation("venues"), re.I)  # lists/venues.txt
 
-FREEMAIL = {
-    "gmail.com",
-    "googlemail.com",
-    "hotmail.com",
-    "hotmail.nl",
-    "outlook.com",
-    "outlook.nl",
-    "live.nl",
-    "live.com",
-    "msn.com",
-    "yahoo.com",
-    "yahoo.nl",
-    "icloud.com",
-    "me.com",
-    "ziggo.nl",
-    "kpnmail.nl",
-    "kpnplanet.nl",
-    "planet.nl",
-    "home.nl",
-    "xs4all.nl",
-    "hetnet.nl",
-    "casema.nl",
-    "chello.nl",
-    "upcmail.nl",
-    "quicknet.nl",
-    "zeelandnet.nl",
-    "telfort.nl",
-    "tele2.nl",
-    "online.nl",
-    "solcon.nl",
-    "caiway.nl",
-    "gmx.com",
-    "gmx.net",
-    "proton.me",
-    "protonmail.com",
-    "tiscali.nl",
-    "wxs.nl",
-    "kabelfoon.nl",
-    "onsbrabantnet.nl",
-    "aol.com",
-    "mail.com",
-    "hotmail.co.uk",
-}
-ROLE_LOCAL = re.compile(
-    r"^(?:info|informatie|nieuws|news|pers|press|werkenbij|werken|vacatures?|jobs|careers|vrijwilligers?|communicatie|"
-    r"contact|receptie|secretariaat|hr|p&o|po|klantenservice|service|servicedesk|helpdesk|redactie|planning|"
-    r"zorgbemiddeling|aanmeld\w*|afspraken|post|mail|office|admin|noreply|no-reply|webcare|social|media|marketing|"
-    r"events?|evenementen|donateurs|fondsenwerving|hallo|hello|welkom|clientenraad|cli[eë]ntenraad|ondernemingsraad|or|"
-    r"klachten|intake|team\w*|mantelzorg\w*|stage\w*|opleiding\w*|leerhuis|academie|bestuur|directie|rooster\w*|"
-    r"facturen|administratie|inkoop|ict|support|privacy|fg|dpo|security|buurt\w*|wijk\w*|welzijn\w*)$",
-    re.I,
-)
+FREEMAIL = frozenset(word_list("freemail_domains"))  # lists/freemail_domains.txt
+ROLE_LOCAL = re.compile(rf"^{alternation('role_mailboxes')}$", re.I)  # lists/role_mailboxes.txt
 PRIVATE_CUE = re.compile(r"\bpriv[eé]\b|\bmijn eigen\b|\bpersoonlijke?\b|\bthuis\b|\bmy own\b|\bpersonal\b", re.I)
 OWN_CUE = re.compile(r"(?:\bmijn|\bme|\bmij|\bik|\bmy|\bme)\b[^.!?\n]{0,45}$", re.I)
 

@@ -11,6 +11,7 @@ from typing import Protocol
 import regex as re
 
 from ..lexicon import dictionaries, lexicon
+from ..lists import alternation
 from ..text import Doc, Emit, Span
 
 
@@ -22,16 +23,12 @@ class Flag(Protocol):
 
 PARTICLES = r"(?:(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Tt]e|[Ll]a|[Ll]e|[Oo]p|[Ii]n\s't|v\.d\.)\s+){0,3}"
 TITLE = re.compile(
-    r"(?<![\p{L}])(?i:meneer|mijnheer|mevrouw|mevr\.?|mw\.?|mvr\.?|dhr\.?|de\sheer|juffrouw|mr\.?|mrs\.?|ms\.?|familie|fam\.)"
+    rf"(?<![\p{{L}}])(?i:{alternation('titles')})"
     rf"\s+({PARTICLES}(?:[A-Z][\p{{L}}'’\-]+|[A-Z]\.(?:\s?[A-Z]\.)*)|[a-z][\p{{L}}'’\-]{{2,}})"
 )
 # Outsiders and colleagues who are named with a title without being clients:
 # "wethouder mevrouw X", "meneer X, onze nieuwe directeur", "meneer X van de gemeente".
-OUTSIDER_WORDS = (
-    r"(?:minister|staatssecretaris|wethouder|burgemeester|gedeputeerde|kamerlid|spreker|keynote|"
-    r"leverancier|gemeente|inspecteur|collega|directeur|bestuurder|manager|teamleider|docent|trainer|dokter|arts|"
-    r"huisarts|specialist|professor|prof\.|dr\.|onderzoeker|auteur|schrijver|journalist|verslaggever)"
-)  # one string: a trailing comma made it a tuple, whose repr in the patterns below never matched
+OUTSIDER_WORDS = alternation("outsiders")  # lists/outsiders.txt
 OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
@@ -79,29 +76,14 @@ CARE_RECEIPT = re.compile(
     r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen",
     re.I,
 )
-STAFF_CONTEXT = re.compile(
-    r"(?<![\p{L}])(?:collega'?s?|teamleider|manager|stagiair\w*|leerling|student\w*|pensioen|in\sdienst|jubileum|"
-    r"afscheid\w*|p&o|hr|ict|keuken|receptie|planner|roostermaker|dienst|diensten|begonnen\sals|werkt\sals|"
-    r"verpleegkundige|verzorgende|begeleider|arts|teamgenoot|vakbond)(?![\p{L}])",
-    re.I,
-)
-OWN_FAMILY = re.compile(
-    r"(?:mijn|m'n|onze)\s(?:dochter|zoon|man|vrouw|zus|zusje|broer|broertje|moeder|vader|partner|vriend|vriendin|"
-    r"schoonzus|nicht|neef|kleindochter|kleinzoon|kinderen)\s*,?\s*$",
-    re.I,
-)
-RELATIVE_OF = re.compile(
-    r"(?:moeder|vader|ouders|zoon|dochter|zus|broer|familie|vrouw|man|partner|kleinkinderen|opa|oma)\svan\s$", re.I
-)
+STAFF_CONTEXT = re.compile(rf"(?<![\p{{L}}]){alternation('staff_words')}(?![\p{{L}}])", re.I)  # lists/staff_words.txt
+OWN_FAMILY = re.compile(rf"(?:mijn|m'n|onze)\s{alternation('own_family')}\s*,?\s*$", re.I)  # lists/own_family.txt
+RELATIVE_OF = re.compile(rf"{alternation('relatives')}\svan\s$", re.I)  # lists/relatives.txt
 CLIENT_BEFORE_NAME = re.compile(rf"(?:{CLIENT_NOUN}|lievelingsbewoner\w*)\s*,?\s*$", re.I)
 AGE_AFTER_NAME = re.compile(r"^\s*\(\d{1,3}(?:\s?jaar)?\)|^\s*,\s*\d{1,3}\s?(?:jaar|jr)")
 ROLE_AFTER_NAME = re.compile(
-    r"^\s*(?:,\s*|\s\()(?:\w+\s){0,3}?(?:verpleegkundige|verzorgende|begeleider|hulpverlener|medewerker|arts|"
-    r"teamleider|manager|coördinator|coordinator|woordvoerder|ervaringsdeskundige|vrijwilliger|stagiair\w*|"
-    r"psycholoog|fysiotherapeut|maatschappelijk|helpende|directeur|bestuurder|voorzitter|secretaris|nurse|"
-    r"van\s(?:p&o|hr|ict|de\skeuken|de\sreceptie|het\sroostert?eam))",
-    re.I,
-)
+    rf"^\s*(?:,\s*|\s\()(?:\w+\s){{0,3}}?{alternation('staff_roles')}", re.I
+)  # lists/staff_roles.txt
 ROOM = re.compile(
     r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
     r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])"
@@ -172,15 +154,8 @@ AGE = re.compile(
     r"\d{1,3}-jarige|\(\d{1,3}\)|\b\d{1,3}\sjaar(?:\soud)?\b|\bvan\s\d{2,3}\b(?!\s?(?:uur|%|euro|minuten|jaar\sgeleden))|\bis\s\d{2,3}\b",
     re.I,
 )
-CONDITION = re.compile(
-    r"(?<!\w)\w*(?:transplantatie|infarct|operatie|fractuur|gebroken|kanker|tumor|leukemie|dementie|alzheimer|parkinson|"
-    r"beroerte|hersenletsel|amputatie|verlamd|diabetes|psychose|depressie|autisme|verslaving|chemo\w*|dialyse|"
-    r"bestraling|ziekte|aandoening|syndroom|brak|breuk|heup|pols|gevallen|hartaanval|longontsteking|delier|"
-    r"decubitus|incontinent|sonde|katheter|rolstoel|blind|doof|herstel|gips|su[iï]cid|zelfmoord|zelfbeschadig|"
-    r"anorexia|eetstoornis|overdosis|psychiatri|crisisopname|insuline|overleden|overleed|gestorven|stierf|"
-    r"ingeslapen|val\b|valpartij)\w*",
-    re.I,
-)
+# lists/conditions.txt; "val" (a fall) only as a whole word ending, not in "valt" or "overval".
+CONDITION = re.compile(rf"(?<!\w)\w*(?:{alternation('conditions')}|val\b)\w*", re.I)
 DESCRIPTION = re.compile(
     r"(?:met|in)\sde\s(?:rode|blauwe|groene|gele|zwarte|witte|gekke|bekende)\s\w+|die\saltijd\s|bekend\svan|"
     r"van\sde\s(?:bloemenstal|garage|bakkerij|slagerij|snackbar|kapsalon|supermarkt|markt|hoek)|"

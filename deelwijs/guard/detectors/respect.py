@@ -8,37 +8,15 @@ not in it; weak words only count when they are aimed at people.
 import regex as re
 
 from ..lexicon import lexicon
+from ..lists import alternation
 from ..text import Doc, Emit
 
-STRONG = (
-    r"idioot|idioten|debiel\w*|randdebiel\w*|imbeciel\w*|mongool|mongolen|klootzak\w*|lul|lullen|eikels?|trut|trutten|"
-    r"trien|nietsnut\w*|zakkenvuller\w*|onbenul\w*|sukkels?|dombo\w*|prutsers?|klojo\w*|hufters?|tyfus\w*|tering\w*|"
-    r"kanker(?:lijer|zooi|wijf|hoer|mongool)\w*|godverdomme|godverdomt?|kolere\w*|lapzwans\w*|luilak\w*|parasieten|"
-    r"uitvreters?|tuig|schorem|gajes|uitschot|(?:ex-)?junk(?:ie)?s?|achterlijk\w*|kutwijf|kut\w+|kut|pleuris|"
-    r"oprotten|opzouten|opflikkeren|opdonderen|rot\sop|ga\stoch\sfietsen|flikker\w*|hoer|hoeren|slet|sletten|wijf|"
-    r"teef|kaaskop|geitenneuker\w*|makaak|zwartjoekel|reet|idiots?|morons?|stupid|useless|prick|pricks|assholes?|"
-    r"fuck\w*|bitch\w*|bastards?|retard\w*|dumbass|die\slui|vreten|vreet|stelletje\s\w+|kneus|kneuzen|sufferd\w*|"
-    r"malloot|mallote|mafkees|halve\sgare|klungel\w*|kluns|loser\w*|kaffer\w*|lomperik\w*|botterik\w*|lummel\w*|"
-    r"pummel\w*|boerenlul\w*|droeftoeter\w*|oetlul\w*|zeikerd\w*|zeurkous\w*|azijnpisser\w*|zuurpruim\w*|heks|"
-    r"kreng|krengen|feeks|viespeuk\w*|smeerlap\w*|schoft\w*|ploert\w*|etterbak\w*|rotzak\w*|hork\w*|tokkie\w*|"
-    r"slappeling\w*|watje|mietje|domkop\w*|uilskuiken\w*|stomkop\w*|stommeling\w*|oelewapper\w*|domme\sdoos|"
-    r"aanstellers?|profiteurs?|klaplopers?|zielenpiet\w*|lamzak\w*|luiwammes|nitwit\w*|"
-    r"jerks?|losers?|dickheads?|wankers?|twats?|flapdrol\w*|sufkop\w*|mafketel\w*"
-)
-WEAK = (
-    r"arrogant\w*|incompetent\w*|zak|vent|venten|ondankbare?|verwende?|dom|domme|luie?|trage?|incapabel\w*|onbeschoft\w*|zielige?|waardeloze?|"
-    r"nutteloze?|gezeur|zeurpiet\w*|slak|varken|kip|aap|ezel|koe|kwal|ongeïnteresseerde|ongeinteresseerde|"
-    r"hbo-meisje|meisje|mannetje|types?|figuren|gasten|lui|zogenaamde"
-)
-FRAME = (
-    r"wat\seen|stelletje|echt\seen|gewoon\seen|grootste|zo'?n|typisch(?:e)?|eeuwige|die|dat|deze|net\seen|"
-    r"als\seen|is\s(?:echt\s|gewoon\s)?een"
-)
-THING = re.compile(
-    r"^[\s,]*(?:houding|toon|reactie|beslissing|besluit|plan|plannen|manier|opmerking|mail|visie|beleid|keuze|"
-    r"regel|regels|systeem|idee|aanpak|brief|bericht|vraag|fout|actie)\b",
-    re.I,
-)
+# The word lists are lists/insults.txt, insults_weak.txt, respect_frames.txt and respect_things.txt.
+# "stelletje <anything>" is a pattern, not a word, so it stays here.
+STRONG = alternation("insults") + r"|stelletje\s\w+"
+WEAK = alternation("insults_weak")
+FRAME = alternation("respect_frames")
+THING = re.compile(rf"^[\s,]*{alternation('respect_things')}\b", re.I)
 INSULT = re.compile(rf"(?<![\p{{L}}])(?:{STRONG})(?![\p{{L}}])", re.I)
 FRAMED = re.compile(rf"(?<![\p{{L}}])(?:{FRAME})\s(?:[\p{{L}}'\-]+,?\s){{0,2}}?((?:{WEAK}))(?![\p{{L}}])", re.I)
 CONTEMPT = re.compile(
@@ -79,10 +57,7 @@ GOSSIP = re.compile(
 # Harsh accusations (lying, stealing, fraud) against the management or a named person:
 # "de directeur liegt", "Petra jat uit de pot", "die teamleider is een dief".
 BOSS = (
-    r"(?:de|die|deze|onze|ons|het|mijn|m'n|onze\snieuwe|de\snieuwe)\s(?:directeur|directrice|directie|manager|managers|"
-    r"management|mt|bestuur|bestuurder|bestuurders|raad\svan\sbestuur|rvb|teamleider|teamleiders|leidinggevende|"
-    r"leiding|baas|bazen|top|staf|planner|planning|locatiemanager|zorgmanager|regiomanager|afdelingshoofd|"
-    r"collega|collega's|zorgverzekeraar|gemeente|wethouder)"
+    r"(?:de|die|deze|onze|ons|het|mijn|m'n|onze\snieuwe|de\snieuwe)\s" + alternation("bosses")  # lists/bosses.txt
 )
 ACCUSATION = (
     r"(?:(?:heeft|hebben|had|hadden)\s(?:[\w']+\s){0,3}?(?:gelogen|gestolen|gejat|gefraudeerd|verduisterd|gegraaid|"

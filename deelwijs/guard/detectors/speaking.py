@@ -2,12 +2,10 @@
 
 import regex as re
 
+from ..lists import alternation
 from ..text import Doc, Emit
 
-ORG_NOUN = (
-    r"de\sorganisatie|onze\sorganisatie|de\sdirectie|het\sbestuur|de\sraad\svan\sbestuur|de\szorggroep|het\sziekenhuis|"
-    r"de\sstichting|het\smanagement|het\smt|de\sinstelling|ons\sziekenhuis|onze\sstichting|de\sgemeente|ons\shuis"
-)
+ORG_NOUN = alternation("org_nouns")  # lists/org_nouns.txt
 ON_BEHALF = re.compile(
     rf"(?<![\p{{L}}])(?i:namens)\s(?:(?i:{ORG_NOUN})|(?:de\s|het\s)?[A-Z][\p{{L}}\-]+(?:\s(?:de\s|het\s)?[A-Z&][\p{{L}}\-]*){{0,3}})|"
     r"(?i:wij\sals)\s(?:(?i:stichting|organisatie|zorggroep|ziekenhuis)|[A-Z][\p{L}\-]+)|(?i:on\sbehalf\sof)\s(?:the\s)?\w+",
