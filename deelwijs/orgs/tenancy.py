@@ -75,7 +75,8 @@ def organisation_scope(organisation):
     """Read and write as one organisation (an Organisation or its id)."""
     organisation_id = getattr(organisation, "pk", organisation)
     if organisation_id is None:
-        # django-scopes would read a scope of None as "no filter": never let that happen.
+        # A missing organisation here is a caller's bug (an unsaved object, a person without one): say so,
+        # rather than run everything after it as "no organisation" and fail further on.
         raise ValueError("an organisation scope needs an organisation")
     with scope(organisation=organisation_id):
         yield

@@ -105,7 +105,6 @@ def share(request, pk):
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
     report, error = None, ""
     if request.method == "POST":
-        report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
         if request.POST.get("action") == "share":
             if network == "mastodon" and not instance:
                 error = _("Fill in your Mastodon server, for example mastodon.nl.")
@@ -128,6 +127,8 @@ def share(request, pk):
                             httponly=True,
                         )
                     return response
+        # The findings beside the text; a share that was recorded checked its text once, in record_share.
+        report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
     return render(
         request,
         "sharing/editor.html",
