@@ -7,6 +7,7 @@ choose (DEBUG=false makes SECRET_KEY and ALLOWED_HOSTS required).
 import os
 from pathlib import Path
 
+import csp.constants
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
@@ -92,6 +93,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
     "deelwijs.orgs.middleware.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -229,6 +231,25 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
+# The Content-Security-Policy (django-csp): scripts, styles, images and fonts only from our own origin, no inline
+# script, event handler or style attribute (our JavaScript is wired by data attributes, static/js/page.js).
+# Forms may also lead to https: the SSO sign-in and the Mastodon share answer a form with a redirect to the
+# organisation's identity provider or the person's own server, and browsers apply form-action to that redirect.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [csp.constants.NONE],
+        "script-src": [csp.constants.SELF],
+        "style-src": [csp.constants.SELF],
+        "img-src": [csp.constants.SELF],
+        "font-src": [csp.constants.SELF],
+        "connect-src": [csp.constants.SELF],
+        "manifest-src": [csp.constants.SELF],
+        "form-action": [csp.constants.SELF, "https:"],
+        "frame-ancestors": [csp.constants.NONE],
+        "base-uri": [csp.constants.NONE],
+        "object-src": [csp.constants.NONE],
+    },
+}
 # Features no Deelwijs page uses, switched off for every page (sent by orgs.middleware.PermissionsPolicyMiddleware).
 PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=()"
 if not DEBUG:

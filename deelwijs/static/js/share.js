@@ -1,4 +1,4 @@
-// The post check as you type, and copying the text. Everything also works without this file.
+// The post check as you type (copying is in page.js). Everything also works without this file.
 (function () {
   "use strict";
   const form = document.getElementById("share-form");
@@ -58,17 +58,5 @@
       timer = setTimeout(runCheck, 400);
     });
     runCheck();
-  }
-  const copy = document.getElementById("copy-button");
-  if (copy) {
-    copy.addEventListener("click", () => {
-      const source = document.getElementById(copy.dataset.copy);
-      source.select();
-      const done = () => { document.getElementById("copy-status").textContent = copy.dataset.done || "✓"; };
-      if (navigator.clipboard) navigator.clipboard.writeText(source.value).then(done, () => document.execCommand("copy") && done());
-      else if (document.execCommand("copy")) done();
-    });
-    const intent = document.getElementById("intent-link");
-    if (intent && copy.dataset.copyFirst) intent.addEventListener("click", () => copy.click());
   }
 })();

@@ -1,0 +1,27 @@
+// Small helpers every page may use, wired by data attributes because the Content-Security-Policy allows no
+// inline scripts or event handlers. Every page also works without this file.
+(function () {
+  "use strict";
+  // <button data-copy="ID" data-done="Copied" data-status="STATUS-ID">: copies the value of the element ID.
+  document.querySelectorAll("[data-copy]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      var source = document.getElementById(button.dataset.copy);
+      var status = document.getElementById(button.dataset.status);
+      var done = function () { if (status) status.textContent = button.dataset.done || "✓"; };
+      source.select();
+      if (navigator.clipboard) navigator.clipboard.writeText(source.value).then(done, function () { if (document.execCommand("copy")) done(); });
+      else if (document.execCommand("copy")) done();
+    });
+  });
+  // <a data-copy-first="BUTTON-ID">: copy the text before a network's share page opens (it takes only the link).
+  document.querySelectorAll("[data-copy-first]").forEach(function (link) {
+    link.addEventListener("click", function () { document.getElementById(link.dataset.copyFirst).click(); });
+  });
+  // <input data-select-on-focus>: a read-only link selected whole, ready to copy.
+  document.querySelectorAll("[data-select-on-focus]").forEach(function (input) {
+    input.addEventListener("focus", function () { input.select(); });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () { window.print(); });
+  });
+})();
