@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 
 
 class OrgsConfig(AppConfig):
@@ -8,3 +9,11 @@ class OrgsConfig(AppConfig):
     def ready(self):
         # Connects the sign-in signal that starts a session's clock.
         from . import sessions  # noqa: F401
+
+
+class OperatorAdminConfig(admin_apps.AdminConfig):
+    """Django's admin with a site that requires a second factor (installed in place of django.contrib.admin)."""
+
+    # Not this module's default app: deelwijs.orgs stays OrgsConfig.
+    default = False
+    default_site = "deelwijs.orgs.twofactor.VerifiedAdminSite"

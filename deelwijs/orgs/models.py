@@ -31,7 +31,7 @@ class Organisation(models.Model):
     )
     handle_suffix = models.CharField(_("organisation part of handles"), max_length=50, blank=True)
     require_two_factor = models.BooleanField(
-        _("require two-factor sign-in for administrators and communications"), default=True
+        _("require two-step sign-in for administrators, communications, webcare and managers"), default=True
     )
     policy_text = models.TextField(_("social media policy"), blank=True, help_text=_("Markdown."))
     code_of_conduct_url = models.URLField(_("code of conduct link"), blank=True)

@@ -21,7 +21,8 @@ ROLES = [
     (ADMINISTRATOR, _("Administrator")),
 ]
 ROLE_LABELS = dict(ROLES)
-# Roles that change what others see or may do sign in with a second factor.
-TWO_FACTOR_ROLES = frozenset({ADMINISTRATOR, COMMUNICATIONS})
+# Roles that read sensitive data (people, the confidential register, webcare screenshots) or change what others
+# see: when the organisation requires it, they sign in with a second factor.
+TWO_FACTOR_ROLES = frozenset({ADMINISTRATOR, COMMUNICATIONS, WEBCARE, MANAGER})
 # Clients and volunteers see only what is meant for them; everyone else is staff.
 STAFF_ROLES = frozenset({EMPLOYEE, AMBASSADOR, COMMUNICATIONS, WEBCARE, MANAGER, ADMINISTRATOR})

@@ -1,7 +1,9 @@
+import base64
 import re
 
 import pytest
 from django.core import mail
+from django.test import Client
 from django.urls import reverse
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -83,17 +85,104 @@ def current_code(device):
     return f"{totp(device.bin_key, step=device.step, t0=device.t0, digits=device.digits):06d}"
 
 
+def enrolment_secret(page):
+    """The key the enrolment page tells the person to type in their app, as bytes."""
+    secret = re.search(r"<code>([A-Z2-7]+)</code>", page.content.decode()).group(1)
+    return base64.b32decode(secret + "=" * (-len(secret) % 8))
+
+
+def code_for(key):
+    return f"{totp(key):06d}"
+
+
 def test_communications_must_set_up_two_factor(client, people, strict):
     sign_in(client, "communications@test.test")
     response = client.get(reverse("account_list"))
     assert response.status_code == 302 and response.url.startswith(reverse("two_factor"))
     page = client.get(response.url)
-    assert "<svg" in page.content.decode()
-    device = TOTPDevice.objects.get(user=people["communications"])
-    response = client.post(response.url, {"token": current_code(device)})
+    assert "<svg" in page.content.decode() and "vertrouwelijke gegevens" in page.content.decode()
+    response = client.post(response.url, {"token": code_for(enrolment_secret(page))})
     assert response.status_code == 302 and response.url == reverse("account_list")
     assert client.get(reverse("account_list")).status_code == 200
-    assert TOTPDevice.objects.get(pk=device.pk).confirmed
+    device = TOTPDevice.objects.get(user=people["communications"])
+    assert device.confirmed and device.bin_key == enrolment_secret(page)
+
+
+def test_two_sessions_starting_enrolment_get_different_secrets(client, people, strict):
+    other = Client()
+    for session in (client, other):
+        sign_in(session, "communications@test.test")
+    first, second = (enrolment_secret(session.get(reverse("two_factor"))) for session in (client, other))
+    assert first != second
+    # The same session keeps its secret, so scanning and then reloading the page still works.
+    assert enrolment_secret(client.get(reverse("two_factor"))) == first
+    assert not TOTPDevice.objects.filter(user=people["communications"]).exists()
+
+
+def test_a_code_from_one_sessions_secret_does_not_confirm_another_session(client, people, strict):
+    other = Client()
+    for session in (client, other):
+        sign_in(session, "communications@test.test")
+    secret = enrolment_secret(client.get(reverse("two_factor")))
+    other.get(reverse("two_factor"))
+    response = other.post(reverse("two_factor"), {"token": code_for(secret)})
+    assert response.status_code == 200 and "niet goed" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=people["communications"]).exists()
+    assert other.get(reverse("account_list")).status_code == 302
+    # The session that was shown the secret can still confirm it.
+    assert client.post(reverse("two_factor"), {"token": code_for(secret)}).status_code == 302
+    assert client.get(reverse("account_list")).status_code == 200
+
+
+def test_a_code_is_refused_when_no_enrolment_was_started_in_this_session(client, people, strict):
+    sign_in(client, "communications@test.test")
+    response = client.post(reverse("two_factor"), {"token": "123456"})
+    assert response.status_code == 200 and "niet goed" in response.content.decode()
+    assert not TOTPDevice.objects.filter(user=people["communications"]).exists()
+
+
+def test_an_old_unconfirmed_secret_never_becomes_valid(client, people, strict):
+    old = TOTPDevice.objects.create(user=people["communications"], name="Deelwijs", confirmed=False)
+    sign_in(client, "communications@test.test")
+    page = client.get(reverse("two_factor"))
+    assert enrolment_secret(page) != old.bin_key
+    assert "niet goed" in client.post(reverse("two_factor"), {"token": current_code(old)}).content.decode()
+    client.post(reverse("two_factor"), {"token": code_for(enrolment_secret(page))})
+    assert list(TOTPDevice.objects.filter(user=people["communications"]).values_list("confirmed", flat=True)) == [True]
+    assert TOTPDevice.objects.get().bin_key == enrolment_secret(page)
+
+
+def test_a_confirmed_code_cannot_be_used_again_to_verify(client, people, strict):
+    sign_in(client, "communications@test.test")
+    token = code_for(enrolment_secret(client.get(reverse("two_factor"))))
+    client.post(reverse("two_factor"), {"token": token})
+    other = Client()
+    sign_in(other, "communications@test.test")
+    assert "niet goed" in other.post(reverse("two_factor"), {"token": token}).content.decode()
+
+
+@pytest.mark.parametrize(
+    "role, page",
+    [
+        ("administrator", "people"),
+        ("communications", "account_list"),
+        ("manager", "register"),
+        ("webcare", "inbox"),
+    ],
+)
+def test_every_role_that_reads_sensitive_data_must_use_two_factor(client, people, strict, role, page):
+    sign_in(client, f"{role}@test.test")
+    response = client.get(reverse(page))
+    assert response.status_code == 302 and response.url == f"{reverse('two_factor')}?next={reverse(page)}"
+
+
+def test_a_manager_and_webcare_pass_after_the_second_step(client, people, strict):
+    for role, page in (("manager", "register"), ("webcare", "inbox")):
+        session = Client()
+        sign_in(session, f"{role}@test.test")
+        secret = enrolment_secret(session.get(reverse("two_factor")))
+        session.post(reverse("two_factor"), {"token": code_for(secret)})
+        assert session.get(reverse(page)).status_code == 200
 
 
 def test_a_wrong_code_is_refused_in_dutch(client, people, strict):
