@@ -90,16 +90,18 @@ def _close_account_access(sender, person, apply, **kwargs):
     for account in owned:
         left = sum(1 for owner in account.owners.all() if owner.pk != person.pk and owner.is_active)
         if left < MIN_OWNERS:
+            text = (
+                ngettext(
+                    "%(account)s is left with %(n)s owner. An account must never leave with one person: add an owner.",
+                    "%(account)s is left with %(n)s owners. An account must never leave with one person: add an owner.",
+                    left,
+                )
+                if left
+                else _("%(account)s has no owner left. Choose at least two owners.")
+            )
             effects.append(
                 Effect(
-                    ngettext(
-                        "%(account)s is left with %(n)s owner. An account must never leave with one person: "
-                        "add an owner.",
-                        "%(account)s is left with %(n)s owners. An account must never leave with one person: "
-                        "add an owner.",
-                        left,
-                    )
-                    % {"account": account, "n": left},
+                    text % {"account": account, "n": left},
                     warning=True,
                     link=reverse("account_edit", kwargs={"pk": account.pk}),
                 )
@@ -114,8 +116,11 @@ def _close_account_access(sender, person, apply, **kwargs):
 
 # The directory: who is listed and which handles each viewer sees.
 def listed_people(people):
-    """The people a directory may list: not clients (that someone receives care is special-category data)."""
-    return people.filter(is_active=True).exclude(role_assignments__role=CLIENT)
+    """The people a directory may list: open accounts with a role, never clients (that someone receives care is
+    special-category data under the AVG)."""
+    return (
+        people.filter(is_active=True, role_assignments__isnull=False).exclude(role_assignments__role=CLIENT).distinct()
+    )
 
 
 def visible_handles(viewer, person, handles):

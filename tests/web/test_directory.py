@@ -6,6 +6,7 @@ from django.urls import reverse
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Step
+from deelwijs.orgs import domain
 
 STAFF = ["employee", "ambassador", "communications", "webcare", "manager", "administrator"]
 
@@ -45,10 +46,14 @@ def test_clients_are_never_listed_and_handles_follow_their_setting(client, peopl
         assert listed["Employee Test"] == {"open_voor_collegas"} and "alleen-comms" not in html
 
 
-def test_people_without_a_handle_for_the_viewer_are_not_listed(client, people, handles):
+def test_people_without_a_handle_for_the_viewer_or_without_a_role_are_not_listed(client, people, handles):
+    Handle.objects.create(user=people["webcare"], platform="x", handle="webcare_x")
     client.force_login(people["ambassador"])
-    listed = names_and_handles(client)
-    assert set(listed) == {"Employee Test", "Volunteer Test"}
+    assert set(names_and_handles(client)) == {"Employee Test", "Volunteer Test", "Webcare Test"}
+    domain.set_roles(people["administrator"], people["webcare"], [])
+    assert set(names_and_handles(client)) == {"Employee Test", "Volunteer Test"}
+    domain.close_account(people["administrator"], people["volunteer"])
+    assert set(names_and_handles(client)) == {"Employee Test"}
 
 
 @pytest.mark.parametrize("role", ["client", "volunteer"])

@@ -382,3 +382,12 @@ def test_a_team_plan_is_closed_to_someone_without_roles(client, people, leaver):
     domain.set_roles(people["administrator"], person, [])
     client.force_login(person)
     assert client.get(reverse("team_plan", kwargs={"pk": leaver["team"].pk})).status_code == 403
+
+
+@pytest.mark.parametrize("pk", ["0", "99999999999999999999"])
+def test_an_unknown_or_huge_id_is_a_404(client, people, pk):
+    client.raise_request_exception = False
+    client.force_login(people["administrator"])
+    for path in ("sluiten", "heropenen"):
+        assert client.get(f"/mensen/{pk}/{path}/").status_code == 404
+        assert client.post(f"/mensen/{pk}/{path}/bevestigen/").status_code == 404
