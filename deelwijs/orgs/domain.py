@@ -258,10 +258,14 @@ def close_account(actor, person):
     other personal data than the name. Their roles are kept for a reopening; their shares stay in the
     figures, without their name. Returns the effects.
     """
-    refusal = closing_refusal(actor, person)
-    if refusal:
-        raise ValidationError(refusal, code="refused")
     with transaction.atomic():
+        # The administrators' rows are locked, so two of them closing each other at once cannot leave none.
+        administrators = User.members.filter(role_assignments__role=ADMINISTRATOR).select_for_update(of=("self",))
+        list(administrators.values_list("pk", flat=True))
+        person.refresh_from_db(fields=["is_active"])
+        refusal = closing_refusal(actor, person)
+        if refusal:
+            raise ValidationError(refusal, code="refused")
         effects = _own_effects(person, apply=True) + effects_of_closing(person, apply=True)
         counts = {}
         for effect in effects:
