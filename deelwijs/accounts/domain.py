@@ -1,10 +1,17 @@
 """Business rules for corporate accounts and location page requests."""
 
 from django.db import transaction
+from django.dispatch import receiver
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from deelwijs.orgs.domain import log
+from deelwijs.orgs.offboarding import Effect, closing
+from deelwijs.orgs.permissions import can_see_colleagues, can_see_every_handle
+from deelwijs.orgs.roles import CLIENT
 
-from .models import CorporateAccount, LocationPageRequest
+from .models import MIN_OWNERS, CorporateAccount, Handle, LocationPageRequest
 
 
 def _access_summary(account):
@@ -64,3 +71,65 @@ def register(actor, request_, handle, url):
     request_.save(update_fields=["status", "account"])
     log(actor.organisation, actor, "account_access", f"{account}: {_access_summary(account)}")
     return account
+
+
+@receiver(closing)
+def _close_account_access(sender, person, apply, **kwargs):
+    """Closing an account: the person no longer owns nor may use corporate accounts. Warns where an account
+    is left with fewer than two owners."""
+    owned = list(CorporateAccount.objects.filter(owners=person).prefetch_related("owners"))
+    usable = list(CorporateAccount.objects.filter(allowed_people=person))
+    effects = [
+        Effect(text % {"accounts": ", ".join(str(a) for a in accounts)}, key=key, count=len(accounts))
+        for accounts, text, key in (
+            (owned, _("No longer owner of: %(accounts)s."), "account_owner"),
+            (usable, _("No longer allowed to use: %(accounts)s."), "account_use"),
+        )
+        if accounts
+    ]
+    for account in owned:
+        left = sum(1 for owner in account.owners.all() if owner.pk != person.pk and owner.is_active)
+        if left < MIN_OWNERS:
+            text = (
+                ngettext(
+                    "%(account)s is left with %(n)s owner. An account must never leave with one person: add an owner.",
+                    "%(account)s is left with %(n)s owners. An account must never leave with one person: add an owner.",
+                    left,
+                )
+                if left
+                else _("%(account)s has no owner left. Choose at least two owners.")
+            )
+            effects.append(
+                Effect(
+                    text % {"account": account, "n": left},
+                    warning=True,
+                    link=reverse("account_edit", kwargs={"pk": account.pk}),
+                )
+            )
+    if apply:
+        for account in owned:
+            account.owners.remove(person)
+        for account in usable:
+            account.allowed_people.remove(person)
+    return effects
+
+
+# The directory: who is listed and which handles each viewer sees.
+def listed_people(people):
+    """The people a directory may list: open accounts with a role, never clients (that someone receives care is
+    special-category data under the AVG)."""
+    return (
+        people.filter(is_active=True, role_assignments__isnull=False).exclude(role_assignments__role=CLIENT).distinct()
+    )
+
+
+def visible_handles(viewer, person, handles):
+    """Of one person's handles, those this viewer may see: their own all; others' only for staff, and a
+    handle kept for communications only for communications."""
+    if viewer.pk == person.pk:
+        return list(handles)
+    if not can_see_colleagues(viewer) or CLIENT in person.roles:
+        return []
+    if can_see_every_handle(viewer):
+        return list(handles)
+    return [h for h in handles if h.visibility == Handle.COLLEAGUES]

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.orgs.models import Location, User
-from deelwijs.orgs.roles import ROLES
+from deelwijs.orgs.roles import CLIENT, ROLES
 
 from .models import CorporateAccount, Handle, LocationPageRequest
 
@@ -91,14 +91,32 @@ class RegisterForm(forms.Form):
     url = forms.URLField(label=_("Address (URL)"), required=False)
 
 
+VISIBILITY_HELP = _(
+    "Colleagues: staff see it in the directory and under Follow your team, so you can follow each other. "
+    "Only communications: only the communications team sees it, for example to mention you in a post. "
+    "Clients and volunteers never see colleagues' handles."
+)
+
+
 class HandleForm(forms.ModelForm):
     class Meta:
         model = Handle
-        fields = ["platform", "handle"]
+        fields = ["platform", "handle", "visibility"]
+        widgets = {"visibility": forms.RadioSelect}
+        help_texts = {"visibility": VISIBILITY_HELP}
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        if CLIENT in user.roles:
+            # Clients are never listed for others: there is nobody to choose.
+            del self.fields["visibility"]
+        else:
+            # Left out (an old form, a script), a handle gets the default that the radio buttons show.
+            self.fields["visibility"].required = False
+
+    def clean_visibility(self):
+        return self.cleaned_data["visibility"] or Handle.COLLEAGUES
 
     def clean_handle(self):
         handle = self.cleaned_data["handle"].strip()
@@ -112,3 +130,12 @@ class HandleForm(forms.ModelForm):
         if platform and Handle.objects.filter(user=self.user, platform=platform).exclude(pk=self.instance.pk).exists():
             self.add_error("platform", _("You already listed a handle on this network; change that one."))
         return data
+
+
+class HandleVisibilityForm(forms.ModelForm):
+    """Who sees one handle, changed on its own from the list of your handles."""
+
+    class Meta:
+        model = Handle
+        fields = ["visibility"]
+        widgets = {"visibility": forms.RadioSelect}

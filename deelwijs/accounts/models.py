@@ -115,11 +115,16 @@ class LocationPageRequest(models.Model):
 
 
 class Handle(models.Model):
-    """A person's own handle on a network, for the directory."""
+    """A person's own handle on a network, for the directory; the person chooses who sees it."""
+
+    COLLEAGUES, COMMUNICATIONS = "colleagues", "communications"
+    VISIBILITIES = [(COLLEAGUES, _("Colleagues")), (COMMUNICATIONS, _("Only communications"))]
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="handles")
     platform = models.CharField(_("network"), max_length=20, choices=NETWORKS)
     handle = models.CharField(_("handle"), max_length=100)
+    # Colleagues by default: the page where a handle is added is the directory, whose purpose is to be found.
+    visibility = models.CharField(_("who sees it"), max_length=20, choices=VISIBILITIES, default=COLLEAGUES)
 
     objects = OrganisationManager("user__organisation")
 

@@ -14,5 +14,6 @@ urlpatterns = [
     path("gids/", views.directory, name="directory"),
     path("gids/mijn-accounts/", views.my_handles, name="my_handles"),
     path("gids/mijn-accounts/<int:pk>/verwijderen/", views.handle_delete, name="handle_delete"),
+    path("gids/mijn-accounts/<int:pk>/zichtbaarheid/", views.handle_visibility, name="handle_visibility"),
     path("gids/mijn-team/", views.follow_team, name="follow_team"),
 ]

@@ -5,11 +5,19 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from deelwijs.orgs.models import User
-from deelwijs.orgs.permissions import can_manage_accounts, requires
-from deelwijs.orgs.roles import ROLES
+from deelwijs.orgs.permissions import can_manage_accounts, can_see_colleagues, can_see_every_handle, requires
+from deelwijs.orgs.roles import CLIENT, ROLES
 
 from . import domain
-from .forms import CorporateAccountForm, DecisionForm, HandleForm, IntakeForm, PageRequestForm, RegisterForm
+from .forms import (
+    CorporateAccountForm,
+    DecisionForm,
+    HandleForm,
+    HandleVisibilityForm,
+    IntakeForm,
+    PageRequestForm,
+    RegisterForm,
+)
 from .models import (
     NETWORK_LABELS,
     CorporateAccount,
@@ -48,7 +56,7 @@ def account_edit(request, pk=None):
     return render(request, "accounts/edit.html", {"form": form, "account": account})
 
 
-@requires()
+@requires(can_see_colleagues)
 def access_matrix(request):
     """Per role: the networks people in it use personally, and the corporate accounts it may use."""
     accounts = list(_accounts(request))
@@ -137,24 +145,22 @@ def page_request_step(request, pk, step):
     return redirect("page_request_detail", pk=pk)
 
 
-@requires()
+@requires(can_see_colleagues)
 def directory(request):
+    """Colleagues' handles: staff and volunteers who listed one the viewer may see; never clients."""
     people = (
-        User.members.all()
-        .filter(is_active=True)
+        domain.listed_people(User.members.all())
         .select_related("organisation")
-        .prefetch_related(Prefetch("handles", queryset=Handle.objects.order_by("platform")))
+        .prefetch_related("role_assignments", Prefetch("handles", queryset=Handle.objects.order_by("platform")))
     )
     rows = []
     for person in people:
-        handles = list(person.handles.all())
-        rows.append(
-            {
-                "person": person,
-                "handles": [(h, follows_convention(h.handle, person)) for h in handles],
-            }
-        )
-    return render(request, "accounts/directory.html", {"rows": rows})
+        handles = domain.visible_handles(request.user, person, person.handles.all())
+        if handles:
+            rows.append({"person": person, "handles": [(h, follows_convention(h.handle, person)) for h in handles]})
+    return render(
+        request, "accounts/directory.html", {"rows": rows, "sees_every_handle": can_see_every_handle(request.user)}
+    )
 
 
 @requires()
@@ -164,17 +170,40 @@ def my_handles(request):
         handle = form.save(commit=False)
         handle.user = request.user
         handle.save()
-        messages.success(request, _("Your handle is added to the directory."))
+        messages.success(request, _("Your handle is saved."))
         return redirect("my_handles")
+    handles = [
+        (h, follows_convention(h.handle, request.user), HandleVisibilityForm(instance=h, prefix=f"h{h.pk}"))
+        for h in request.user.handles.all()
+    ]
     return render(
         request,
         "accounts/my_handles.html",
         {
             "form": form,
-            "handles": [(h, follows_convention(h.handle, request.user)) for h in request.user.handles.all()],
+            "handles": handles,
             "suggestion": conventional_handle(request.user),
+            "listed": CLIENT not in request.user.roles,
         },
     )
+
+
+@require_POST
+@requires()
+def handle_visibility(request, pk):
+    """Who sees one of your own handles; someone else's handle is 404."""
+    handle = get_object_or_404(Handle, user=request.user, pk=pk)
+    form = HandleVisibilityForm(request.POST, instance=handle, prefix=f"h{handle.pk}")
+    if form.is_valid():
+        form.save()
+        messages.success(
+            request,
+            _("Saved: %(handle)s is visible to %(who)s.")
+            % {"handle": handle.handle, "who": handle.get_visibility_display().lower()},
+        )
+    else:
+        messages.error(request, _("Choose who may see this handle."))
+    return redirect("my_handles")
 
 
 @require_POST
@@ -186,9 +215,16 @@ def handle_delete(request, pk):
     return redirect("my_handles")
 
 
-@requires()
+@requires(can_see_colleagues)
 def follow_team(request):
-    teams = request.user.teams.prefetch_related(
-        Prefetch("members", queryset=User.members.filter(is_active=True).prefetch_related("handles"))
+    """Your teammates' profiles, by the same rules as the directory."""
+    members = (
+        domain.listed_people(User.members.all())
+        .exclude(pk=request.user.pk)
+        .prefetch_related("role_assignments", "handles")
     )
+    teams = [
+        (team, [(p, domain.visible_handles(request.user, p, p.handles.all())) for p in team.members.all()])
+        for team in request.user.teams.prefetch_related(Prefetch("members", queryset=members))
+    ]
     return render(request, "accounts/follow_team.html", {"teams": teams})

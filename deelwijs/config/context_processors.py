@@ -9,6 +9,8 @@ def organisation(request):
         return {}
     context = {
         "organisation": user.organisation,
+        # Without a role the menu is left out: there is nothing behind it (permissions.NoRole).
+        "has_role": bool(user.roles),
         **template_rules(user),
         "unread_notifications": user.notifications.filter(read=False).count(),
     }

@@ -4,11 +4,18 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from deelwijs.accounts.domain import listed_people, visible_handles
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.markdown import render_markdown
 from deelwijs.common.spreadsheet import SpreadsheetWriter
 from deelwijs.orgs.models import Team, User
-from deelwijs.orgs.permissions import can_edit_training, can_see_all_teams, can_see_teams, requires
+from deelwijs.orgs.permissions import (
+    can_edit_training,
+    can_see_all_teams,
+    can_see_colleagues,
+    can_see_teams,
+    requires,
+)
 
 from . import domain
 from .forms import ModuleForm, StepEditForm, StepForm
@@ -82,12 +89,16 @@ def _accounts(request):
 
 
 def _teammates(request):
-    return (
-        User.members.filter(teams__in=request.user.teams.all(), is_active=True)
+    """Teammates and the handles this person may see, by the directory's rules (none for clients and volunteers)."""
+    if not can_see_colleagues(request.user):
+        return None
+    people = (
+        listed_people(User.members.filter(teams__in=request.user.teams.all()))
         .exclude(pk=request.user.pk)
         .distinct()
-        .prefetch_related("handles")
+        .prefetch_related("role_assignments", "handles")
     )
+    return [(p, visible_handles(request.user, p, p.handles.all())) for p in people]
 
 
 @requires()

@@ -9,14 +9,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from deelwijs.orgs.tenancy import across_organisations
 
+from . import sessions
 from .models import AuditEntry, Invitation, Notification, RoleAssignment, User
+from .offboarding import Effect, effects_of_closing
+from .roles import ADMINISTRATOR
 from .tasks import send_email
 
 
@@ -128,9 +133,9 @@ def accept_invitation(invitation, password):
 
 
 def notify(person, text, link="", email_subject=""):
-    """A notification in the app; with a subject it is also e-mailed by the worker."""
+    """A notification in the app; with a subject it is also e-mailed by the worker (never to a closed account)."""
     Notification.objects.create(person=person, text=text[:500], link=link)
-    if email_subject and person.email:
+    if email_subject and person.email and person.is_active:
         body = text + (f"\n\n{settings.SITE_URL}{link}" if link else "")
         send_email.enqueue(person.email, email_subject, body)
 
@@ -139,3 +144,149 @@ def failed_sign_ins_from(address):
     """Failed sign-ins from one address within the lock-out's cool-off time (django-axes logs each one)."""
     since = timezone.now() - timedelta(hours=settings.AXES_COOLOFF_TIME)
     return AccessFailureLog.objects.filter(ip_address=address, attempt_time__gte=since).count()
+
+
+# Closing and reopening an account (offboarding). Also called by provisioning, with no actor.
+def closing_refusal(actor, person):
+    """Why this account cannot be closed, in words for the administrator; "" when it can."""
+    if not person.is_active:
+        return _("This account is already closed.")
+    if actor is not None and actor.pk == person.pk:
+        return _("You cannot close your own account. Ask another administrator to do it.")
+    if ADMINISTRATOR in person.roles:
+        others = User.members.filter(is_active=True, role_assignments__role=ADMINISTRATOR).exclude(pk=person.pk)
+        if not others.exists():
+            return _(
+                "%(name)s is the last administrator. Give someone else the administrator role first, "
+                "so the organisation is never left without one."
+            ) % {"name": person.full_name}
+    return ""
+
+
+def _invitations_of(person):
+    """Open invitations to the person's address or sent by them: a leaver's invitation should not outlive them."""
+    return Invitation.objects.filter(Q(email__iexact=person.email) | Q(invited_by=person), accepted__isnull=True)
+
+
+def _own_effects(person, apply):
+    """The organisation's own part of closing: sign-in, sessions, invitations, teams."""
+    name = person.full_name
+    keys = sessions.session_keys_of(person)
+    invitations = list(_invitations_of(person))
+    teams = list(person.teams.all())
+    managed = list(person.managed_teams.prefetch_related("managers"))
+    effects = [
+        Effect(
+            _(
+                "%(name)s can no longer sign in: not with a password, not with single sign-on "
+                "and not with an invitation."
+            )
+            % {"name": name}
+        ),
+        Effect(
+            ngettext(
+                "%(name)s is signed in on %(n)s device now and is signed out at once.",
+                "%(name)s is signed in on %(n)s devices now and is signed out of all of them at once.",
+                len(keys),
+            )
+            % {"name": name, "n": len(keys)}
+            if keys
+            else _("%(name)s is not signed in anywhere right now.") % {"name": name},
+            key="sessions",
+            count=len(keys),
+        ),
+    ]
+    if invitations:
+        effects.append(
+            Effect(
+                ngettext(
+                    "%(n)s open invitation (sent by %(name)s or to their address) is withdrawn.",
+                    "%(n)s open invitations (sent by %(name)s or to their address) are withdrawn.",
+                    len(invitations),
+                )
+                % {"n": len(invitations), "name": name},
+                key="invitations",
+                count=len(invitations),
+            )
+        )
+    if teams:
+        effects.append(
+            Effect(
+                _("Removed from the teams: %(teams)s.") % {"teams": ", ".join(t.name for t in teams)},
+                key="teams",
+                count=len(teams),
+            )
+        )
+    for team in managed:
+        left = [m for m in team.managers.all() if m.pk != person.pk and m.is_active]
+        effects.append(
+            Effect(
+                _("No longer manager of %(team)s.") % {"team": team.name}
+                + (" " + _("The team has no manager after this: choose one.") if not left else ""),
+                warning=not left,
+                link=reverse("team_edit", kwargs={"pk": team.pk}) if not left else "",
+                key="managed_teams",
+                count=1,
+            )
+        )
+    if apply:
+        person.is_active = False
+        person.closed_at = timezone.now()
+        person.save(update_fields=["is_active", "closed_at"])
+        sessions.end_sessions(keys)
+        Invitation.objects.filter(pk__in=[i.pk for i in invitations]).delete()
+        person.teams.clear()
+        for team in managed:
+            team.managers.remove(person)
+    return effects
+
+
+def closing_plan(person):
+    """What closing this account would do, for the confirmation page. Changes nothing."""
+    return _own_effects(person, apply=False) + effects_of_closing(person, apply=False)
+
+
+def close_account(actor, person):
+    """Close the account of someone who leaves; ``actor`` is None when provisioning does it.
+
+    Raises ValidationError with the reason when it may not be closed (their own account, the last
+    administrator, already closed). Otherwise, in one transaction: sign-in refused (is_active false,
+    so also single sign-on and invitations), every session of theirs ended, open invitations to
+    their address or sent by them withdrawn, removed from their teams as member and manager, and every
+    app's part (``offboarding.closing``: corporate-account ownerships and use, open inbox items
+    assigned to them, personal and team calendar feeds), then one audit entry with the counts and no
+    other personal data than the name. Their roles are kept for a reopening; their shares stay in the
+    figures, without their name. Returns the effects.
+    """
+    with transaction.atomic():
+        # The administrators' rows are locked, so two of them closing each other at once cannot leave none.
+        administrators = User.members.filter(role_assignments__role=ADMINISTRATOR).select_for_update(of=("self",))
+        list(administrators.values_list("pk", flat=True))
+        person.refresh_from_db(fields=["is_active"])
+        refusal = closing_refusal(actor, person)
+        if refusal:
+            raise ValidationError(refusal, code="refused")
+        effects = _own_effects(person, apply=True) + effects_of_closing(person, apply=True)
+        counts = {}
+        for effect in effects:
+            if effect.key:
+                counts[effect.key] = counts.get(effect.key, 0) + effect.count
+        summary = " ".join(f"{key}={count}" for key, count in counts.items())
+        log(person.organisation, actor, "account_closed", f"{person.full_name} (#{person.pk}): {summary}".strip())
+    return effects
+
+
+@transaction.atomic
+def reopen_account(actor, person):
+    """Allow sign-in again for a closed account, with the roles it kept; logged.
+
+    What closing took away does not come back: teams, ownerships, assignments and calendar
+    links are given again by hand. Returns False when the account was not closed.
+    """
+    if person.is_active:
+        return False
+    person.is_active = True
+    person.closed_at = None
+    person.save(update_fields=["is_active", "closed_at"])
+    log(person.organisation, actor, "account_reopened", f"{person.full_name} (#{person.pk})")
+    return True

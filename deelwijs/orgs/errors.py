@@ -9,6 +9,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.csrf import requires_csrf_token
 
 from .models import User
+from .permissions import NoRole
 from .roles import ADMINISTRATOR, ROLE_LABELS
 
 log = logging.getLogger(__name__)
@@ -47,11 +48,15 @@ def administrators_of(person):
 
 @requires_csrf_token
 def permission_denied(request, exception):
-    """Which role the page needs (RoleRequired carries it) and which administrators can give it."""
+    """Which role the page needs (RoleRequired carries it) and which administrators can give it.
+
+    A person without any role (NoRole) gets one page that says so, whatever they asked for.
+    """
     roles = dict.fromkeys(getattr(exception, "roles", ()) or ())
     person = getattr(request, "user", None)
     signed_in = bool(person and person.is_authenticated)
     context = {
+        "no_role": isinstance(exception, NoRole),
         "roles": [ROLE_LABELS[role] for role in roles if role in ROLE_LABELS],
         "administrators": administrators_of(person) if signed_in else [],
         "signed_in": signed_in,

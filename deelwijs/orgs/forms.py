@@ -22,6 +22,10 @@ class SignInForm(AuthenticationForm):
     error_messages = {
         "invalid_login": _("This e-mail address and password do not match. Check both and try again."),
         "inactive": _("This account is no longer active."),
+        "closed": _(
+            "Your account is closed, so you cannot sign in. "
+            "Do you work with us again? Ask an administrator of your organisation to reopen it."
+        ),
         "address_limit": _(
             "There were too many failed sign-ins from this network. Wait half an hour, or ask your administrator."
         ),
@@ -32,7 +36,18 @@ class SignInForm(AuthenticationForm):
         address = client_address(self.request) if self.request is not None else ""
         if address and failed_sign_ins_from(address) >= settings.SIGNIN_ADDRESS_LIMIT:
             raise forms.ValidationError(self.error_messages["address_limit"], code="address_limit")
-        return super().clean()
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self._closed_account():
+                raise forms.ValidationError(self.error_messages["closed"], code="closed") from None
+            raise
+
+    def _closed_account(self):
+        """Whether the address and password are right but the account is closed (said only to who knows both)."""
+        email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
+        person = User.objects.filter(email__iexact=email or "", is_active=False).first() if email else None
+        return bool(person and password and person.check_password(password))
 
 
 class RolesForm(forms.Form):
@@ -142,6 +157,10 @@ class InviteForm(forms.Form):
 
     def clean_email(self):
         email = self.cleaned_data["email"].lower()
+        if User.members.filter(email__iexact=email, is_active=False).exists():
+            raise forms.ValidationError(
+                _("This person's account is closed. Reopen it under People, closed accounts, instead of inviting.")
+            )
         if User.objects.filter(email__iexact=email).exists():
             raise forms.ValidationError(_("Someone with this e-mail address already has an account."))
         if Invitation.objects.filter(email=email, accepted__isnull=True).exists():
@@ -277,6 +296,13 @@ class FilterDateField(forms.DateField):
         kwargs.setdefault("required", False)
         kwargs.setdefault("validators", [MinValueValidator(date(1970, 1, 1)), MaxValueValidator(date(2100, 12, 31))])
         super().__init__(**kwargs)
+
+
+class PeopleFilter(FilterForm):
+    """Which people the list shows: open accounts (the default), closed ones, or everyone."""
+
+    ACTIVE, CLOSED, ALL = "active", "closed", "all"
+    status = forms.ChoiceField(choices=[(ACTIVE, ACTIVE), (CLOSED, CLOSED), (ALL, ALL)], required=False, initial=ACTIVE)
 
 
 class SSOLookupForm(forms.Form):

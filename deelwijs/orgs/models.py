@@ -162,6 +162,8 @@ class User(AbstractBaseUser, PermissionsMixin):
         help_text=_("Others see how often you shared and how many clicks it gave."),
     )
     is_active = models.BooleanField(default=True)
+    # When an administrator (or provisioning) closed the account; is_active is what refuses sign-in.
+    closed_at = models.DateTimeField(_("account closed on"), null=True, blank=True)
     is_staff = models.BooleanField(default=False)
     date_joined = models.DateTimeField(default=timezone.now)
 
@@ -181,6 +183,15 @@ class User(AbstractBaseUser, PermissionsMixin):
     @property
     def full_name(self):
         return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def public_name(self):
+        """The name colleagues see: someone whose account is closed is no longer named in lists and figures."""
+        return self.full_name if self.is_active else _("Former colleague")
+
+    @property
+    def is_closed(self):
+        return not self.is_active
 
     @property
     def roles(self):

@@ -12,7 +12,17 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 
-from .roles import ADMINISTRATOR, AMBASSADOR, CLIENT, COMMUNICATIONS, EMPLOYEE, MANAGER, VOLUNTEER, WEBCARE
+from .roles import (
+    ADMINISTRATOR,
+    AMBASSADOR,
+    CLIENT,
+    COMMUNICATIONS,
+    EMPLOYEE,
+    MANAGER,
+    STAFF_ROLES,
+    VOLUNTEER,
+    WEBCARE,
+)
 
 
 class Rule:
@@ -39,6 +49,10 @@ class RoleRequired(PermissionDenied):
         self.roles = tuple(sorted(rule.roles))
 
 
+class NoRole(PermissionDenied):
+    """A signed-in person who holds no role at all: every page says so, and nothing else is shown."""
+
+
 def is_member(person):
     """Signed in as a person of an organisation (operators without one use the admin site)."""
     return bool(person and person.is_authenticated and person.organisation_id is not None)
@@ -52,9 +66,11 @@ is_communications = Rule(COMMUNICATIONS)
 is_webcare = Rule(WEBCARE)
 is_manager = Rule(MANAGER)
 is_administrator = Rule(ADMINISTRATOR)
+is_staff_member = Rule(*STAFF_ROLES)
 
-# The organisation itself: people, roles, settings, audit log.
+# The organisation itself: people, roles, settings, audit log; closing and reopening accounts.
 can_manage_people = is_administrator
+can_close_accounts = is_administrator
 can_see_audit = is_administrator
 # The scheduled jobs of the whole installation (no organisation's data on that page).
 can_see_jobs = is_administrator
@@ -64,6 +80,11 @@ can_see_all_teams = is_communications | is_administrator
 # Content, corporate accounts, stories and the training modules.
 can_manage_content = is_communications | is_administrator
 can_manage_accounts = can_manage_content
+# Colleagues' handles (the directory, following a team) and who has access to which account: for staff.
+# Clients and volunteers see the corporate accounts and their own handles only.
+can_see_colleagues = is_staff_member
+# Handles a person keeps for communications only.
+can_see_every_handle = is_communications
 can_review_stories = can_manage_content
 can_edit_training = can_manage_content
 # Planning.
@@ -91,6 +112,9 @@ def requires(rule=None):
         def wrapped(request, *args, **kwargs):
             if not is_member(request.user):
                 raise PermissionDenied
+            if not request.user.roles:
+                # Taking every role away takes every page away, also the ones open to any member.
+                raise NoRole
             if rule is not None and not rule(request.user):
                 raise RoleRequired(rule)
             return view(request, *args, **kwargs)

@@ -10,8 +10,9 @@ there.
 from urllib.parse import urlencode
 
 from django.conf import settings
-from django.contrib.auth import logout
+from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
+from django.contrib.sessions.models import Session
 from django.dispatch import receiver
 from django.shortcuts import redirect
 from django.urls import reverse
@@ -99,3 +100,21 @@ class SessionLimitMiddleware:
         if now - session.get(LAST_SEEN, 0) >= LAST_SEEN_RESOLUTION:
             session[LAST_SEEN] = now
         return self.get_response(request)
+
+
+def session_keys_of(person):
+    """The keys of every live session of this person (all their browsers and devices).
+
+    Sessions are rows of django.contrib.sessions with the person's id inside the signed, encoded data, so
+    each live session is decoded to find theirs; closing an account is rare enough for that. Should one be
+    missed (another session engine), its next request is signed out all the same: Django's ModelBackend
+    no longer returns a person whose account is closed.
+    """
+    target = str(person.pk)
+    live = Session.objects.filter(expire_date__gt=timezone.now()).only("session_key", "session_data")
+    return [session.session_key for session in live.iterator() if session.get_decoded().get(SESSION_KEY) == target]
+
+
+def end_sessions(keys):
+    """Delete these sessions: whoever uses one is signed out at their next request."""
+    Session.objects.filter(session_key__in=keys).delete()

@@ -24,7 +24,7 @@ from joserfc.jwk import KeySet
 
 from deelwijs.common import outbound
 
-from .forms import SSOLookupForm
+from .forms import SignInForm, SSOLookupForm
 from .models import Organisation, User
 from .twofactor import SSO_SESSION_KEY
 
@@ -106,7 +106,10 @@ def sso_callback(request):
         log.warning("sso sign-in failed for organisation %s: %s", org.pk, e)
         messages.error(request, _("Signing in with your organisation account did not work. Please try again."))
         return redirect("login")
-    person = User.objects.filter(organisation=org, email__iexact=email, is_active=True).first()
+    person = User.objects.filter(organisation=org, email__iexact=email).first()
+    if person is not None and not person.is_active:
+        messages.error(request, SignInForm.error_messages["closed"])
+        return redirect("login")
     if person is None:
         messages.error(
             request, _("There is no Deelwijs account for this address yet. Ask your administrator for an invitation.")

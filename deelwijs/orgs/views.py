@@ -5,9 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.markdown import render_markdown
 
@@ -16,6 +18,7 @@ from .forms import (
     ChoosePasswordForm,
     InviteForm,
     LocationForm,
+    PeopleFilter,
     PreferencesForm,
     RolesForm,
     SettingsForm,
@@ -23,7 +26,15 @@ from .forms import (
     TeamForm,
 )
 from .models import AuditEntry, Invitation, Location, Team, User
-from .permissions import can_manage_people, can_see_all_teams, can_see_audit, can_see_teams, requires
+from .permissions import (
+    NoRole,
+    can_close_accounts,
+    can_manage_people,
+    can_see_all_teams,
+    can_see_audit,
+    can_see_teams,
+    requires,
+)
 from .tenancy import organisation_scope
 
 
@@ -41,6 +52,8 @@ class SignInView(LoginView):
 def home(request):
     if request.user.organisation_id is None:
         return redirect("admin:index")
+    if not request.user.roles:
+        raise NoRole
     return render(request, "orgs/home.html")
 
 
@@ -51,8 +64,80 @@ def policy(request):
 
 @requires(can_manage_people)
 def people(request):
+    """Everyone in the organisation; closed accounts apart (the filter), marked where they are shown together."""
+    status = PeopleFilter(request.GET).values["status"]
     persons = User.members.all().prefetch_related("role_assignments", "teams")
-    return render(request, "orgs/people.html", {"persons": persons})
+    if status == PeopleFilter.ACTIVE:
+        persons = persons.filter(is_active=True)
+    elif status == PeopleFilter.CLOSED:
+        persons = persons.filter(is_active=False).order_by("-closed_at", "first_name")
+    counts = User.members.aggregate(
+        active=Count("pk", filter=Q(is_active=True)), closed=Count("pk", filter=Q(is_active=False))
+    )
+    return render(request, "orgs/people.html", {"persons": persons, "status": status, "counts": counts})
+
+
+def _person(request, pk):
+    """A person of the administrator's own organisation, or 404."""
+    return get_object_or_404(User.members.prefetch_related("role_assignments"), pk=pk)
+
+
+@require_safe
+@requires(can_close_accounts)
+def person_close(request, pk):
+    """The confirmation step: what closing the account does, with the warnings, before anything happens."""
+    person = _person(request, pk)
+    refusal = domain.closing_refusal(request.user, person)
+    effects = [] if refusal else domain.closing_plan(person)
+    return render(
+        request,
+        "orgs/person_close.html",
+        {
+            "person": person,
+            "refusal": refusal,
+            "effects": [e for e in effects if not e.warning],
+            "warnings": [e for e in effects if e.warning],
+        },
+    )
+
+
+@require_POST
+@requires(can_close_accounts)
+def person_close_confirm(request, pk):
+    person = _person(request, pk)
+    try:
+        domain.close_account(request.user, person)
+    except ValidationError as refused:
+        # Closed meanwhile by someone else, or now the last administrator: say why, change nothing.
+        messages.error(request, refused.messages[0])
+        return redirect("people")
+    messages.success(
+        request, _("The account of %(name)s is closed. They can no longer sign in.") % {"name": person.full_name}
+    )
+    return redirect(f"{reverse('people')}?status={PeopleFilter.CLOSED}")
+
+
+@require_safe
+@requires(can_close_accounts)
+def person_reopen(request, pk):
+    person = _person(request, pk)
+    if person.is_active:
+        messages.info(request, _("The account of %(name)s is open.") % {"name": person.full_name})
+        return redirect("people")
+    return render(request, "orgs/person_reopen.html", {"person": person})
+
+
+@require_POST
+@requires(can_close_accounts)
+def person_reopen_confirm(request, pk):
+    person = _person(request, pk)
+    if domain.reopen_account(request.user, person):
+        messages.success(
+            request,
+            _("The account of %(name)s is open again. Add them to their teams and accounts again where needed.")
+            % {"name": person.full_name},
+        )
+    return redirect("people")
 
 
 @requires(can_manage_people)

@@ -5,18 +5,20 @@ from datetime import datetime, time, timedelta
 from dateutil import rrule
 from django.db import transaction
 from django.db.models import Count, Q
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
-from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team
+from deelwijs.orgs.offboarding import Effect, closing
+from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_plan
 from deelwijs.sharing.models import Click, Share
 
-from .models import Meeting, PlannedPost, RecurringActivity
+from .models import CalendarFeed, Meeting, PlannedPost, RecurringActivity
 
 HORIZON_DAYS = 62  # recurring activities are planned this far ahead
 
@@ -316,3 +318,60 @@ def pilot_figures(pilot):
         "clicks": clicks.count(),
         "by_network": by_network,
     }
+
+
+# Calendar feeds
+def feed_is_live(feed):
+    """Whether a calendar feed still serves, checked on every request: its owner's account is open and may see
+    the plan, and a team feed's owner is still in the team (or plans for everyone)."""
+    owner = feed.owner
+    if not owner.is_active or not can_see_plan(owner):
+        return False
+    if feed.team_id is None:
+        return feed.person_id == owner.pk
+    if can_plan_everything(owner):
+        return True
+    return owner.teams.filter(pk=feed.team_id).exists() or owner.managed_teams.filter(pk=feed.team_id).exists()
+
+
+@receiver(closing)
+def _close_account_plan(sender, person, apply, **kwargs):
+    """Closing an account: the person's calendar links stop; planned posts they are responsible for stay, with a
+    warning to choose someone else."""
+    feeds = CalendarFeed.objects.filter(Q(owner=person) | Q(person=person))
+    count = feeds.count()
+    upcoming = PlannedPost.objects.filter(
+        responsible=person,
+        scheduled_at__gte=timezone.now(),
+        status__in=(PlannedPost.IDEA, PlannedPost.DRAFT, PlannedPost.READY),
+    ).count()
+    effects = []
+    if count:
+        effects.append(
+            Effect(
+                ngettext(
+                    "%(n)s calendar link (personal or team) stops working.",
+                    "%(n)s calendar links (personal or team) stop working.",
+                    count,
+                )
+                % {"n": count},
+                key="calendar_feeds",
+                count=count,
+            )
+        )
+    if upcoming:
+        effects.append(
+            Effect(
+                ngettext(
+                    "%(name)s is responsible for %(n)s planned post: choose someone else.",
+                    "%(name)s is responsible for %(n)s planned posts: choose someone else.",
+                    upcoming,
+                )
+                % {"name": person.full_name, "n": upcoming},
+                warning=True,
+                link=reverse("calendar") + "?view=list",
+            )
+        )
+    if apply:
+        feeds.delete()
+    return effects

@@ -527,9 +527,12 @@ def ical_feed(request, token):
         feed = (
             CalendarFeed.objects.select_related("person", "team", "owner").filter(token_hash=hash_token(token)).first()
         )
-    if feed is None or not feed.owner.is_active:
+    if feed is None:
         raise Http404
     with organisation_scope(feed.organisation_id):
+        # Checked on every request: a feed stops when its owner leaves the team, loses the role or is closed.
+        if not domain.feed_is_live(feed):
+            raise Http404
         body = ical.team_feed(feed.team) if feed.team_id else ical.person_feed(feed.person)
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = 'inline; filename="deelwijs.ics"'

@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import receiver as connect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from stop_words import get_stop_words
 
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.models import User
+from deelwijs.orgs.offboarding import Effect, closing
 from deelwijs.orgs.permissions import can_handle_inbox, can_read_every_register_entry
 from deelwijs.orgs.roles import COMMUNICATIONS, WEBCARE
 
@@ -319,3 +321,30 @@ def visible_conversations(person):
 
 def record_view(entry, person):
     ConversationView.objects.create(conversation=entry, viewer=person)
+
+
+@connect(closing)
+def _close_account_assignments(sender, person, apply, **kwargs):
+    """Closing an account: open inbox items assigned or escalated to the person go back to nobody, each with a
+    warning so webcare picks it up. Closed items keep their history."""
+    items = list(
+        InboxItem.objects.filter(Q(assigned_to=person) | Q(escalated_person=person), status__in=InboxItem.OPEN)
+    )
+    effects = [
+        Effect(
+            _("Open webcare item “%(item)s” is assigned to nobody after this.") % {"item": str(item)[:60]},
+            warning=True,
+            link=reverse("inbox_item", args=[item.pk]),
+            key="inbox_items",
+            count=1,
+        )
+        for item in items
+    ]
+    if apply:
+        for item in items:
+            if item.assigned_to_id == person.pk:
+                item.assigned_to = None
+            if item.escalated_person_id == person.pk:
+                item.escalated_person = None
+            item.save(update_fields=["assigned_to", "escalated_person"])
+    return effects

@@ -13,7 +13,7 @@ from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import Campaign, ContentItem, Topic
 from deelwijs.insight.forms import LeaderboardFilter
 from deelwijs.insight.views import DashboardFilter
-from deelwijs.orgs.forms import SSOLookupForm
+from deelwijs.orgs.forms import PeopleFilter, SSOLookupForm
 from deelwijs.planning.forms import CalendarFeedForm, CalendarPeriodForm, NewPostStart
 from deelwijs.planning.views import CalendarFilter
 from deelwijs.webcare.forms import InboxFilter
@@ -61,7 +61,7 @@ VIEWS = [
     ("inbox", [InboxFilter], "webcare"),
     ("sso_lookup", [SSOLookupForm], None),
     ("home", STRAY, "employee"),
-    ("people", STRAY, "administrator"),
+    ("people", [PeopleFilter, *STRAY], "administrator"),
     ("teams", STRAY, "manager"),
     ("audit_log", STRAY, "administrator"),
     ("directory", STRAY, "employee"),

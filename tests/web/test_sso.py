@@ -106,6 +106,17 @@ def test_an_unknown_person_is_not_let_in(client, sso_org):
     assert "_auth_user_id" not in client.session
 
 
+def test_a_closed_account_is_not_let_in_and_told_why(client, sso_org):
+    from deelwijs.orgs import domain
+
+    make_person(sso_org, "administrator", email="beheer@test.test")
+    person = make_person(sso_org, "employee", email="sso@test.test")
+    domain.close_account(None, person)
+    response = run_flow(client, sso_org)
+    assert response.url == reverse("login") and "_auth_user_id" not in client.session
+    assert "Je account is gesloten" in client.get(reverse("login")).content.decode()
+
+
 def test_a_forged_state_is_refused(client, sso_org):
     make_person(sso_org, "employee", email="sso@test.test")
     client.get(reverse("sso_start", kwargs={"slug": sso_org.slug}))
