@@ -2,8 +2,10 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-# Debian packages: the Dutch (and English) hunspell dictionaries and enchant; pango and a font for WeasyPrint.
-DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+# Debian packages: the Dutch (and English) hunspell dictionaries and enchant; pango and a font for WeasyPrint;
+# Tesseract with its Dutch data for the photo check.
+DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core \
+	tesseract-ocr tesseract-ocr-nld
 
 LOCK := requirements/dev.lock
 .PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages clean
