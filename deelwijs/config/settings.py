@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "deelwijs.insight",
     "deelwijs.webcare",
     "deelwijs.jobs",
+    "deelwijs.privacy",
     "deelwijs.demo",
 ]
 
@@ -209,6 +210,10 @@ STORAGES = {
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
 MEDIA_URL = "/media/"
+# Exports of a person's data (AVG art. 15 and 20): outside MEDIA_ROOT on purpose, served only through a view that
+# checks who asks (deelwijs/privacy/views.py). Never let the web server serve this folder.
+EXPORT_ROOT = Path(env("EXPORT_ROOT", VAR_DIR / "exports"))
+EXPORT_VALID_DAYS = env_int("EXPORT_VALID_DAYS", 7)
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

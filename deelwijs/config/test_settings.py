@@ -20,6 +20,7 @@ CLICK_BUFFER_SECONDS = 0
 import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="deelwijs-media-")
+EXPORT_ROOT = Path(tempfile.mkdtemp(prefix="deelwijs-exports-"))  # noqa: F405
 # The tests' feed, Mastodon, Bluesky and OpenID servers run on this machine; tests/security/test_outbound.py
 # empties this list to prove the refusal.
 OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

@@ -72,6 +72,12 @@ JOBS = (
         run_at_start=True,
     ),
     Job(
+        "remove_expired_exports",
+        "45 2 * * *",
+        "deelwijs.privacy.tasks.remove_expired_exports",
+        _("Every night at 02:45: delete the files of data exports past their date"),
+    ),
+    Job(
         "forget_salts",
         "5 0 * * *",
         "deelwijs.sharing.tasks.forget_salts",

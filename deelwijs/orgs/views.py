@@ -261,4 +261,4 @@ def preferences(request):
         form.save()
         messages.success(request, _("Your preferences are saved."))
         return redirect("preferences")
-    return render(request, "orgs/edit.html", {"form": form, "title": _("My preferences")})
+    return render(request, "orgs/preferences.html", {"form": form, "title": _("My preferences")})

@@ -1,0 +1,184 @@
+"""One person with data in every app, made as the apps make it: for the export and the erasure tests."""
+
+import io
+from datetime import date
+
+from django.contrib.admin.models import CHANGE, LogEntry
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from PIL import Image as PILImage
+
+from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.content.images import process
+from deelwijs.content.models import ContentItem, Image
+from deelwijs.insight.rollup import roll_up_new
+from deelwijs.learning.domain import save_answer
+from deelwijs.learning.models import Module, Step
+from deelwijs.orgs import domain as orgs
+from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.tenancy import organisation_scope
+from deelwijs.planning.models import CalendarFeed, Event, Meeting, Pilot, PilotLesson, PlannedPost, TeamPlan
+from deelwijs.sharing.domain import record_share
+from deelwijs.sharing.models import Click
+from deelwijs.stories import domain as stories
+from deelwijs.webcare import domain as webcare
+from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem, Source
+
+FIRST, LAST = "Xandrijn", "Quistorpf"
+EMAIL = "xandrijn.quistorpf@zorg.test"
+HANDLES = ["xandrijn_zorgt", "xquistorpf@mastodon.nl"]
+PASSWORD = "een-lang-wachtwoord-42"
+
+
+def person_named(org, role, email, first_name, last_name):
+    person = User.objects.create_user(email, PASSWORD, first_name=first_name, last_name=last_name, organisation=org)
+    with organisation_scope(org):
+        orgs.set_roles(None, person, [role])
+    return person
+
+
+def jpeg(colour=(200, 80, 40), name="foto.jpg"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (320, 240), colour).save(buffer, "JPEG")
+    return SimpleUploadedFile(name, buffer.getvalue(), content_type="image/jpeg")
+
+
+def fill_every_app(org, people):
+    """The person (returned) joins by invitation and leaves traces in every app of Deelwijs."""
+    admin, manager, comms, webcare_person = (
+        people[r] for r in ("administrator", "manager", "communications", "webcare")
+    )
+    team = Team.objects.get(organisation=org)
+    with organisation_scope(org):
+        invitation = orgs.invite(admin, EMAIL, FIRST, LAST, ["employee", "ambassador"], "http://testserver")
+        person = orgs.accept_invitation(invitation, PASSWORD)
+        orgs.set_roles(admin, person, ["employee", "ambassador", "manager"])
+        person.teams.add(team)
+        person.managed_teams.add(team)
+        orgs.log(org, person, "roles", f"{people['employee'].full_name}: +[ambassador]")
+        orgs.log(org, admin, "note", f"Gesprek gepland met {EMAIL}")
+        for platform, handle in zip(["x", "mastodon"], HANDLES, strict=True):
+            Handle.objects.create(user=person, platform=platform, handle=handle)
+        account = CorporateAccount.objects.create(organisation=org, platform="x", handle="zorggroep")
+        account.owners.add(person)
+        account.allowed_people.add(person)
+        CalendarFeed.issue(person, person=person)
+        TOTPDevice.objects.create(user=person, name=f"Telefoon van {FIRST}")
+
+        # Sharing and the figures.
+        item = ContentItem.objects.create(organisation=org, title="Open dag", link="https://zorg.example/open-dag")
+        share = record_share(person, item, "linkedin", "Kom naar onze open dag!")
+        Click.objects.create(link=share.link, day=date.today(), visitor="abc")
+        roll_up_new()
+
+        # Stories with real photos; one goes to the feed, one is declined.
+        story = stories.submit(
+            person, f"Vandaag bakte {FIRST} {LAST} taart met de bewoners.", ["linkedin"], True, [process(jpeg())]
+        )
+        stories.to_feed_item(comms, story, story.text, f"Bakken met {FIRST}")
+        declined = stories.submit(person, "Een tweede verhaal.", ["x"], True, [process(jpeg((10, 200, 90)))])
+        stories.reject(comms, declined, f"Dank je {FIRST}, deze keer niet.")
+
+        # Training: one module of one step, so completing it gives a certificate.
+        module = Module.objects.create(organisation=org, number=1, title="Basis", basic=True)
+        step = Step.objects.create(
+            module=module, order=1, kind="worksheet", title="Wie volg je?", data={"answer": "names"}
+        )
+        save_answer(person, step, {"names": f"{HANDLES[0]}\nCollega Piet"})
+
+        # Webcare: a mention about them, assigned to them; a signal they reported, with a screenshot.
+        source = Source.objects.create(organisation=org, name="Nieuws", url="https://nieuws.example/rss")
+        mention = InboxItem.objects.create(
+            organisation=org,
+            kind=InboxItem.MENTION,
+            source=source,
+            author=f"@{HANDLES[0]}",
+            text=f"{FIRST} {LAST} van Zorggroep Test was geweldig",
+        )
+        webcare.update(webcare_person, mention, status=InboxItem.IN_PROGRESS, assigned_to=person)
+        webcare.log_event(mention, person, f"Ik ({FIRST}) heb bedankt.", InboxEvent.NOTE)
+        screenshot = Image.from_upload(org, jpeg((0, 0, 255)))
+        signal = webcare.report_signal(
+            person, "https://x.example/post/1", f"Iemand noemt {LAST} bij naam", "high", screenshot
+        )
+        webcare.update(webcare_person, signal, status=InboxItem.ANSWERED, feedback=f"Dank je {FIRST}!")
+        other = InboxItem.objects.create(organisation=org, kind=InboxItem.MENTION, text="Lange wachtlijst")
+        webcare.escalate(
+            webcare_person, other, InboxItem.TO_MANAGER, person=person, reason=f"{FIRST} {LAST} weet ervan"
+        )
+
+        # The register of conversations: an entry about them (kept under HR retention), one they recorded.
+        about = Conversation.objects.create(
+            organisation=org,
+            employee=person,
+            recorded_by=manager,
+            post="Een foto van een bewoner",
+            conversation=f"Gesprek met {FIRST} {LAST} over de foto.",
+        )
+        ConversationView.objects.create(conversation=about, viewer=person)
+        Conversation.objects.create(
+            organisation=org, employee=people["employee"], recorded_by=person, post="Een post", conversation="Uitleg"
+        )
+
+        # Planning.
+        now = timezone.now()
+        PlannedPost.objects.create(
+            organisation=org, title=f"Post van {FIRST}", scheduled_at=now, responsible=person, created_by=person
+        )
+        TeamPlan.objects.create(team=team, who=f"{FIRST} maakt de foto's, Piet schrijft.", updated_by=person)
+        Meeting.objects.create(
+            organisation=org, title="Overleg", starts_at=now, notes=f"{FIRST} {LAST} neemt taart mee"
+        )
+        Event.objects.create(
+            organisation=org,
+            title="Open dag",
+            starts_at=now,
+            ends_at=now,
+            responsible=person,
+            description=f"Contact: {EMAIL}",
+        )
+        pilot = Pilot.objects.create(
+            organisation=org,
+            title="Proeftuin",
+            goals="Meer delen",
+            starts_on=date(2026, 1, 1),
+            ends_on=date(2026, 3, 1),
+        )
+        PilotLesson.objects.create(pilot=pilot, author=person, text="Korte video's werken beter.")
+
+        # Accounts: a page request of theirs.
+        LocationPageRequest.objects.create(
+            organisation=org,
+            requested_by=person,
+            platform="facebook",
+            name="De Linde",
+            purpose="Nieuws van de locatie",
+            audience="Familie",
+            editors=f"{FIRST} {LAST} en Piet",
+        )
+
+        # Notifications with an e-mail: queued as tasks when the database backend is in use.
+        orgs.notify(person, "Welkom bij Deelwijs", email_subject=f"Welkom {FIRST}")
+        orgs.notify(manager, f"{FIRST} {LAST} stuurde een verhaal", email_subject="Nieuw verhaal")
+
+        # The installation's admin site.
+        LogEntry.objects.create(
+            user=admin,
+            content_type=ContentType.objects.get_for_model(User),
+            object_id=str(person.pk),
+            object_repr=str(person),
+            action_flag=CHANGE,
+            change_message=f"Changed {EMAIL}",
+        )
+    return User.objects.get(pk=person.pk)
+
+
+def sign_in_and_out(client, person):
+    """A failed and a good sign-in through the sign-in page (django-axes logs both), then a second session."""
+    login = reverse("login")
+    client.post(login, {"username": person.email, "password": "fout-wachtwoord"}, REMOTE_ADDR="10.0.0.7")
+    client.post(login, {"username": person.email, "password": PASSWORD}, REMOTE_ADDR="10.0.0.7")
+    client.force_login(person)
