@@ -88,8 +88,10 @@ def test_another_organisations_erasures_are_not_listed(client, objects, outsider
 
 
 def test_an_operator_without_organisation_uses_the_admin_site(client, objects, django_user_model):
-    operator = django_user_model.objects.create_superuser("ops@deelwijs.test", "ops-password-123", first_name="Ops")
-    client.force_login(operator)
+    from tests.web.test_admin import PASSWORD, verified
+
+    operator = django_user_model.objects.create_superuser("ops@deelwijs.test", PASSWORD, first_name="Ops")
+    verified(client, operator)
     assert client.get(reverse("erasures")).status_code == 403
 
 
