@@ -41,6 +41,13 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from e
 
 
+def env_choice(name, choices, default):
+    value = os.environ.get(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def env_secret(name, default=None):
     """A secret from NAME, or from the file named in NAME_FILE (Docker/systemd credentials)."""
     path = os.environ.get(f"{name}_FILE")
@@ -200,7 +207,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads have no public address: they leave the server through the view of the object they belong to.
+    "default": {"BACKEND": "deelwijs.common.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -208,7 +216,13 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+# Never served as such (no URL pattern, no web server location): see DEELWIJS_FILE_SERVING.
 MEDIA_URL = "/media/"
+# How an uploaded file goes out once its view has checked who may see it (deelwijs/common/files.py):
+# "django" streams it (development), "nginx" hands it to nginx with X-Accel-Redirect to the internal
+# location DEELWIJS_FILE_INTERNAL_URL, "sendfile" to Apache or lighttpd with X-Sendfile.
+DEELWIJS_FILE_SERVING = env_choice("DEELWIJS_FILE_SERVING", ("django", "nginx", "sendfile"), "django")
+DEELWIJS_FILE_INTERNAL_URL = "/" + env("DEELWIJS_FILE_INTERNAL_URL", "/_bestanden/").strip("/") + "/"
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -4,8 +4,16 @@ from django.db import transaction
 
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
+from deelwijs.orgs.permissions import can_manage_content
 
-from .models import Image
+from .models import ContentItem, Image
+
+
+def visible_items(person):
+    """Every item for communications; for everyone else the live items meant for them (their feed)."""
+    if can_manage_content(person):
+        return ContentItem.objects.all()
+    return ContentItem.objects.live().for_person(person)
 
 
 def check_texts(organisation, texts):

@@ -9,9 +9,17 @@ from django.utils.translation import override
 
 from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
+from deelwijs.orgs.permissions import can_review_stories
 from deelwijs.planning.models import PlannedPost
 
 from .models import Story, StoryPhoto
+
+
+def visible_stories(person):
+    """Communications sees every story; anyone else only their own."""
+    if can_review_stories(person):
+        return Story.objects.all()
+    return Story.objects.filter(author=person)
 
 
 @transaction.atomic
