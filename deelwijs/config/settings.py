@@ -175,6 +175,12 @@ LOGOUT_REDIRECT_URL = "login"
 # Background jobs: a database queue; run `manage.py db_worker` (one or more) in production.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
 
+# Finished background tasks (their rows hold e-mail texts, for one) are deleted after this many days by the
+# nightly retention job; expired sessions go the same night. Installation-wide: neither belongs to one organisation.
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 30)
+if TASK_RESULTS_KEEP_DAYS < 1:
+    raise ImproperlyConfigured("TASK_RESULTS_KEEP_DAYS must be 1 or more")
+
 # Clicks on tracked links are written in batches at most this many seconds later.
 CLICK_BUFFER_SECONDS = float(env("CLICK_BUFFER_SECONDS", "1"))
 

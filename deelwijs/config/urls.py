@@ -49,6 +49,7 @@ urlpatterns = [
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
     path("instellingen/geplande-taken/", job_views.scheduled_jobs, name="scheduled_jobs"),
+    path("instellingen/bewaartermijnen/", org_views.retention, name="retention"),
     path("accounts/", include("deelwijs.accounts.urls")),
     path("delen/", sharing_views.feed, name="feed"),
     path("delen/<int:pk>/", sharing_views.share, name="share"),

@@ -16,6 +16,7 @@ from deelwijs.common.files import delete_files
 from deelwijs.orgs.models import Organisation
 from deelwijs.orgs.tenancy import across_organisations
 
+from .domain import release_images as release
 from .models import ContentItem, Image
 
 
@@ -27,16 +28,6 @@ def users_of_images():
     """Every model with a foreign key to Image, whatever its related_name."""
     relations = Image._meta.get_fields(include_hidden=True)
     return {r.related_model for r in relations if r.one_to_many and r.auto_created and not r.concrete}
-
-
-def release(image_ids):
-    """Delete the images nothing uses any more; for the others, the public copy follows their items."""
-    with across_organisations():  # images found by their ids, in whatever scope the change runs
-        for image in Image.objects.filter(pk__in={pk for pk in image_ids if pk}):
-            if image.in_use():
-                image.refresh_public()
-            else:
-                image.delete()
 
 
 def _remember_images(sender, instance, raw=False, update_fields=None, **kwargs):

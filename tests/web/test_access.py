@@ -30,6 +30,7 @@ TABLE = [
     ("location_new", None, ADMIN),
     ("location_edit", "location", ADMIN),
     ("settings", None, ADMIN),
+    ("retention", None, ADMIN),
     ("scheduled_jobs", None, ADMIN),
     ("account_list", None, ALL),
     ("account_new", None, COMMS),
