@@ -127,12 +127,13 @@ def requires(rule=None):
 
 def requires_or_404(rule=None):
     """For file views: like ``requires``, but whoever it does not hold for (anonymous visitors included)
-    gets 404, so the address of a file tells nobody that it exists."""
+    gets 404, so the address of a file tells nobody that it exists. Someone without any role gets nothing."""
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            if not is_member(request.user) or (rule is not None and not rule(request.user)):
+            person = request.user
+            if not is_member(person) or not person.roles or (rule is not None and not rule(person)):
                 raise Http404
             return view(request, *args, **kwargs)
 

@@ -115,6 +115,16 @@ def test_another_organisation_gets_404_for_every_file(client, files, outsider):
         assert client.get(url).status_code == 404, kind
 
 
+def test_someone_whose_roles_were_all_taken_away_gets_404_also_for_their_own_story(client, org, people, files):
+    from deelwijs.orgs.domain import set_roles
+
+    _kind, url, _stored, _allowed = next(f for f in files if f[0] == "story")
+    client.force_login(people["employee"])
+    assert client.get(url).status_code == 200
+    set_roles(people["administrator"], people["employee"], [])
+    assert client.get(url).status_code == 404
+
+
 def test_the_escalated_manager_sees_the_screenshot_of_the_item_they_got(client, org, people):
     signal = InboxItem.objects.create(
         organisation=org,
