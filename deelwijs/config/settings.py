@@ -41,6 +41,13 @@ def env_int(name, default):
         raise ImproperlyConfigured(f"{name} must be a whole number, not {value!r}") from e
 
 
+def env_choice(name, choices, default):
+    value = os.environ.get(name, default)
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, not {value!r}")
+    return value
+
+
 def env_secret(name, default=None):
     """A secret from NAME, or from the file named in NAME_FILE (Docker/systemd credentials)."""
     path = os.environ.get(f"{name}_FILE")
@@ -169,6 +176,12 @@ LOGOUT_REDIRECT_URL = "login"
 # Background jobs: a database queue; run `manage.py db_worker` (one or more) in production.
 TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"), "QUEUES": ["default"]}}
 
+# Finished background tasks (their rows hold e-mail texts, for one) are deleted after this many days by the
+# nightly retention job; expired sessions go the same night. Installation-wide: neither belongs to one organisation.
+TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 30)
+if TASK_RESULTS_KEEP_DAYS < 1:
+    raise ImproperlyConfigured("TASK_RESULTS_KEEP_DAYS must be 1 or more")
+
 # Clicks on tracked links are written in batches at most this many seconds later.
 CLICK_BUFFER_SECONDS = float(env("CLICK_BUFFER_SECONDS", "1"))
 
@@ -201,7 +214,8 @@ STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploads have no public address: they leave the server through the view of the object they belong to.
+    "default": {"BACKEND": "deelwijs.common.files.PrivateStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -209,11 +223,17 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = Path(env("MEDIA_ROOT", VAR_DIR / "media"))
+# Never served as such (no URL pattern, no web server location): see DEELWIJS_FILE_SERVING.
 MEDIA_URL = "/media/"
 # Exports of a person's data (AVG art. 15 and 20): outside MEDIA_ROOT on purpose, served only through a view that
 # checks who asks (deelwijs/privacy/views.py). Never let the web server serve this folder.
 EXPORT_ROOT = Path(env("EXPORT_ROOT", VAR_DIR / "exports"))
 EXPORT_VALID_DAYS = env_int("EXPORT_VALID_DAYS", 7)
+# How an uploaded file goes out once its view has checked who may see it (deelwijs/common/files.py):
+# "django" streams it (development), "nginx" hands it to nginx with X-Accel-Redirect to the internal
+# location DEELWIJS_FILE_INTERNAL_URL, "sendfile" to Apache or lighttpd with X-Sendfile.
+DEELWIJS_FILE_SERVING = env_choice("DEELWIJS_FILE_SERVING", ("django", "nginx", "sendfile"), "django")
+DEELWIJS_FILE_INTERNAL_URL = "/" + env("DEELWIJS_FILE_INTERNAL_URL", "/_bestanden/").strip("/") + "/"
 
 EMAIL_BACKEND = env(
     "EMAIL_BACKEND",

@@ -1,5 +1,4 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
@@ -50,6 +49,7 @@ urlpatterns = [
     path("logboek/", org_views.audit_log, name="audit_log"),
     path("instellingen/", org_views.settings_view, name="settings"),
     path("instellingen/geplande-taken/", job_views.scheduled_jobs, name="scheduled_jobs"),
+    path("instellingen/bewaartermijnen/", org_views.retention, name="retention"),
     path("accounts/", include("deelwijs.accounts.urls")),
     path("delen/", sharing_views.feed, name="feed"),
     path("delen/<int:pk>/", sharing_views.share, name="share"),
@@ -58,17 +58,21 @@ urlpatterns = [
     path("inhoud/", content_views.item_list, name="item_list"),
     path("inhoud/nieuw/", content_views.item_edit, name="item_new"),
     path("inhoud/<int:pk>/", content_views.item_edit, name="item_edit"),
+    path("inhoud/<int:pk>/foto/<str:size>/", content_views.item_image, name="item_image"),
+    path("openbaar/<str:name>", content_views.public_image, name="public_image"),
     path("s/<str:code>", sharing_views.tracked_link, name="tracked_link"),
     path("verhalen/", story_views.my_stories, name="my_stories"),
     path("verhalen/nieuw/", story_views.story_new, name="story_new"),
     path("verhalen/wachtrij/", story_views.story_queue, name="story_queue"),
     path("verhalen/<int:pk>/", story_views.story_review, name="story_review"),
+    path("verhalen/<int:pk>/fotos/<int:photo>/<str:size>/", story_views.story_photo, name="story_photo"),
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
     path("webcare/melden/", webcare_views.report, name="report_signal"),
     path("webcare/mijn-meldingen/", webcare_views.my_signals, name="my_signals"),
     path("webcare/inbox/", webcare_views.inbox, name="inbox"),
     path("webcare/inbox/<int:pk>/", webcare_views.inbox_item, name="inbox_item"),
+    path("webcare/inbox/<int:pk>/schermafbeelding/", webcare_views.inbox_screenshot, name="inbox_screenshot"),
     path("webcare/inbox/<int:pk>/antwoord/", webcare_views.check_answer, name="check_answer"),
     path("webcare/inbox/<int:pk>/escaleren/", webcare_views.escalate, name="escalate"),
     path("webcare/overzicht/", webcare_views.overview, name="webcare_overview"),
@@ -91,6 +95,7 @@ urlpatterns = [
     path("planning/", planning_views.calendar_view, name="calendar"),
     path("planning/berichten/nieuw/", planning_views.post_new, name="post_new"),
     path("planning/berichten/<int:pk>/", planning_views.post_edit, name="post_edit"),
+    path("planning/berichten/<int:pk>/foto/<str:size>/", planning_views.post_image, name="post_image"),
     path("planning/berichten/<int:pk>/verplaatsen/", planning_views.post_move, name="post_move"),
     path("planning/evenementen/", planning_views.event_list, name="event_list"),
     path("planning/evenementen/nieuw/", planning_views.event_edit, name="event_new"),
@@ -130,8 +135,8 @@ urlpatterns = [
     path(settings.ADMIN_URL_PATH, admin.site.urls),
 ]
 
-# In development Django serves uploads; in production the web server serves MEDIA_ROOT at /media/.
-urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# No pattern serves MEDIA_URL, in development neither: uploads go out through the views above, which check
+# who may see the object a file belongs to (deelwijs/common/files.py).
 
 # Our own pages in the interface language; the 500 page renders without context processors or queries.
 handler403 = "deelwijs.orgs.errors.permission_denied"

@@ -4,8 +4,32 @@ from django.db import transaction
 
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
+from deelwijs.orgs.permissions import can_manage_content
+from deelwijs.orgs.tenancy import across_organisations
 
-from .models import Image
+from .models import ContentItem, Image
+
+
+def visible_items(person):
+    """Every item for communications; for everyone else the live items meant for them (their feed)."""
+    if can_manage_content(person):
+        return ContentItem.objects.all()
+    return ContentItem.objects.live().for_person(person)
+
+
+def release_images(image_ids):
+    """Images an object stopped using: deleted when nothing uses them any more (their files leave the disk
+    when the transaction commits), else their public copy follows the items that still show them.
+    Returns how many were deleted."""
+    deleted = 0
+    with across_organisations():  # images found by their ids, in whatever scope the change runs
+        for image in Image.objects.filter(pk__in={pk for pk in image_ids if pk}):
+            if image.in_use():
+                image.refresh_public()
+            else:
+                image.delete()
+                deleted += 1
+    return deleted
 
 
 def check_texts(organisation, texts):

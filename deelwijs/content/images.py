@@ -16,6 +16,8 @@ MAX_PIXELS = 40_000_000
 # Pillow's own bomb check raises past twice its limit; with ours below it, ours always speaks first.
 PILImage.MAX_IMAGE_PIXELS = MAX_PIXELS
 SIZES = {"large": 1600, "small": 640}
+# The public photo of a published item: large enough for every network's preview, no larger.
+PUBLIC_EDGE = 1200
 FORMATS = {"JPEG", "PNG", "WEBP", "GIF", "MPO"}
 
 
@@ -45,14 +47,38 @@ def process(upload):
     name = uuid.uuid4().hex
     result = {}
     for size, edge in SIZES.items():
-        copy = clean.copy()
-        copy.thumbnail((edge, edge), PILImage.Resampling.LANCZOS)
-        buffer = io.BytesIO()
-        if has_alpha:
-            copy.save(buffer, "PNG", optimize=True)
-            extension = "png"
-        else:
-            copy.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
-            extension = "jpg"
-        result[size] = (ContentFile(buffer.getvalue(), name=f"{name}-{size}.{extension}"), copy.width, copy.height)
+        copy = _resized(clean, edge)
+        result[size] = (_encoded(copy, has_alpha, f"{name}-{size}"), copy.width, copy.height)
     return result
+
+
+def _resized(image, edge):
+    copy = image.copy()
+    copy.thumbnail((edge, edge), PILImage.Resampling.LANCZOS)
+    return copy
+
+
+def _encoded(image, has_alpha, name):
+    """PNG where the photo is transparent, else JPEG; only the pixels are written, no metadata."""
+    buffer = io.BytesIO()
+    if has_alpha:
+        image.save(buffer, "PNG", optimize=True)
+        return ContentFile(buffer.getvalue(), name=f"{name}.png")
+    image.save(buffer, "JPEG", quality=85, optimize=True, progressive=True)
+    return ContentFile(buffer.getvalue(), name=f"{name}.jpg")
+
+
+def content_type_of(name):
+    """The type of a file process() or public_rendition() wrote: they write only PNG and JPEG."""
+    return "image/png" if name.lower().endswith(".png") else "image/jpeg"
+
+
+def public_rendition(stored):
+    """A fresh copy of a stored (already cleaned) photo for the public: re-encoded without any metadata,
+    at most PUBLIC_EDGE pixels. Returns a ContentFile."""
+    with stored.open("rb"), PILImage.open(stored) as original:
+        original.load()
+        has_alpha = original.mode in ("RGBA", "LA")
+        copy = original.convert("RGBA" if has_alpha else "RGB")
+    copy.info = {}  # nothing of the original file travels along, whatever it held
+    return _encoded(_resized(copy, PUBLIC_EDGE), has_alpha, uuid.uuid4().hex)

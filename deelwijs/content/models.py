@@ -1,14 +1,18 @@
+import secrets
+from pathlib import PurePosixPath
+
 from django.conf import settings
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.files import delete_files
 from deelwijs.orgs.models import Location, Organisation, Team
 from deelwijs.orgs.roles import CLIENT, VOLUNTEER
-from deelwijs.orgs.tenancy import OrganisationManager
+from deelwijs.orgs.tenancy import OrganisationManager, across_organisations
 
-from .images import process
+from .images import content_type_of, process, public_rendition
 
 # Networks a suggested text can be written for; "email" is a mail to friends.
 SHARE_NETWORKS = [
@@ -136,18 +140,39 @@ class SuggestedText(models.Model):
         return f"{self.get_network_display()} text {self.pk}"
 
 
+def private_name(instance, filename):
+    """Where an uploaded photo is stored: a random name, so no address can be guessed or counted up."""
+    return f"private/{secrets.token_hex(16)}{PurePosixPath(filename).suffix.lower()}"
+
+
+def public_name(instance, filename):
+    """The public photo of a published item: a random name of its own, unrelated to the private ones."""
+    return f"public/{secrets.token_hex(16)}{PurePosixPath(filename).suffix.lower()}"
+
+
 class Image(models.Model):
-    """A photo as stored: no EXIF or GPS data, in a large and a small size."""
+    """A photo as stored: no EXIF or GPS data, in a large and a small size.
+
+    Private: the files are sent only through the view of the object that uses the photo (a content
+    item, a planned post, a story, an inbox item), after that object's access check. A photo that a
+    published content item shows also gets a public copy (``public``), the only file anyone may fetch.
+    An image lives as long as something uses it (content.signals); its files go with the row.
+    """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="images")
-    large = models.ImageField(upload_to="images/%Y/%m/", width_field="width", height_field="height")
-    small = models.ImageField(upload_to="images/%Y/%m/")
+    large = models.ImageField(upload_to=private_name, width_field="width", height_field="height")
+    small = models.ImageField(upload_to=private_name)
+    public = models.FileField(upload_to=public_name, blank=True, db_index=True)
+    content_type = models.CharField(max_length=50, default="image/jpeg")
     width = models.PositiveIntegerField(default=0)
     height = models.PositiveIntegerField(default=0)
     alt = models.CharField(_("description for screen readers"), max_length=300, blank=True)
     created = models.DateTimeField(default=timezone.now)
 
     objects = OrganisationManager("organisation")
+
+    # The sizes in the addresses of the photo views, and the field each one sends.
+    SIZES = {"klein": "small", "groot": "large"}
 
     def __str__(self):
         return f"image {self.pk}"
@@ -159,8 +184,50 @@ class Image(models.Model):
     @classmethod
     def from_processed(cls, organisation, sizes, alt=""):
         """Store the sizes made by images.process()."""
-        image = cls(organisation=organisation, alt=alt)
+        image = cls(organisation=organisation, alt=alt, content_type=content_type_of(sizes["large"][0].name))
         image.large.save(sizes["large"][0].name, sizes["large"][0], save=False)
         image.small.save(sizes["small"][0].name, sizes["small"][0], save=False)
         image.save()
         return image
+
+    def file(self, size):
+        """The stored file for a size of SIZES ("klein", "groot"), or None for a size we do not have."""
+        field = self.SIZES.get(size)
+        return getattr(self, field) if field else None
+
+    @property
+    def public_filename(self):
+        """The last part of the public copy's address (its random name), or "" without one."""
+        return PurePosixPath(self.public.name).name if self.public else ""
+
+    def stored_names(self):
+        return [f.name for f in (self.large, self.small, self.public) if f]
+
+    def in_use(self):
+        """Whether an object still points at this image: every foreign key to Image, in any app, counts."""
+        with across_organisations():  # the rows that point at one image, found by its id
+            for relation in self._meta.get_fields(include_hidden=True):
+                if relation.one_to_many and relation.auto_created and not relation.concrete:
+                    manager = relation.related_model._default_manager
+                    if manager.filter(**{relation.field.name: self.pk}).exists():
+                        return True
+        return False
+
+    def shown_publicly(self):
+        """A published content item shows this photo: it may be fetched by anyone, as its public copy."""
+        with across_organisations():  # the items that show one image, found by its id
+            return ContentItem.objects.filter(image=self.pk, published=True).exists()
+
+    def refresh_public(self):
+        """Make the public copy when a published item shows the photo; remove it when none does any more."""
+        wanted = self.shown_publicly()
+        if wanted and not self.public:
+            rendition = public_rendition(self.large)
+            self.public.save(rendition.name, rendition, save=False)
+            self.save(update_fields=["public"])
+        elif not wanted and self.public:
+            name, storage = self.public.name, self.public.storage
+            self.public = ""
+            self.save(update_fields=["public"])
+            # Only once the change is committed: a rollback must find the file still there.
+            transaction.on_commit(lambda: delete_files(storage, [name]))

@@ -1,14 +1,17 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
-from deelwijs.orgs.permissions import can_manage_content, requires
+from deelwijs.orgs.permissions import can_manage_content, requires, requires_or_404
+from deelwijs.orgs.tenancy import across_organisations
 
 from . import domain
+from .files import image_response, public_image_response
 from .forms import ContentItemForm, SuggestedTextFormSet
-from .models import ContentItem
+from .models import ContentItem, Image
 from .news import NewsFeedError, import_feed
 
 PAGE_SIZE = 20
@@ -57,3 +60,20 @@ def import_news_now(request):
     else:
         messages.success(request, _("%(n)s new articles added as drafts.") % {"n": added})
     return redirect("item_list")
+
+
+@require_safe
+@requires_or_404()
+def item_image(request, pk, size):
+    item = get_object_or_404(domain.visible_items(request.user).select_related("image"), pk=pk)
+    return image_response(item.image, size)
+
+
+@require_safe
+def public_image(request, name):
+    """The public copy of the photo of a published item: anyone may fetch it, knowing its random name."""
+    with across_organisations():  # found by its name alone, like a tracked link by its code
+        image = Image.objects.filter(public=f"public/{name}").first()
+        if image is None or not image.shown_publicly():
+            raise Http404
+    return public_image_response(image)

@@ -147,6 +147,9 @@ class RollUpState(models.Model):
     shares = models.PositiveIntegerField(default=0)
     clicks = models.PositiveIntegerField(default=0)
     full = models.BooleanField(default=False)
+    # Counted clicks from before this day may have been deleted under an organisation's retention: a full
+    # roll-up recomputes only the quarters that begin on or after it, so their figures are never lost.
+    clicks_kept_from = models.DateField(null=True)
 
     def __str__(self):
         return f"roll-up at {self.started}: {self.shares} shares, {self.clicks} clicks"

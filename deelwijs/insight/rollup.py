@@ -209,7 +209,9 @@ def roll_up(first, last):
     """
     started = clock.perf_counter()
     _lock()
-    first, last = quarter_start(first), quarter_end(last)
+    first, last = max(quarter_start(first), recomputable_from()), quarter_end(last)
+    if first > last:
+        return 0
     Share.objects.filter(
         rolled_up=False, created__gte=day_start(first), created__lt=day_start(last + timedelta(days=1))
     ).update(rolled_up=True)
@@ -251,6 +253,34 @@ def roll_up(first, last):
     refresh_statistics()
     _record(started, 0, 0, full=True)
     return written
+
+
+def recomputable_from():
+    """The first day a full roll-up may recompute from: the start of the first quarter whose single clicks
+    are all still there (none deleted under an organisation's retention)."""
+    kept_from = RollUpState.objects.filter(pk=1).values_list("clicks_kept_from", flat=True).first()
+    if kept_from is None:
+        return date.min
+    return kept_from if kept_from == quarter_start(kept_from) else quarter_end(kept_from) + timedelta(days=1)
+
+
+def forget_counted_clicks(before):
+    """Delete the current organisation's clicks from before the day `before` that the figures already count.
+
+    For the retention job, inside the organisation's scope. Clicks not counted yet are left for the roll-up.
+    Each batch first takes the roll-up lock and notes the day in RollUpState, so no roll-up runs meanwhile
+    and a full roll-up afterwards leaves the quarters of the deleted clicks as they are. Returns how many.
+    """
+    deleted = 0
+    while True:
+        with transaction.atomic():
+            _lock()
+            ids = list(Click.objects.filter(rolled_up=True, day__lt=before).values_list("pk", flat=True)[:BATCH])
+            if not ids:
+                return deleted
+            RollUpState.objects.filter(pk=1).exclude(clicks_kept_from__gte=before).update(clicks_kept_from=before)
+            Click.objects.filter(pk__in=ids).delete()
+        deleted += len(ids)
 
 
 def refresh_statistics():

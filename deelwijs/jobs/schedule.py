@@ -84,6 +84,12 @@ JOBS = (
         _("Every night at 00:05: forget the click salts of past days"),
     ),
     Job(
+        "apply_retention",
+        "15 3 * * *",
+        "deelwijs.jobs.retention.apply_retention",
+        _("Every night at 03:15: delete what was kept longer than the retention periods"),
+    ),
+    Job(
         "send_digest",
         "0 7 * * 1",
         "deelwijs.content.tasks.send_weekly_digest",

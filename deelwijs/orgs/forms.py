@@ -5,11 +5,13 @@ from django.conf import settings
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.password_validation import validate_password
 from django.core.validators import MaxValueValidator, MinValueValidator
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.clientip import client_address
 from deelwijs.guard import Policy, PolicyError
 
+from . import retention
 from .domain import failed_sign_ins_from
 from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
@@ -48,6 +50,38 @@ class SignInForm(AuthenticationForm):
         email, password = self.cleaned_data.get("username"), self.cleaned_data.get("password")
         person = User.objects.filter(email__iexact=email or "", is_active=False).first() if email else None
         return bool(person and password and person.check_password(password))
+
+
+class RetentionForm(forms.ModelForm):
+    """The organisation's retention periods; each field's help text says what is kept, why and how long."""
+
+    class Meta:
+        model = Organisation
+        fields = list(retention.PERIODS)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            low, high = retention.bounds(name)
+            field.required = True
+            field.validators = []  # the range is checked in clean(), with one message that names it
+            field.widget.attrs.update(min=low, max=high)
+            field.help_text = f"{field.help_text} {self.range_text(name)}"
+
+    @staticmethod
+    def range_text(name):
+        low, high = retention.bounds(name)
+        if retention.UNITS.get(name) == "days":
+            return gettext("Between %(low)s and %(high)s days.") % {"low": low, "high": high}
+        return gettext("Between %(low)s and %(high)s months.") % {"low": low, "high": high}
+
+    def clean(self):
+        for name in retention.PERIODS:
+            value = self.cleaned_data.get(name)
+            low, high = retention.bounds(name)
+            if value is not None and not low <= value <= high:
+                self.add_error(name, gettext("Choose a number from %(low)s to %(high)s.") % {"low": low, "high": high})
+        return self.cleaned_data
 
 
 class RolesForm(forms.Form):

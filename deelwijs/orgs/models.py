@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.guard import Policy
 from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
+from . import retention
 from .roles import CLIENT, ROLE_LABELS, ROLES
 from .tenancy import OrganisationManager
 
@@ -18,6 +19,16 @@ SESSION_IDLE_MAX = 480
 
 def default_word_list():
     return [dict(entry) for entry in DEFAULT_WORD_LIST]
+
+
+def retention_period(field, label, explanation):
+    low, high = retention.bounds(field)
+    return models.PositiveSmallIntegerField(
+        label,
+        default=retention.default(field),
+        validators=[MinValueValidator(low), MaxValueValidator(high)],
+        help_text=explanation,
+    )
 
 
 class Organisation(models.Model):
@@ -71,6 +82,51 @@ class Organisation(models.Model):
         help_text=_(
             "Someone who does nothing for this many minutes is signed out, so a shared computer is not left "
             "signed in. Between 5 and 480 minutes."
+        ),
+    )
+
+    # Retention: what is kept, why and how long (orgs.retention; applied every night by jobs.retention).
+    keep_mentions_months = retention_period(
+        "keep_mentions_months",
+        _("Mentions and reports (months)"),
+        _(
+            "What others wrote about us online and what colleagues reported: the text, the writer, the link and "
+            "the screenshot. Kept to answer questions and to look back at what went on. This many months after "
+            "the last action on an item its content is wiped; what was done with the item stays."
+        ),
+    )
+    keep_inbox_months = retention_period(
+        "keep_inbox_months",
+        _("Handled inbox items (months)"),
+        _(
+            "A handled item with its notes and history, so webcare can look up what was answered before. This "
+            "many months after the last action it is deleted altogether. Open items stay."
+        ),
+    )
+    keep_register_months = retention_period(
+        "keep_register_months",
+        _("Conversations in the register (months after the outcome)"),
+        _(
+            "A recorded conversation with an employee about a post belongs with their personnel file. This many "
+            "months after its outcome was written down it is deleted, with the list of who read it. A "
+            "conversation without an outcome stays."
+        ),
+    )
+    keep_clicks_months = retention_period(
+        "keep_clicks_months",
+        _("Single clicks (months after counting)"),
+        _(
+            "Every click on a shared link, with a code that cannot be traced back after a day. The figures per "
+            "day, month and quarter stay; only the single clicks already counted in them are deleted after this "
+            "many months. Older shares then show no clicks under My figures."
+        ),
+    )
+    keep_photos_days = retention_period(
+        "keep_photos_days",
+        _("Photos of stories not used, and screenshots of handled items (days)"),
+        _(
+            "A photo sent with a story that communications does not use, or a screenshot with an item that is "
+            "handled, is no longer needed. It is deleted this many days after the decision or the last action."
         ),
     )
 
@@ -289,3 +345,23 @@ class Notification(models.Model):
 
     def __str__(self):
         return f"notification {self.pk}"
+
+
+class RetentionRun(models.Model):
+    """What one night's retention job removed in an organisation, per kind (orgs.retention.REMOVED)."""
+
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="retention_runs")
+    ran_at = models.DateTimeField(default=timezone.now)
+    removed = models.JSONField(default=dict)
+
+    objects = OrganisationManager("organisation")
+
+    class Meta:
+        ordering = ["-ran_at"]
+
+    def __str__(self):
+        return f"retention {self.ran_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def summary(self):
+        return retention.summary(self.removed)

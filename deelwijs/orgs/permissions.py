@@ -11,6 +11,7 @@ from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 
 from .roles import (
     ADMINISTRATOR,
@@ -117,6 +118,23 @@ def requires(rule=None):
                 raise NoRole
             if rule is not None and not rule(request.user):
                 raise RoleRequired(rule)
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def requires_or_404(rule=None):
+    """For file views: like ``requires``, but whoever it does not hold for (anonymous visitors included)
+    gets 404, so the address of a file tells nobody that it exists. Someone without any role gets nothing."""
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            person = request.user
+            if not is_member(person) or not person.roles or (rule is not None and not rule(person)):
+                raise Http404
             return view(request, *args, **kwargs)
 
         return wrapped

@@ -28,8 +28,9 @@ LAST_SEEN_RESOLUTION = 60
 # The value of ?afgemeld= on the sign-in page, and the notice it shows.
 IDLE = "inactief"
 TOO_LONG = "te-lang"
-# Paths that never count as activity nor end a session: static files and the public tracked-link redirect.
-UNTRACKED_PREFIXES = ("/static/", "/s/")
+# Paths that never count as activity nor end a session: static files, the public tracked-link redirect and
+# the public photos.
+UNTRACKED_PREFIXES = ("/static/", "/s/", "/openbaar/")
 
 
 def _now():

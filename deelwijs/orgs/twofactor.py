@@ -29,7 +29,7 @@ SSO_SESSION_KEY = "deelwijs_sso"
 # The secret of an enrolment this session started and has not confirmed yet.
 ENROLMENT_SESSION_KEY = "deelwijs_totp_enrolment"
 # Pages a person may open before the second step is done.
-OPEN_PATHS = ("two_factor", "logout", "set_language", "sso_lookup", "sso_start", "sso_callback")
+OPEN_PATHS = ("two_factor", "logout", "set_language", "sso_lookup", "sso_start", "sso_callback", "public_image")
 
 
 def needs_two_factor(request):

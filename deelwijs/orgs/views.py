@@ -20,12 +20,13 @@ from .forms import (
     LocationForm,
     PeopleFilter,
     PreferencesForm,
+    RetentionForm,
     RolesForm,
     SettingsForm,
     SignInForm,
     TeamForm,
 )
-from .models import AuditEntry, Invitation, Location, Team, User
+from .models import AuditEntry, Invitation, Location, RetentionRun, Team, User
 from .permissions import (
     NoRole,
     can_close_accounts,
@@ -177,6 +178,30 @@ def settings_view(request):
     else:
         form = SettingsForm(instance=organisation)
     return render(request, "orgs/settings.html", {"form": form})
+
+
+@requires(can_manage_people)
+def retention(request):
+    """Bewaartermijnen: how long the organisation keeps what, and what the last nightly run removed."""
+    organisation = request.user.organisation
+    form = RetentionForm(request.POST or None, instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            form.save(commit=False)
+            domain.update_settings(request.user, organisation, form.changed_data)
+        messages.success(request, _("The retention periods are saved."))
+        return redirect("retention")
+    return render(
+        request,
+        "orgs/retention.html",
+        {
+            "form": form,
+            "last_run": RetentionRun.objects.first(),
+            "session_idle_minutes": organisation.session_idle_minutes,
+            "session_max_hours": settings.SESSION_MAX_HOURS,
+            "task_days": settings.TASK_RESULTS_KEEP_DAYS,
+        },
+    )
 
 
 @requires(can_manage_people)

@@ -84,8 +84,10 @@ def sync_item(post):
     """A ready post for the ambassadors becomes a content item that appears in the feed at its time."""
     wanted = post.for_ambassadors and post.status in (PlannedPost.READY, PlannedPost.PUBLISHED) and post.text.strip()
     if not wanted:
-        if post.item_id:
-            ContentItem.objects.filter(pk=post.item_id).update(published=False)
+        # Saved, not updated in bulk: the public copy of the item's photo goes with its publication.
+        for item in ContentItem.objects.filter(pk=post.item_id, published=True) if post.item_id else ():
+            item.published = False
+            item.save(update_fields=["published"])
         return
     item = post.item or ContentItem(organisation=post.organisation, created_by=post.created_by)
     item.title = post.title or post.label

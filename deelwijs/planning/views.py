@@ -11,13 +11,21 @@ from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.content.files import image_response
 from deelwijs.content.models import Campaign, Image
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team, User
-from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_meetings, can_see_plan, requires
+from deelwijs.orgs.permissions import (
+    can_plan_everything,
+    can_plan_for_team,
+    can_see_meetings,
+    can_see_plan,
+    requires,
+    requires_or_404,
+)
 from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 
 from . import domain, hookdays, ical
@@ -179,6 +187,13 @@ def post_edit(request, pk):
     if not domain.can_edit(request.user, post):
         return render(request, "planning/post_view.html", {"post": post})
     return _post_form(request, post)
+
+
+@require_safe
+@requires_or_404(can_see_plan)
+def post_image(request, pk, size):
+    post = get_object_or_404(domain.visible_posts(request.user).select_related("image"), pk=pk)
+    return image_response(post.image, size)
 
 
 def _post_form(request, post):

@@ -7,11 +7,20 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from deelwijs.common.batches import batches
 from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
+from deelwijs.orgs.permissions import can_review_stories
 from deelwijs.planning.models import PlannedPost
 
 from .models import Story, StoryPhoto
+
+
+def visible_stories(person):
+    """Communications sees every story; anyone else only their own."""
+    if can_review_stories(person):
+        return Story.objects.all()
+    return Story.objects.filter(author=person)
 
 
 @transaction.atomic
@@ -112,3 +121,16 @@ def plan(reviewer, story, text, account, scheduled_at):
     )
     story.text = text
     _done(reviewer, story, Story.PLANNED)
+
+
+@transaction.atomic
+def forget_declined_photos(before):
+    """Delete the photos of stories communications decided before `before` not to use (retention).
+
+    The story and its text stay for its author. Returns how many photos were deleted.
+    """
+    declined = StoryPhoto.objects.filter(story__status=Story.REJECTED, story__reviewed_at__lt=before)
+    ids = list(declined.values_list("pk", flat=True))
+    for batch in batches(ids):
+        StoryPhoto.objects.filter(pk__in=batch).delete()  # row by row for the signals: the images go too
+    return len(ids)

@@ -3,10 +3,11 @@ from django.core.exceptions import ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
+from deelwijs.content.files import image_response
 from deelwijs.guard import check
-from deelwijs.orgs.permissions import can_review_stories, requires
+from deelwijs.orgs.permissions import can_review_stories, requires, requires_or_404
 
 from . import domain
 from .forms import ReviewForm, StoryForm
@@ -83,3 +84,12 @@ def story_decide(request, pk, action):
         return redirect("story_queue")
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
     return render(request, "stories/review.html", {"story": story, "form": form, "report": report}, status=400)
+
+
+@require_safe
+@requires_or_404()
+def story_photo(request, pk, photo, size):
+    """A photo sent with a story: for its author and for communications."""
+    story = get_object_or_404(domain.visible_stories(request.user), pk=pk)
+    photo = get_object_or_404(story.photos.select_related("image"), pk=photo)
+    return image_response(photo.image, size)

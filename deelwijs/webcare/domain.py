@@ -8,13 +8,16 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Max, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import receiver as connect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from stop_words import get_stop_words
 
+from deelwijs.common.batches import batches
+from deelwijs.content.domain import release_images
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.models import User
 from deelwijs.orgs.offboarding import Effect, closing
@@ -245,6 +248,70 @@ def visible_items(person):
     if can_handle_inbox(person):
         return items
     return items.filter(escalated_person=person)
+
+
+# Retention (applied every night by jobs.retention, with the organisation's periods)
+def _quiet_since(items, before):
+    """The items with no action (an event: a note, a change, feedback) since `before`, nor made since."""
+    last = Greatest("created", Coalesce(Max("events__created"), "created"))
+    return items.annotate(last_action=last).filter(last_action__lt=before)
+
+
+def _ids(queryset):
+    return list(queryset.order_by().values_list("pk", flat=True))
+
+
+@transaction.atomic
+def forget_mentions(before):
+    """Wipe what third parties wrote and colleagues reported from items with no action since `before`.
+
+    The text, the writer, the link and the screenshot go; the item (kind, status, dates, who handled it,
+    its notes) stays until the inbox's own retention, and so does the fingerprint (a hash) that keeps the
+    same post from coming in again. Returns how many items were wiped.
+    """
+    has_content = ~Q(text="", author="", url="", screenshot=None)
+    ids = _ids(_quiet_since(InboxItem.objects.filter(has_content), before))
+    for batch in batches(ids):
+        items = InboxItem.objects.filter(pk__in=batch)
+        screenshots = list(items.exclude(screenshot=None).values_list("screenshot_id", flat=True))
+        items.update(text="", author="", url="", screenshot=None)
+        release_images(screenshots)
+    return len(ids)
+
+
+@transaction.atomic
+def forget_handled_items(before):
+    """Delete handled items (not open) with no action since `before`, with their events and screenshots.
+
+    Returns how many items were deleted.
+    """
+    ids = _ids(_quiet_since(InboxItem.objects.exclude(status__in=InboxItem.OPEN), before))
+    for batch in batches(ids):
+        InboxItem.objects.filter(pk__in=batch).delete()  # row by row for the signals: screenshots go too
+    return len(ids)
+
+
+@transaction.atomic
+def forget_screenshots(before):
+    """Delete the screenshots of handled items with no action since `before`. Returns how many."""
+    handled = InboxItem.objects.exclude(status__in=InboxItem.OPEN).exclude(screenshot=None)
+    deleted = 0
+    for batch in batches(_ids(_quiet_since(handled, before))):
+        items = InboxItem.objects.filter(pk__in=batch)
+        screenshots = list(items.values_list("screenshot_id", flat=True))
+        items.update(screenshot=None)
+        deleted += release_images(screenshots)
+    return deleted
+
+
+@transaction.atomic
+def forget_conversations(before):
+    """Delete register entries whose outcome was written down before the day `before`, with the log of who
+    read them. Entries without an outcome stay. Returns how many were deleted."""
+    ids = _ids(Conversation.objects.filter(outcome_on__lt=before))
+    for batch in batches(ids):
+        Conversation.objects.filter(pk__in=batch).delete()
+    return len(ids)
 
 
 # Themes

@@ -182,6 +182,8 @@ class Conversation(models.Model):
     follow_up = models.TextField(_("agreed follow-up"), blank=True)
     follow_up_on = models.DateField(_("follow-up date"), null=True, blank=True)
     outcome = models.TextField(_("outcome"), blank=True)
+    # The day the outcome was first written down: the register's retention counts from it.
+    outcome_on = models.DateField(null=True, blank=True)
     created = models.DateTimeField(default=timezone.now)
 
     objects = OrganisationManager("organisation")
@@ -191,6 +193,13 @@ class Conversation(models.Model):
 
     def __str__(self):
         return f"register entry {self.pk}"
+
+    def save(self, *args, **kwargs):
+        if not self.outcome.strip():
+            self.outcome_on = None
+        elif self.outcome_on is None:
+            self.outcome_on = timezone.localdate()
+        super().save(*args, **kwargs)
 
 
 class ConversationView(models.Model):

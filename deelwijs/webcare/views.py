@@ -8,9 +8,10 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.charts import line_chart
+from deelwijs.content.files import image_response
 from deelwijs.content.models import Image
 from deelwijs.guard import check
 from deelwijs.orgs.domain import notify
@@ -20,6 +21,7 @@ from deelwijs.orgs.permissions import (
     can_manage_sources,
     can_read_every_register_entry,
     requires,
+    requires_or_404,
 )
 
 from . import domain
@@ -134,6 +136,14 @@ def inbox_item(request, pk):
     return _item_page(
         request, item, form=form, answer=AnswerForm(initial={"text": draft}, organisation=item.organisation)
     )
+
+
+@require_safe
+@requires_or_404()
+def inbox_screenshot(request, pk):
+    """The screenshot sent with a signal: for whoever may open the item."""
+    item = get_object_or_404(domain.visible_items(request.user).select_related("screenshot"), pk=pk)
+    return image_response(item.screenshot)
 
 
 @require_POST

@@ -71,7 +71,8 @@ def test_communications_adds_a_photo_to_an_item(client, people):
     with image.large.open("rb") as f:
         assert b"CameraMaker" not in f.read()
     client.force_login(people["employee"])
-    assert image.small.url in client.get(reverse("feed")).content.decode()
+    item = ContentItem.objects.get()
+    assert reverse("item_image", args=[item.pk, "klein"]) in client.get(reverse("feed")).content.decode()
 
 
 def test_a_bad_photo_keeps_the_rest_of_the_form(client, people):

@@ -26,5 +26,9 @@ class Command(BaseCommand):
         # The roll-up fills the figures of every organisation in one pass.
         with across_organisations():
             since = rollup.first_activity() if options["all"] else options["since"]
+            kept_from = rollup.recomputable_from()
             rows = rollup.roll_up(since, timezone.localdate())
+        if kept_from > rollup.quarter_start(since):
+            self.stdout.write(f"the quarters before {kept_from} stay as they are: their counted clicks were deleted")
+            since = kept_from
         self.stdout.write(f"rolled up the quarters from {since} to today: {rows} rows")
