@@ -30,6 +30,7 @@ import regex as re
 from .detectors.confidential import PUBLIC
 from .detectors.contact import REFUSAL
 from .detectors.privacy import PSEUDONYM
+from .lists import word_list
 from .report import Finding
 from .text import Doc, Emit, Span
 
@@ -37,7 +38,8 @@ MODEL_DIR = Path(__file__).resolve().parent / "model"
 LEARNED = ("client_privacy", "confidential", "disrespect", "speaks_for_org", "client_contact")
 N_FEATURES = 2**18
 CHAR_NGRAMS = (2, 5)
-TOKEN = re.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?")
+# Words, and emoji one by one: "knap hoor 👏🙄" is mockery because of its emoji.
+TOKEN = re.compile(r"[\p{L}\p{M}\p{N}]+(?:['’][\p{L}]+)?|\p{Extended_Pictographic}")
 DIGITS = re.compile(r"\p{N}+")
 TOP_WORDS = 3
 # Not shown as a word that weighed: they carry weight through their n-grams, but tell the writer nothing.
@@ -48,6 +50,27 @@ FUNCTION_WORDS = frozenset(
 
 # A sparse feature vector: hashed index -> value.
 Features = dict[int, float]
+
+# Word classes from lists/*.txt: each word of a class also yields the feature "l <class>", and every
+# two classes met in one sentence the pair "x <a> <b>". A word the posts never had still counts
+# through its class ("een stelletje <new insult>"), and pairs say what one word cannot: a group
+# with a generalising word, praise with a mocking emoji, a resident with a laugh.
+CLASSES = {
+    "insult": ("insults", "insults_weak"),
+    "group": ("groups",),
+    "always": ("generalising",),
+    "threat": ("threats",),
+    "mock": ("mockery",),
+    "client": ("client_nouns",),
+    "boss": ("bosses",),
+    "relative": ("relatives",),
+    "condition": ("conditions",),
+    "staff": ("staff_roles",),
+    "security": ("security_words",),
+}
+# After these the next two words are negated ("niet dom", "geen idioot"): they get "n <word>" too.
+NEGATIONS = frozenset({"niet", "geen", "nooit", "nie", "not", "no", "never", "niks", "niets", "allerminst"})
+NEGATED_WORDS = 2
 
 
 def normalise(word: str) -> str:
@@ -62,10 +85,36 @@ def _index(feature: str) -> int:
 
 
 @cache
+def _class_words() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], ...]]:
+    """Normalised single words of each class -> their classes, and (word start, class) for "*" entries."""
+    exact: dict[str, list[str]] = {}
+    starts: list[tuple[str, str]] = []
+    for name, files in CLASSES.items():
+        for file in files:
+            for entry in word_list(file):
+                if " " in entry:
+                    continue  # phrases reach the model through the rules that use them
+                if entry.endswith("*"):
+                    starts.append((normalise(entry[:-1]), name))
+                else:
+                    exact.setdefault(normalise(entry), []).append(name)
+    return {w: tuple(dict.fromkeys(c)) for w, c in exact.items()}, tuple(starts)
+
+
+@cache
+def word_classes(word: str) -> tuple[str, ...]:
+    """The classes a normalised word belongs to."""
+    exact, starts = _class_words()
+    found = list(exact.get(word, ()))
+    found += [name for start, name in starts if word.startswith(start) and name not in found]
+    return tuple(found)
+
+
+@cache
 def _word_features(word: str) -> tuple[int, ...]:
-    """The hashed features one (normalised) word yields on its own: itself and its character n-grams."""
+    """The hashed features one (normalised) word yields on its own: itself, its character n-grams, its classes."""
     padded = f" {word} "
-    out = [_index("w " + word)]
+    out = [_index("w " + word)] + [_index("l " + name) for name in word_classes(word)]
     lo, hi = CHAR_NGRAMS
     for n in range(lo, hi + 1):
         for i in range(len(padded) - n + 1):
@@ -81,10 +130,22 @@ def tokens(text: str, start: int = 0, end: int | None = None) -> list[tuple[int,
 def text_counts(words: list[tuple[int, int, str]]) -> Counter[int]:
     """Counts of hashed features for a run of words (a sentence)."""
     counts: Counter[int] = Counter()
+    classes: set[str] = set()
+    negated = 0
     for i, (_, _, word) in enumerate(words):
         counts.update(_word_features(word))
+        classes.update(word_classes(word))
         if i:
             counts[_index(f"b {words[i - 1][2]} {word}")] += 1
+        if negated:
+            counts[_index("n " + word)] += 1
+            negated -= 1
+        if word in NEGATIONS:
+            negated = NEGATED_WORDS
+    ordered = sorted(classes)
+    for i, a in enumerate(ordered):
+        for b in ordered[i + 1 :]:
+            counts[_index(f"x {a} {b}")] += 1
     return counts
 
 
@@ -165,6 +226,9 @@ def hashing_params() -> dict[str, Any]:
         "n_features": N_FEATURES,
         "char_ngrams": list(CHAR_NGRAMS),
         "word_ngrams": [1, 2],
+        "word_classes": {name: list(files) for name, files in CLASSES.items()},
+        "negation": [sorted(NEGATIONS), NEGATED_WORDS],
+        "emoji": True,
         "normalise": "lower, no accents, digits as 0",
         "context": "platform, rule categories, rule ids",
     }

@@ -6,6 +6,7 @@ import regex as re
 
 from ..lexicon import lexicon
 from ..lists import alternation, word_list
+from ..numbers import YEAR_WORD, number_word_pattern, spelled_year, word_digits
 from ..policy import Policy
 from ..text import Doc, Emit, word_re
 
@@ -13,36 +14,52 @@ from ..text import Doc, Emit, word_re
 Claim = Callable[[int, int], bool]
 
 BSN_CUE = word_re(r"bsn", r"burgerservicenummer", r"sofi-?nummer", r"citizen service number")
-# Digits written out or spaced to dodge a filter: "nul zes, 4 1 2 3 8 8 7 6".
-NUMBER_WORDS = {
-    "nul": "0",
-    "een": "1",
-    "één": "1",
-    "twee": "2",
-    "drie": "3",
-    "vier": "4",
-    "vijf": "5",
-    "zes": "6",
-    "zeven": "7",
-    "acht": "8",
-    "negen": "9",
-}
+# Digits written out or spaced to dodge a filter: "nul zes, 4 1 2 3 8 8 7 6", and the way a
+# number is read out on the phone: "nul zes, twaalf, vierendertig, zesenvijftig, achtenzeventig".
 DIGIT_RUN = re.compile(
-    r"(?<![\p{L}\d])(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
-    r"(?:[\s,.\-/]{1,3}(?:\d+|nul|een|één|twee|drie|vier|vijf|zes|zeven|acht|negen)){3,}(?![\p{L}\d])",
+    rf"(?<![\p{{L}}\d])(?:\d+|{number_word_pattern()})"
+    rf"(?:[\s,.\-/–]{{1,3}}(?:\d+|{number_word_pattern()})){{3,}}(?![\p{{L}}\d])",
     re.I,
 )
+NUMBER_TOKEN = re.compile(rf"\d+|{number_word_pattern()}", re.I)
 NINE_DIGITS = re.compile(r"(?<![\d\p{L}€$.,])\d(?:[ .\-]?\d){8}(?![\d\p{L}]|[.,]\d)")
 
 PHONE = re.compile(
-    r"(?<![\w+@/])(?:(?:\+|00)\s?31[\s.\-]?(?:\(0\)[\s.\-]?)?|\(0|0)(?:\d[\s.\-)/]{0,3}){8}\d(?!\d|[.,]\d)"
+    r"(?<![\w+@/])(?:(?:\+|00)\s?3[12][\s.\-]?(?:\(0\)[\s.\-]?)?|\(0|0)(?:\d[\s.\-–)/]{0,3}){7,8}\d(?!\d|[.,]\d)"
 )
+# Mobile numbers from abroad, always a person's: +44 7..., +49 15/16/17..., +33 6/7...
+FOREIGN_MOBILE = re.compile(
+    r"(?<![\w+@/])(?:\+|00)\s?(?:44[\s.\-]?(?:\(0\)\s?)?7|49[\s.\-]?(?:\(0\)\s?)?1[5-7]|33[\s.\-]?(?:\(0\)\s?)?[67]|"
+    r"90[\s.\-]?5|48[\s.\-]?[5-8]|212[\s.\-]?[67])(?:[\s.\-]?\d){7,9}(?!\d)"
+)
+# A phone number said to be a person's, whatever its prefix: "bel me op", "mijn nummer",
+# "het nummer van meneer ...", "nieuw telefoonnummer", the Belgian "gsm".
+PERSON_PHONE_CUE = re.compile(
+    r"\b(?:bel|belt|bellen|sms|sms'?t|smsen|app|appen|appt|ring|call|text|whatsapp|stuur|stuurt)\s+(?:me|mij|hem|haar|ons\s+thuis)\b|"
+    r"\b(?:mijn|mn|m'n|zijn|haar|z'n|d'r|my|his|her)\s+(?:\w+\s+)?(?:nummer|telefoonnummer|gsm|gsm-nummer|mobiel|mobieltje|"
+    r"06|number|phone)\b|"
+    r"\b(?:nummer|telefoonnummer|gsm|gsm-nummer|number)\s+van\s+(?:meneer|mevrouw|mw|dhr|madame|de\s+heer|zijn|haar|de\s+\w+\s+van)\b|"
+    r"\bnieuwe?\s+(?:telefoon|gsm-?|mobiele?\s+)?nummer|\bgsm\b|\bprivé|\bprive\b|\bthuisnummer|\bvast\s+nummer\s+thuis",
+    re.I,
+)
+# Belgian mobile numbers (04[5-9]x) from abroad (+32); written "0476 12 34 56" they look like a Dutch
+# landline of the 045-049 areas, so then only a person cue makes them private.
+BELGIAN_MOBILE = re.compile(r"^04[5-9]\d")
+# The Belgian national register number (rijksregisternummer): YY.MM.DD-XXX.CC.
+RIJKSREGISTER = re.compile(r"(?<![\d.])\d{2}\.[01]\d\.[0-3]\d[\-\s]\d{3}\.\d{2}(?![\d])")
 # Numbers of businesses and services, never of a private person.
 SERVICE_PREFIXES = ("0800", "0900", "0906", "0909", "088", "085", "084", "087", "091", "097")
 
+# "cliëntnummer 20193", "pt-nr 7723419", "bewonersnummer van madame W. is 20419", "patient no. 2203947",
+# "patiënt 7730165": a number of five digits or more after a care record's name.
+_RECORD = (
+    r"(?:cli[eë]nt|pati[eë]nt|patient|client|pt|dossier|zorg|registratie|zis|ecd|bewoners?|ziekenfonds|"
+    r"verzekerings?|mutualiteits?)"
+)
 CLIENT_NUMBER = re.compile(
-    r"(?:(?:cli[eë]nt|pati[eë]nt|dossier|zorg|registratie|zis|ecd|bewoners?)[\s-]?(?:nummer|nr\.?|id)|patient\s(?:id|number)|mrn)"
-    r"\s*(?:is|:|=)?\s*([A-Z]{0,4}[\-\s]?\d{4,}[A-Z]?)",
+    rf"(?<![\p{{L}}])(?:{_RECORD}[\s-]?(?:nummer|nr|no|number|id)\b\.?|mrn\b|(?:cli[eë]nt|pati[eë]nt|patient|client)(?=\s+\d))"
+    r"(?:\s+(?:van|of|bij|from|at)\s+(?:[^.!?\n:]|(?<=(?<![\p{L}])\p{Lu})\.){1,40}?)?"
+    r"\s*(?:is|:|=|was)?\s*((?:[A-Z]{1,4}[\-\s]?)?\d{2,}(?:[\-./]\d{2,})*(?:-?[A-Z](?![\p{L}]))?)(?![\d\p{L}])",
     re.I,
 )
 
@@ -51,26 +68,58 @@ MONTHS = (
     r"okt(?:ober)?|nov(?:ember)?|dec(?:ember)?|january|february|march|may|june|july|october|december)"
 )
 DATE = re.compile(
-    rf"(?<!\d)(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|\d{{1,2}}\s+{MONTHS}\.?\s+(?:19|20)\d{{2}})(?!\d)",
+    rf"(?<![\d.\-/])(?:\d{{1,2}}[-/.]\d{{1,2}}[-/.](?:19|20)?\d{{2}}|(?:19|20)\d{{2}}-[01]\d-[0-3]\d|"
+    rf"(?:\d{{1,2}}|{number_word_pattern()})\s+{MONTHS}\.?\s+(?:(?:19|20)\d{{2}}(?!\d)|{YEAR_WORD}))(?![\d\p{{L}}]|[-/.]\d)",
     re.I,
 )
+# Words that say a date is a date of birth: the strong ones anywhere before it in the sentence,
+# the weak ones ("jarig", "is van") close before it.
+BIRTH_WORD = re.compile(r"geboren|geb\.|geboortedatum|geboortedag|born\b|date of birth|\bdob\b|birth ?date", re.I)
 BIRTH_CUE = re.compile(
-    r"(?:geboren|geb\.|geboortedatum|geboortedag|verjaardag|jarig|born|date of birth|dob|°)[^.!?\n]{0,25}$", re.I
+    r"(?:verjaardag|jarig|birthday|bday|°|\b(?:ben|is|zijn|was|bent)\s+(?:\w+\s+)?van|\b(?-i:\p{Lu}\p{Ll}+)\s+van)\s*(?:op\s*)?[^.!?\n]{0,25}$",
+    re.I,
+)
+# "geboren" after the date: "ik ben op 14-09-1990 geboren", "... kwam je ter wereld".
+WEAK_BIRTH_YEAR = 2015
+BIRTH_AFTER = re.compile(r"[^.!?\n]{0,12}(?:geboren|ter wereld|born)", re.I)
+# A date right after a person: "mw. El Amrani, 14-03-1961", "onze Jolien (1990-07-14)".
+PERSON_DATE = re.compile(
+    r"(?:\b(?:mw|mevr|mevrouw|dhr|meneer|de heer|mr|mrs|ms)\.?\s+(?:[A-Z]\.\s*)*[\p{Lu}][\p{L}'’\- ]{1,30}|"
+    r"[\p{Lu}][\p{Ll}]+(?:\s[\p{Lu}][\p{Ll}]+)?)\s*(?:,|\()\s*$"
 )
 
 STREET_SUFFIX = alternation("street_suffixes")  # lists/street_suffixes.txt
+# What may follow a house number: a letter ("14b", "7 c", "221-A"), a floor or part ("3-II", "22-III",
+# "42-2", "14-hs", "5 bg"), "bis", or the Belgian box number ("14 bus 2").
+HOUSE_NUMBER = (
+    r"\d{1,4}(?:[\s\-]?(?:bis|hs|bg|huis|boven|beneden|I{1,3}V?|IV|[a-zA-Z])(?![\p{L}])"
+    r"|-\d{1,3}(?![\d])|\s(?:bus|box)\s\d{1,4})?"
+)
 STREET_NUMBER = re.compile(
-    rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+(\d{{1,4}}(?:\s?[a-zA-Z](?![\p{{L}}])|-\d{{1,3}})?)(?![\d\p{{L}}])"
-    r"(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
+    rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+({HOUSE_NUMBER})(?![\d\p{{L}}])"
+    r"(?:,?\s+([1-9]\d{3}(?:\s?[A-Z]{2})?))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
 )
 WORD_NUMBER = re.compile(
-    r"(?<![\p{L}])([A-Z][\p{L}'’\-]{3,})\s+(\d{1,4}[a-z]?)(?![\d\p{L}])(?:,?\s+([1-9]\d{3}\s?[A-Z]{2}))?"
+    rf"(?<![\p{{L}}])([A-Z][\p{{L}}'’\-]{{3,}})\s+({HOUSE_NUMBER})(?![\d\p{{L}}])(?:,?\s+([1-9]\d{{3}}\s?[A-Z]{{2}}))?"
 )
 POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 ADDRESS_PRIVATE = re.compile(
-    r"(?:mijn|haar|zijn|hun|z'n|d'r)\s(?:eigen\s)?(?:huis|thuis|woon|post)?adres|adres\s(?:is|:)|huisadres|thuisadres|"
-    r"\bwoon(?:t)?\s(?:op|aan|in)|\bik woon|bij\s(?:mij|mijn|haar|hem|ons)\sthuis|thuis\s(?:op|aan)|ophalen|afhalen|"
-    r"langsbrengen|terugbrengen|schrijf\s(?:dan\s)?naar|stuur\s.{0,30}naar|verzamelen bij|my address|i live",
+    r"(?:mijn|mn|m'n|haar|zijn|hun|z'n|d'r|ons|onze)\s(?:eigen\s|nieuwe?\s|oude\s|tijdelijke?\s)?(?:huis|thuis|woon|post)?adres|"
+    r"adres\s(?:is|:)|adres\svan\s|huisadres|thuisadres|nieuwe?\s(?:huis|adres|woning|stek|plek|studio|appartement)|"
+    r"\bwoon(?:t|de|den)?\b|\bik woon|bij\s(?:mij|mijn|haar|hem|ons)\sthuis|thuis\s(?:op|aan)|"
+    r"ophalen|afhalen|af te halen|"
+    r"langsbrengen|terugbrengen|schrijf\s(?:dan\s)?naar|stuur\w*\s.{0,30}naar|verzamelen bij|\bverhui[sz]\w*|"
+    r"\bpost(?:kaart\w*)?\s(?:voor|naar)|"
+    r"\b(?:mevrouw|meneer|mw|dhr|mevr)\.?\s(?:[\p{Lu}][\p{L}'’\-]*\s)*(?:uit|op|aan|van)\s(?:de\s)?$|\bbij\s(?:mw|dhr|mevrouw|meneer)\.?\s(?:op|aan)|"
+    r"\b(?:mijn|mn|m'n|zijn|z'n|haar|d'r|hun|eigen|my|his|her|their)\s(?:\w+\s)?(?:huis|huisje|studio|woning|appartement|kamer|flat|home|house|place)\b|"
+    r"my address|i live|new (?:place|address|home)|home address|\b's home\b",
+    re.I,
+)
+# Weaker signs that an address is someone's home, outweighed by a public venue before it
+# ("kaartjes voor de voorstelling, theater ..., Stationsweg 12").
+ADDRESS_WEAK = re.compile(
+    r"\bkaart(?:je)?s?\b.{0,60}?\b(?:naar|sturen|stuur|welkom|mogen|kunnen)\b|\b(?:stuur|sturen)\w*\s.{0,30}kaart|"
+    r"housewarming|te koop|\bbreng\w*\s.{0,30}naar|moving|postcards?|send (?:them|it|cards?|flowers)",
     re.I,
 )
 VENUE = re.compile(alternation("venues"), re.I)  # lists/venues.txt
@@ -78,7 +127,8 @@ VENUE = re.compile(alternation("venues"), re.I)  # lists/venues.txt
 FREEMAIL = frozenset(word_list("freemail_domains"))  # lists/freemail_domains.txt
 ROLE_LOCAL = re.compile(rf"^{alternation('role_mailboxes')}$", re.I)  # lists/role_mailboxes.txt
 PRIVATE_CUE = re.compile(r"\bpriv[eé]\b|\bmijn eigen\b|\bpersoonlijke?\b|\bthuis\b|\bmy own\b|\bpersonal\b", re.I)
-OWN_CUE = re.compile(r"(?:\bmijn|\bme|\bmij|\bik|\bmy|\bme)\b[^.!?\n]{0,45}$", re.I)
+OWN_RECORD = re.compile(r"(?:\bmijn|\bmn|\bm'n|\bmy)\s$", re.I)
+OWN_CUE = re.compile(r"(?:\bmijn|\bmn|\bm'n|\bme|\bmij|\bik|\bmy)\b[^.!?\n]{0,60}$", re.I)
 
 
 def digits(s: str) -> str:
@@ -141,13 +191,20 @@ def detect(doc: Doc, emit: Emit) -> None:
         return True
 
     for m in CLIENT_NUMBER.finditer(text):
+        if len(digits(m.group(1))) >= 4 and claim(m.start(), m.end()):
+            # "mijn cliëntnummer": a client giving their own number names nobody else.
+            owner = "self" if OWN_RECORD.search(text, max(0, m.start() - 8), m.start()) else "other"
+            emit("personal_data", m.start(), m.end(), "client_number", "personal.identifier", owner=owner)
+            if owner != "self":
+                emit("client_privacy", m.start(), m.end(), "client_identifier", "privacy.client")
+
+    for m in RIJKSREGISTER.finditer(text):
         if claim(m.start(), m.end()):
-            emit("personal_data", m.start(), m.end(), "client_number", "personal.identifier")
-            emit("client_privacy", m.start(), m.end(), "client_identifier", "privacy.client")
+            emit("personal_data", m.start(), m.end(), "bsn", "personal.identifier", owner=_owner(doc, m.start()))
 
     for m in NINE_DIGITS.finditer(text):
         number = digits(m.group())
-        cue = BSN_CUE.search(text, max(0, m.start() - 40), m.start())
+        cue = BSN_CUE.search(text, max(doc.sentence_span(m.start(), before=1)[0], m.start() - 80), m.start())
         if not cue and (not elf_proef(number) or number.startswith("0")):
             continue
         if claim(m.start(), m.end()):
@@ -159,10 +216,17 @@ def detect(doc: Doc, emit: Emit) -> None:
         if len(number) != 10 or number in public_numbers:
             continue
         mobile = number.startswith("06") and not number.startswith("066")
-        private = PRIVATE_CUE.search(doc.sentence_lower(m.start()))
+        if BELGIAN_MOBILE.match(number) and m.group().startswith(("+32", "0032", "+ 32")):
+            mobile = True
+        sentence = doc.sentence_lower(m.start(), before=1)
+        private = PRIVATE_CUE.search(doc.sentence_lower(m.start())) or PERSON_PHONE_CUE.search(sentence)
         if number.startswith(SERVICE_PREFIXES) or not (mobile or private):
             claim(m.start(), m.end())
             continue
+        if claim(m.start(), m.end()):
+            emit("personal_data", m.start(), m.end(), "phone", "personal.identifier", owner=_owner(doc, m.start()))
+
+    for m in FOREIGN_MOBILE.finditer(text):
         if claim(m.start(), m.end()):
             emit("personal_data", m.start(), m.end(), "phone", "personal.identifier", owner=_owner(doc, m.start()))
 
@@ -179,20 +243,55 @@ def detect(doc: Doc, emit: Emit) -> None:
             emit("personal_data", start, end, "email", "personal.identifier", owner=_owner(doc, start))
 
     for m in DATE.finditer(text):
-        if BIRTH_CUE.search(text, max(0, m.start() - 40), m.start()) and claim(m.start(), m.end()):
+        year = _date_year(m.group())
+        if year is None:
+            continue
+        sentence_start = doc.sentence_span(m.start())[0]
+        before = text[max(sentence_start, m.start() - 60) : m.start()]
+        # A weak cue ("jarig", "Trijntje van ...", a date after a name) counts for a year long enough
+        # ago: "de vergadering van 12 maart 2026" is no date of birth.
+        birth = (
+            BIRTH_WORD.search(text, sentence_start, m.start())
+            or BIRTH_AFTER.match(text, m.end())
+            or (year <= WEAK_BIRTH_YEAR and (BIRTH_CUE.search(before) or PERSON_DATE.search(before)))
+        )
+        if birth and claim(m.start(), m.end()):
             emit("personal_data", m.start(), m.end(), "birthdate", "personal.identifier", owner=_owner(doc, m.start()))
 
     _spelled_numbers(doc, emit, claim, public_numbers)
     _addresses(doc, emit, claim)
 
 
+def _date_year(raw: str) -> int | None:
+    """The year of a date, None when it is no date ("2024-13-45", "12.30.2050")."""
+    numbers = re.findall(r"\d+", raw)
+    words = raw.split()
+    year: int | None
+    if len(numbers) == 3:
+        if len(numbers[0]) == 4:
+            year, month, day = int(numbers[0]), int(numbers[1]), int(numbers[2])
+        else:
+            day, month, year = int(numbers[0]), int(numbers[1]), int(numbers[2])
+            if year < 100:
+                year += 1900 if year > 30 else 2000
+        return year if 1 <= day <= 31 and 1 <= month <= 12 and 1890 <= year <= 2030 else None
+    year = int(numbers[-1]) if numbers and len(numbers[-1]) == 4 else spelled_year(" ".join(words[2:]))
+    return year if year is not None and 1890 <= year <= 2030 else None
+
+
 def _spelled_numbers(doc: Doc, emit: Emit, claim: Claim, public_numbers: set[str]) -> None:
     for m in DIGIT_RUN.finditer(doc.text):
-        tokens = re.findall(r"\d+|\p{L}+", m.group())
-        if not any(t.lower() in NUMBER_WORDS for t in tokens) and not all(len(t) == 1 for t in tokens):
+        tokens = NUMBER_TOKEN.findall(m.group())
+        if all(t.isdigit() for t in tokens) and not all(len(t) == 1 for t in tokens):
             continue  # plain notations are handled by the patterns above
-        number = "".join(NUMBER_WORDS.get(t.lower(), t) for t in tokens)
-        if len(number) == 10 and number.startswith("06") and number not in public_numbers:
+        number = "".join(word_digits(t) or t for t in tokens)
+        # Read out like this it is a person's number: mobile (Dutch 06, Belgian 04[5-9]) or said to be theirs.
+        personal = (
+            number.startswith("06")
+            or BELGIAN_MOBILE.match(number)
+            or PERSON_PHONE_CUE.search(doc.sentence_lower(m.start()))
+        )
+        if len(number) == 10 and personal and number not in public_numbers:
             if claim(m.start(), m.end()):
                 emit("personal_data", m.start(), m.end(), "phone", "personal.identifier", owner=_owner(doc, m.start()))
         elif len(number) == 9 and elf_proef(number) and claim(m.start(), m.end()):
@@ -217,9 +316,12 @@ def _addresses(doc: Doc, emit: Emit, claim: Claim) -> None:
             continue
         if street in policy.locations or street.split()[0] in ("De", "Het") and len(street.split()) == 1:
             continue
-        sentence_start = doc.sentence_span(start)[0]
-        before = text[max(sentence_start, start - 80) : start]
-        private = ADDRESS_PRIVATE.search(before) or ADDRESS_PRIVATE.search(text[end : doc.sentence_span(start)[1]])
+        # The cue may be in the sentence before: "Ik heb een nieuw huis! Het is Vlierstraat 8."
+        sentence_start = doc.sentence_span(start, before=1)[0]
+        before = text[max(sentence_start, start - 100) : start]
+        after = text[end : doc.sentence_span(start, after=1)[1]]
+        private = ADDRESS_PRIVATE.search(before) or ADDRESS_PRIVATE.search(after)
+        weak = ADDRESS_WEAK.search(before) or ADDRESS_WEAK.search(after)
         venue = VENUE.search(before)
-        if (private or has_postcode) and not (venue and not private) and claim(start, end):
+        if (private or weak or has_postcode) and not (venue and not private) and claim(start, end):
             emit("personal_data", start, end, "address", "personal.identifier", owner=_owner(doc, start))

@@ -65,7 +65,7 @@ CLIENT_CONTEXT = re.compile(
     r"dagbesteding|poli|seh|ic|intensive care|opname)|room\s\d|opgenomen|overleden|overleed|verbleef|verblijft|"
     r"gevallen|onrustig|verward|medicatie|medicijnen|katheter|infuus|wond|diagnose|behandeling|operatie|"
     r"revalid\w*|ontslagen|zorgplan|behandelplan|dossier|rapportage|(?:zoon|dochter|moeder|vader|ouders|familie|"
-    r"kleinkinderen|partner|echtgeno(?:te|ot)|mentor)\svan)(?![\p{{L}}])",
+    r"kleinkinderen|partner|echtgeno(?:te|ot)|mentor)\svan)(?![\p{L}])",
     re.I,
 )
 CARE_RECEIPT = re.compile(

@@ -16,6 +16,18 @@ ABBREVIATIONS = frozenset(word_list("abbreviations"))
 PARTICLES = word_list("compound_particles")
 # Short words that often make the second part of a compound ("koffiekar").
 SHORT_PARTS = frozenset(word_list("compound_short_parts"))
+# Words that are right where they are written though hunspell's standard Dutch does not know
+# them: Flemish, dialect, youth slang and chat, English loans with Dutch endings (lists/*.txt).
+ACCEPTED_LISTS = ("flemish_words", "dialect_words", "slang_words", "loanwords")
+ACCEPTED = frozenset(w for name in ACCEPTED_LISTS for w in word_list(name) if not w.endswith("*"))
+ACCEPTED_STARTS = tuple(w[:-1] for name in ACCEPTED_LISTS for w in word_list(name) if w.endswith("*"))
+# Greek and Latin parts of medical words (lists/medical_parts.txt).
+MEDICAL_PARTS = tuple(sorted(set(word_list("medical_parts")), key=len, reverse=True))
+# Endings an adjective or noun takes without becoming another word: "opgeruimdste", "iets toegankelijks".
+WORD_ENDINGS = ("ste", "st", "ere", "ers", "er", "e", "s")
+# What joins the parts of a compound: "zorg|team", "afdeling|s|kat", "kinder|en|boek", "time-out|kamer".
+LINKS_BETWEEN = ("", "s", "-", "e", "en", "er")
+MAX_PARTS = 4
 LETTERS = "abcdefghijklmnopqrstuvwxyzéëèïü"
 # Words a tone-of-voice stem can be followed by in a compound or inflection
 # without becoming a different word.
@@ -61,6 +73,8 @@ def detect_spelling(doc: Doc, emit: Emit) -> None:
     for start, end, word in doc.words:
         if not _worth_checking(doc, start, word, lex):
             continue
+        if "-" in word and _accepted(word.lower(), dutch, english):
+            continue  # "time-outkamer": the whole is a compound though a part is not a word
         parts = [p for p in word.split("-") if p]
         for part in parts:
             if part[0].isupper() and not (doc.is_sentence_start(start) and part is parts[0]):
@@ -94,24 +108,92 @@ def _judge(word: str, dutch: SpellChecker) -> tuple[bool, str | None]:
     """Is a word hunspell does not know a typo? Returns (typo, suggestion).
 
     A word one edit away from a much more frequent word is a typo, even
-    when it splits into two words ("ziekehuis"). Otherwise a compound, or a
-    word that is reasonably frequent in Dutch text, is accepted.
+    when it splits into two words ("ziekehuis"); so is a compound whose
+    last part is ("personeelsvergadring": personeel + s + vergadring).
+    Otherwise a compound, or a word that is reasonably frequent in Dutch
+    text, is accepted.
     """
     frequency = zipf(word)
+    best, best_frequency = _nearest(word, dutch)
+    if best and best_frequency >= 3.0 and best_frequency - frequency >= 1.5:
+        return True, best
+    tail = _typo_in_tail(word, dutch)
+    if tail:
+        return True, tail
+    if frequency >= 2.0 or _accepted(word, dutch, None):
+        return False, None
+    return True, best
+
+
+def _nearest(word: str, dutch: SpellChecker) -> tuple[str | None, float]:
+    """The most frequent correct Dutch word one edit away, with its Zipf frequency."""
     known = frequencies()
     # Only words seen in Dutch text can be the intended word; checking the
     # few of those with hunspell is much cheaper than checking every edit.
     candidates = sorted({c for c in _edits(word) if c in known}, key=known.__getitem__, reverse=True)
-    best, best_frequency = None, 0.0
     for candidate in candidates:
         if dutch.check(candidate):
-            best, best_frequency = candidate, zipf(candidate)
-            break
-    if best and best_frequency >= 3.0 and best_frequency - frequency >= 1.5:
-        return True, best
-    if _is_compound(word, dutch) or frequency >= 2.0:
-        return False, None
-    return True, best
+            return candidate, zipf(candidate)
+    return None, 0.0
+
+
+def _typo_in_tail(word: str, dutch: SpellChecker) -> str | None:
+    """A known first part and a misspelt rest: the whole word corrected, or None.
+
+    When some known first part leaves a rest that is, after any link, a word or a compound
+    ("personeels|wifi", "bejaarden|gym"), the word is fine. Otherwise, for the longest known
+    first part, a rest of five letters or more one edit from a frequent word is the typo.
+    """
+    splits = []
+    for i in range(len(word) - 2, 2, -1):
+        left = word[:i]
+        if not _part(left, dutch, last=False, strict=True):
+            continue
+        rests = [(link, word[i + len(link) :]) for link in ("", "s", "en", "e") if word.startswith(link, i)]
+        if any(
+            len(rest) >= 2 and (_part(rest, dutch, last=True) or _is_compound(rest, dutch, strict=True))
+            for _, rest in rests
+        ):
+            return None
+        splits.append((left, rests))
+    for left, rests in splits[:1]:
+        for link, rest in rests:
+            if len(rest) < 5 or rest in ACCEPTED:
+                continue
+            best, best_frequency = _nearest(rest, dutch)
+            if best and best_frequency >= 3.0 and best_frequency - zipf(rest) >= 1.5:
+                return left + link + best
+    return None
+
+
+def _accepted(word: str, dutch: SpellChecker, english: SpellChecker | None) -> bool:
+    """Not a typo though no dictionary lists it: a compound, an inflection, a medical term, "cliëntnr"."""
+    if english is not None and _known_part(word, dutch, english):
+        return True
+    if _is_compound(word, dutch) or _medical(word):
+        return True
+    for ending in WORD_ENDINGS:
+        stem = word[: -len(ending)]
+        if word.endswith(ending) and len(stem) >= 4 and (dutch.check(stem) or _is_compound(stem, dutch)):
+            return True
+    # An abbreviated record word: "cliëntnr", "dossiernrs".
+    for short in ("nrs", "nr"):
+        if word.endswith(short) and len(word) - len(short) >= 4 and dutch.check(word[: -len(short)]):
+            return True
+    return False
+
+
+def _medical(word: str) -> bool:
+    """Two or more Greek or Latin medical parts, the last one ending the word: "hyponatriëmie"."""
+    plain = _strip_accents(word)
+    for ending in MEDICAL_PARTS:
+        if len(ending) >= 3 and plain.endswith(ending):
+            head = plain[: -len(ending)]
+            if not head and len(ending) >= 5:
+                return True  # the part alone, as a word: "scopie"
+            if any(len(part) >= 4 and part in head for part in MEDICAL_PARTS):
+                return True
+    return False
 
 
 def _worth_checking(doc: Doc, start: int, word: str, lex: Lexicon) -> bool:
@@ -134,6 +216,9 @@ def _worth_checking(doc: Doc, start: int, word: str, lex: Lexicon) -> bool:
 def _known(word: str, dutch: SpellChecker, english: SpellChecker | None, lex: Lexicon) -> bool:
     if dutch.check(word) or (english and english.check(word)) or word.lower() in lex.medical_terms:
         return True
+    low = word.lower()
+    if low in ACCEPTED or (ACCEPTED_STARTS and low.startswith(ACCEPTED_STARTS)):
+        return True
     plain = _strip_accents(word)
     if plain != word and dutch.check(plain):
         return True
@@ -149,18 +234,64 @@ def _strip_accents(word: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn")
 
 
-def _is_compound(word: str, dutch: SpellChecker) -> bool:
-    """Two known parts: four letters or more, or a short word that often ends a compound."""
+def _is_compound(word: str, dutch: SpellChecker, strict: bool = False) -> bool:
+    """Known parts, joined as Dutch joins them: "tweestapsverificatie" is twee + stap + s + verificatie.
+
+    A part has four letters or more, or is a short word that often ends a compound ("koffiekar",
+    "afdelingskat"); a part may also be a word of our accepted lists ("personeelsbbq").
+    strict: short parts must be common words (see _part), as in every part after the second.
+    """
     for prefix in PARTICLES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 4 and dutch.check(word[len(prefix) :]):
+        rest = word[len(prefix) :]
+        if word.startswith(prefix) and len(rest) >= 4 and _compound_rest(rest, dutch, 1, strict):
             return True
-    for i in range(3, len(word) - 2):
-        left, right = word[:i], word[i:]
-        if (len(left) < 4 and left not in SHORT_PARTS) or (len(right) < 4 and right not in SHORT_PARTS):
+    return _compound_rest(word, dutch, 0, strict)
+
+
+def _compound_rest(word: str, dutch: SpellChecker, parts: int, strict: bool) -> bool:
+    """Can word be read as one known part, or a known part, a link and a compound of the rest?"""
+    if parts >= 1 and _part(word, dutch, last=True, strict=strict or parts >= 2):
+        return True
+    if parts + 1 >= MAX_PARTS:
+        return False
+    for i in range(len(word) - 2, 2, -1):  # longest first part first: fewer parts, fewer checks
+        left = word[:i]
+        if not _part(left, dutch, last=False, strict=strict or parts >= 1):
             continue
-        if dutch.check(right) and (dutch.check(left) or (left.endswith("s") and dutch.check(left[:-1]))):
-            return True
+        rest = word[i:]
+        for link in LINKS_BETWEEN:
+            after = rest[len(link) :]
+            if rest.startswith(link) and len(after) >= 2 and _compound_rest(after, dutch, parts + 1, strict):
+                return True
     return False
+
+
+def _part(part: str, dutch: SpellChecker, last: bool, strict: bool = False) -> bool:
+    """A word that can be part of a compound.
+
+    strict: short parts must be common words. A typo splits into rare short words far too
+    easily ("vergadring" is "verga" + "dring"); in a two-part word the edit rule in _judge
+    catches that first, in three parts or a misspelt rest it does not.
+    """
+    if part in SHORT_PARTS or (len(part) >= 4 and part in ACCEPTED):
+        return True
+    if len(part) < 4 and not (last and len(part) == 3 and zipf(part) >= 4.0):
+        return False
+    return (not strict or len(part) > 5 or zipf(part) >= 3.0) and dutch.check(part)
+
+
+def _known_part(word: str, dutch: SpellChecker, english: SpellChecker) -> bool:
+    """A word our lists accept, or a hyphenated word all of whose parts are known or compounds."""
+    if word in ACCEPTED or word.startswith(ACCEPTED_STARTS) and ACCEPTED_STARTS:
+        return True
+    if "-" not in word:
+        return False
+    pieces = [p for p in word.split("-") if p]
+    return (
+        bool(pieces)
+        and all(dutch.check(p) or english.check(p) or p in ACCEPTED or _is_compound(p, dutch) for p in pieces)
+        or _is_compound(word.replace("-", ""), dutch)
+    )
 
 
 def _edits(word: str) -> Iterator[str]:

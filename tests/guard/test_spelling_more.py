@@ -1,0 +1,37 @@
+"""Spelling: what is not a typo (Flemish, dialect, slang, loans, compounds, medical terms) and what still is."""
+
+import pytest
+
+from .conftest import flags, spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Amai, wat een plezante namiddag was da, allez!",
+        "Ge zijt een schat, merci voor de hulp met de permanentie.",
+        "Houdoe en bedankt, tot morgen op de groep!",
+        "Wollah dit was echt een skeer weekje, gwn moe.",
+        "Shoutout naar het nachtteam, lowkey de beste ploeg.",
+        "Vandaag een teambuilding en daarna nog even gepost.",
+        "De bewoners genoten van het afdelingsontbijt en de bejaardengym.",
+        "We hadden een tweestapsverificatie nodig voor het nieuwe rooster.",
+        "Uitleg over hypokaliëmie en trombocytopenie op de scholing.",
+        "Het cliëntnr staat op de map.",
+    ],
+)
+def test_words_that_are_right_where_they_are_written(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+@pytest.mark.parametrize(
+    "text, typo",
+    [
+        ("Morgen is de teamvergadring om tien uur.", "teamvergadring"),
+        ("Wie neemt mijn nachtdiesnt over?", "nachtdiesnt"),
+        ("Ik vond het een geweldich feest.", "geweldich"),
+        ("We hebben mischien te weinig handen.", "mischien"),
+    ],
+)
+def test_typos_are_still_found(text, typo):
+    assert spans(text, "spelling") == [typo]
