@@ -1,4 +1,5 @@
 import re
+import string
 
 from django.conf import settings
 from django.db import models
@@ -144,12 +145,49 @@ class Handle(models.Model):
         return pattern.format(self.handle.lstrip("@")) if pattern else ""
 
 
-def conventional_handle(user):
-    """The handle the organisation's naming convention gives this person (e.g. jannie_goedvooroud)."""
-    org = user.organisation
-    suffix = org.handle_suffix or org.slug
-    raw = org.naming_convention.format(voornaam=user.first_name, achternaam=user.last_name, organisatie=suffix)
+def _handle_text(raw):
+    """What a handle keeps of a piece of the convention: letters, digits, _ and ., in lower case."""
     return re.sub(r"[^\w.]", "", raw.replace(" ", "")).lower()
+
+
+def handle_for(organisation, first_name, last_name):
+    """The handle the organisation's naming convention gives a name (e.g. jannie_goedvooroud)."""
+    suffix = organisation.handle_suffix or organisation.slug
+    raw = organisation.naming_convention.format(voornaam=first_name, achternaam=last_name, organisatie=suffix)
+    return _handle_text(raw)
+
+
+def conventional_handle(user):
+    """The handle the organisation's naming convention gives this person."""
+    return handle_for(user.organisation, user.first_name, user.last_name)
+
+
+# How each placeholder and sign of a naming convention reads, so people never see "{voornaam}_{organisatie}".
+PLACEHOLDER_WORDS = {"voornaam": _("your first name"), "achternaam": _("your last name")}
+SIGN_WORDS = {"_": _("an underscore (_)"), ".": _("a full stop (.)")}
+
+
+def convention_in_words(organisation):
+    """The organisation's naming convention as a list of parts in plain words: "your first name", "an
+    underscore (_)", "lindehof". Only what handle_for keeps of it, so the words and the example never differ."""
+    parts = []
+    suffix = _handle_text(organisation.handle_suffix or organisation.slug)
+    for literal, name, _spec, _conversion in string.Formatter().parse(organisation.naming_convention):
+        for piece in re.findall(r"[_.]|[^_.]+", _handle_text(literal or "")):
+            parts.append(str(SIGN_WORDS.get(piece, f"‘{piece}’")))
+        if name == "organisatie":
+            parts.append(f"‘{suffix}’")
+        elif name:
+            parts.append(str(PLACEHOLDER_WORDS[name]))
+    return parts
+
+
+def convention_sentence(organisation):
+    """The naming convention in one phrase: "your first name, an underscore (_) and ‘lindehof’"."""
+    parts = convention_in_words(organisation)
+    if len(parts) < 2:
+        return "".join(parts)
+    return _("%(first)s and %(last)s") % {"first": ", ".join(parts[:-1]), "last": parts[-1]}
 
 
 def follows_convention(handle, user):

@@ -23,6 +23,7 @@ from .models import (
     CorporateAccount,
     Handle,
     LocationPageRequest,
+    convention_sentence,
     conventional_handle,
     follows_convention,
 )
@@ -158,8 +159,18 @@ def directory(request):
         handles = domain.visible_handles(request.user, person, person.handles.all())
         if handles:
             rows.append({"person": person, "handles": [(h, follows_convention(h.handle, person)) for h in handles]})
+    marks = domain.marks_for([row["person"] for row in rows])
+    for row in rows:
+        row["marks"] = marks.get(row["person"].pk, [])
     return render(
-        request, "accounts/directory.html", {"rows": rows, "sees_every_handle": can_see_every_handle(request.user)}
+        request,
+        "accounts/directory.html",
+        {
+            "rows": rows,
+            "sees_every_handle": can_see_every_handle(request.user),
+            "convention": convention_sentence(request.user.organisation),
+            "example": conventional_handle(request.user),
+        },
     )
 
 

@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "deelwijs.learning",
     "deelwijs.insight",
     "deelwijs.webcare",
+    "deelwijs.toolkit",
     "deelwijs.jobs",
     "deelwijs.privacy",
     "deelwijs.demo",

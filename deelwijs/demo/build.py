@@ -18,6 +18,7 @@ from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 from deelwijs.planning.demo import create_demo_plan
 from deelwijs.sharing.demo import create_demo_activity
 from deelwijs.stories.demo import create_demo_stories
+from deelwijs.toolkit.demo import create_demo_toolkit
 from deelwijs.webcare.demo import create_demo_webcare
 
 DEMO_PASSWORD = "lindehof-demo"
@@ -153,6 +154,7 @@ def create_demo():
         slug="lindehof",
         defaults={
             "name": "Zorggroep Lindehof",
+            "naming_convention": "{voornaam}_{organisatie}",
             "handle_suffix": "lindehof",
             "require_two_factor": False,
             "policy_text": POLICY,
@@ -216,4 +218,5 @@ def _fill(org):
     )
     create_demo_plan(org, people)
     create_demo_webcare(org, people)
+    create_demo_toolkit(org, people)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

@@ -90,10 +90,22 @@ JOBS = (
         _("Every night at 03:15: delete what was kept longer than the retention periods"),
     ),
     Job(
+        "forget_kept_uploads",
+        "30 3 * * *",
+        "deelwijs.toolkit.tasks.forget_kept_uploads",
+        _("Every night at 03:30: delete files kept for forms that were never sent again"),
+    ),
+    Job(
         "send_digest",
         "0 7 * * 1",
         "deelwijs.content.tasks.send_weekly_digest",
         _("Monday at 07:00: the weekly digest"),
+    ),
+    Job(
+        "remind_about_guides",
+        "0 8 * * 1",
+        "deelwijs.toolkit.tasks.remind_about_guides",
+        _("Monday at 08:00: remind communications of network guides not checked for six months"),
     ),
 )
 

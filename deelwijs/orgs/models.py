@@ -140,6 +140,10 @@ class Organisation(models.Model):
     def has_sso(self):
         return bool(self.oidc_issuer and self.oidc_client_id and self.oidc_client_secret)
 
+    def tone_words(self):
+        """The word list the post check uses: the organisation's own, or the default one while it has none."""
+        return self.word_list or default_word_list()
+
     def guard_policy(self):
         """The post check's Policy for this organisation."""
         staff = [p.full_name for p in self.people.filter(is_active=True).exclude(role_assignments__role=CLIENT)]
@@ -149,7 +153,7 @@ class Organisation(models.Model):
             + list(self.teams.values_list("name", flat=True)),
             public_contacts=[line.strip() for line in self.public_contacts.splitlines() if line.strip()],
             staff_names=staff,
-            word_list=self.word_list or default_word_list(),
+            word_list=self.tone_words(),
             blog_disclaimer=self.blog_disclaimer,
         )
 

@@ -88,6 +88,11 @@ can_see_colleagues = is_staff_member
 can_see_every_handle = is_communications
 can_review_stories = can_manage_content
 can_edit_training = can_manage_content
+# The toolkit: every member reads the pages and formats meant for their role; communications keeps it up.
+can_manage_toolkit = is_communications | is_administrator
+# Photos and images the organisation may use, for staff; the profile kit for everyone the directory lists.
+can_use_image_library = is_staff_member
+can_use_profile_kit = is_staff_member | is_volunteer
 # Planning.
 can_plan_everything = is_communications | is_administrator
 can_plan_for_team = can_plan_everything | is_manager | is_ambassador

@@ -4,9 +4,10 @@ What happens, in order (``erase``):
 
 1. Deleted: handles, invitations to their address, stories with their photos (files too), signals they
    reported with their screenshots, training answers (and so their certificates), notifications, calendar
-   links, two-factor devices, roles, team memberships, ownership and use of corporate accounts, exports of
-   their data (files too), their sessions, django-axes' sign-in logs with their address, and finished tasks
-   (and waiting e-mails to them) whose arguments hold their address or name.
+   links, the checklist of their profile and files kept for a form (files too), two-factor devices, roles,
+   team memberships, ownership and use of corporate accounts, exports of their data (files too), their
+   sessions, django-axes' sign-in logs with their address, and finished tasks (and waiting e-mails to them)
+   whose arguments hold their address or name.
 2. Emptied: the texts of their shares. The share rows stay, so the organisation's figures stay right.
 3. Kept on purpose, each with its reason in the report: entries of the register of conversations about them
    (the organisation's HR retention, unless the administrator removes them too), audit entries, figures,
@@ -48,6 +49,7 @@ from deelwijs.orgs.models import AuditEntry, Invitation, Notification, Organisat
 from deelwijs.planning.models import CalendarFeed
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story, StoryPhoto
+from deelwijs.toolkit.models import KeptUpload, ProfileChecklist
 from deelwijs.webcare.models import Conversation, ConversationView, InboxItem
 
 from . import export
@@ -65,6 +67,7 @@ REMOVED = {
     "signals": _("Signals they reported to webcare"),
     "notifications": _("Notifications"),
     "calendar_feeds": _("Calendar links"),
+    "profile_checklist": _("The checklist of their profile, and files kept for a form (deleted from disk)"),
     "two_factor_devices": _("Two-factor devices"),
     "roles": _("Roles"),
     "teams": _("Team memberships and teams they managed"),
@@ -297,6 +300,10 @@ def _deletions(person, remove_register):
         ("signals", [InboxItem.objects.filter(reporter=person, kind=InboxItem.SIGNAL)]),
         ("notifications", [Notification.objects.filter(person=person)]),
         ("calendar_feeds", [CalendarFeed.objects.filter(Q(person=person) | Q(owner=person))]),
+        (
+            "profile_checklist",
+            [ProfileChecklist.objects.filter(person=person), KeptUpload.objects.filter(person=person)],
+        ),
         ("two_factor_devices", [TOTPDevice.objects.filter(user=person)]),
         ("roles", [RoleAssignment.objects.filter(user=person)]),
         ("sessions", [sessions_of(person)]),
@@ -412,6 +419,9 @@ def erase(actor, person, remove_register=False):
     removed = {"profile": 1}
     # Images first: deleting a story or a signal would lose the way to its photos.
     removed["photos"] = _delete_images(list(_images(person)))
+    # Kept uploads' files go now, like the photos, not when the transaction commits.
+    for upload in KeptUpload.objects.filter(person=person):
+        upload.file.delete(save=False)
     for kind, querysets in _deletions(person, remove_register):
         removed[kind] = removed.get(kind, 0)
         for queryset in querysets:

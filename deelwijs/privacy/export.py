@@ -38,6 +38,8 @@ from deelwijs.orgs.models import AuditEntry, Invitation, Notification
 from deelwijs.planning.models import CalendarFeed, Event, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story
+from deelwijs.toolkit.domain import CHECKLIST
+from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, Page, PostFormat, ProfileChecklist
 from deelwijs.webcare.domain import may_see_conversation
 from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem
 
@@ -337,6 +339,18 @@ def _sign_ins(person, files, notes):
     }
 
 
+def _profile_checklist(person, files, notes):
+    checklist = ProfileChecklist.objects.filter(person=person).first()
+    if checklist is None:
+        return None
+    labels = dict(CHECKLIST)
+    return {
+        "ticked": [{"key": key, "text": str(labels.get(key, key))} for key in checklist.ticked],
+        "shown_in_directory": checklist.in_directory,
+        "updated": checklist.updated,
+    }
+
+
 def _exports(person, files, notes):
     rows = DataExport.objects.filter(person=person).order_by("created")
     return [{"created": e.created, "status": e.status, "asked_by_you": e.requested_by_id == person.pk} for e in rows]
@@ -363,6 +377,11 @@ WORK = {
     "orgs.Invitation.invited_by": ("created", str),
     "privacy.DataExport.requested_by": ("created", str),
     "privacy.ErasureRecord.erased_by": ("created", str),
+    "toolkit.Page.updated_by": ("updated", str),
+    "toolkit.PostFormat.updated_by": ("updated", str),
+    "toolkit.Attachment.uploaded_by": ("created", str),
+    "toolkit.LibraryImage.added_by": ("created", str),
+    "toolkit.Banner.added_by": ("created", str),
 }
 WORK_MODELS = {
     "accounts.LocationPageRequest": LocationPageRequest,
@@ -379,6 +398,11 @@ WORK_MODELS = {
     "orgs.Invitation": Invitation,
     "privacy.DataExport": DataExport,
     "privacy.ErasureRecord": ErasureRecord,
+    "toolkit.Page": Page,
+    "toolkit.PostFormat": PostFormat,
+    "toolkit.Attachment": Attachment,
+    "toolkit.LibraryImage": LibraryImage,
+    "toolkit.Banner": Banner,
 }
 
 
@@ -512,6 +536,12 @@ SECTIONS = (
         _sign_ins,
     ),
     Section(
+        "profielcheck.json",
+        _("What you ticked on the checklist of the profile kit, and whether the directory shows it."),
+        _profile_checklist,
+        ("toolkit.ProfileChecklist.person",),
+    ),
+    Section(
         "exports.json",
         _("The exports of your data made so far, like this one."),
         _exports,
@@ -521,8 +551,8 @@ SECTIONS = (
         "werk.json",
         _(
             "Work of yours in the organisation's records (planned posts, events, pilots, reviewed stories, "
-            "webcare items, invitations, reports): what it is called and when. The records themselves belong "
-            "to the organisation and are often about others."
+            "webcare items, invitations, reports, toolkit pages and images): what it is called and when. The "
+            "records themselves belong to the organisation and are often about others."
         ),
         _work,
         tuple(WORK),
@@ -536,6 +566,10 @@ LEFT_OUT = {
     ),
     "privacy.ErasureRecord.person": _(
         "The record of an erasure points at an account that is erased already: nobody is left to export it for."
+    ),
+    "toolkit.KeptUpload.person": _(
+        "A file you chose in a form that had an error elsewhere, kept so you need not choose it again: it is "
+        "deleted once the form is sent, or the next night."
     ),
     "admin.LogEntry.user": _(
         "Changes made in the installation's admin site (/beheer/), which only its operators use: they are "

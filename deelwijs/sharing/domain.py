@@ -1,5 +1,6 @@
 """Business rules for sharing."""
 
+import re
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
@@ -8,9 +9,14 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from deelwijs.guard import check
+from deelwijs.content.models import SHARE_NETWORK_LABELS
+from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.learning.domain import lesson_links
 
 from .models import Share, TrackedLink, new_code
+
+# A part of a text left to fill in: "[name of the event]", on one line, not a link's [text](url) in Markdown.
+PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\](?!\()")
 
 
 def with_utm(url, network, item):
@@ -49,6 +55,61 @@ def check_text(person, text, network, lang="nl", link=None):
     return check(text, network, person.organisation.guard_policy(), lang=lang, appended_link=link)
 
 
+def refuse_unless_postable(person, text, network, confirmed=False, lang="nl", link=None):
+    """Raise a ValidationError when a text may not go out yet: empty, blocked by the post check, or with
+    warnings the person did not confirm. Returns the post check's report."""
+    if not text.strip():
+        raise ValidationError(_("Write a text before you share."), code="empty")
+    report = check_text(person, text, network, lang, link=link)
+    if report.blocked:
+        raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
+    if report.needs_confirmation and not confirmed:
+        raise ValidationError(_("Read the warnings and confirm that you still want to share this."), code="unconfirmed")
+    return report
+
+
+def placeholders(text):
+    """The parts of a text still between square brackets, as a format leaves them: ["[date]", "[link]"]."""
+    return PLACEHOLDER.findall(text)
+
+
+def nudges(text, suggestion, organisation):
+    """Friendly advice that is not a policy finding."""
+    advice = []
+    if placeholders(text):
+        advice.append(_("Fill in the parts between [square brackets] with your own words."))
+    if suggestion and " ".join(text.split()) == " ".join(suggestion.split()):
+        advice.append(_("Add a sentence of your own: posts identical to the suggestion read as advertising."))
+    low = text.lower()
+    own_words = ("ik werk", "mijn werk", "collega", "wij ", "we ", "ons team", organisation.name.lower())
+    if not any(w in low for w in own_words):
+        advice.append(
+            _("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name}
+        )
+    return advice
+
+
+def editor_context(person, lang, network, text, suggestion, report):
+    """What the share editor (sharing/_editor.html) shows around a text, for an item or a post format."""
+    return {
+        "network": network,
+        "network_label": SHARE_NETWORK_LABELS[network],
+        "text": text,
+        "suggestion": suggestion,
+        "report": report,
+        "nudges": nudges(text, suggestion, person.organisation) if report else [],
+        "questions": FIVE_QUESTIONS["en" if lang == "en" else "nl"],
+        "lessons": lesson_links(person.organisation),
+        "severity_labels": {
+            "block": _("Blocks"),
+            "warn": _("Warning"),
+            "hint": _("Tip"),
+            "clean": _("The post check found nothing: this fits the policy."),
+            "lesson": _("Why? Read the lesson"),
+        },
+    }
+
+
 @transaction.atomic
 def record_share(person, item, network, text, confirmed=False, lang="nl"):
     """Record who shared which item where, with a tracked short link when the item has a link.
@@ -57,13 +118,7 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
     blocks, and a text with warnings the person did not confirm are refused with a
     ValidationError and nothing is recorded.
     """
-    if not text.strip():
-        raise ValidationError(_("Write a text before you share."), code="empty")
-    report = check_text(person, text, network, lang, link=appended_link(item))
-    if report.blocked:
-        raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
-    if report.needs_confirmation and not confirmed:
-        raise ValidationError(_("Read the warnings and confirm that you still want to share this."), code="unconfirmed")
+    refuse_unless_postable(person, text, network, confirmed, lang, link=appended_link(item))
     team = person.teams.select_related("location").order_by("pk").first()
     share = Share.objects.create(
         organisation=item.organisation,

@@ -1,6 +1,5 @@
 import json
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db.models import Exists, OuterRef
@@ -13,16 +12,14 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
-from deelwijs.guard import FIVE_QUESTIONS
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
 
 from . import domain
 from .clicks import find_link, record_click
-from .intents import LINK_ONLY, NO_INTENT, clean_instance, intent_url
+from .intents import LINK_ONLY, MASTODON_COOKIE, NO_INTENT, clean_instance, intent_url, remember_instance
 from .models import Share
 
-MASTODON_COOKIE = "deelwijs_mastodon"
 PAGE_SIZE = 20
 # The editor sends a text, a network, an item and the suggestion. A text over the check's maximum still gets
 # its plain answer (one block finding); only a body far beyond any paste is refused outright.
@@ -77,20 +74,6 @@ def suggestion_for(person, item, network):
     return variants[(person.pk * 31 + item.pk) % len(variants)]
 
 
-def nudges(text, suggestion, organisation):
-    """Friendly advice that is not a policy finding."""
-    advice = []
-    if suggestion and " ".join(text.split()) == " ".join(suggestion.split()):
-        advice.append(_("Add a sentence of your own: posts identical to the suggestion read as advertising."))
-    low = text.lower()
-    own_words = ("ik werk", "mijn werk", "collega", "wij ", "we ", "ons team", organisation.name.lower())
-    if not any(w in low for w in own_words):
-        advice.append(
-            _("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name}
-        )
-    return advice
-
-
 @requires()
 def share(request, pk):
     item = _item_for(request, pk)
@@ -116,43 +99,11 @@ def share(request, pk):
                 except ValidationError as refused:
                     error = refused.messages[0]
                 else:
-                    response = redirect("share_go", pk=shared.pk)
-                    if instance:
-                        response.set_cookie(
-                            MASTODON_COOKIE,
-                            instance,
-                            max_age=365 * 24 * 3600,
-                            samesite="Lax",
-                            secure=settings.SESSION_COOKIE_SECURE,
-                            httponly=True,
-                        )
-                    return response
+                    return remember_instance(redirect("share_go", pk=shared.pk), instance)
         # The findings beside the text; a share that was recorded checked its text once, in record_share.
         report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
-    return render(
-        request,
-        "sharing/editor.html",
-        {
-            "item": item,
-            "network": network,
-            "network_label": SHARE_NETWORK_LABELS[network],
-            "text": text,
-            "suggestion": suggestion,
-            "report": report,
-            "error": error,
-            "instance": instance,
-            "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
-            "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
-            "lessons": lesson_links(request.user.organisation),
-            "severity_labels": {
-                "block": _("Blocks"),
-                "warn": _("Warning"),
-                "hint": _("Tip"),
-                "clean": _("The post check found nothing: this fits the policy."),
-                "lesson": _("Why? Read the lesson"),
-            },
-        },
-    )
+    context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report)
+    return render(request, "sharing/editor.html", {**context, "item": item, "error": error, "instance": instance})
 
 
 @require_POST
@@ -177,7 +128,7 @@ def check_api(request):
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
-    result["nudges"] = nudges(text, str(data.get("suggestion", "")), request.user.organisation)
+    result["nudges"] = domain.nudges(text, str(data.get("suggestion", "")), request.user.organisation)
     return JsonResponse(result)
 
 

@@ -16,6 +16,7 @@ from deelwijs.insight.views import DashboardFilter
 from deelwijs.orgs.forms import PeopleFilter, SSOLookupForm
 from deelwijs.planning.forms import CalendarFeedForm, CalendarPeriodForm, NewPostStart
 from deelwijs.planning.views import CalendarFilter
+from deelwijs.toolkit.forms import HandleCheckForm, LibraryFilter
 from deelwijs.webcare.forms import InboxFilter
 
 # Raw query-string values (already percent-encoded where they need to be), sent as they are.
@@ -89,6 +90,12 @@ VIEWS = [
     ("learning_progress_csv", STRAY, "communications"),
     ("team_plans", STRAY, "employee"),
     ("manage_modules", STRAY, "communications"),
+    ("toolkit", STRAY, "employee"),
+    ("toolkit_tone", STRAY, "client"),
+    ("toolkit_library", [LibraryFilter, "pagina"], "employee"),
+    ("toolkit_profile", [HandleCheckForm], "volunteer"),
+    ("toolkit_formats", STRAY, "employee"),
+    ("toolkit_manage", STRAY, "communications"),
 ]
 
 # The POST forms that take an id from the page: url name, form, persona.

@@ -5,6 +5,7 @@ from datetime import date
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
@@ -24,6 +25,8 @@ from deelwijs.planning.models import CalendarFeed, Event, Meeting, Pilot, PilotL
 from deelwijs.sharing.domain import record_share
 from deelwijs.sharing.models import Click
 from deelwijs.stories import domain as stories
+from deelwijs.toolkit.domain import CHECKLIST_KEYS, save_checklist
+from deelwijs.toolkit.models import KeptUpload, Page
 from deelwijs.webcare import domain as webcare
 from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem, Source
 
@@ -159,6 +162,13 @@ def fill_every_app(org, people):
             audience="Familie",
             editors=f"{FIRST} {LAST} en Piet",
         )
+
+        # The toolkit: a page they wrote, their profile checklist, a file kept for a form they did not send again.
+        Page.objects.create(organisation=org, title="Foto's maken", body=f"Tips van {FIRST} {LAST}.", updated_by=person)
+        save_checklist(person, CHECKLIST_KEYS[:2], True)
+        kept = KeptUpload(person=person, name=f"werkblad-{FIRST}.pdf")
+        kept.file.save("werkblad.pdf", ContentFile(f"%PDF-1.4 werkblad van {FIRST} {LAST}".encode()), save=False)
+        kept.save()
 
         # Notifications with an e-mail: queued as tasks when the database backend is in use.
         orgs.notify(person, "Welkom bij Deelwijs", email_subject=f"Welkom {FIRST}")

@@ -35,6 +35,9 @@ LINK_SEPARATOR = {"x": " "}
 # Networks whose share page takes only the link, so it is not part of the text.
 LINK_APART = {"linkedin", "facebook"}
 INSTAGRAM_HASHTAGS = 30
+# More hashtags than this reads as spam on these networks: a tip, not a block.
+MANY_HASHTAGS = 5
+MANY_HASHTAGS_ON = ("linkedin", "x", "facebook", "bluesky", "mastodon")
 # X counts every link as 23 (t.co); Mastodon documents the same for every URL,
 # whatever its length ("all links count as 23 characters").
 SHORTENED_URL = 23
@@ -113,10 +116,10 @@ def detect(doc: Doc, emit: Emit) -> None:
             count=len(tags),
             limit=INSTAGRAM_HASHTAGS,
         )
-    elif platform in ("linkedin", "x", "facebook", "bluesky", "mastodon") and len(tags) > 5:
+    elif platform in MANY_HASHTAGS_ON and len(tags) > MANY_HASHTAGS:
         emit(
             "platform",
-            tags[5].start(),
+            tags[MANY_HASHTAGS].start(),
             tags[-1].end(),
             "many_hashtags",
             "platform.limits",
