@@ -126,7 +126,8 @@ def library_images(organisation, channel=None, on=None):
     """The photos and images staff may use on ``on`` (today): their licence has not expired and, with a
     channel, they may be used on that network. Newest first, one query.
 
-    The one place that decides what the library offers: every list and download goes through it.
+    The one place that decides what the library offers: every list and download goes through it. The consent
+    of recognisable people (the consent register, issue 16) is the one filter still to be added here.
     """
     on = on or timezone.localdate()
     images = LibraryImage.objects.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on)).select_related("image")

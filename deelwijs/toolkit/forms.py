@@ -12,7 +12,6 @@ from deelwijs.orgs.roles import ROLES
 from . import domain
 from .files import attachment_file
 from .models import Banner, LibraryImage, Page, PostFormat
-from .renditions import BANNER_SIZES
 from .uploads import KeepsUploads
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -92,6 +91,7 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
     """A library image or a banner: the photo is needed for a new one, and may replace the one it has."""
 
     kept_fields = ("photo",)
+    field_order = ["photo", "photo_alt"]
     missing_photo = _("Choose the photo or image to add.")
 
     def __init__(self, *args, **kwargs):
@@ -141,12 +141,6 @@ class BannerForm(WithPhotoForm):
     class Meta:
         model = Banner
         fields = ["network", "title"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["network"].choices = [
-            (code, label) for code, label in self.fields["network"].choices if code in BANNER_SIZES
-        ]
 
 
 class PostFormatForm(AudienceForm):

@@ -9,8 +9,11 @@ from deelwijs.orgs.models import Organisation
 from deelwijs.orgs.roles import CLIENT, ROLE_LABELS, VOLUNTEER
 from deelwijs.orgs.tenancy import OrganisationManager
 
-# The networks a guide, a banner or a download size is made for (a mail or a chat app has no profile).
+from .renditions import BANNER_SIZES
+
+# The networks a guide is written for (a mail or a chat app has no profile), and those with a banner.
 PROFILE_NETWORKS = [(code, label) for code, label in SHARE_NETWORKS if code not in ("whatsapp", "email")]
+BANNER_NETWORKS = [(code, label) for code, label in PROFILE_NETWORKS if code in BANNER_SIZES]
 
 
 class ForRolesQuerySet(models.QuerySet):
@@ -179,7 +182,7 @@ class Banner(models.Model):
     """A banner or background image for one network's profile, in the house style."""
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="banners")
-    network = models.CharField(_("network"), max_length=20, choices=PROFILE_NETWORKS)
+    network = models.CharField(_("network"), max_length=20, choices=BANNER_NETWORKS)
     title = models.CharField(_("title"), max_length=200)
     image = models.ForeignKey(Image, on_delete=models.CASCADE, related_name="+")
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
