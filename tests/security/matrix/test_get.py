@@ -59,8 +59,14 @@ def test_the_other_organisations_objects_are_not_found(browser, matrix, row):
 ADMIN_PATTERNS = sorted((name, arguments) for name, _route, arguments in url_patterns() if name and ":" in name)
 
 
-def admin_kwargs(name, arguments, objects):
-    """An object of the organisation of the admin page's model where there is one, else one that may not exist."""
+MISSING = 999_999
+
+
+def admin_kwargs(name, arguments, objects, missing=False):
+    """An object of the organisation of the admin page's model where there is one, else one that may not exist.
+
+    missing: an id no row has, as an operator may type or follow a stale link.
+    """
     kwargs = {}
     model = None
     for candidate in apps.get_models():
@@ -72,7 +78,7 @@ def admin_kwargs(name, arguments, objects):
             found = model._base_manager.filter(**{organisation_path(model): objects["organisation"].pk}).first()
         else:
             found = model._base_manager.first() if model is not None else None
-        kwargs[argument] = found.pk if found else 1
+        kwargs[argument] = MISSING if missing or not found else found.pk
     if "app_label" in arguments:
         kwargs["app_label"] = "orgs"
     if "content_type_id" in arguments:
@@ -91,10 +97,13 @@ def test_only_operators_enter_the_admin_site(browser, matrix, name, arguments):
     url = reverse(name, kwargs=admin_kwargs(name, arguments, matrix.own))
     for persona in ADMIN_PERSONAS:
         if persona == OPERATOR:
-            # Whatever the admin answers its operators (a page, a redirect, a refusal), it does not fail.
-            result = browser.request("get", persona, url)
-            if result.error:
-                failures.append(str(result))
+            # Whatever the admin answers its operators (a page, a redirect, a refusal), it does not fail,
+            # not even for an id that does not exist.
+            missing = reverse(name, kwargs=admin_kwargs(name, arguments, matrix.own, missing=True))
+            for address in dict.fromkeys([url, missing]):
+                result = browser.request("get", persona, address)
+                if result.error:
+                    failures.append(str(result))
         else:
             check(failures, browser, persona, url, admin_status(name))
     assert not failures, "\n".join(failures)
