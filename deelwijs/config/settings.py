@@ -299,6 +299,8 @@ LOGGING = {
 AXES_VERBOSE = False
 FORMS_URLFIELD_ASSUME_HTTPS = True
 OTP_TOTP_ISSUER = "Deelwijs"
+# The admin site never shows a device's secret or QR code (and an unknown device id is refused, not a 500).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Intranet hosts (names or IP addresses) the server may fetch from although they resolve to a private address,
 # e.g. an organisation's own identity provider; everything else must be public (deelwijs/common/outbound.py).
