@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
@@ -12,7 +12,7 @@ from .images import process
 from .models import Campaign, ContentItem, SuggestedText, Topic
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(InputLimits, forms.Form):
     """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates."""
 
     photo = forms.ImageField(
@@ -87,7 +87,7 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
         return data
 
 
-class SuggestedTextForm(forms.ModelForm):
+class SuggestedTextForm(InputLimits, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         cap_post_text(self.fields["text"])
@@ -104,7 +104,7 @@ SuggestedTextFormSet = inlineformset_factory(
 )
 
 
-class ShareForm(forms.Form):
+class ShareForm(InputLimits, forms.Form):
     text = cap_post_text(forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7})))
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to share this."), required=False)
     mastodon_instance = forms.CharField(

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from deelwijs.common import lookups
+
 
 class OrgsConfig(AppConfig):
     name = "deelwijs.orgs"
@@ -8,3 +10,5 @@ class OrgsConfig(AppConfig):
     def ready(self):
         # Connects the sign-in signal that starts a session's clock.
         from . import sessions  # noqa: F401
+
+        lookups.register()

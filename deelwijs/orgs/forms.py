@@ -1,4 +1,5 @@
 from datetime import date
+from string import Formatter
 
 from django import forms
 from django.conf import settings
@@ -8,14 +9,17 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.clientip import client_address
+from deelwijs.common.forms import InputLimits
 from deelwijs.guard import Policy, PolicyError
 
 from .domain import failed_sign_ins_from
 from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
 
+NAMING_PLACEHOLDERS = {"voornaam", "achternaam", "organisatie"}
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(InputLimits, AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
@@ -35,13 +39,15 @@ class SignInForm(AuthenticationForm):
         return super().clean()
 
 
-class RolesForm(forms.Form):
+class RolesForm(InputLimits, forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=ROLES, widget=forms.CheckboxSelectMultiple, required=False
     )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(InputLimits, forms.ModelForm):
+    # The policy is a document of its own; the word list can hold hundreds of lines.
+    text_limits = {"policy_text": 50_000, "word_list_text": 20_000}
     word_list_text = forms.CharField(
         label=_("Tone-of-voice word list"),
         required=False,
@@ -114,11 +120,19 @@ class SettingsForm(forms.ModelForm):
         return entries
 
     def clean_naming_convention(self):
+        # Only the bare names: "{voornaam:>999999999}" would build a gigabyte on every directory page,
+        # "{voornaam.__class__}" reaches into Python.
         value = self.cleaned_data["naming_convention"]
         try:
-            value.format(voornaam="a", achternaam="b", organisatie="c")
-        except (KeyError, IndexError, ValueError) as e:
-            raise forms.ValidationError(_("Use only {voornaam}, {achternaam} and {organisatie} between braces.")) from e
+            fields = [
+                (name, spec, conversion)
+                for _text, name, spec, conversion in Formatter().parse(value)
+                if name is not None
+            ]
+        except ValueError:
+            fields = [("", "", None)]  # an unmatched brace
+        if any(name not in NAMING_PLACEHOLDERS or spec or conversion for name, spec, conversion in fields):
+            raise forms.ValidationError(_("Use only {voornaam}, {achternaam} and {organisatie} between braces."))
         return value
 
     def clean_oidc_client_secret(self):
@@ -130,7 +144,7 @@ class SettingsForm(forms.ModelForm):
         return super().save(commit)
 
 
-class InviteForm(forms.Form):
+class InviteForm(InputLimits, forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
@@ -149,7 +163,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class ChoosePasswordForm(forms.Form):
+class ChoosePasswordForm(InputLimits, forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -172,7 +186,7 @@ class ChoosePasswordForm(forms.Form):
         return data
 
 
-class TokenForm(forms.Form):
+class TokenForm(InputLimits, forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=8,
@@ -186,7 +200,7 @@ class TokenForm(forms.Form):
         return token
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "location", "managers", "members"]
@@ -221,7 +235,7 @@ class TeamForm(forms.ModelForm):
         return team
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "address"]
@@ -241,13 +255,13 @@ class LocationForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PreferencesForm(forms.ModelForm):
+class PreferencesForm(InputLimits, forms.ModelForm):
     class Meta:
         model = User
         fields = ["wants_digest", "on_leaderboard"]
 
 
-class FilterForm(forms.Form):
+class FilterForm(InputLimits, forms.Form):
     """The query-string filters of a list: a value that does not parse is dropped, the valid ones still apply.
 
     A bookmark, a hand-edited link or a scanner must never break a page: "?team=abc" simply shows every team.
@@ -279,5 +293,5 @@ class FilterDateField(forms.DateField):
         super().__init__(**kwargs)
 
 
-class SSOLookupForm(forms.Form):
+class SSOLookupForm(InputLimits, forms.Form):
     code = forms.SlugField(max_length=50)

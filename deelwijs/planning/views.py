@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.common.forms import InputLimits
 from deelwijs.content.models import Campaign, Image
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team, User
@@ -54,7 +55,7 @@ from .models import (
 LIST_DAYS = 28
 
 
-class CalendarFilter(forms.Form):
+class CalendarFilter(InputLimits, forms.Form):
     account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=gettext_lazy("Account"), required=False)
     team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
     campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
