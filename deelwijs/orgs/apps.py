@@ -1,6 +1,7 @@
 from django.apps import AppConfig
+from django.core import checks
 
-from deelwijs.common import lookups
+from deelwijs.common import encryption, lookups
 
 
 class OrgsConfig(AppConfig):
@@ -12,3 +13,4 @@ class OrgsConfig(AppConfig):
         from . import sessions  # noqa: F401
 
         lookups.register()
+        checks.register(encryption.check_keys)

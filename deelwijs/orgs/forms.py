@@ -78,7 +78,8 @@ class SettingsForm(InputLimits, forms.ModelForm):
         widgets = {
             "policy_text": forms.Textarea(attrs={"rows": 10}),
             "public_contacts": forms.Textarea(attrs={"rows": 4}),
-            "oidc_client_secret": forms.PasswordInput(render_value=False),
+            # Never shown again; "new-password" keeps a browser from filling in the administrator's own password.
+            "oidc_client_secret": forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         }
 
     def __init__(self, *args, **kwargs):
