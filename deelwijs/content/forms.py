@@ -99,9 +99,19 @@ SuggestedTextFormSet = inlineformset_factory(
     form=SuggestedTextForm,
     fields=["network", "text"],
     extra=2,
+    # A few per network; without a maximum a posted TOTAL_FORMS of 10**40 built 2 000 forms (13 s).
+    max_num=30,
+    absolute_max=30,
+    validate_max=True,
     can_delete=True,
     widgets={"text": forms.Textarea(attrs={"rows": 4})},
 )
+
+
+class OverrideForm(InputLimits, forms.Form):
+    """The reason communications gives to keep a text the post check blocks; it goes into the audit log."""
+
+    override_reason = forms.CharField(label=_("Reason to keep the blocked text"), required=False, max_length=300)
 
 
 class ShareForm(InputLimits, forms.Form):

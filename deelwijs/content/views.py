@@ -7,7 +7,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.orgs.permissions import can_manage_content, requires
 
 from . import domain
-from .forms import ContentItemForm, SuggestedTextFormSet
+from .forms import ContentItemForm, OverrideForm, SuggestedTextFormSet
 from .models import ContentItem
 from .news import NewsFeedError, import_feed
 
@@ -27,9 +27,12 @@ def item_edit(request, pk=None):
     organisation = request.user.organisation
     form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, organisation=organisation)
     texts = SuggestedTextFormSet(request.POST or None, instance=item or ContentItem())
+    override = OverrideForm(request.POST or None)
     blocked = []
     if request.method == "POST" and form.is_valid() and texts.is_valid():
-        saved, blocked = domain.save_item(request.user, form, texts, request.POST.get("override_reason", ""))
+        # A reason that is not valid is no reason: a blocked text stays blocked, and the reason shows its error.
+        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+        saved, blocked = domain.save_item(request.user, form, texts, reason)
         if saved:
             messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
             return redirect("item_list")
@@ -41,7 +44,7 @@ def item_edit(request, pk=None):
             "texts": texts,
             "item": item,
             "blocked": blocked,
-            "override_reason": request.POST.get("override_reason", ""),
+            "override": override,
         },
     )
 

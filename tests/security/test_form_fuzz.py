@@ -35,16 +35,19 @@ from hypothesis import strategies as st
 
 import deelwijs
 from deelwijs.accounts.models import CorporateAccount, Handle
-from deelwijs.content.models import Campaign, Topic
+from deelwijs.common.markdown import render_markdown
+from deelwijs.content.models import Campaign, ContentItem, Topic
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Module, Step
 from deelwijs.orgs import domain as orgs_domain
+from deelwijs.orgs.forms import SettingsForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.planning.models import Event, OwnHookDay, Pilot
 from deelwijs.webcare.models import InboxItem, ResponseTemplate
 from tests.conftest import make_person
 from tests.web.test_access import TABLE, objects, url_for  # noqa: F401 (objects is a fixture)
+from tests.web.test_content import item_post
 from tests.web.test_webcare import entry  # noqa: F401 (a fixture)
 
 LONG = "x" * 100_000
@@ -394,6 +397,8 @@ ONE_FIELD = {
     "email": ["long", "nul inside"],
     "url": ["long", "nul inside", "javascript link"],
 }
+# For one hostile POST, loosely: they take a tenth of a second; "[" * 10000 in a lesson took 17 s to preview.
+PAGE_SECONDS = 5
 # Inputs whose typed value a re-rendered form shows again.
 TYPED = {"text", "textarea", "email", "url", "search", "tel", "number", "date", "datetime-local", "time"}
 PERSONAS = [None, "administrator", "communications", "manager", "webcare", "ambassador", "employee"]
@@ -449,8 +454,8 @@ DRIVEN = [n for n in url_names() if n not in NO_FORM and n not in POSTED_FROM]
 
 @pytest.fixture
 def pages(org, people, objects, entry):  # noqa: F811 (fixtures of test_access.py and test_webcare.py)
-    """TABLE's objects (tests/web/test_access.py), and path arguments of the pages TABLE does not cover: a list
-    of kwargs per name."""
+    """TABLE's objects (tests/web/test_access.py), and the URLs of the pages TABLE does not give (or gives
+    without their form), per URL name."""
     install_modules(org)
     org.news_feed_url = "http://127.0.0.1:9/nieuws.xml"  # nothing listens there: the import fails politely
     org.save(update_fields=["news_feed_url"])
@@ -461,29 +466,34 @@ def pages(org, people, objects, entry):  # noqa: F811 (fixtures of test_access.p
         orgs_domain.invite(people["administrator"], "nieuw@test.test", "Nieuw", "", ["employee"], "http://testserver")
     token = re.search(r"/uitnodiging/([^/]+)/", mail.outbox[-1].body).group(1)
     employee = people["employee"]
-    steps = [{"number": s.module.number, "order": s.order} for s in World.one_step_of_each_sort(org)]
+    # The learner's form differs per sort of step; the editor's is the same for all.
+    steps = [reverse("step", args=[s.module.number, s.order]) for s in World.one_step_of_each_sort(org)]
+    first_step = Step.objects.filter(module=module).order_by("order").first()
+    share = reverse("share", args=[objects["item"].pk])
     return {
         "objects": objects,
         "password_reset_confirm": [
-            {
-                "uidb64": urlsafe_base64_encode(force_bytes(employee.pk)),
-                "token": default_token_generator.make_token(employee),
-            }
+            reverse(
+                "password_reset_confirm",
+                args=[urlsafe_base64_encode(force_bytes(employee.pk)), default_token_generator.make_token(employee)],
+            )
         ],
-        "accept_invitation": [{"token": token}],
-        "module": [{"number": module.number}],
-        "module_edit": [{"number": module.number}],
-        "step_new": [{"number": module.number}],
+        "accept_invitation": [reverse("accept_invitation", args=[token])],
+        "module": [reverse("module", args=[module.number])],
+        "module_edit": [reverse("module_edit", args=[module.number])],
+        "step_new": [reverse("step_new", args=[module.number])],
         "step": steps,
-        "step_edit": steps,
-        "inbox_item": [{"pk": signal.pk}],
-        "conversation": [{"pk": entry.pk}],
+        "step_edit": [reverse("step_edit", args=[module.number, first_step.order])],
+        "inbox_item": [reverse("inbox_item", args=[signal.pk])],
+        "conversation": [reverse("conversation", args=[entry.pk])],
+        # The choice of network, then the editor (Mastodon asks for the server too).
+        "share": [share, f"{share}?netwerk=linkedin", f"{share}?netwerk=mastodon"],
     }
 
 
 def page_urls(name, pages, person, org):
     if name in pages:
-        return [reverse(name, kwargs=kwargs) for kwargs in pages[name]]
+        return pages[name]
     return [url_for(name, TABLE_KINDS.get(name), pages["objects"], person, org)]
 
 
@@ -557,12 +567,15 @@ def submissions(response, page_url):
 
 
 def cases(form, button):
-    """(label, pairs, value, typed inputs): every input the same hostile value; then one input at a time."""
+    """(label, pairs, value, typed inputs): every input someone fills in the same hostile value (hidden ones as the
+    page gave them); then each input alone, hidden ones too."""
     fields = [(name, kind) for name, kind in form["inputs"] if kind != "file"]
+    hidden = [(n, v) for n, v in form["values"] if (n, "hidden") in fields]
     extra = [button] if button else []
     for label in PAGE_HOSTILE:
         value = HOSTILE[label]
-        yield label, [(name, value) for name, _kind in fields] + extra, value, [n for n, k in fields if k in TYPED]
+        filled = [(name, value) for name, kind in fields if kind != "hidden"]
+        yield label, [*hidden, *filled, *extra], value, [n for n, k in fields if k in TYPED]
     for name, kind in dict.fromkeys(fields):
         for label in ONE_FIELD.get(kind, []):
             value = HOSTILE[label]
@@ -612,10 +625,14 @@ def drive_page(client, people, persona, response, only_action=None):
         for label, pairs, value, typed in cases(form, button):
             sign_in(client, people, persona)  # a hostile POST must not leave the next one signed out
             surrogate = "\ud800" in value  # urlencoded only: multipart encoding refuses it
+            started = time.perf_counter()
             answer = post(client, action, pairs, {} if surrogate else {n: hostile_file() for n in file_inputs})
+            seconds = time.perf_counter() - started
             where = f"POST {action} ({target}) {label} as {persona or 'anonymous'}"
             if answer.status_code >= 500:
                 problems.append(f"{where}: {answer.status_code}")
+            elif seconds > PAGE_SECONDS:
+                problems.append(f"{where}: took {seconds:.1f} s")
             elif answer.status_code == 200 and typed and not surrogate and escape(value) not in answer.content.decode():
                 problems.append(f"{where}: 200 without the typed value ({', '.join(typed)})")
     return problems, driven
@@ -682,8 +699,6 @@ def test_a_twenty_digit_id_in_a_multiple_choice_is_refused_not_a_crash(client, p
 
 @pytest.mark.parametrize("convention", ["{voornaam:>999999999}", "{voornaam.__class__}", "{voornaam!r}", "{0}", "{"])
 def test_a_naming_convention_takes_only_the_bare_names(world, convention):
-    from deelwijs.orgs.forms import SettingsForm
-
     with organisation_scope(world.org):
         form = SettingsForm({"name": "Zorg", "naming_convention": convention}, instance=world.org)
         started = time.perf_counter()
@@ -714,3 +729,42 @@ def test_a_note_or_an_answer_with_a_nul_is_refused_not_stored(client, people, or
     assert response.status_code == 200 and "Null-tekens zijn niet toegestaan." in response.content.decode()
     assert "Ik bel\x00 haar" in response.content.decode()  # kept as typed
     assert not item.events.filter(text__contains="Ik bel").exists()
+
+
+@pytest.mark.parametrize("text", ["[" * 10_000, "![" * 500 + "x" * 49_000])
+def test_markdown_that_would_take_minutes_is_shown_as_plain_text(text):
+    started = time.perf_counter()
+    html = render_markdown(text)
+    assert time.perf_counter() - started < SECONDS and html.startswith("<p>" + text[:10])
+
+
+@pytest.mark.parametrize("reason", ["x" * 400, "Toestemming\x00"])
+def test_an_override_reason_that_cannot_be_stored_keeps_the_text_blocked(client, people, reason):
+    """varchar(300) and a NUL: both a DataError on PostgreSQL when the reason came from request.POST as it was."""
+    client.force_login(people["communications"])
+    texts = [("x", "Mevrouw Jansen op kamer 12 komt ook naar de open dag!")]
+    response = client.post(reverse("item_new"), item_post(people, texts, override_reason=reason))
+    assert response.status_code == 200 and not ContentItem.objects.exists()
+    assert any(m in response.content.decode() for m in ("Dit veld mag maximaal 300", "Null-tekens"))
+
+
+def test_a_formset_with_a_huge_form_count_is_refused_quickly(client, people):
+    client.force_login(people["communications"])
+    data = {**item_post(people, []), "suggested_texts-TOTAL_FORMS": "9" * 40}
+    started = time.perf_counter()
+    response = client.post(reverse("item_new"), data)
+    assert response.status_code == 200 and time.perf_counter() - started < PAGE_SECONDS
+    assert "Verstuur maximaal 30 formulieren." in response.content.decode()
+
+
+def test_a_shared_text_with_a_nul_is_refused_not_stored(client, people, pages):
+    from deelwijs.sharing.models import Share
+
+    client.force_login(people["ambassador"])
+    url = reverse("share", args=[pages["objects"]["item"].pk])
+    data = {"network": "mastodon", "text": "Open dag!\x00", "action": "share", "mastodon_instance": "geen server"}
+    response = client.post(url, data)
+    assert response.status_code == 200 and 'value="geen server"' in response.content.decode()
+    response = client.post(url, {**data, "mastodon_instance": "mastodon.nl"})
+    assert response.status_code == 200 and "Null-tekens zijn niet toegestaan." in response.content.decode()
+    assert not Share.objects.exists()
