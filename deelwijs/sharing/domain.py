@@ -4,10 +4,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from deelwijs.common.forms import storable
 from deelwijs.guard import check
 
 from .models import Share, TrackedLink, new_code
@@ -59,6 +61,9 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
     """
     if not text.strip():
         raise ValidationError(_("Write a text before you share."), code="empty")
+    # What no database column takes (PostgreSQL refuses a NUL), refused in the words every form uses.
+    ProhibitNullCharactersValidator()(text)
+    storable(text)
     report = check_text(person, text, network, lang, link=appended_link(item))
     if report.blocked:
         raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")

@@ -140,7 +140,8 @@ def share(request, pk):
             "suggestion": suggestion,
             "report": report,
             "error": error,
-            "instance": instance,
+            # What was typed, also when it is not a server address (the error says so).
+            "instance": request.POST.get("mastodon_instance", instance),
             "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
             "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
             "lessons": lesson_links(request.user.organisation),
