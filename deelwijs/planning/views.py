@@ -14,8 +14,8 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.content.files import image_response
 from deelwijs.common.forms import InputLimits
+from deelwijs.content.files import image_response
 from deelwijs.content.forms import OverrideForm
 from deelwijs.content.models import Campaign, Image
 from deelwijs.learning.models import Answer
