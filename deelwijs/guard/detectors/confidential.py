@@ -230,18 +230,24 @@ def detect(doc: Doc, emit: Emit) -> None:
         return
     for m in INQUIRY.finditer(text):
         emit("confidential", m.start(), m.end(), "incident", "confidential.internal")
+    local: dict[tuple[int, int], bool] = {}
     for m in [*INCIDENT.finditer(text), *MORE_INCIDENTS.finditer(text)]:
-        window = doc.sentence_lower(m.start(), before=1, after=1)
-        if LOCAL.search(window):
+        around = doc.sentence_span(m.start(), before=1, after=1)
+        if around not in local:
+            local[around] = bool(LOCAL.search(doc.lower, *around))
+        if local[around]:
             emit("confidential", m.start(), m.end(), "incident", "confidential.internal")
     for m in FIGURE.finditer(text):
         window = doc.sentence_lower(m.start())
         insiders = re.search(r"\bons\b|\bonze\b|\bwe\b|het\sbestuur|de\sdirectie|raad\svan\sbestuur|het\smt\b", window)
         if FIGURE_TOPIC.search(window) and (LOCAL.search(window) or insiders):
             emit("confidential", m.start(), m.end(), "internal_figures", "confidential.internal")
+    reorganised: dict[tuple[int, int], bool] = {}  # one look per window, not per rumour word in it
     for m in RUMOUR.finditer(text):
-        window = doc.sentence_lower(m.start(), after=1)
-        if REORGANISATION.search(window):
+        span = doc.sentence_span(m.start(), after=1)
+        if span not in reorganised:
+            reorganised[span] = bool(REORGANISATION.search(doc.lower, *span))
+        if reorganised[span]:
             emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
 
 
@@ -264,8 +270,12 @@ def _passed_on(doc: Doc, emit: Emit, public: re.Match[str] | None) -> None:
         emit("confidential", teaser.start(), teaser.end(), "not_public", "confidential.internal")
     if public:
         return
+    looked: set[tuple[int, int]] = set()
     for m in FROM_MEETING.finditer(text):
         s, e = doc.sentence_span(m.start(), after=1)
+        if (s, e) in looked:
+            continue
+        looked.add((s, e))
         if ORG_NEWS.search(text, s, e) or REORGANISATION.search(text, s, e) or FIGURE.search(text, s, e):
             emit("confidential", m.start(), m.end(), "internal_meeting", "confidential.internal")
             break

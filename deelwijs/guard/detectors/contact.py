@@ -50,7 +50,10 @@ def detect(doc: Doc, emit: Emit) -> None:
                 emit("client_contact", unnamed.start(), unnamed.end(), "team_chat", "contact.private")
     if REFUSAL.search(doc.text):
         return
+    with_party: dict[tuple[int, int], bool] = {}  # one look per window, however many channels it names
     for m in CHANNEL.finditer(doc.text):
-        window = doc.sentence_lower(m.start(), before=1, after=1)
-        if PARTY.search(window):
+        window = doc.sentence_span(m.start(), before=1, after=1)
+        if window not in with_party:
+            with_party[window] = bool(PARTY.search(doc.lower, *window))
+        if with_party[window]:
             emit("client_contact", m.start(), m.end(), "private_channel", "contact.private")

@@ -11,7 +11,7 @@ import regex as re
 
 from ..lexicon import lexicon
 from ..lists import alternation
-from ..text import Doc, Emit
+from ..text import Doc, Emit, Span
 
 # How the class checks report a span before the quoting check: (start, end, message key).
 Add = Callable[[int, int, str], None]
@@ -118,9 +118,10 @@ def detect(doc: Doc, emit: Emit) -> None:
     for s, e in doc.sentences:
         _sentence_classes(doc, s, e, add)
     _post_classes(doc, add)
+    distancing: dict[Span, bool] = {}  # a long text repeats a finding thousands of times: read each sentence once
     for start, end, key in found:
         # A slur quoted to reject it, or a rule that names one, is no insult by the writer.
-        if not _distanced(doc, start, end):
+        if not _distanced(doc, start, end, distancing):
             emit("disrespect", start, end, key, "respect.respectful")
 
 
@@ -237,10 +238,12 @@ RUMOUR_OF_ORG = re.compile(
 )
 
 
-def _distanced(doc: Doc, start: int, end: int) -> bool:
+def _distanced(doc: Doc, start: int, end: int, sentences: dict[Span, bool]) -> bool:
     """The words are quoted to reject them, explained, or negated ("is geen 'heks'")."""
     s, e = doc.sentence_span(start)
-    if DISTANCING.search(doc.text, s, e) or NEGATED_AFTER.match(doc.text, end, e):
+    if (s, e) not in sentences:
+        sentences[(s, e)] = bool(DISTANCING.search(doc.text, s, e))
+    if sentences[(s, e)] or NEGATED_AFTER.match(doc.text, end, e):
         return True
     if NEGATED_NOUN.search(doc.text[max(s, start - 30) : start]):
         return True
