@@ -3,6 +3,7 @@
 import regex as re
 
 from ..lists import alternation
+from ..lists import words as _words
 from ..report import BLOCK
 from ..text import Doc, Emit
 
@@ -132,10 +133,6 @@ RUMOUR = re.compile(
     re.I,
 )
 PUBLIC = re.compile(alternation("public_signs"), re.I)  # lists/public_signs.txt
-
-
-def _words(*names: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\p{{L}}\p{{N}}]){alternation(*names)}(?![\p{{L}}\p{{N}}])", re.I)
 
 
 # Round 2 of issue 13. Passed on with a word that it must stay inside: "niet doorvertellen".

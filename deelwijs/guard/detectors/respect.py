@@ -11,6 +11,7 @@ import regex as re
 
 from ..lexicon import lexicon
 from ..lists import alternation
+from ..lists import words as _words
 from ..text import Doc, Emit, Span
 
 # How the class checks report a span before the quoting check: (start, end, message key).
@@ -140,11 +141,6 @@ def _accusations(doc: Doc, add: Add) -> None:
 
 # Round 2 of issue 13: classes of disrespect that have no single insult word. Each is a
 # combination found in one sentence or post, with the vocabulary in lists/*.txt.
-
-
-def _words(*names: str) -> re.Pattern[str]:
-    """Any entry of the lists, as a whole word (emoji entries too)."""
-    return re.compile(rf"(?<![\p{{L}}\p{{N}}]){alternation(*names)}(?![\p{{L}}\p{{N}}])", re.I)
 
 
 def _anywhere(*names: str) -> re.Pattern[str]:
