@@ -20,6 +20,8 @@ TEAMS = frozenset({"manager", "communications", "administrator"})
 PLAN = frozenset({"communications", "administrator", "manager", "ambassador", "employee", "webcare"})
 PLANS_TEAM = frozenset({"communications", "administrator", "manager", "ambassador"})
 WEBCARE = frozenset({"webcare", "communications", "administrator"})
+# Colleagues' handles and who has access: staff only, never clients and volunteers.
+STAFF = ALL - {"client", "volunteer"}
 NOBODY = frozenset()
 
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
@@ -111,6 +113,11 @@ TABLE = [
     page("people", get=ADMIN),
     form("invite", get=ADMIN),
     form("person_roles", "person", get=ADMIN),
+    # Closing: a confirmation page (GET only), then the POST; reopening likewise, for a closed account.
+    page("person_close", "person", get=ADMIN),
+    action("person_close_confirm", "person", post=ADMIN),
+    page("person_reopen", "closed_person", get=ADMIN),
+    action("person_reopen_confirm", "closed_person", post=ADMIN),
     page("audit_log", get=ADMIN),
     page("teams", get=TEAMS),
     form("team_new", get=ADMIN),
@@ -118,6 +125,7 @@ TABLE = [
     form("location_new", get=ADMIN),
     form("location_edit", "location", get=ADMIN),
     form("settings", get=ADMIN),
+    form("retention", get=ADMIN),
     page("scheduled_jobs", get=ADMIN),
     page("notifications", writes_on_get=True),
     form("preferences"),
@@ -125,20 +133,27 @@ TABLE = [
     page("account_list"),
     form("account_new", get=COMMS),
     form("account_edit", "account", get=COMMS),
-    page("access_matrix"),
+    page("access_matrix", get=STAFF),
     page("page_requests"),
     form("page_request_new"),
     page("page_request_detail", "own_request"),
     action("page_request_step", "request_step", post=COMMS),
-    page("directory"),
+    page("directory", get=STAFF),
     form("my_handles"),
+    # Someone else's handle (or one that is gone) is not found.
+    action("handle_visibility", "own_handle"),
     # Removing a handle that is not yours (or is gone) does nothing and returns to your handles.
     action("handle_delete", "own_handle", foreign=302),
-    page("follow_team"),
+    page("follow_team", get=STAFF),
     # Content and sharing
     page("item_list", get=COMMS),
     form("item_new", get=COMMS),
     form("item_edit", "item", get=COMMS),
+    # Photos are sent after their object's access check; whoever may not see the object (anonymous visitors
+    # and operators too) gets 404, so an address tells nobody that a file exists.
+    page("item_image", "item_image", anonymous=404),
+    # The public copy of a published item's photo: open to anyone who knows its random name.
+    public("public_image", "public_copy", cross_org=False),
     action("import_news", post=COMMS),
     page("feed"),
     form("share", "item"),
@@ -150,11 +165,15 @@ TABLE = [
     form("story_new"),
     page("story_queue", get=COMMS),
     page("story_review", "story", get=COMMS),
+    # The colleague's story: its author and communications see its photos.
+    page("story_photo", "story_photo", get=COMMS, denied=404, anonymous=404),
     action("story_decide", "story_action", post=COMMS),
     # Webcare
     form("report_signal"),
     page("my_signals"),
     page("inbox", get=WEBCARE),
+    # Whoever may open the signal (webcare, or whom it was escalated to) sees its screenshot.
+    page("inbox_screenshot", "signal", get=WEBCARE, denied=404, anonymous=404),
     # Only webcare and whom an item was escalated to see an item: others do not learn that it exists.
     form("inbox_item", "mention", get=WEBCARE, denied=404),
     action("check_answer", "mention", post=WEBCARE),
@@ -185,6 +204,7 @@ TABLE = [
     # Employees and webcare see a planned post of their team read-only; a POST changes nothing for them.
     form("post_edit", "post", get=PLAN, post=PLANS_TEAM, post_denied=(200, 403)),
     action("post_move", "post", post=PLANS_TEAM),
+    page("post_image", "post_image", get=PLAN, denied=404, anonymous=404),
     page("event_list", get=COMMS),
     form("event_new", get=COMMS),
     form("event_edit", "event", get=COMMS),
@@ -219,21 +239,37 @@ TABLE = [
     form("module_edit", "module", get=COMMS),
     form("step_new", "module", get=COMMS),
     form("step_edit", "step", get=COMMS),
+    # Privacy: a person's own data and exports; administrators export and erase someone else's.
+    page("my_data"),
+    action("export_mine"),
+    # An export is downloaded only by its person or the administrator who asked for it; for anyone else
+    # it does not exist. Each download is written in the audit log.
+    page("export_download", "own_export", writes_on_get=True),
+    page("export_download", "asked_export", get=ADMIN, denied=404, writes_on_get=True),
+    page("person_privacy", "person", get=ADMIN),
+    action("person_export", "person", post=ADMIN),
+    form("person_erase", "person", get=ADMIN),
+    page("erasures", get=ADMIN),
+    page("erasure_report", "erasure", get=ADMIN),
 ]
 
 # URL names outside the matrix, each with the reason. Keep this short: a new view belongs in TABLE.
 EXEMPT = {}
 
-# The operators' admin site: one rule for every admin:* name. Only superusers get in; everyone else is sent to
-# its sign-in page (which itself answers 200; its logout sends them to the admin's front door).
+# The operators' admin site: one rule for every admin:* name. Only superusers who did their second step get in;
+# everyone else is sent to its sign-in page. That page is the normal sign-in for anonymous visitors and refuses
+# anyone signed in who is no operator (sending them to sign in again would send them back); its logout sends
+# them to the admin's front door.
 ADMIN_NAMESPACE = "admin"
 ADMIN_SIGN_IN = "admin-sign-in"
-ADMIN_EXCEPTIONS = {"admin:login": 200, "admin:logout": 302}
+ADMIN_EXCEPTIONS = {"admin:login": (SIGN_IN, 403), "admin:logout": (302, 302)}
 
 
-def admin_status(name):
+def admin_status(name, anonymous=False):
     """What a GET of an admin page gives someone who is not an operator."""
-    return ADMIN_EXCEPTIONS.get(name, ADMIN_SIGN_IN)
+    if name in ADMIN_EXCEPTIONS:
+        return ADMIN_EXCEPTIONS[name][0 if anonymous else 1]
+    return ADMIN_SIGN_IN
 
 
 def status_matches(response, expected):

@@ -7,8 +7,11 @@ that shows another organisation's data shows its marker, and the marker check fi
 
 import hashlib
 import io
+import zipfile
 from datetime import timedelta
+from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
 from django.urls import reverse
@@ -25,8 +28,18 @@ from deelwijs.insight.models import Report
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
 from deelwijs.orgs import domain
-from deelwijs.orgs.models import AuditEntry, Invitation, Location, Notification, Organisation, Team, User
+from deelwijs.orgs.models import (
+    AuditEntry,
+    Invitation,
+    Location,
+    Notification,
+    Organisation,
+    RetentionRun,
+    Team,
+    User,
+)
 from deelwijs.orgs.roles import (
+    ADMINISTRATOR,
     AMBASSADOR,
     CLIENT,
     COMMUNICATIONS,
@@ -48,6 +61,8 @@ from deelwijs.planning.models import (
     RecurringActivity,
     TeamPlan,
 )
+from deelwijs.privacy.export import file_path
+from deelwijs.privacy.models import DataExport, ErasureRecord
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.webcare.models import (
@@ -153,7 +168,12 @@ def _build(org, personas, marker, module_number):
     colleague = make_person(org, "colleague", marker, {EMPLOYEE})
     recorder = make_person(org, "recorder", marker, {MANAGER})
     comms = next(p for p in personas.values() if COMMUNICATIONS in p.roles)
+    administrator = next(p for p in personas.values() if ADMINISTRATOR in p.roles)
     everyone = [*personas.values(), colleague, recorder]
+    # Someone who left: their account is closed (in no team), so it may be reopened.
+    leaver = make_person(org, "leaver", marker, {EMPLOYEE})
+    leaver.is_active, leaver.closed_at = False, now - timedelta(days=2)
+    leaver.save(update_fields=["is_active", "closed_at"])
     for person in everyone:
         person.teams.add(team)
     team.managers.add(*[p for p in everyone if MANAGER in p.roles and p != recorder])
@@ -176,6 +196,10 @@ def _build(org, personas, marker, module_number):
         key: Handle.objects.create(user=person, platform="linkedin", handle=f"{slug}-{key or 'colleague'}")
         for key, person in by_key.items()
     }
+    # A handle only communications may see, so the directory's visibility rule has something to hide.
+    Handle.objects.create(
+        user=recorder, platform="x", handle=f"{slug}-recorder", visibility=Handle.COMMUNICATIONS
+    )
     requests = {
         key: LocationPageRequest.objects.create(
             organisation=org,
@@ -228,7 +252,11 @@ def _build(org, personas, marker, module_number):
     story = Story.objects.create(
         organisation=org, author=colleague, text=f"Verhaal {marker}", networks="linkedin", consent=True
     )
-    StoryPhoto.objects.create(story=story, image=image)
+    # The story's photo and the signal's screenshot are images of their own, as when people upload them: erasing
+    # the colleague (their author) deletes those, and the item's and the planned post's photo stays.
+    story_photo = StoryPhoto.objects.create(
+        story=story, image=Image.from_processed(org, process(tiny_png()), alt=f"Verhaalfoto {marker}")
+    )
 
     event = Event.objects.create(
         organisation=org,
@@ -340,13 +368,13 @@ def _build(org, personas, marker, module_number):
         text=f"Vermelding {marker}",
     )
     InboxEvent.objects.create(item=mention, actor=comms, text=f"Notitie {marker}")
-    InboxItem.objects.create(
+    signal = InboxItem.objects.create(
         organisation=org,
         kind=InboxItem.SIGNAL,
         reporter=colleague,
         url=f"https://social.example/{slug}/2",
         text=f"Melding {marker}",
-        screenshot=image,
+        screenshot=Image.from_processed(org, process(tiny_png()), alt=f"Schermafbeelding {marker}"),
     )
     template = ResponseTemplate.objects.create(organisation=org, title=f"Dank {marker}", text=f"Dank je {marker}")
     # Written down by a manager who is no persona: only administrators and the colleague's team managers read it.
@@ -357,6 +385,7 @@ def _build(org, personas, marker, module_number):
         post=f"Bericht {marker}",
         conversation=f"Gesprek {marker}",
         follow_up=f"Vervolg {marker}",
+        outcome=f"Uitkomst {marker}",
     )
     ConversationView.objects.create(conversation=conversation, viewer=recorder)
 
@@ -376,6 +405,20 @@ def _build(org, personas, marker, module_number):
     for person in everyone:
         Notification.objects.create(person=person, text=f"Melding voor {marker}", link="/delen/")
 
+    # Everyone asked for an export of their own data; the administrator asked for the colleague's.
+    exports = {key: ready_export(org, person, person, marker) for key, person in by_key.items()}
+    asked_export = ready_export(org, colleague, administrator, marker)
+    erasure = ErasureRecord.objects.create(
+        organisation=org,
+        pseudonym=f"Verwijderde gebruiker {marker}",
+        erased_by=administrator,
+        removed={"profile": 1, "handles": 1},
+        kept=[{"kind": "audit", "count": 1, "reason": "audit"}],
+        rewritten={"orgs.AuditEntry": 1},
+    )
+    RetentionRun.objects.create(organisation=org, ran_at=now - timedelta(hours=8), removed={"mentions": 1})
+
+    image.refresh_from_db()  # its public copy was made by the published item's signal, on another instance
     return Objects(
         organisation=org,
         colleague=colleague,
@@ -404,10 +447,50 @@ def _build(org, personas, marker, module_number):
         mention=mention,
         response_template=template,
         conversation=conversation,
+        signal=signal,
+        story_photo=story_photo,
+        leaver=leaver,
+        export=exports,
+        asked_export=asked_export,
+        erasure=erasure,
         invitation_token=invitation_token,
         uidb64=urlsafe_base64_encode(force_bytes(colleague.pk)),
         reset_token=default_token_generator.make_token(colleague) + "-expired",
     )
+
+
+def ready_export(org, person, requested_by, marker):
+    """A finished export with its ZIP on disk, as the worker leaves it (a small stand-in for the real ZIP)."""
+    now = timezone.now()
+    data_export = DataExport.objects.create(
+        organisation=org,
+        person=person,
+        requested_by=requested_by,
+        status=DataExport.READY,
+        finished=now,
+        expires_at=now + timedelta(days=7),
+    )
+    data_export.file_name = file_path(data_export)
+    target = Path(settings.EXPORT_ROOT) / data_export.file_name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w") as archive:
+        archive.writestr("README.txt", f"Gegevens van {person.full_name} ({marker})")
+    data_export.size = target.stat().st_size
+    data_export.save(update_fields=["file_name", "size"])
+    return data_export
+
+
+def stored_files(objects):
+    """{path: bytes} of the files on disk that one organisation's rows point at: photos and exports."""
+    org = objects["organisation"]
+    files = {}
+    for image in Image.objects.filter(organisation=org):
+        for field_file in (image.large, image.small, image.public):
+            if field_file:
+                files[field_file.path] = Path(field_file.path).read_bytes()
+    for data_export in DataExport.objects.filter(organisation=org).exclude(file_name=""):
+        files[str(data_export.path)] = data_export.path.read_bytes()
+    return files
 
 
 def _pk(kind):
@@ -433,6 +516,15 @@ KINDS = {
     "invitation": lambda o, key: {"token": o["invitation_token"]},
     "password_reset": lambda o, key: {"uidb64": o["uidb64"], "token": o["reset_token"]},
     "organisation_slug": lambda o, key: {"slug": o["organisation"].slug},
+    "closed_person": lambda o, key: {"pk": o["leaver"].pk},
+    "erasure": _pk("erasure"),
+    "signal": _pk("signal"),
+    "story_photo": lambda o, key: {"pk": o["story"].pk, "photo": o["story_photo"].pk, "size": "groot"},
+    "item_image": lambda o, key: {"pk": o["item"].pk, "size": "klein"},
+    "post_image": lambda o, key: {"pk": o["post"].pk, "size": "groot"},
+    "public_copy": lambda o, key: {"name": o["image"].public_filename},
+    "own_export": lambda o, key: {"key": o.mine("export", key).key},
+    "asked_export": lambda o, key: {"key": o["asked_export"].key},
 }
 
 

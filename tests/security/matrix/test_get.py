@@ -105,7 +105,7 @@ def test_only_operators_enter_the_admin_site(browser, matrix, name, arguments):
                 if result.error:
                     failures.append(str(result))
         else:
-            check(failures, browser, persona, url, admin_status(name))
+            check(failures, browser, persona, url, admin_status(name, persona == ANONYMOUS))
     assert not failures, "\n".join(failures)
 
 

@@ -5,10 +5,17 @@ them from the HTML); a URL that no page offers a form for is posted empty. A ref
 all; an allowed one never touches the other organisation's rows nor links a row to one of theirs.
 """
 
+import os
+
 import pytest
-from django.db import transaction
+from django.db import connection, transaction
+from django.urls import reverse
+
+from deelwijs.content.models import Image
+from deelwijs.privacy.models import ErasureRecord
 
 from tests.security.table import SIGN_IN, TABLE, status_matches
+from tests.security.world import KINDS
 
 from .conftest import (
     ANONYMOUS,
@@ -137,3 +144,40 @@ def test_the_snapshot_sees_a_change_in_the_other_organisation(matrix):
         matrix.other["team"].members.remove(matrix.other["colleague"])
         assert changed_models(before, snapshot(other)) == ["orgs.User_teams"]
         transaction.set_rollback(True)
+
+
+def test_an_erasure_changes_nothing_of_the_other_organisation_and_leaves_the_world_whole(browser, matrix, catalogue):
+    """The administrator erases the colleague for real (the matrix types the name): the other organisation's rows
+    stay as they were, nothing points across, and the photos it deleted are back for the next request."""
+    other = matrix.other["organisation"]
+    before = snapshot(other)
+    colleague, photo = matrix.own["colleague"], matrix.own["story_photo"].image
+
+    def aftermath():
+        erased = ErasureRecord._base_manager.filter(person=colleague).exists()
+        return erased, os.path.exists(photo.large.path), changed_models(before, snapshot(other)), cross_references()
+
+    (row,) = [row for row in STATE_CHANGING if row.name == "person_erase"]
+    url = url_for(row, matrix.own, "administrator")
+    (form,) = forms_for(row, catalogue)
+    result = browser.request("post", "administrator", url, payload(form), inspect=aftermath)
+    assert result.error is None and result.response.status_code == 302, str(result)
+    erased, photo_on_disk, changed, crossing = result.inspected
+    assert erased and not photo_on_disk  # the erasure deleted the story's photo at once
+    assert changed == [] and crossing == []
+    assert all(os.path.exists(path) for path in matrix.files)
+    story_photo = reverse("story_photo", kwargs=KINDS["story_photo"](matrix.own, None))
+    assert browser.request("get", "communications", story_photo).response.status_code == 200
+
+
+def test_files_deleted_on_commit_stay_when_a_request_is_rolled_back(matrix):
+    """Deleting an image removes its files when the transaction commits; nothing in the matrices commits."""
+    image = Image._base_manager.get(pk=matrix.own["image"].pk)  # a copy: delete() clears the instance's id
+    paths = [image.large.path, image.small.path, image.public.path]
+    waiting = len(connection.run_on_commit)
+    with transaction.atomic():
+        image.delete()
+        assert len(connection.run_on_commit) > waiting
+        transaction.set_rollback(True)
+    assert len(connection.run_on_commit) == waiting
+    assert all(os.path.exists(path) for path in paths)
