@@ -1,13 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import InputLimits
 from deelwijs.orgs.models import Location, User
 from deelwijs.orgs.roles import CLIENT, ROLES
 
 from .models import CorporateAccount, Handle, LocationPageRequest
 
 
-class CorporateAccountForm(forms.ModelForm):
+class CorporateAccountForm(InputLimits, forms.ModelForm):
     allowed_roles = forms.MultipleChoiceField(
         label=_("Roles that may use it"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -52,7 +53,7 @@ class CorporateAccountForm(forms.ModelForm):
         return data
 
 
-class PageRequestForm(forms.ModelForm):
+class PageRequestForm(InputLimits, forms.ModelForm):
     class Meta:
         model = LocationPageRequest
         fields = ["platform", "name", "location", "purpose", "audience", "editors"]
@@ -63,7 +64,7 @@ class PageRequestForm(forms.ModelForm):
         self.fields["location"].queryset = Location.objects.all()
 
 
-class IntakeForm(forms.Form):
+class IntakeForm(InputLimits, forms.Form):
     agreements = forms.CharField(
         label=_("Agreements from the intake"),
         widget=forms.Textarea(attrs={"rows": 5}),
@@ -71,7 +72,7 @@ class IntakeForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(InputLimits, forms.Form):
     decision = forms.ChoiceField(
         label=_("Decision"), choices=[("approve", _("Approve")), ("refuse", _("Refuse"))], widget=forms.RadioSelect
     )
@@ -86,7 +87,7 @@ class DecisionForm(forms.Form):
         return data
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(InputLimits, forms.Form):
     handle = forms.CharField(label=_("Handle of the new page"), max_length=100)
     url = forms.URLField(label=_("Address (URL)"), required=False)
 
@@ -98,7 +99,7 @@ VISIBILITY_HELP = _(
 )
 
 
-class HandleForm(forms.ModelForm):
+class HandleForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Handle
         fields = ["platform", "handle", "visibility"]

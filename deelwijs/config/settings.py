@@ -4,6 +4,8 @@ Every variable has a development default except where production must
 choose (DEBUG=false makes SECRET_KEY and ALLOWED_HOSTS required).
 """
 
+import base64
+import hashlib
 import os
 from pathlib import Path
 
@@ -63,12 +65,25 @@ def env_list(name, default=""):
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
+def env_secret_list(name):
+    """A comma-separated list of secrets from NAME, or from the file named in NAME_FILE."""
+    return [item.strip() for item in (env_secret(name) or "").split(",") if item.strip()]
+
+
 DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env_secret("SECRET_KEY")
 if not SECRET_KEY:
     if not DEBUG:
         raise ImproperlyConfigured("set SECRET_KEY (or SECRET_KEY_FILE), or DEBUG=true for development")
     SECRET_KEY = "development-only-not-secret"
+# Fernet keys for the secrets kept in the database (an organisation's SSO client secret), newest first:
+# encrypting uses the first, decrypting tries each (deelwijs/common/encryption.py). Required in production
+# (system check encryption.E001); in development, without it, a key derived from SECRET_KEY.
+DEELWIJS_ENCRYPTION_KEYS = env_secret_list("DEELWIJS_ENCRYPTION_KEYS")
+if not DEELWIJS_ENCRYPTION_KEYS and DEBUG:
+    DEELWIJS_ENCRYPTION_KEYS = [
+        base64.urlsafe_b64encode(hashlib.sha256(b"deelwijs-encryption:" + SECRET_KEY.encode()).digest()).decode()
+    ]
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "127.0.0.1,localhost" if DEBUG else "")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = env("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
@@ -300,6 +315,8 @@ LOGGING = {
 AXES_VERBOSE = False
 FORMS_URLFIELD_ASSUME_HTTPS = True
 OTP_TOTP_ISSUER = "Deelwijs"
+# The admin site never shows a device's secret or QR code (and an unknown device id is refused, not a 500).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Intranet hosts (names or IP addresses) the server may fetch from although they resolve to a private address,
 # e.g. an organisation's own identity provider; everything else must be public (deelwijs/common/outbound.py).

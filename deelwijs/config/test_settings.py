@@ -4,6 +4,7 @@ import os
 
 os.environ.setdefault("SECRET_KEY", "test-only-not-secret")
 os.environ.setdefault("DEBUG", "false")
+os.environ.setdefault("DEELWIJS_ENCRYPTION_KEYS", "ZGVlbHdpanMtdGVzdHMtb25seS1ub3QtYS1zZWNyZXQ=")  # tests only
 
 from .settings import *  # noqa: F403
 

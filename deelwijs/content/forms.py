@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
@@ -12,7 +12,7 @@ from .images import process
 from .models import Campaign, ContentItem, SuggestedText, Topic
 
 
-class PhotoForm(forms.Form):
+class PhotoForm(InputLimits, forms.Form):
     """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates."""
 
     photo = forms.ImageField(
@@ -87,7 +87,7 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
         return data
 
 
-class SuggestedTextForm(forms.ModelForm):
+class SuggestedTextForm(InputLimits, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         cap_post_text(self.fields["text"])
@@ -99,12 +99,22 @@ SuggestedTextFormSet = inlineformset_factory(
     form=SuggestedTextForm,
     fields=["network", "text"],
     extra=2,
+    # A few per network; without a maximum a posted TOTAL_FORMS of 10**40 built 2 000 forms (13 s).
+    max_num=30,
+    absolute_max=30,
+    validate_max=True,
     can_delete=True,
     widgets={"text": forms.Textarea(attrs={"rows": 4})},
 )
 
 
-class ShareForm(forms.Form):
+class OverrideForm(InputLimits, forms.Form):
+    """The reason communications gives to keep a text the post check blocks; it goes into the audit log."""
+
+    override_reason = forms.CharField(label=_("Reason to keep the blocked text"), required=False, max_length=300)
+
+
+class ShareForm(InputLimits, forms.Form):
     text = cap_post_text(forms.CharField(label=_("Your text"), widget=forms.Textarea(attrs={"rows": 7})))
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to share this."), required=False)
     mastodon_instance = forms.CharField(

@@ -10,7 +10,7 @@ from deelwijs.orgs.tenancy import across_organisations
 
 from . import domain
 from .files import image_response, public_image_response
-from .forms import ContentItemForm, SuggestedTextFormSet
+from .forms import ContentItemForm, OverrideForm, SuggestedTextFormSet
 from .models import ContentItem, Image
 from .news import NewsFeedError, import_feed
 
@@ -30,9 +30,12 @@ def item_edit(request, pk=None):
     organisation = request.user.organisation
     form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, organisation=organisation)
     texts = SuggestedTextFormSet(request.POST or None, instance=item or ContentItem())
+    override = OverrideForm(request.POST or None)
     blocked = []
     if request.method == "POST" and form.is_valid() and texts.is_valid():
-        saved, blocked = domain.save_item(request.user, form, texts, request.POST.get("override_reason", ""))
+        # A reason that is not valid is no reason: a blocked text stays blocked, and the reason shows its error.
+        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+        saved, blocked = domain.save_item(request.user, form, texts, reason)
         if saved:
             messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
             return redirect("item_list")
@@ -44,7 +47,7 @@ def item_edit(request, pk=None):
             "texts": texts,
             "item": item,
             "blocked": blocked,
-            "override_reason": request.POST.get("override_reason", ""),
+            "override": override,
         },
     )
 

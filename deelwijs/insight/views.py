@@ -8,6 +8,7 @@ from django.utils.html import format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from deelwijs.common.forms import InputLimits
 from deelwijs.content.models import Campaign
 from deelwijs.learning.domain import progress
 from deelwijs.learning.models import Module
@@ -28,7 +29,7 @@ GRANULARITIES = [
 ]
 
 
-class DashboardFilter(forms.Form):
+class DashboardFilter(InputLimits, forms.Form):
     period = forms.ChoiceField(label=gettext_lazy("Period"))
     by = forms.ChoiceField(label=gettext_lazy("Per"), choices=GRANULARITIES, initial=figures.WEEK)
     team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
@@ -143,7 +144,7 @@ def leaderboard(request):
     )
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Report
         fields = ["period", "conclusion"]

@@ -1,10 +1,12 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import InputLimits
+
 from .models import CHOICE, DILEMMA, GRADE, NAMES, QUESTION, TEXT, WORKSHEET, Module
 
 
-class StepForm(forms.Form):
+class StepForm(InputLimits, forms.Form):
     """The answer fields a step asks for; a lesson asks for none."""
 
     def __init__(self, *args, step, **kwargs):
@@ -54,7 +56,7 @@ class StepForm(forms.Form):
         return data
 
 
-class ModuleForm(forms.ModelForm):
+class ModuleForm(InputLimits, forms.ModelForm):
     class Meta:
         from .models import Module
 
@@ -81,8 +83,10 @@ ANSWER_TYPES = [
 ]
 
 
-class StepEditForm(forms.ModelForm):
+class StepEditForm(InputLimits, forms.ModelForm):
     """A step with its kind-specific content as plain fields instead of JSON."""
+
+    text_limits = {"body": 20_000, "considerations": 10_000}  # a lesson is a page of Markdown
 
     answers = forms.CharField(
         label=_("Answers (questions)"),

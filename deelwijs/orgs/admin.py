@@ -16,6 +16,12 @@ class UserAdmin(admin.ModelAdmin):
     list_filter = ["organisation", "is_active"]
     search_fields = ["email", "first_name", "last_name"]
     exclude = ["password", "user_permissions", "groups"]
+    # Closing and erasing go through the organisation's own pages (People -> Close account, Privacy -> Erase):
+    # only those end the sessions, revoke the feeds and replace the name everywhere it was written.
+    readonly_fields = ["is_active", "closed_at"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 admin.site.register([Location, Team])

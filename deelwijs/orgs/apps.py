@@ -1,5 +1,8 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.core import checks
+
+from deelwijs.common import encryption, lookups
 
 
 class OrgsConfig(AppConfig):
@@ -9,6 +12,9 @@ class OrgsConfig(AppConfig):
     def ready(self):
         # Connects the sign-in signal that starts a session's clock.
         from . import sessions  # noqa: F401
+
+        lookups.register()
+        checks.register(encryption.check_keys)
 
 
 class OperatorAdminConfig(admin_apps.AdminConfig):

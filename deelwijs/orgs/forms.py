@@ -1,4 +1,5 @@
 from datetime import date
+from string import Formatter
 
 from django import forms
 from django.conf import settings
@@ -9,6 +10,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.clientip import client_address
+from deelwijs.common.forms import InputLimits
 from deelwijs.guard import Policy, PolicyError
 
 from . import retention
@@ -16,8 +18,10 @@ from .domain import failed_sign_ins_from
 from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
 
+NAMING_PLACEHOLDERS = {"voornaam", "achternaam", "organisatie"}
 
-class SignInForm(AuthenticationForm):
+
+class SignInForm(InputLimits, AuthenticationForm):
     username = forms.EmailField(
         label=_("E-mail address"), widget=forms.EmailInput(attrs={"autofocus": True, "autocomplete": "email"})
     )
@@ -84,13 +88,15 @@ class RetentionForm(forms.ModelForm):
         return self.cleaned_data
 
 
-class RolesForm(forms.Form):
+class RolesForm(InputLimits, forms.Form):
     roles = forms.MultipleChoiceField(
         label=_("Roles"), choices=ROLES, widget=forms.CheckboxSelectMultiple, required=False
     )
 
 
-class SettingsForm(forms.ModelForm):
+class SettingsForm(InputLimits, forms.ModelForm):
+    # The policy is a document of its own; the word list can hold hundreds of lines.
+    text_limits = {"policy_text": 50_000, "word_list_text": 20_000}
     word_list_text = forms.CharField(
         label=_("Tone-of-voice word list"),
         required=False,
@@ -121,7 +127,8 @@ class SettingsForm(forms.ModelForm):
         widgets = {
             "policy_text": forms.Textarea(attrs={"rows": 10}),
             "public_contacts": forms.Textarea(attrs={"rows": 4}),
-            "oidc_client_secret": forms.PasswordInput(render_value=False),
+            # Never shown again; "new-password" keeps a browser from filling in the administrator's own password.
+            "oidc_client_secret": forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         }
 
     def __init__(self, *args, **kwargs):
@@ -163,11 +170,19 @@ class SettingsForm(forms.ModelForm):
         return entries
 
     def clean_naming_convention(self):
+        # Only the bare names: "{voornaam:>999999999}" would build a gigabyte on every directory page,
+        # "{voornaam.__class__}" reaches into Python.
         value = self.cleaned_data["naming_convention"]
         try:
-            value.format(voornaam="a", achternaam="b", organisatie="c")
-        except (KeyError, IndexError, ValueError) as e:
-            raise forms.ValidationError(_("Use only {voornaam}, {achternaam} and {organisatie} between braces.")) from e
+            fields = [
+                (name, spec, conversion)
+                for _text, name, spec, conversion in Formatter().parse(value)
+                if name is not None
+            ]
+        except ValueError:
+            fields = [("", "", None)]  # an unmatched brace
+        if any(name not in NAMING_PLACEHOLDERS or spec or conversion for name, spec, conversion in fields):
+            raise forms.ValidationError(_("Use only {voornaam}, {achternaam} and {organisatie} between braces."))
         return value
 
     def clean_oidc_client_secret(self):
@@ -179,7 +194,7 @@ class SettingsForm(forms.ModelForm):
         return super().save(commit)
 
 
-class InviteForm(forms.Form):
+class InviteForm(InputLimits, forms.Form):
     email = forms.EmailField(label=_("E-mail address"))
     first_name = forms.CharField(label=_("First name"), max_length=100)
     last_name = forms.CharField(label=_("Last name"), max_length=150, required=False)
@@ -202,7 +217,7 @@ class InviteForm(forms.Form):
         return email
 
 
-class ChoosePasswordForm(forms.Form):
+class ChoosePasswordForm(InputLimits, forms.Form):
     password1 = forms.CharField(
         label=_("Password"),
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -225,7 +240,7 @@ class ChoosePasswordForm(forms.Form):
         return data
 
 
-class TokenForm(forms.Form):
+class TokenForm(InputLimits, forms.Form):
     token = forms.CharField(
         label=_("Code from your authenticator app"),
         max_length=8,
@@ -239,7 +254,7 @@ class TokenForm(forms.Form):
         return token
 
 
-class TeamForm(forms.ModelForm):
+class TeamForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "location", "managers", "members"]
@@ -274,7 +289,7 @@ class TeamForm(forms.ModelForm):
         return team
 
 
-class LocationForm(forms.ModelForm):
+class LocationForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Location
         fields = ["name", "address"]
@@ -294,13 +309,13 @@ class LocationForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PreferencesForm(forms.ModelForm):
+class PreferencesForm(InputLimits, forms.ModelForm):
     class Meta:
         model = User
         fields = ["wants_digest", "on_leaderboard"]
 
 
-class FilterForm(forms.Form):
+class FilterForm(InputLimits, forms.Form):
     """The query-string filters of a list: a value that does not parse is dropped, the valid ones still apply.
 
     A bookmark, a hand-edited link or a scanner must never break a page: "?team=abc" simply shows every team.
@@ -339,5 +354,5 @@ class PeopleFilter(FilterForm):
     status = forms.ChoiceField(choices=[(ACTIVE, ACTIVE), (CLOSED, CLOSED), (ALL, ALL)], required=False, initial=ACTIVE)
 
 
-class SSOLookupForm(forms.Form):
+class SSOLookupForm(InputLimits, forms.Form):
     code = forms.SlugField(max_length=50)

@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.encryption import EncryptedTextField
 from deelwijs.guard import Policy
 from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
@@ -63,7 +64,8 @@ class Organisation(models.Model):
         help_text=_("For Microsoft Entra ID: https://login.microsoftonline.com/<tenant-id>/v2.0"),
     )
     oidc_client_id = models.CharField(_("client ID"), max_length=200, blank=True)
-    oidc_client_secret = models.CharField(_("client secret"), max_length=500, blank=True)
+    # Encrypted with DEELWIJS_ENCRYPTION_KEYS; the attribute holds the plain secret.
+    oidc_client_secret = EncryptedTextField(_("client secret"), max_length=500, blank=True)
 
     monitor_terms = models.TextField(
         _("terms webcare watches for"),

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import Campaign
 from deelwijs.orgs.forms import FilterDateField, FilterForm
@@ -78,11 +78,11 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
         return data
 
 
-class MoveForm(forms.Form):
+class MoveForm(InputLimits, forms.Form):
     day = forms.DateField(label=_("New date"), widget=DATE)
 
 
-class EventForm(OrganisationChoicesMixin, forms.ModelForm):
+class EventForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
     posts = forms.MultipleChoiceField(
         label=_("Propose these posts"), required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -109,7 +109,7 @@ class EventForm(OrganisationChoicesMixin, forms.ModelForm):
         return data
 
 
-class RecurringActivityForm(OrganisationChoicesMixin, forms.ModelForm):
+class RecurringActivityForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
     class Meta:
         model = RecurringActivity
         fields = [
@@ -151,21 +151,21 @@ class RecurringActivityForm(OrganisationChoicesMixin, forms.ModelForm):
         return data
 
 
-class OwnHookDayForm(forms.ModelForm):
+class OwnHookDayForm(InputLimits, forms.ModelForm):
     class Meta:
         model = OwnHookDay
         fields = ["name", "day", "yearly", "description"]
         widgets = {"day": DATE}
 
 
-class TeamPlanForm(forms.ModelForm):
+class TeamPlanForm(InputLimits, forms.ModelForm):
     class Meta:
         model = TeamPlan
         fields = TeamPlan.QUESTIONS
         widgets = {name: forms.Textarea(attrs={"rows": 3}) for name in TeamPlan.QUESTIONS}
 
 
-class PilotForm(OrganisationChoicesMixin, forms.ModelForm):
+class PilotForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
     class Meta:
         model = Pilot
         fields = [
@@ -204,14 +204,16 @@ class PilotForm(OrganisationChoicesMixin, forms.ModelForm):
         return data
 
 
-class PilotLessonForm(forms.ModelForm):
+class PilotLessonForm(InputLimits, forms.ModelForm):
     class Meta:
         model = PilotLesson
         fields = ["kind", "text"]
         widgets = {"text": forms.Textarea(attrs={"rows": 2})}
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(InputLimits, forms.ModelForm):
+    text_limits = {"notes": 20_000}  # minutes of a meeting
+
     class Meta:
         model = Meeting
         fields = ["title", "starts_at", "place", "interval_weeks", "agenda", "notes"]
@@ -247,7 +249,7 @@ class NewPostStart(FilterForm):
         self.fields["own"].queryset = OwnHookDay.objects.all()
 
 
-class CalendarFeedForm(forms.Form):
+class CalendarFeedForm(InputLimits, forms.Form):
     """Which feed to make a link for: your own plan (no team) or one of the teams you may follow."""
 
     team = forms.ModelChoiceField(

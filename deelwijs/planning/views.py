@@ -14,7 +14,9 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.common.forms import InputLimits
 from deelwijs.content.files import image_response
+from deelwijs.content.forms import OverrideForm
 from deelwijs.content.models import Campaign, Image
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team, User
@@ -62,7 +64,7 @@ from .models import (
 LIST_DAYS = 28
 
 
-class CalendarFilter(forms.Form):
+class CalendarFilter(InputLimits, forms.Form):
     account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=gettext_lazy("Account"), required=False)
     team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
     campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
@@ -201,6 +203,7 @@ def _post_form(request, post):
     form = PlannedPostForm(
         request.POST or None, request.FILES or None, instance=post, initial=initial, person=request.user
     )
+    override = OverrideForm(request.POST or None)
     report = None
     if request.method == "POST" and form.is_valid():
         post = form.save(commit=False)
@@ -210,7 +213,8 @@ def _post_form(request, post):
             post.image = Image.from_processed(
                 request.user.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
             )
-        report = domain.save_post(request.user, post, request.POST.get("override_reason", ""))
+        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+        report = domain.save_post(request.user, post, reason)
         if report is None:
             messages.success(request, _("The planned post is saved."))
             return redirect(
@@ -223,7 +227,7 @@ def _post_form(request, post):
             "form": form,
             "post": post,
             "report": report,
-            "override_reason": request.POST.get("override_reason", ""),
+            "override": override,
             "next": request.GET.get("next", ""),
         },
     )

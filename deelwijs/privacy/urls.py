@@ -11,4 +11,5 @@ urlpatterns = [
     path("mensen/<int:pk>/wissen/", views.person_erase, name="person_erase"),
     path("wissingen/", views.erasures, name="erasures"),
     path("wissingen/<int:pk>/", views.erasure_report, name="erasure_report"),
+    path("verwerkingsregister/", views.processing_register, name="processing_register"),
 ]

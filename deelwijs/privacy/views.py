@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.orgs.models import User
 from deelwijs.orgs.permissions import can_manage_people, requires
 
-from . import domain, erasure, export
+from . import domain, erasure, export, register
 from .forms import EraseForm
 from .models import DataExport, ErasureRecord
 
@@ -137,3 +137,18 @@ def erasure_report(request, pk):
     kept = _labelled({k["kind"]: k["count"] for k in record.kept}, erasure.KEPT)
     context = {"record": record, "removed": removed, "kept": kept, "rewritten": sum(record.rewritten.values())}
     return render(request, "privacy/erasure.html", context)
+
+
+@requires(can_manage_people)
+def processing_register(request):
+    """The processing register for the privacy officer: what each part holds, why, how long, where it goes."""
+    organisation = request.user.organisation
+    exports = DataExport.objects.select_related("person", "requested_by").order_by("-created")[:100]
+    context = {
+        "organisation": organisation,
+        "parts": register.register(organisation),
+        "exports": exports,
+        "erasures": ErasureRecord.objects.select_related("erased_by")[:100],
+        "today": timezone.localdate(),
+    }
+    return render(request, "privacy/register.html", context)

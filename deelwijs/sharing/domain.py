@@ -5,10 +5,12 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from deelwijs.common.forms import storable
 from deelwijs.content.models import SHARE_NETWORK_LABELS
 from deelwijs.guard import FIVE_QUESTIONS, check
 from deelwijs.learning.domain import lesson_links
@@ -60,6 +62,9 @@ def refuse_unless_postable(person, text, network, confirmed=False, lang="nl", li
     warnings the person did not confirm. Returns the post check's report."""
     if not text.strip():
         raise ValidationError(_("Write a text before you share."), code="empty")
+    # What no database column takes (PostgreSQL refuses a NUL), refused in the words every form uses.
+    ProhibitNullCharactersValidator()(text)
+    storable(text)
     report = check_text(person, text, network, lang, link=link)
     if report.blocked:
         raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")

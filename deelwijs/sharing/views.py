@@ -103,7 +103,9 @@ def share(request, pk):
         # The findings beside the text; a share that was recorded checked its text once, in record_share.
         report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
     context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report)
-    return render(request, "sharing/editor.html", {**context, "item": item, "error": error, "instance": instance})
+    # The Mastodon server as typed, also when it is not a server address (the error says so).
+    typed = request.POST.get("mastodon_instance", instance)
+    return render(request, "sharing/editor.html", {**context, "item": item, "error": error, "instance": typed})
 
 
 @require_POST

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
 
@@ -22,7 +22,7 @@ class MultiplePhotoField(forms.FileField):
         return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
 
 
-class StoryForm(forms.Form):
+class StoryForm(InputLimits, forms.Form):
     text = cap_post_text(
         forms.CharField(
             label=_("Your story"),
@@ -58,7 +58,7 @@ class StoryForm(forms.Form):
         return data
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(InputLimits, forms.Form):
     text = cap_post_text(forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 8})))
     title = forms.CharField(label=_("Title in the feed"), required=False, max_length=200)
     account = forms.ModelChoiceField(label=_("Plan on corporate account"), queryset=None, required=False)

@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS
 from deelwijs.orgs.forms import FilterForm
@@ -17,7 +17,7 @@ from .uploads import KeepsUploads
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
 
-class AudienceForm(forms.ModelForm):
+class AudienceForm(InputLimits, forms.ModelForm):
     """The roles a page or format is for, as the content hub asks them."""
 
     audience_roles = forms.MultipleChoiceField(
@@ -154,14 +154,14 @@ class PostFormatForm(AudienceForm):
         cap_post_text(self.fields["text"])
 
 
-class ChecklistForm(forms.Form):
+class ChecklistForm(InputLimits, forms.Form):
     ticked = forms.MultipleChoiceField(
         label=_("My profile"), choices=domain.CHECKLIST, required=False, widget=forms.CheckboxSelectMultiple
     )
     in_directory = forms.BooleanField(label=_("Show “profiel op orde” with my name in the directory"), required=False)
 
 
-class HandleCheckForm(forms.Form):
+class HandleCheckForm(InputLimits, forms.Form):
     handle = forms.CharField(
         label=_("Your handle"),
         max_length=100,

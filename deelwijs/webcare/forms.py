@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.common.forms import cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import User
@@ -38,7 +38,7 @@ class SignalForm(PhotoForm):
         self.fields["photo_alt"].widget = forms.HiddenInput()
 
 
-class SourceForm(forms.ModelForm):
+class SourceForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Source
         fields = ["name", "kind", "url", "query", "interval_minutes", "active"]
@@ -53,7 +53,7 @@ class SourceForm(forms.ModelForm):
         return data
 
 
-class TermsForm(forms.Form):
+class TermsForm(InputLimits, forms.Form):
     monitor_terms = forms.CharField(
         label=_("Extra terms to watch for"),
         required=False,
@@ -70,7 +70,7 @@ def handlers(organisation):
     )
 
 
-class ItemForm(forms.Form):
+class ItemForm(InputLimits, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED]
     )
@@ -88,7 +88,13 @@ class ItemForm(forms.Form):
             del self.fields["feedback"]
 
 
-class EscalateForm(forms.Form):
+class NoteForm(InputLimits, forms.Form):
+    """A note from someone who follows an item without handling it (a manager it was escalated to)."""
+
+    note = forms.CharField(label=_("Add a note for webcare"), widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class EscalateForm(InputLimits, forms.Form):
     to = forms.ChoiceField(label=_("Escalate to"), choices=InboxItem.ESCALATIONS, widget=forms.RadioSelect)
     manager = forms.ModelChoiceField(User.members.none(), label=_("Which manager"), required=False)
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
@@ -104,7 +110,7 @@ class EscalateForm(forms.Form):
         return data
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(InputLimits, forms.Form):
     template = forms.ModelChoiceField(ResponseTemplate.objects.none(), label=_("Start from a template"), required=False)
     text = cap_post_text(forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 4}), required=False))
 
@@ -113,7 +119,7 @@ class AnswerForm(forms.Form):
         self.fields["template"].queryset = ResponseTemplate.objects.all()
 
 
-class TemplateForm(forms.ModelForm):
+class TemplateForm(InputLimits, forms.ModelForm):
     class Meta:
         model = ResponseTemplate
         fields = ["title", "text"]
@@ -124,7 +130,9 @@ class TemplateForm(forms.ModelForm):
         cap_post_text(self.fields["text"])  # an answer made from it is post-checked
 
 
-class ConversationForm(forms.ModelForm):
+class ConversationForm(InputLimits, forms.ModelForm):
+    text_limits = {"conversation": 10_000}
+
     class Meta:
         model = Conversation
         fields = ["employee", "post", "severity", "held_on", "conversation", "follow_up", "follow_up_on", "outcome"]

@@ -31,6 +31,7 @@ from .forms import (
     EscalateForm,
     InboxFilter,
     ItemForm,
+    NoteForm,
     SignalForm,
     SourceForm,
     TemplateForm,
@@ -103,6 +104,7 @@ def _item_page(request, item, **context):
         "form": _item_form(item),
         "answer": AnswerForm(organisation=item.organisation),
         "escalate": EscalateForm(organisation=item.organisation),
+        "note": NoteForm(),
     }
     page.update(context)
     return render(request, "webcare/item.html", page)
@@ -126,15 +128,16 @@ def inbox_item(request, pk):
                 domain.log_event(item, request.user, data["note"].strip(), "note")
             messages.success(request, _("Saved."))
             return redirect("inbox_item", pk=item.pk)
-    if request.method == "POST" and "note_only" in request.POST and request.POST.get("note", "").strip():
-        domain.log_event(item, request.user, request.POST["note"].strip(), "note")  # an escalated manager adds a note
+    note = NoteForm(request.POST if "note_only" in request.POST else None)
+    if note.is_valid():
+        domain.log_event(item, request.user, note.cleaned_data["note"], "note")  # an escalated manager adds a note
         return redirect("inbox_item", pk=item.pk)
     template = AnswerForm(request.GET if "template" in request.GET else None, organisation=item.organisation)
     draft = ""
     if template.is_bound and template.is_valid() and template.cleaned_data["template"]:
         draft = template.cleaned_data["template"].text.replace("{naam}", item.author or "")
     return _item_page(
-        request, item, form=form, answer=AnswerForm(initial={"text": draft}, organisation=item.organisation)
+        request, item, form=form, answer=AnswerForm(initial={"text": draft}, organisation=item.organisation), note=note
     )
 
 
@@ -151,17 +154,18 @@ def inbox_screenshot(request, pk):
 def check_answer(request, pk):
     """Run the answer through the post check; only a text without blocking findings can be copied."""
     item = get_object_or_404(InboxItem, pk=pk)
-    text = request.POST.get("text", "").strip()
+    answer = AnswerForm(request.POST, organisation=item.organisation)
+    text = answer.cleaned_data["text"] if answer.is_valid() else ""
     report = check(text, "x", item.organisation.guard_policy()) if text else None
     if report is not None and not report.blocked:
         domain.log_event(item, request.user, _("Answer prepared: %(text)s") % {"text": text})
     return _item_page(
         request,
         item,
-        answer=AnswerForm(request.POST, organisation=item.organisation),
+        answer=answer,
         report=report,
         copyable=text if report is not None and not report.blocked else "",
-        empty_answer=not text,
+        empty_answer=answer.is_valid() and not text,
     )
 
 

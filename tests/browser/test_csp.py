@@ -45,7 +45,7 @@ def test_the_share_flow_keeps_working_under_the_policy(watched_page, demo):
     page.get_by_role("link", name="Open dag De Linde op zaterdag", exact=True).click()
     page.get_by_role("link", name="LinkedIn").click()
     page.get_by_label("Jouw tekst").fill("Zaterdag open dag in De Linde! Ik werk hier graag, kom gerust kijken.")
-    page.wait_for_function("!document.getElementById('share-button').disabled")
+    page.locator("#share-button:enabled").wait_for()
     page.get_by_role("button", name="Verder naar LinkedIn").click()
     page.get_by_role("button", name="Tekst kopiëren").click()
     page.get_by_text("Gekopieerd").wait_for()

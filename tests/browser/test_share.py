@@ -22,7 +22,7 @@ def test_an_ambassador_shares_on_linkedin_after_fixing_a_block(page_at, demo):
     assert page.locator("mark.block").count() >= 1
     screenshot(page, "share-blocked-375")
     text.fill("Zaterdag open dag in De Linde! Ik werk hier graag, kom gerust kijken hoe wonen met zorg bij ons is.")
-    page.wait_for_function("!document.getElementById('share-button').disabled")
+    page.locator("#share-button:enabled").wait_for()
     page.get_by_role("button", name="Verder naar LinkedIn").click()
     page.get_by_role("heading", name="Bijna klaar: deel op LinkedIn").wait_for()
     screenshot(page, "share-go-375")

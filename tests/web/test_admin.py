@@ -122,3 +122,16 @@ def test_audit_entries_are_read_only_in_the_admin(client, operator, org, people)
     assert not entry_admin.has_change_permission(request, entry)
     assert not entry_admin.has_delete_permission(request, entry)
     assert entry_admin.has_view_permission(request, entry)
+
+
+def test_people_are_closed_and_erased_on_the_organisations_pages_not_in_the_admin(client, operator, people):
+    person = people["employee"]
+    verified(client, operator)
+    delete = reverse("admin:orgs_user_delete", args=[person.pk])
+    assert client.post(delete, {"post": "yes"}).status_code == 403
+    changelist = reverse("admin:orgs_user_changelist")
+    client.post(changelist, {"action": "delete_selected", "_selected_action": [person.pk], "post": "yes"})
+    change = reverse("admin:orgs_user_change", args=[person.pk])
+    html = client.get(change).content.decode()
+    assert 'name="is_active"' not in html
+    assert User.objects.filter(pk=person.pk, is_active=True).exists()

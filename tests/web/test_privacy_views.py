@@ -22,6 +22,7 @@ PAGES = [
     ("person_erase", "person", ADMIN),
     ("erasures", None, ADMIN),
     ("erasure_report", "record", ADMIN),
+    ("processing_register", None, ADMIN),
 ]
 # name, the object in its address, roles that may POST to it
 ACTIONS = [("export_mine", None, ALL), ("person_export", "person", ADMIN)]
