@@ -355,9 +355,11 @@ def move(request, kind, pk, direction):
 def delete(request, kind, pk):
     if kind not in DELETABLE:
         raise Http404
-    item = get_object_or_404(DELETABLE[kind], pk=pk)
-    item.delete()
-    messages.success(request, _("“%(title)s” is deleted.") % {"title": item})
+    item = DELETABLE[kind].objects.filter(pk=pk).first()
+    # Deleted already (a second click, a colleague) or never ours: nothing to do, back to the list.
+    if item is not None:
+        item.delete()
+        messages.success(request, _("“%(title)s” is deleted.") % {"title": item})
     return redirect("toolkit_manage")
 
 

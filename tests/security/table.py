@@ -22,6 +22,8 @@ PLANS_TEAM = frozenset({"communications", "administrator", "manager", "ambassado
 WEBCARE = frozenset({"webcare", "communications", "administrator"})
 # Colleagues' handles and who has access: staff only, never clients and volunteers.
 STAFF = ALL - {"client", "volunteer"}
+# The toolkit's profile kit: for everyone the directory may list.
+PROFILE_KIT = STAFF | {"volunteer"}
 NOBODY = frozenset()
 
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
@@ -251,6 +253,37 @@ TABLE = [
     form("person_erase", "person", get=ADMIN),
     page("erasures", get=ADMIN),
     page("erasure_report", "erasure", get=ADMIN),
+    # The toolkit. Its pages and format name every role here; a file goes only to whoever may see it (404).
+    page("toolkit"),
+    page("toolkit_page", "toolkit_page"),
+    page("toolkit_page", "toolkit_guide"),
+    page("toolkit_attachment", "toolkit_attachment", denied=404, anonymous=404),
+    page("toolkit_tone"),
+    page("toolkit_library", get=STAFF),
+    page("toolkit_library_image", "library_image", get=STAFF, denied=404, anonymous=404),
+    page("toolkit_library_image", "library_download", get=STAFF, denied=404, anonymous=404),
+    page("toolkit_profile", get=PROFILE_KIT),
+    action("toolkit_checklist", post=PROFILE_KIT),
+    page("toolkit_banner", "banner_image", get=PROFILE_KIT, denied=404, anonymous=404),
+    page("toolkit_formats"),
+    page("toolkit_format", "post_format"),
+    # A format in the share editor: checking it and going on to the network record nothing.
+    page("toolkit_format", "post_format", query="netwerk=linkedin"),
+    page("toolkit_manage", get=COMMS),
+    action("toolkit_install", post=COMMS),
+    form("toolkit_page_new", get=COMMS),
+    form("toolkit_page_edit", "toolkit_page", get=COMMS),
+    action("toolkit_page_checked", "toolkit_guide", post=COMMS),
+    action("toolkit_attachment_delete", "toolkit_attachment", post=COMMS),
+    form("toolkit_library_new", get=COMMS),
+    form("toolkit_library_edit", "library_entry", get=COMMS),
+    form("toolkit_banner_new", get=COMMS),
+    form("toolkit_banner_edit", "banner", get=COMMS),
+    form("toolkit_format_new", get=COMMS),
+    form("toolkit_format_edit", "post_format", get=COMMS),
+    action("toolkit_move", "toolkit_move", post=COMMS),
+    # Deleting what is gone, or another organisation's, does nothing and returns to the list.
+    action("toolkit_delete", "toolkit_delete", post=COMMS, foreign=302),
 ]
 
 # URL names outside the matrix, each with the reason. Keep this short: a new view belongs in TABLE.

@@ -65,6 +65,8 @@ from deelwijs.privacy.export import file_path
 from deelwijs.privacy.models import DataExport, ErasureRecord
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
+from deelwijs.toolkit.models import Attachment, Banner, KeptUpload, LibraryImage, PostFormat, ProfileChecklist
+from deelwijs.toolkit.models import Page as ToolkitPage
 from deelwijs.webcare.models import (
     Conversation,
     ConversationView,
@@ -416,6 +418,47 @@ def _build(org, personas, marker, module_number):
     )
     RetentionRun.objects.create(organisation=org, ran_at=now - timedelta(hours=8), removed={"mentions": 1})
 
+    # The toolkit: a page with a file and a guide for every role, a library image, a banner, a post format, the
+    # colleague's checklist and a file kept for a form of theirs.
+    toolkit_page = ToolkitPage(organisation=org, title=f"Pagina {marker}", body=f"Tekst {marker}", updated_by=comms)
+    guide = ToolkitPage(
+        organisation=org,
+        kind=ToolkitPage.GUIDE,
+        network="linkedin",
+        title=f"Handleiding {marker}",
+        body=f"Profiel {marker}",
+        checked_on=today,
+    )
+    post_format = PostFormat(organisation=org, title=f"Format {marker}", text=f"Bij [team] {marker}", network="x")
+    for shown in (toolkit_page, guide, post_format):
+        shown.set_roles(SINGLE_ROLES)
+        shown.save()
+    attachment = Attachment(page=toolkit_page, name=f"werkblad-{slug}.pdf", content_type="application/pdf")
+    attachment.file.save("werkblad.pdf", ContentFile(f"%PDF-1.4 {marker}".encode()), save=False)
+    attachment.size = attachment.file.size
+    attachment.save()
+    library_image = LibraryImage(
+        organisation=org,
+        image=Image.from_processed(org, process(tiny_png()), alt=f"Beeldbank {marker}"),
+        title=f"Beeld {marker}",
+        licence=LibraryImage.OWN,
+        source=f"Bron {marker}",
+        added_by=comms,
+    )
+    library_image.set_channels(["linkedin", "instagram"])
+    library_image.save()
+    banner = Banner.objects.create(
+        organisation=org,
+        network="linkedin",
+        title=f"Banner {marker}",
+        image=Image.from_processed(org, process(tiny_png()), alt=f"Banner {marker}"),
+        added_by=comms,
+    )
+    ProfileChecklist.objects.create(person=colleague, ticked=["photo"], in_directory=True)
+    kept = KeptUpload(person=colleague, name=f"bewaard-{slug}.pdf")
+    kept.file.save("bewaard.pdf", ContentFile(f"%PDF-1.4 {marker}".encode()), save=False)
+    kept.save()
+
     image.refresh_from_db()  # its public copy was made by the published item's signal, on another instance
     return Objects(
         organisation=org,
@@ -452,6 +495,12 @@ def _build(org, personas, marker, module_number):
         asked_export=asked_export,
         erasure=erasure,
         invitation_token=invitation_token,
+        toolkit_page=toolkit_page,
+        toolkit_guide=guide,
+        toolkit_attachment=attachment,
+        library_image=library_image,
+        banner=banner,
+        post_format=post_format,
         uidb64=urlsafe_base64_encode(force_bytes(colleague.pk)),
         reset_token=default_token_generator.make_token(colleague) + "-expired",
     )
@@ -488,6 +537,9 @@ def stored_files(objects):
                 files[field_file.path] = Path(field_file.path).read_bytes()
     for data_export in DataExport.objects.filter(organisation=org).exclude(file_name=""):
         files[str(data_export.path)] = data_export.path.read_bytes()
+    with organisation_scope(org):
+        for stored in [*Attachment.objects.all(), *KeptUpload.objects.all()]:
+            files[stored.file.path] = Path(stored.file.path).read_bytes()
     return files
 
 
@@ -523,6 +575,14 @@ KINDS = {
     "public_copy": lambda o, key: {"name": o["image"].public_filename},
     "own_export": lambda o, key: {"key": o.mine("export", key).key},
     "asked_export": lambda o, key: {"key": o["asked_export"].key},
+    **{kind: _pk(kind) for kind in ("toolkit_page", "toolkit_guide", "banner", "post_format")},
+    "toolkit_attachment": lambda o, key: {"pk": o["toolkit_page"].pk, "file_pk": o["toolkit_attachment"].pk},
+    "library_entry": _pk("library_image"),
+    "library_image": lambda o, key: {"pk": o["library_image"].pk, "size": "klein"},
+    "library_download": lambda o, key: {"pk": o["library_image"].pk, "size": "instagram-vierkant"},
+    "banner_image": lambda o, key: {"pk": o["banner"].pk, "size": "banner"},
+    "toolkit_move": lambda o, key: {"kind": "pagina", "pk": o["toolkit_page"].pk, "direction": "omlaag"},
+    "toolkit_delete": lambda o, key: {"kind": "format", "pk": o["post_format"].pk},
 }
 
 

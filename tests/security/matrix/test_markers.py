@@ -32,6 +32,7 @@ NO_TEXT = {
     "webcare.ConversationView": "who opened an entry when",
     "orgs.RetentionRun": "counts per kind",
     "privacy.DataExport": "a status and the path of its ZIP",
+    "toolkit.ProfileChecklist": "the keys of what someone ticked",
 }
 
 
