@@ -250,6 +250,7 @@ TABLE = [
     action("person_export", "person", post=ADMIN),
     form("person_erase", "person", get=ADMIN),
     page("erasures", get=ADMIN),
+    page("processing_register", get=ADMIN),
     page("erasure_report", "erasure", get=ADMIN),
 ]
 
