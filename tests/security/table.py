@@ -252,6 +252,7 @@ TABLE = [
     action("person_export", "person", post=ADMIN),
     form("person_erase", "person", get=ADMIN),
     page("erasures", get=ADMIN),
+    page("processing_register", get=ADMIN),
     page("erasure_report", "erasure", get=ADMIN),
     # The toolkit. Its pages and format name every role here; a file goes only to whoever may see it (404).
     page("toolkit"),
