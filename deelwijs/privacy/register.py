@@ -226,6 +226,30 @@ PARTS = (
         counted=(("insight.Report", ngettext_lazy("%(n)s report", "%(n)s reports", "n")),),
     ),
     Part(
+        "toolkit",
+        gettext_lazy("Toolkit: image library and profile checklist"),
+        ("toolkit.LibraryImage", "toolkit.ProfileChecklist", "toolkit.KeptUpload"),
+        gettext_lazy(
+            "Photos and images staff may use, with their licence and source (they may show recognisable people); "
+            "what a person ticked on the checklist of their own profile, and whether the directory shows it; a "
+            "file someone chose in a form that had an error, until they send the form again."
+        ),
+        gettext_lazy("Giving staff photos they may use; helping people keep their own profile in order."),
+        gettext_lazy(
+            "Legitimate interest; recognisable people only with their consent; the checklist by the person's own "
+            "choice."
+        ),
+        lambda org: _(
+            "Library images until communications removes them; from the end of their licence they are no longer "
+            "offered. The checklist as long as the account exists. A kept file until the form is sent, at most "
+            "until the next night."
+        ),
+        counted=(
+            ("toolkit.LibraryImage", ngettext_lazy("%(n)s library image", "%(n)s library images", "n")),
+            ("toolkit.ProfileChecklist", ngettext_lazy("%(n)s profile checklist", "%(n)s profile checklists", "n")),
+        ),
+    ),
+    Part(
         "privacy",
         gettext_lazy("Exports and erasures"),
         ("privacy.DataExport", "privacy.ErasureRecord"),
@@ -265,6 +289,10 @@ NO_PERSONAL_DATA = {
     "insight.RollUpState": gettext_lazy("where the roll-up of the figures has got to"),
     "webcare.ResponseTemplate": gettext_lazy("the organisation's model answers"),
     "jobs.JobRun": gettext_lazy("when each scheduled job last ran"),
+    "toolkit.Page": gettext_lazy("the toolkit's pages and guides, written by communications"),
+    "toolkit.Attachment": gettext_lazy("files of the toolkit's pages, added by communications"),
+    "toolkit.PostFormat": gettext_lazy("the toolkit's post formats"),
+    "toolkit.Banner": gettext_lazy("banners in the house style"),
 }
 
 

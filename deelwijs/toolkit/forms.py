@@ -94,8 +94,8 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
     field_order = ["photo", "photo_alt"]
     missing_photo = _("Choose the photo or image to add.")
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         if self.instance.pk:
             self.fields["photo_alt"].initial = self.instance.image.alt
             self.fields["photo"].label = _("Another photo (leave empty to keep this one)")
@@ -117,8 +117,8 @@ class LibraryImageForm(WithPhotoForm):
         fields = ["title", "licence", "source", "credit", "channels", "expires_on", "recognisable_people"]
         widgets = {"expires_on": DATE}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         self.fields["channels"].error_messages["required"] = _("Choose at least one network it may be used on.")
         if self.instance.pk:
             self.fields["channels"].initial = self.instance.channel_list

@@ -405,6 +405,9 @@ PERSONAS = [None, "administrator", "communications", "manager", "webcare", "amba
 
 # Pages without a POST form, and why.
 NO_FORM = {
+    "toolkit_attachment": "a file of a toolkit page",
+    "toolkit_library_image": "a photo of the image library",
+    "toolkit_banner": "a banner to download",
     "logout": "a button without fields that ends the session",
     "sso_lookup": "a GET form (tests/security/test_malformed_input.py)",
     "sso_start": "a redirect to the identity provider",
@@ -422,6 +425,12 @@ NO_FORM = {
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
+    "toolkit_checklist": "toolkit_profile",
+    "toolkit_install": "toolkit_manage",
+    "toolkit_page_checked": "toolkit_manage",
+    "toolkit_move": "toolkit_manage",
+    "toolkit_attachment_delete": "toolkit_page_edit",
+    "toolkit_delete": "toolkit_format_edit",
     "page_request_step": "page_request_detail",
     "handle_delete": "my_handles",
     "story_decide": "story_review",

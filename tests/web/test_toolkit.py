@@ -434,7 +434,7 @@ def test_check_my_handle(client, people, org, typed, verdict):
 def test_check_my_handle_refuses_a_long_one_in_dutch(client, people):
     client.force_login(people["ambassador"])
     response = client.get(reverse("toolkit_profile"), {"handle": "x" * 300})
-    assert response.status_code == 200 and "niet meer dan 100 tekens" in html(response)
+    assert response.status_code == 200 and "Dit veld mag maximaal 100 tekens bevatten (nu 300)." in html(response)
 
 
 def test_profiel_op_orde_shows_in_the_directory_only_by_choice(client, people, org):
@@ -534,6 +534,15 @@ def test_a_format_text_the_post_check_blocks_is_refused(client, people, org):
     response = client.post(reverse("toolkit_format", args=[made.pk]), {"network": "x", "text": text, "action": "share"})
     assert not response.context["ready"] and response.context["report"].blocked
     assert "Los eerst de punten op die ‘blokkeert’ hebben." in html(response)
+
+
+@pytest.mark.parametrize("text", ["Bij ons\x00team", "x" * 70_000])
+def test_a_hostile_format_text_is_refused_in_dutch_and_shown_again(client, people, org, text):
+    made = post_format(org)
+    client.force_login(people["employee"])
+    url = reverse("toolkit_format", args=[made.pk])
+    response = client.post(url, {"network": "x", "text": text, "action": "share"})
+    assert response.status_code == 200 and not response.context["ready"] and response.context["error"]
 
 
 def test_mastodon_asks_for_the_server(client, people, org):
