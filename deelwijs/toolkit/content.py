@@ -328,27 +328,15 @@ def install_toolkit(organisation):
     yet, the formats when it has no format yet. Returns how many were added."""
     added = 0
     if not Page.objects.exists():
-        for order, (kind, title, summary, body) in enumerate(PAGES):
-            Page.objects.create(
-                organisation=organisation,
-                kind=kind,
-                title=title,
-                summary=summary,
-                body=_named(body, organisation),
-                order=order,
-            )
-        for order, (network, title, summary, body) in enumerate(GUIDES):
-            Page.objects.create(
-                organisation=organisation,
-                kind=Page.GUIDE,
-                network=network,
-                title=title,
-                summary=summary,
-                body=_named(body, organisation),
-                order=order,
-                checked_on=GUIDES_CHECKED,
-            )
-        added += len(PAGES) + len(GUIDES)
+        pages = [Page(kind=kind, title=title, summary=summary, body=body) for kind, title, summary, body in PAGES]
+        pages += [
+            Page(kind=Page.GUIDE, network=network, title=title, summary=summary, body=body, checked_on=GUIDES_CHECKED)
+            for network, title, summary, body in GUIDES
+        ]
+        for order, page in enumerate(pages):
+            page.organisation, page.order, page.body = organisation, order, _named(page.body, organisation)
+            page.save()
+        added += len(pages)
     if not PostFormat.objects.exists():
         for order, (title, use, network, text) in enumerate(FORMATS):
             PostFormat.objects.create(
