@@ -197,3 +197,12 @@ def test_lists_take_the_same_queries_for_one_or_three(client, people, org, name,
             save_checklist(colleague, CHECKLIST_KEYS, True)
         counts.append(_queries(client, reverse(name)))
     assert counts[0] == counts[1], counts
+
+
+@pytest.mark.parametrize("name, kind, extra, allowed", [row for row in PAGES if "communications" in row[3]])
+def test_every_page_has_a_plain_title(client, people, objects, name, kind, extra, allowed):
+    import re
+
+    client.force_login(people["communications"])
+    title = re.search(r"<title>(.*?)</title>", client.get(url_for(name, kind, objects, extra)).content.decode(), re.S)
+    assert title and "<" not in title.group(1) and title.group(1).strip().endswith("· Deelwijs")
