@@ -56,7 +56,7 @@ class SignInForm(InputLimits, AuthenticationForm):
         return bool(person and password and person.check_password(password))
 
 
-class RetentionForm(forms.ModelForm):
+class RetentionForm(InputLimits, forms.ModelForm):
     """The organisation's retention periods; each field's help text says what is kept, why and how long."""
 
     class Meta:

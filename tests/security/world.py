@@ -197,9 +197,7 @@ def _build(org, personas, marker, module_number):
         for key, person in by_key.items()
     }
     # A handle only communications may see, so the directory's visibility rule has something to hide.
-    Handle.objects.create(
-        user=recorder, platform="x", handle=f"{slug}-recorder", visibility=Handle.COMMUNICATIONS
-    )
+    Handle.objects.create(user=recorder, platform="x", handle=f"{slug}-recorder", visibility=Handle.COMMUNICATIONS)
     requests = {
         key: LocationPageRequest.objects.create(
             organisation=org,
