@@ -13,7 +13,6 @@ from django.urls import reverse
 
 from deelwijs.content.models import Image
 from deelwijs.privacy.models import ErasureRecord
-
 from tests.security.table import SIGN_IN, TABLE, status_matches
 from tests.security.world import KINDS
 
