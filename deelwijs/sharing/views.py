@@ -142,6 +142,7 @@ def share(request, pk):
             "error": error,
             "instance": instance,
             "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
+            "consent_verdict": domain.photo_verdict(request.user, item),
             "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
             "lessons": lesson_links(request.user.organisation),
             "severity_labels": {
