@@ -86,6 +86,13 @@ class ConsentRecordForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["channels"].initial = self.instance.channel_list
         self.order_fields(FIELD_ORDER)
+        if self.kept:
+            self.say_kept(self.kept["original"])
+
+    def say_kept(self, original):
+        text = _("The form %(name)s is kept; choose another file only to replace it.") % {"name": original}
+        # The bound field copies its help text when it is made (validation made it already).
+        self.fields["signed_form"].help_text = self["signed_form"].help_text = text
 
     @property
     def kept(self):
@@ -141,6 +148,7 @@ class ConsentRecordForm(forms.ModelForm):
         self.data = self.data.copy()
         self.data["kept_form"] = token
         self.pending = pending
+        self.say_kept(original)
 
 
 class WithdrawForm(forms.Form):
@@ -159,8 +167,19 @@ class WithdrawForm(forms.Form):
         return day
 
 
+class RecordsField(forms.ModelMultipleChoiceField):
+    """Consent records by id; an id past any the database holds is an invalid choice, not a database error."""
+
+    def _check_values(self, value):
+        for pk in value:
+            if len(str(pk)) > 18:
+                message = self.error_messages["invalid_choice"]
+                raise ValidationError(message, code="invalid_choice", params={"value": pk})
+        return super()._check_values(value)
+
+
 class PhotoConsentForm(forms.Form):
-    records = forms.ModelMultipleChoiceField(
+    records = RecordsField(
         ConsentRecord.objects.none(),
         label=_("The people in this photo"),
         required=False,

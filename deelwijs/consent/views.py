@@ -60,7 +60,8 @@ def record_list(request):
 def _photo_to_link(request):
     """The photo a new record is made for (?foto=<id>), if it is one of the organisation's."""
     value = request.POST.get("foto") or request.GET.get("foto") or ""
-    return Image.objects.filter(pk=int(value)).first() if value.isdigit() else None
+    # A number past any id (a hand-made link) is no photo, not a database error.
+    return Image.objects.filter(pk=int(value)).first() if value.isdigit() and len(value) < 19 else None
 
 
 def _record_form(request, record):

@@ -395,6 +395,22 @@ def test_a_new_consent_made_from_a_photo_is_linked_to_it(client, people, org):
     assert list(ImageConsent.objects.get(image=image).records.all()) == [ConsentRecord.objects.get()]
 
 
+@pytest.mark.parametrize("foto", ["9" * 30, "abc", "-3", ""])
+def test_a_hostile_photo_number_is_ignored(client, people, org, foto):
+    client.force_login(people["communications"])
+    assert client.get(reverse("consent_new") + f"?foto={foto}").status_code == 200
+    data = form_data(given_as="in_app", recorded_by=people["communications"].pk, foto=foto)
+    assert client.post(reverse("consent_new"), data).status_code == 302 and not ImageConsent.objects.exists()
+
+
+@pytest.mark.parametrize("query", ["?q=" + "x" * 5000, "?status=%00", "?pagina=-1", "?pagina=" + "9" * 40])
+def test_hostile_list_filters_never_break_the_page(client, people, org, query):
+    record(org)
+    client.force_login(people["communications"])
+    assert client.get(reverse("consent_list") + query).status_code == 200
+    assert client.get(reverse("consent_photos") + query.replace("status", "state")).status_code == 200
+
+
 def test_a_photo_of_another_organisation_is_not_linked(client, people, org, other_org):
     foreign = stored_image(other_org, 200, 150)
     client.force_login(people["communications"])
@@ -443,7 +459,7 @@ def test_a_consent_for_one_photo_links_to_one_photo_only(client, people, org):
     ]
 
 
-@pytest.mark.parametrize("value", ["abc", "999999", "-1"])
+@pytest.mark.parametrize("value", ["abc", "999999", "-1", "9" * 30, "1\x00"])
 def test_a_hostile_choice_is_refused_without_an_error_page(client, people, org, value):
     image = stored_image(org, 200, 150)
     client.force_login(people["communications"])
@@ -976,3 +992,11 @@ def test_the_demo_has_consent_records_linked_to_photos(db):
     create_demo()  # idempotent
     with organisation_scope(org):
         assert ConsentRecord.objects.count() == 3
+
+
+@pytest.mark.parametrize("field", ["person", "recorded_by"])
+def test_a_person_number_past_any_id_is_an_invalid_choice(client, people, org, field):
+    client.force_login(people["communications"])
+    data = form_data(given_as="in_app", **{field: "9" * 30})
+    response = client.post(reverse("consent_new"), data)
+    assert response.status_code == 400 and field in response.context["form"].errors
