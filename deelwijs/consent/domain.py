@@ -22,7 +22,7 @@ from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.models import User
 from deelwijs.orgs.roles import COMMUNICATIONS
 
-from .models import CHANNEL_LABELS, EXPIRING_DAYS, PENDING_DIR, ConsentEnding, ConsentRecord, ImageConsent
+from .models import CHANNEL_LABELS, CHANNELS, EXPIRING_DAYS, PENDING_DIR, ConsentEnding, ConsentRecord, ImageConsent
 from .uses import Use, answers
 
 
@@ -48,6 +48,11 @@ def usable_for(image, channel, on=None):
         return True
     consent = consent_of(image)
     return _usable(consent, channel, on)
+
+
+def channels_of(consent, on=None):
+    """[(label, usable)] for every channel, from a photo's ImageConsent (or None) as consent_of gave it."""
+    return [(label, _usable(consent, code, on)) for code, label in CHANNELS]
 
 
 def _usable(consent, channel, on=None):

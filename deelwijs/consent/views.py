@@ -236,7 +236,7 @@ def photo_detail(request, pk):
             "form": form,
             "uses": uses,
             "shared": shared,
-            "channels": [(label, domain.usable_for(image, code)) for code, label in CHANNELS],
+            "channels": domain.channels_of(consent),
             "next": _next(request, ""),
         },
         status=400 if request.method == "POST" else 200,

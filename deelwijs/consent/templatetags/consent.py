@@ -6,7 +6,6 @@ from deelwijs.orgs.permissions import can_keep_consent
 
 from .. import domain
 from ..forms import PhotoConsentForm
-from ..models import CHANNELS
 
 register = template.Library()
 
@@ -28,7 +27,7 @@ def photo_consent(context, image, number=""):
         "consent": consent,
         "records": records,
         "keeps": keeps,
-        "channels": [(label, domain.usable_for(image, code)) for code, label in CHANNELS],
+        "channels": domain.channels_of(consent),
         "next": request.get_full_path(),
     }
     if keeps:
