@@ -130,6 +130,7 @@ urlpatterns = [
     path("leren/<int:number>/certificaat/", learning_views.certificate, name="certificate"),
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("privacy/", include("deelwijs.privacy.urls")),
+    path("toestemming/", include("deelwijs.consent.urls")),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),

@@ -143,6 +143,7 @@ def share(request, pk):
             # What was typed, also when it is not a server address (the error says so).
             "instance": request.POST.get("mastodon_instance", instance),
             "nudges": nudges(text, suggestion, request.user.organisation) if report else [],
+            "consent_verdict": domain.photo_verdict(request.user, item),
             "questions": FIVE_QUESTIONS["en" if request.LANGUAGE_CODE == "en" else "nl"],
             "lessons": lesson_links(request.user.organisation),
             "severity_labels": {
