@@ -1,10 +1,12 @@
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.files.storage import default_storage
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -25,10 +27,17 @@ PAGE_SIZE = 25
 
 
 def _next(request, default):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
-    return default
+    """The page to return to: only a path of this site that resolves (a hostile value goes to the default)."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if not (
+        target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure())
+    ):
+        return default
+    try:
+        resolve(urlsplit(target).path)
+    except (Resolver404, ValueError):
+        return default
+    return target
 
 
 @requires(can_keep_consent)

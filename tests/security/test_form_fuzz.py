@@ -36,7 +36,8 @@ from hypothesis import strategies as st
 import deelwijs
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.common.markdown import render_markdown
-from deelwijs.content.models import Campaign, ContentItem, Topic
+from deelwijs.consent.models import ConsentRecord
+from deelwijs.content.models import Campaign, ContentItem, Image, Topic
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Module, Step
 from deelwijs.orgs import domain as orgs_domain
@@ -137,6 +138,12 @@ class World:
         self.theirs = self._make_things(other_org, make_person(other_org, "administrator", "admin@andere.test"))
         self._make_things(org, people["communications"])
 
+    def image(self):
+        from deelwijs.content.images import process
+        from tests.security.world import tiny_png
+
+        return Image.from_processed(self.org, process(tiny_png()))
+
     @staticmethod
     def one_step_of_each_sort(org):
         sorts = {}
@@ -163,6 +170,7 @@ class World:
             ),
             OwnHookDay.objects.create(organisation=org, name="Jubileum", day=date(2026, 6, 1)),
             ResponseTemplate.objects.create(organisation=org, title="Dank", text="Dank je"),
+            ConsentRecord.objects.create(organisation=org, name=f"Afgebeeld {org.slug}", recorded_by=person),
         ]
         return {type(thing): thing for thing in things}
 
@@ -173,6 +181,7 @@ ARGUMENTS = {
     # Someone who plans everything, and a manager who plans for their own teams only.
     "person": lambda w: [w.people["administrator"], w.people["manager"]],
     "user": lambda w: [w.people["employee"]],
+    "image": lambda w: [w.image()],
     "step": lambda w: w.steps,
     "item": lambda w: w.items,
     "teams": lambda w: [Team.objects.all()],
@@ -427,6 +436,8 @@ NO_FORM = {
     "story_photo": "a photo",
     "inbox_screenshot": "a screenshot",
     "public_image": "a public photo",
+    "consent_form_file": "a signed consent form",
+    "consent_photo_file": "a photo",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {

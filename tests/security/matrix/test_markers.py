@@ -32,6 +32,9 @@ NO_TEXT = {
     "webcare.ConversationView": "who opened an entry when",
     "orgs.RetentionRun": "counts per kind",
     "privacy.DataExport": "a status and the path of its ZIP",
+    "consent.ImageConsent": "which consents a photo has",
+    "consent.ImageConsent_records": "the link between photos and consents",
+    "consent.ConsentEnding": "a number, a kind and its lists as JSON",
 }
 
 
