@@ -133,7 +133,7 @@ class HandleForm(InputLimits, forms.ModelForm):
         return data
 
 
-class HandleVisibilityForm(forms.ModelForm):
+class HandleVisibilityForm(InputLimits, forms.ModelForm):
     """Who sees one handle, changed on its own from the list of your handles."""
 
     class Meta:

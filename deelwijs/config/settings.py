@@ -104,6 +104,7 @@ INSTALLED_APPS = [
     "deelwijs.orgs",
     "deelwijs.accounts",
     "deelwijs.content",
+    "deelwijs.consent",
     "deelwijs.sharing",
     "deelwijs.stories",
     "deelwijs.planning",

@@ -131,6 +131,7 @@ urlpatterns = [
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("privacy/", include("deelwijs.privacy.urls")),
     path("toolkit/", include("deelwijs.toolkit.urls")),
+    path("toestemming/", include("deelwijs.consent.urls")),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount, Handle
+from deelwijs.consent.demo import create_demo_consent
 from deelwijs.content.demo import create_demo_content
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.content import install_modules
@@ -15,7 +16,7 @@ from deelwijs.orgs import domain
 from deelwijs.orgs.models import Location, Organisation, Team, User
 from deelwijs.orgs.roles import ADMINISTRATOR, AMBASSADOR, CLIENT, COMMUNICATIONS, EMPLOYEE, MANAGER, VOLUNTEER, WEBCARE
 from deelwijs.orgs.tenancy import across_organisations, organisation_scope
-from deelwijs.planning.demo import create_demo_plan
+from deelwijs.planning.demo import add_demo_photo, create_demo_plan
 from deelwijs.sharing.demo import create_demo_activity
 from deelwijs.stories.demo import create_demo_stories
 from deelwijs.toolkit.demo import create_demo_toolkit
@@ -217,6 +218,9 @@ def _fill(org):
         org, [people[p] for p in ("ambassadeur", "medewerker", "manager", "communicatie", "vrijwilliger")]
     )
     create_demo_plan(org, people)
+    photos = create_demo_consent(org, people)
+    if photos:
+        add_demo_photo(photos["feest"])
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

@@ -37,11 +37,6 @@ def alternation(*names: str) -> str:
     return "(?:" + "|".join(_pattern(entry) for entry in ordered) + ")"
 
 
-def words(*names: str) -> re.Pattern[str]:
-    """A case-insensitive pattern matching any entry of the named lists as a whole word (emoji too)."""
-    return re.compile(rf"(?<![\p{{L}}\p{{N}}]){alternation(*names)}(?![\p{{L}}\p{{N}}])", re.I)
-
-
 def _pattern(entry: str) -> str:
     words = []
     for word in entry.split(" "):

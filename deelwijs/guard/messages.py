@@ -443,53 +443,6 @@ MESSAGES.update(
 )
 
 
-# Round 2 of issue 13: the classes of posts the rules now name, each with its own why.
-MESSAGES.update(
-    {
-        "generalisation": {
-            "nl": (
-                "Hier wordt een hele groep over één kam geschoren (“{span}”). Schrijf over wat iemand deed, niet over "
-                "afkomst, nationaliteit of geloof."
-            ),
-            "en": (
-                "This tars a whole group with the same brush (“{span}”). Write about what someone did, not about "
-                "origin, nationality or faith."
-            ),
-        },
-        "threat": {
-            "nl": (
-                "Dit leest als een dreigement (“{span}”). Ook als grap of uit frustratie: dreig niemand online; "
-                "bespreek wat er gebeurde met je leidinggevende."
-            ),
-            "en": (
-                "This reads as a threat (“{span}”). Even as a joke or in frustration, threaten nobody online; "
-                "talk to your manager about what happened."
-            ),
-        },
-        "mock_praise": {
-            "nl": (
-                "Dit compliment is spottend bedoeld (“{span}” met een rollende blik of “weer”). Zeg wat er beter kan, "
-                "zonder sarcasme."
-            ),
-            "en": (
-                "This praise is meant mockingly (“{span}” with an eye-roll or “again”). Say what could be better, "
-                "without sarcasm."
-            ),
-        },
-        "mocked_client": {
-            "nl": (
-                "Hier wordt gelachen om wat een cliënt of bewoner doet of niet meer weet (“{span}”). Schrijf met "
-                "respect over mensen die zorg krijgen, ook als het een grappig moment was."
-            ),
-            "en": (
-                "This laughs at what a client or resident does or no longer knows (“{span}”). Write about people who "
-                "receive care with respect, even if the moment was funny."
-            ),
-        },
-    }
-)
-
-
 def message(key: str, lang: str, **params: object) -> str:
     texts = MESSAGES[key]
     return texts.get(lang, texts["nl"]).format(**params)

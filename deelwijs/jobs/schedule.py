@@ -84,6 +84,12 @@ JOBS = (
         _("Every night at 00:05: forget the click salts of past days"),
     ),
     Job(
+        "handle_consent_dates",
+        "30 6 * * *",
+        "deelwijs.consent.tasks.handle_consent_dates",
+        _("Every morning at 06:30: photos of ended consent out of the feed and the plan, reminders before it ends"),
+    ),
+    Job(
         "apply_retention",
         "15 3 * * *",
         "deelwijs.jobs.retention.apply_retention",

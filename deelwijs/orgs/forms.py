@@ -56,7 +56,7 @@ class SignInForm(InputLimits, AuthenticationForm):
         return bool(person and password and person.check_password(password))
 
 
-class RetentionForm(forms.ModelForm):
+class RetentionForm(InputLimits, forms.ModelForm):
     """The organisation's retention periods; each field's help text says what is kept, why and how long."""
 
     class Meta:
@@ -77,6 +77,8 @@ class RetentionForm(forms.ModelForm):
         low, high = retention.bounds(name)
         if retention.UNITS.get(name) == "days":
             return gettext("Between %(low)s and %(high)s days.") % {"low": low, "high": high}
+        if retention.UNITS.get(name) == "years":
+            return gettext("Between %(low)s and %(high)s years.") % {"low": low, "high": high}
         return gettext("Between %(low)s and %(high)s months.") % {"low": low, "high": high}
 
     def clean(self):
@@ -123,6 +125,7 @@ class SettingsForm(InputLimits, forms.ModelForm):
             "oidc_client_id",
             "oidc_client_secret",
             "session_idle_minutes",
+            "photo_consent_blocks",
         ]
         widgets = {
             "policy_text": forms.Textarea(attrs={"rows": 10}),

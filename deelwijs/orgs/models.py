@@ -87,6 +87,16 @@ class Organisation(models.Model):
         ),
     )
 
+    # Photo consent (deelwijs.consent): a photo with people and no valid consent for the channel warns, or blocks.
+    photo_consent_blocks = models.BooleanField(
+        _("block sharing and planning a photo without valid consent"),
+        default=False,
+        help_text=_(
+            "Without this, Deelwijs warns when a photo with recognisable people has no valid consent for the "
+            "channel. With this, such a photo cannot be shared or set to ready in the plan."
+        ),
+    )
+
     # Retention: what is kept, why and how long (orgs.retention; applied every night by jobs.retention).
     keep_mentions_months = retention_period(
         "keep_mentions_months",
@@ -129,6 +139,15 @@ class Organisation(models.Model):
         _(
             "A photo sent with a story that communications does not use, or a screenshot with an item that is "
             "handled, is no longer needed. It is deleted this many days after the decision or the last action."
+        ),
+    )
+    keep_consent_years = retention_period(
+        "keep_consent_years",
+        _("Photo consent that was withdrawn or ended (years)"),
+        _(
+            "A consent record, with its signed form, proves that a photo was used with permission. After the "
+            "consent was withdrawn or ended it is kept this many years, so the organisation can still show that "
+            "earlier use was allowed; then it is deleted with its form. Valid consent stays."
         ),
     )
 

@@ -107,6 +107,11 @@ can_manage_sources = is_communications | is_administrator
 can_keep_register = is_manager | is_communications
 can_see_register = can_keep_register | is_administrator
 can_read_every_register_entry = is_administrator
+# Photo consent (beeldtoestemming): who is in which photo, what they agreed to, signed forms. Communications keeps
+# it and administrators may too. Managers do not: the register names clients and their representatives and holds
+# signatures, which a manager does not need to lead a team; they see on their team's planned posts only whether
+# consent is in order, without names (consent/_photo_consent.html).
+can_keep_consent = is_communications | is_administrator
 
 
 def requires(rule=None):

@@ -8,15 +8,17 @@ records a RetentionRun with the counts, keyed as in REMOVED.
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-# field: (default, lowest, highest); months, except keep_photos_days.
+# field: (default, lowest, highest); months, except where UNITS says otherwise.
 PERIODS = {
     "keep_mentions_months": (12, 1, 60),
     "keep_inbox_months": (24, 3, 120),
     "keep_register_months": (24, 6, 120),
     "keep_clicks_months": (3, 1, 24),
     "keep_photos_days": (30, 1, 365),
+    # Proof of consent outlives its use: a claim over a photo lapses five years after it is known (art. 3:310 BW).
+    "keep_consent_years": (5, 1, 20),
 }
-UNITS = {"keep_photos_days": "days"}
+UNITS = {"keep_photos_days": "days", "keep_consent_years": "years"}
 
 
 def default(field):
@@ -37,6 +39,7 @@ REMOVED = {
     "clicks": lambda n: ngettext("%(n)s counted click deleted", "%(n)s counted clicks deleted", n),
     "story_photos": lambda n: ngettext("%(n)s photo of a story deleted", "%(n)s photos of stories deleted", n),
     "screenshots": lambda n: ngettext("%(n)s screenshot deleted", "%(n)s screenshots deleted", n),
+    "consent_records": lambda n: ngettext("%(n)s ended photo consent deleted", "%(n)s ended photo consents deleted", n),
 }
 
 

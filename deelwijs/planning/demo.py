@@ -300,3 +300,10 @@ def create_demo_plan(org, people):
     following = domain.ensure_next_meeting(last)
     following.agenda = "1. Open dag: wie doet wat?\n2. Inhaakdagen in januari\n3. Rondvraag"
     following.save()
+
+
+def add_demo_photo(image, title="Uitnodiging kerstviering voor familie"):
+    """The demo's photo with consent on the Christmas invitation for the corporate Facebook page."""
+    for post in PlannedPost.objects.filter(title=title, image__isnull=True):
+        post.image = image
+        post.save(update_fields=["image"])

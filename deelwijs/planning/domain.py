@@ -11,6 +11,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
+from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
@@ -78,6 +81,21 @@ def save_post(actor, post, override_reason=""):
         )
     sync_item(post)
     return None
+
+
+def consent_channels(account, for_ambassadors):
+    """Where a planned post's photo goes: a corporate account is the organisation's social media; the
+    ambassadors' feed is shared on staff's own networks."""
+    return [c for c, wanted in ((ORGANISATION_SOCIAL, account), (STAFF_SOCIAL, for_ambassadors)) if wanted]
+
+
+def photo_verdict(organisation, image, account, for_ambassadors, new_photo=False):
+    """What the photo consent says about planning this photo; a photo just uploaded has nothing recorded yet."""
+    return consent.verdict(organisation, image, consent_channels(account, for_ambassadors), new_photo=new_photo)
+
+
+# A photo without valid consent may be an idea or a draft; where the organisation blocks, it cannot be ready.
+CONSENT_BLOCKS_STATUSES = (PlannedPost.READY, PlannedPost.PUBLISHED)
 
 
 def sync_item(post):
@@ -377,3 +395,40 @@ def _close_account_plan(sender, person, apply, **kwargs):
     if apply:
         feeds.delete()
     return effects
+
+
+@receiver(photos_ending)
+def _planned_posts_of_photos(sender, images, apply, **kwargs):
+    """A consent ended: open planned posts with the photo are cancelled (out of the plan, and their feed item
+    out of the feed); posts already published on a corporate account are listed as shared there."""
+    result = []
+    posts = PlannedPost.objects.filter(image_id__in=images).select_related("account", "responsible").order_by("pk")
+    for post in posts:
+        link = reverse("post_edit", kwargs={"pk": post.pk})
+        if post.status == PlannedPost.PUBLISHED and post.account_id:
+            result.append(
+                Shared(
+                    where=post.label,
+                    network=post.account.get_platform_display(),
+                    date=post.scheduled_at,
+                    by=post.account.handle,
+                    link=post.account.url,
+                )
+            )
+            done = _("Already published on %(account)s: remove it there.") % {"account": post.account}
+        elif post.is_open:
+            done = _("Cancelled: taken out of the plan.") if apply else _("In the plan.")
+            if apply:
+                post.status = PlannedPost.CANCELLED
+                post.save(update_fields=["status"])
+                sync_item(post)
+        else:
+            done = post.get_status_display()
+        responsible = (post.responsible,) if post.responsible_id else ()
+        result.append(Use(_("Planned post"), post.label, link, done, responsible))
+    return result
+
+
+@receiver(photos_in_use)
+def _photos_of_planned_posts(sender, **kwargs):
+    return PlannedPost.objects.filter(image__isnull=False).values("image_id")

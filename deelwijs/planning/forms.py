@@ -75,6 +75,23 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
             and not (data.get("text") or "").strip()
         ):
             self.add_error("text", _("Write the text first; an idea may stay without text."))
+        # The photo consent: a new photo has nothing recorded yet.
+        new_photo = bool(data.get("photo"))
+        image = self.instance.image if self.instance.image_id and not new_photo else None
+        self.consent_verdict = None
+        if new_photo or image is not None:
+            self.consent_verdict = domain.photo_verdict(
+                self.person.organisation, image, data.get("account"), data.get("for_ambassadors"), new_photo
+            )
+            if self.consent_verdict.blocks and data.get("status") in domain.CONSENT_BLOCKS_STATUSES:
+                self.add_error(
+                    "status",
+                    _(
+                        "%(reason)s Save the post as an idea or a draft, let communications record who is in the "
+                        "photo, then set it to ready."
+                    )
+                    % {"reason": self.consent_verdict.message},
+                )
         return data
 
 

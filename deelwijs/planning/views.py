@@ -217,6 +217,8 @@ def _post_form(request, post):
         report = domain.save_post(request.user, post, reason)
         if report is None:
             messages.success(request, _("The planned post is saved."))
+            if form.consent_verdict is not None and not form.consent_verdict.ok:
+                messages.warning(request, form.consent_verdict.message)
             return redirect(
                 _back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}")
             )

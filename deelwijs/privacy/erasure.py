@@ -2,6 +2,9 @@
 
 What happens, in order (``erase``):
 
+0. Their photo consent (as the person in the photos) is withdrawn, which takes every item and planned post
+   with their photos out of the feed and the plan and tells communications where they were shared; the
+   records are then deleted with their signed forms (consent.domain.erase_person).
 1. Deleted: handles, invitations to their address, stories with their photos (files too), signals they
    reported with their screenshots, training answers (and so their certificates), notifications, calendar
    links, the checklist of their profile and files kept for a form (files too), two-factor devices, roles,
@@ -41,6 +44,8 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from deelwijs.accounts.models import Handle, conventional_handle
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import ContentItem, Image
 from deelwijs.insight.models import PeriodSharer
 from deelwijs.learning.models import Answer
@@ -61,6 +66,11 @@ REMOVED = {
     "handles": _("Handles on social networks"),
     "invitations": _("Invitations to their e-mail address"),
     "stories": _("Stories"),
+    "photo_consent": _(
+        "Their photo consent: withdrawn first, so every item and planned post with their photos went out of the "
+        "feed and the plan; then deleted with the signed forms. Communications keeps the list of where the photos "
+        "were shared, to ask for them to be taken down."
+    ),
     "photos": _("Photos and screenshots (the files deleted from disk)"),
     "share_texts": _("Texts of their shares"),
     "answers": _("Training answers, and with them the certificates"),
@@ -355,6 +365,7 @@ def plan(person, remove_register=False):
     for kind, querysets in _deletions(person, remove_register):
         removed[kind] = removed.get(kind, 0) + sum(qs.count() for qs in querysets)
     removed["photos"] = _images(person).count()
+    removed["photo_consent"] = consent.records_about(person).count()
     removed["share_texts"] = Share.objects.filter(person=person).exclude(text="").count()
     removed["exports"] = DataExport.objects.filter(person=person).count()
     removed["register"] = removed.get("register", 0)
@@ -366,6 +377,7 @@ def plan(person, remove_register=False):
         for queryset in querysets:
             skip.setdefault(queryset.model, set()).update(queryset.values_list("pk", flat=True))
     skip.setdefault(Image, set()).update(_images(person).values_list("pk", flat=True))
+    skip.setdefault(ConsentRecord, set()).update(consent.records_about(person).values_list("pk", flat=True))
     rewritten, shared = sweep(person, Needles(person), "", skip, dry_run=True)
     kept = _kept(person, remove_register)
     kept["name_shared"] = shared
@@ -417,6 +429,8 @@ def erase(actor, person, remove_register=False):
     kept = _kept(person, remove_register)
 
     removed = {"profile": 1}
+    # Their consent ends first, while the items and posts with their photos can still be found and taken out.
+    removed["photo_consent"] = consent.erase_person(person)
     # Images first: deleting a story or a signal would lose the way to its photos.
     removed["photos"] = _delete_images(list(_images(person)))
     # Kept uploads' files go now, like the photos, not when the transaction commits.

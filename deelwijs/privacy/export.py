@@ -29,6 +29,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import ContentItem
 from deelwijs.insight.models import PeriodSharer, Report
 from deelwijs.learning.domain import progress
@@ -192,6 +193,41 @@ def _stories(person, files, notes):
                 "feedback": story.feedback,
                 "reviewed_at": story.reviewed_at,
                 "photos": photos,
+            }
+        )
+    return result
+
+
+def _photo_consent(person, files, notes):
+    """Consent about the person as the one in the photos, with their signed form."""
+    result = []
+    records = ConsentRecord.objects.filter(person=person).select_related("recorded_by").order_by("valid_from", "pk")
+    for record in records:
+        form = None
+        if record.form:
+            form = files.add(f"toestemming/toestemming-{record.pk}-formulier", record.form)
+            notes.missing_files += form is None
+        result.append(
+            {
+                "id": record.pk,
+                "name": record.name,
+                "kind": record.kind,
+                "description": record.description,
+                "representative_name": record.representative_name,
+                "representative_relation": record.representative_relation,
+                "channels": record.channel_list,
+                "scope": record.scope,
+                "scope_description": record.scope_description,
+                "valid_from": record.valid_from,
+                "valid_until": record.valid_until,
+                "given_as": record.given_as,
+                "recorded_by": _name(record.recorded_by),
+                "form": form,
+                "withdrawn_on": record.withdrawn_on,
+                "withdrawal_note": record.withdrawal_note,
+                "status": record.status(),
+                "photos": record.images.count(),
+                "created": record.created,
             }
         )
     return result
@@ -382,6 +418,8 @@ WORK = {
     "toolkit.Attachment.uploaded_by": ("created", str),
     "toolkit.LibraryImage.added_by": ("created", str),
     "toolkit.Banner.added_by": ("created", str),
+    # A consent they heard given is about someone else: its number only.
+    "consent.ConsentRecord.recorded_by": ("created", lambda record: f"{gettext('Photo consent')} {record.pk}"),
 }
 WORK_MODELS = {
     "accounts.LocationPageRequest": LocationPageRequest,
@@ -403,6 +441,7 @@ WORK_MODELS = {
     "toolkit.Attachment": Attachment,
     "toolkit.LibraryImage": LibraryImage,
     "toolkit.Banner": Banner,
+    "consent.ConsentRecord": ConsentRecord,
 }
 
 
@@ -470,6 +509,15 @@ SECTIONS = (
         _("The stories you sent to communications, with what happened to them. The photos are in the folder verhalen."),
         _stories,
         ("stories.Story.author",),
+    ),
+    Section(
+        "beeldtoestemming.json",
+        _(
+            "Your consent to be shown in the organisation's photos: where, for which photos, how long, and a "
+            "withdrawal. Signed forms are in the folder toestemming."
+        ),
+        _photo_consent,
+        ("consent.ConsentRecord.person",),
     ),
     Section(
         "antwoorden.json",

@@ -1,12 +1,14 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import InputLimits
+
 
 def _plain(name):
     return " ".join(name.split()).casefold()
 
 
-class EraseForm(forms.Form):
+class EraseForm(InputLimits, forms.Form):
     """The confirmation of an erasure: the administrator types the person's name, as a second look."""
 
     name = forms.CharField(label=_("Type the name of the person to confirm"), max_length=300)

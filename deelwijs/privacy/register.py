@@ -135,6 +135,23 @@ PARTS = (
         ),
     ),
     Part(
+        "consent",
+        gettext_lazy("Photo consent"),
+        ("consent.ConsentRecord", "consent.ImageConsent", "consent.ConsentEnding"),
+        gettext_lazy(
+            "Who is in a photo (a client, relative, employee, volunteer or visitor), their representative, for which "
+            "channels and how long they agreed, the signed form, a withdrawal; which photos they are in."
+        ),
+        gettext_lazy("Publishing a photo only with the consent of everyone recognisable in it, and proving it."),
+        gettext_lazy("Consent of the person in the photo (or their representative)."),
+        lambda org: (
+            _("While the consent is valid, then %(years)s after it was withdrawn or ended, as proof.")
+            % {"years": ngettext("%(n)s year", "%(n)s years", org.keep_consent_years) % {"n": org.keep_consent_years}}
+        ),
+        special=True,
+        counted=(("consent.ConsentRecord", ngettext_lazy("%(n)s consent", "%(n)s consents", "n")),),
+    ),
+    Part(
         "planning",
         gettext_lazy("Planning"),
         (

@@ -7,10 +7,15 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
+from django.db.models import Count
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from deelwijs.common.forms import storable
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import STAFF_SOCIAL
+from deelwijs.consent.uses import Shared, photos_ending
 from deelwijs.content.models import SHARE_NETWORK_LABELS
 from deelwijs.guard import FIVE_QUESTIONS, check
 from deelwijs.learning.domain import lesson_links
@@ -46,6 +51,12 @@ def appended_link(item):
     the same length; the network's length limit counts it as the real one.
     """
     return short_url("0" * len(new_code())) if item is not None and item.link else None
+
+
+def photo_verdict(person, item):
+    """What the photo consent says about sharing the item's photo on one's own network (staff's own social
+    media): a warning, or a block when the organisation blocks."""
+    return consent.verdict(person.organisation, item.image if item.image_id else None, [STAFF_SOCIAL])
 
 
 def check_text(person, text, network, lang="nl", link=None):
@@ -121,8 +132,15 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
 
     Whoever calls it, the text is checked here: an empty text, a text the post check
     blocks, and a text with warnings the person did not confirm are refused with a
-    ValidationError and nothing is recorded.
+    ValidationError and nothing is recorded. So is a photo with people in it without
+    valid consent for staff's own social media, where the organisation blocks that.
     """
+    # The photo's consent is the item's; the text is checked as every text that goes out (refuse_unless_postable).
+    if text.strip() and photo_verdict(person, item).blocks:
+        raise ValidationError(
+            _("This photo may not be shared yet: not everyone in it has agreed. Communications can fix this."),
+            code="consent",
+        )
     refuse_unless_postable(person, text, network, confirmed, lang, link=appended_link(item))
     team = person.teams.select_related("location").order_by("pk").first()
     share = Share.objects.create(
@@ -137,3 +155,25 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
     if item.link:
         TrackedLink.objects.create(share=share, target_url=with_utm(item.link, network, item))
     return share
+
+
+@receiver(photos_ending)
+def _shares_of_photos(sender, images, apply, **kwargs):
+    """Where the photos were shared already: every share of an item with one of them, with its short link."""
+    shares = (
+        Share.objects.filter(item__image_id__in=images)
+        .select_related("item", "person", "link")
+        .annotate(click_count=Count("link__click"))
+        .order_by("created", "pk")
+    )
+    return [
+        Shared(
+            where=share.item.title,
+            network=SHARE_NETWORK_LABELS.get(share.network, share.network),
+            date=share.created,
+            by=share.person.full_name if share.person else "",
+            link=short_url(share.link.code) if hasattr(share, "link") else "",
+            clicks=share.click_count,
+        )
+        for share in shares
+    ]

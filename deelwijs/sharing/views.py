@@ -105,7 +105,12 @@ def share(request, pk):
     context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report)
     # The Mastodon server as typed, also when it is not a server address (the error says so).
     typed = request.POST.get("mastodon_instance", instance)
-    return render(request, "sharing/editor.html", {**context, "item": item, "error": error, "instance": typed})
+    verdict = domain.photo_verdict(request.user, item)
+    return render(
+        request,
+        "sharing/editor.html",
+        {**context, "item": item, "error": error, "instance": typed, "consent_verdict": verdict},
+    )
 
 
 @require_POST

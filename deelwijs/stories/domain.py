@@ -2,12 +2,16 @@
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from deelwijs.common.batches import batches
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
+from deelwijs.consent.uses import Use, photos_ending, photos_in_use
 from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.permissions import can_review_stories
@@ -32,6 +36,20 @@ def submit(author, text, networks, consent, photos):
     for sizes in photos:
         StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes))
     return story
+
+
+# The channel of each decision that takes the story's (first) photo somewhere.
+DECISION_CHANNELS = {"plan": ORGANISATION_SOCIAL, "feed": STAFF_SOCIAL}
+
+
+def photo_verdict(story, action):
+    """What the photo consent says about this decision: planning is the organisation's social media, the feed
+    is staff's own. Only planning can be blocked; a feed item starts as a draft and its shares are checked."""
+    channel = DECISION_CHANNELS.get(action)
+    first = story.photos.select_related("image").first()
+    if channel is None or first is None:
+        return None
+    return consent.verdict(story.organisation, first.image, [channel])
 
 
 def _done(reviewer, story, status, feedback=""):
@@ -134,3 +152,34 @@ def forget_declined_photos(before):
     for batch in batches(ids):
         StoryPhoto.objects.filter(pk__in=batch).delete()  # row by row for the signals: the images go too
     return len(ids)
+
+
+@receiver(photos_ending)
+def _stories_of_photos(sender, images, apply, **kwargs):
+    """A consent ended: the stories with one of the photos are listed for communications (their feed item or
+    planned post is taken out on its own); a story is never changed or deleted for it."""
+    photos = StoryPhoto.objects.filter(image_id__in=images).select_related("story__author", "story__reviewed_by")
+    stories = {photo.story_id: photo.story for photo in photos.order_by("story_id")}
+    done = {
+        Story.SUBMITTED: _("Not used yet: use it without this photo."),
+        Story.APPROVED: _("Not used yet: use it without this photo."),
+        Story.REJECTED: _("Not used."),
+        Story.IN_FEED: _("Made into a feed item (listed separately)."),
+        Story.PLANNED: _("Planned (the planned post is listed separately)."),
+    }
+    return [
+        Use(
+            _("Story"),
+            _("Story from %(name)s of %(date)s")
+            % {"name": story.author.full_name, "date": timezone.localtime(story.created).strftime("%d-%m-%Y")},
+            reverse("story_review", args=[story.pk]),
+            done[story.status],
+            (story.reviewed_by,) if story.reviewed_by_id else (),
+        )
+        for story in stories.values()
+    ]
+
+
+@receiver(photos_in_use)
+def _photos_of_stories(sender, **kwargs):
+    return StoryPhoto.objects.values("image_id")

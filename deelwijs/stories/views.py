@@ -67,6 +67,9 @@ def story_decide(request, pk, action):
     if action not in ReviewForm.ACTIONS:
         raise Http404
     form = ReviewForm(request.POST, action=action)
+    photo_verdict = domain.photo_verdict(story, action) if form.is_valid() else None
+    if photo_verdict is not None and photo_verdict.blocks and action == "plan":
+        form.add_error(None, photo_verdict.message)
     if form.is_valid():
         try:
             result = domain.decide(request.user, story, action, form.cleaned_data)
@@ -74,6 +77,8 @@ def story_decide(request, pk, action):
             # Someone else decided first: nothing was changed.
             messages.error(request, _("This story has already been handled."))
             return redirect("story_queue")
+        if photo_verdict is not None and not photo_verdict.ok:
+            messages.warning(request, photo_verdict.message)
         if action == "plan":
             messages.success(request, _("The story is planned."))
             return redirect("calendar")

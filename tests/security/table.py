@@ -253,6 +253,17 @@ TABLE = [
     form("person_erase", "person", get=ADMIN),
     page("erasures", get=ADMIN),
     page("processing_register", get=ADMIN),
+    # The photo consent register (communications)
+    page("consent_list", get=COMMS),
+    form("consent_new", get=COMMS),
+    page("consent_detail", "consent", get=COMMS),
+    form("consent_edit", "consent", get=COMMS),
+    form("consent_withdraw", "consent", get=COMMS),
+    page("consent_form_file", "consent", get=COMMS, denied=404, anonymous=404),
+    page("consent_ending", "consent_ending", get=COMMS),
+    page("consent_photos", get=COMMS),
+    form("consent_photo", "image", get=COMMS),
+    page("consent_photo_file", "image_file", get=COMMS, denied=404, anonymous=404),
     page("erasure_report", "erasure", get=ADMIN),
     # The toolkit. Its pages and format name every role here; a file goes only to whoever may see it (404).
     page("toolkit"),

@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
 from deelwijs.content.models import Campaign, ContentItem, Image, SuggestedText, Topic
 from deelwijs.insight.models import Report
@@ -501,9 +502,30 @@ def _build(org, personas, marker, module_number):
         library_image=library_image,
         banner=banner,
         post_format=post_format,
+        **_consent(org, image, comms, marker),
         uidb64=urlsafe_base64_encode(force_bytes(colleague.pk)),
         reset_token=default_token_generator.make_token(colleague) + "-expired",
     )
+
+
+def _consent(org, image, comms, marker):
+    """A consent with its signed form, linked to the organisation's photo, and one that was withdrawn."""
+    consent = ConsentRecord(
+        organisation=org, name=f"Afgebeeld {marker}", recorded_by=comms, form_content_type="image/png"
+    )
+    consent.set_channels([STAFF_SOCIAL])
+    consent.form.save("formulier.png", tiny_png(), save=False)
+    consent.save()
+    ImageConsent.objects.create(image=image).records.add(consent)
+    ending = ConsentEnding.objects.create(
+        organisation=org,
+        record=consent,
+        number=consent.pk,
+        kind=consent.kind,
+        reason=ConsentEnding.WITHDRAWN,
+        uses=[{"kind": "item", "label": f"Item {marker}", "link": "", "done": True}],
+    )
+    return {"consent": consent, "consent_ending": ending}
 
 
 def ready_export(org, person, requested_by, marker):
@@ -535,6 +557,8 @@ def stored_files(objects):
         for field_file in (image.large, image.small, image.public):
             if field_file:
                 files[field_file.path] = Path(field_file.path).read_bytes()
+    for consent in ConsentRecord.objects.filter(organisation=org).exclude(form=""):
+        files[consent.form.path] = Path(consent.form.path).read_bytes()
     for data_export in DataExport.objects.filter(organisation=org).exclude(file_name=""):
         files[str(data_export.path)] = data_export.path.read_bytes()
     with organisation_scope(org):
@@ -583,6 +607,10 @@ KINDS = {
     "banner_image": lambda o, key: {"pk": o["banner"].pk, "size": "banner"},
     "toolkit_move": lambda o, key: {"kind": "pagina", "pk": o["toolkit_page"].pk, "direction": "omlaag"},
     "toolkit_delete": lambda o, key: {"kind": "format", "pk": o["post_format"].pk},
+    "consent": _pk("consent"),
+    "consent_ending": _pk("consent_ending"),
+    "image": lambda o, key: {"pk": o["image"].pk},
+    "image_file": lambda o, key: {"pk": o["image"].pk, "size": "klein"},
 }
 
 

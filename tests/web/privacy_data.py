@@ -13,6 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.images import process
 from deelwijs.content.models import ContentItem, Image
 from deelwijs.insight.rollup import roll_up_new
@@ -81,9 +83,22 @@ def fill_every_app(org, people):
         story = stories.submit(
             person, f"Vandaag bakte {FIRST} {LAST} taart met de bewoners.", ["linkedin"], True, [process(jpeg())]
         )
-        stories.to_feed_item(comms, story, story.text, f"Bakken met {FIRST}")
+        feed_item = stories.to_feed_item(comms, story, story.text, f"Bakken met {FIRST}")
         declined = stories.submit(person, "Een tweede verhaal.", ["x"], True, [process(jpeg((10, 200, 90)))])
         stories.reject(comms, declined, f"Dank je {FIRST}, deze keer niet.")
+
+        # Photo consent: theirs, on a signed form with their name, linked to the photo of that story; and one
+        # they heard given in person by a client.
+        theirs = ConsentRecord(
+            name=f"{FIRST} {LAST}", kind=ConsentRecord.EMPLOYEE, person=person, given_as=ConsentRecord.FORM
+        )
+        theirs.set_channels(["intranet", "staff_social"])
+        theirs.form.save("formulier.pdf", SimpleUploadedFile("f.pdf", f"%PDF-1.4 {FIRST} {LAST}".encode()), save=False)
+        consent.save_record(comms, theirs)
+        consent.link_photo(comms, feed_item.image, [theirs], False)
+        heard = ConsentRecord(name="Mevrouw Kramer", given_as=ConsentRecord.IN_APP, recorded_by=person)
+        heard.set_channels(["intranet"])
+        consent.save_record(comms, heard)
 
         # Training: one module of one step, so completing it gives a certificate.
         module = Module.objects.create(organisation=org, number=1, title="Basis", basic=True)

@@ -163,6 +163,7 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
         "conversations": 1,
         "clicks": 1,
         "story_photos": 1,
+        "consent_records": 0,
     }
     assert done.removed == expected
     assert RetentionRun.objects.get(organisation=org).removed == expected
@@ -271,6 +272,7 @@ def test_an_administrator_changes_a_period_and_it_is_logged(client, people, org)
         "keep_register_months": 36,
         "keep_clicks_months": 3,
         "keep_photos_days": 14,
+        "keep_consent_years": 5,
     }
     assert client.post(reverse("retention"), data).status_code == 302
     org.refresh_from_db()
@@ -296,7 +298,7 @@ def test_a_period_out_of_bounds_is_refused_in_dutch_and_keeps_what_was_typed(
 ):
     client.force_login(people["administrator"])
     data = {"keep_mentions_months": 7, "keep_inbox_months": 25, "keep_register_months": 26}
-    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, field: value}
+    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, "keep_consent_years": 6, field: value}
     response = client.post(reverse("retention"), data)
     assert response.status_code == 200
     assert list(response.context["form"].errors[field]) == [message]

@@ -2,7 +2,6 @@
 
 import regex as re
 
-from ..lists import alternation
 from ..text import Doc, Emit
 
 CHANNEL = re.compile(
@@ -13,16 +12,14 @@ CHANNEL = re.compile(
     r"vriendschapsverzoek\w*|voeg\s(?:me|mij)\s(?:toe|gerust\stoe)|toe\s(?:te\s)?voegen|messenger|snapchat|"
     r"op\s(?:facebook|instagram|tiktok)|via\s(?:facebook|instagram|snapchat|whatsapp|tiktok)|"
     r"(?:in|aan)\s(?:deze|mijn)\s(?:app)?groep|in\scontact\s(?:blijven|houden)|contact\s(?:houden|blijven)|"
-    r"(?:me|mij)\s(?:kunnen|mag|mogen|kan)\s(?:bellen|appen|bereiken)|nummer\s(?:gegeven|gaf|geven)|"
-    rf"{alternation('private_channels')})(?![\p{{L}}])",
+    r"(?:me|mij)\s(?:kunnen|mag|mogen|kan)\s(?:bellen|appen|bereiken)|nummer\s(?:gegeven|gaf|geven))(?![\p{L}])",
     re.I,
 )
 PARTY = re.compile(
     r"(?<![\p{L}])(?:(?<!\w)\w*cli[eë]nte?n?|clients?|bewoners?|bewoonsters?|pati[eë]nte?n?|patients?|oud-\w+|"
     r"(?:mijn|onze|van\sde|een\svan\smijn)\sjongeren|jongere|familieleden|familielid|(?<!mijn\s)familie|verwanten|"
     r"(?<!mijn\s)ouders|naasten|mantelzorgers|deelnemers|meneer|mevrouw|mensen\sdie\s(?:erg\s)?eenzaam|"
-    r"(?:moeder|vader)\svan|kinderen\svan|(?:je|jouw|uw|hun)\skind(?:eren)?|"
-    rf"{alternation('contact_parties')})(?![\p{{L}}])",
+    r"(?:moeder|vader)\svan|kinderen\svan|(?:je|jouw|uw|hun)\skind(?:eren)?)(?![\p{L}])",
     re.I,
 )
 REFUSAL = re.compile(
@@ -33,10 +30,6 @@ REFUSAL = re.compile(
 )
 
 
-# lists/chat_clients.txt: a client in a team chat without a name ("mijn vijfde adres", "nen bewoner").
-TEAM_CHAT = re.compile(rf"(?<![\p{{L}}]){alternation('chat_clients')}(?![\p{{L}}])", re.I)
-
-
 def detect(doc: Doc, emit: Emit) -> None:
     if doc.platform == "whatsapp":
         # Point at the clearest mention: a name or number before a bare "die meneer".
@@ -44,16 +37,9 @@ def detect(doc: Doc, emit: Emit) -> None:
         if refs:
             start, end, _ = refs[0]
             emit("client_contact", start, end, "team_chat", "contact.private")
-        else:
-            unnamed = TEAM_CHAT.search(doc.text)
-            if unnamed and not doc.is_masked(unnamed.start(), unnamed.end()):
-                emit("client_contact", unnamed.start(), unnamed.end(), "team_chat", "contact.private")
     if REFUSAL.search(doc.text):
         return
-    with_party: dict[tuple[int, int], bool] = {}  # one look per window, however many channels it names
     for m in CHANNEL.finditer(doc.text):
-        window = doc.sentence_span(m.start(), before=1, after=1)
-        if window not in with_party:
-            with_party[window] = bool(PARTY.search(doc.lower, *window))
-        if with_party[window]:
+        window = doc.sentence_lower(m.start(), before=1, after=1)
+        if PARTY.search(window):
             emit("client_contact", m.start(), m.end(), "private_channel", "contact.private")

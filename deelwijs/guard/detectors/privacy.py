@@ -29,8 +29,7 @@ TITLE = re.compile(
 # Outsiders and colleagues who are named with a title without being clients:
 # "wethouder mevrouw X", "meneer X, onze nieuwe directeur", "meneer X van de gemeente".
 OUTSIDER_WORDS = alternation("outsiders")  # lists/outsiders.txt
-# A word end, so compounds count: "jeugdzorgexpert Jolien", "psychiater en auteur Esther".
-OUTSIDER_BEFORE = re.compile(rf"{OUTSIDER_WORDS}\s*,?\s*(?:\p{{Lu}}\w+\s(?:en|&|and)\s)?$", re.I)
+OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
     r"zorgverzekeraar|leverancier|bank|woningcorporatie)",
@@ -74,8 +73,7 @@ CARE_RECEIPT = re.compile(
     r"binnen\sgekomen|verbleef|verblijft|\bligt\s(?:sinds|nu|al|op|in|bij)|\boverleden\b|\boverleed\b|in\szorg\b|"
     r"zorg\s(?:gegeven|geven|krijgt|kreeg|gekregen)|verzorgd|behandeld|op\sde\s(?:seh|eerste\shulp|spoedeisende\shulp|"
     r"ic|dagbesteding|poli)|in\shet\shospice|naar\shuis\smocht|\bzit\s.{0,30}\bbij\sons\b|cli[eë]nt\sbij\sons|"
-    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen|"
-    rf"{alternation('care_receipt')}",
+    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen",
     re.I,
 )
 STAFF_CONTEXT = re.compile(rf"(?<![\p{{L}}]){alternation('staff_words')}(?![\p{{L}}])", re.I)  # lists/staff_words.txt
@@ -107,30 +105,23 @@ ROOM_SPELLED = re.compile(
     rf"|(?:van|op)\s(?:huis)?nummer\s{NUMBER_WORD})(?![\p{{L}}])",
     re.I,
 )
-# A client known by a nickname or "meneer" and where they live in the house: "ons Mientje vd 3e",
-# "madame op de 1", "de meneer op 't einde van de gang", "the gentleman in the corner room".
-_ORDINAL = r"(?:\d{1,2}(?:e|ste|de)?|eerste|tweede|derde|vierde|vijfde|zesde|zevende|achtste|negende|tiende)"
-FLOOR_NICKNAME = re.compile(
-    rf"(?<![\p{{L}}])(?:ons|onze)\s(?-i:\p{{Lu}}\p{{Ll}}+)\s(?:van|op|vd|in)\s(?:de\s|'t\s|het\s)?{_ORDINAL}(?:\sverdieping)?(?![\p{{L}}\d])"
-    r"|(?<![\p{L}])(?:meneer|mevrouw|mijnheer|madame|madammeke)\s(?:van|op|in)\s(?:de\s|'t\s|het\s)?"
-    r"(?:hoekkamer|einde\svan\sde\sgang|kamer\snaast\sde\s\w+)"
-    r"|(?:gentleman|lady|man|woman)\sin\sthe\scorner\sroom",
-    re.I,
-)
 # Pets visit wards and have names: "poes Saartje", "onze therapiehond Bobby".
 PET_BEFORE = re.compile(
-    rf"(?<![\w])\w*{alternation('pets')}\s*,?\s*(?:(?:\p{{Lu}}\w+\s(?:en|&)\s))?$", re.I
-)  # lists/pets.txt
-# "Fleur, de therapiepony van de zorgboerderij": the animal named after the name.
-PET_AFTER = re.compile(rf"^\s*,?\s*(?:de|het|onze|ons|our|the)\s\w*{alternation('pets')}(?![\p{{L}}])", re.I)
+    r"(?<![\w])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
+    r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis))\s*,?\s*$",
+    re.I,
+)
 PERSON_WORD = re.compile(
     rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
     rf"zijn|(?<!\w)\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
     re.I,
 )
-# lists/known_people.txt; teachers in any compound ("muziekleraar", "pianolerares").
 KNOWN_PERSON = re.compile(
-    rf"(?<![\p{{L}}])(?:{alternation('known_people')}|(?<!\w)\w*leraar|(?<!\w)\w*lerares)(?![\p{{L}}])", re.I
+    r"(?<![\p{L}])(?:buurman|buurvrouw|buren|buurjongen|buurmeisje|neighbou?r|oud-collega|oud\scollega|vriend|vriendin|"
+    r"schoonmoeder|schoonvader|oom|tante|(?<!\w)\w*leraar|(?<!\w)\w*lerares|juf|meester|weerman|weervrouw|presentator|presentatrice|"
+    r"zanger|zangeres|acteur|actrice|voetballer|bn'?er|bekende\snederlander|oud-wethouder|wethouder|burgemeester|"
+    r"dominee|pastoor|imam|huisarts|ondernemer|kapper|bakker|slager|dorpsgenoot|plaatsgenoot|stadgenoot)(?![\p{L}])",
+    re.I,
 )
 RECOGNISABLE = re.compile(
     r"jullie\skennen\s(?:hem|haar|hen)\swel|iedereen\skent\s(?:hem|haar)|raad\seens\swie|je\sweet\swel\swie|"
@@ -235,7 +226,7 @@ def detect(doc: Doc, emit: Emit) -> None:
         before = text[max(0, start - 40) : start]
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
-        if PET_BEFORE.search(before) or PET_AFTER.search(text[end : end + 40]):
+        if PET_BEFORE.search(before):
             continue
         low = word.lower()
         following = doc.words[i + 1] if i + 1 < len(doc.words) else None
@@ -260,9 +251,6 @@ def detect(doc: Doc, emit: Emit) -> None:
         low = m.group().lower()
         if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
             continue
-        flag(m.start(), m.end(), "client_room")
-
-    for m in FLOOR_NICKNAME.finditer(text):
         flag(m.start(), m.end(), "client_room")
 
     for m in ROOM_SPELLED.finditer(text):
@@ -310,8 +298,6 @@ PSEUDONYM = re.compile(
     r"noem\s(?:ik\s)?(?:haar|hem)\shier|(?:andere|verzonnen)\snaam",
     re.I,
 )
-# lists/chat_care_cues.txt: in a team chat a first name with these is a client ("Mohamed had weer een aanval").
-CHAT_CARE = re.compile(rf"(?<![\p{{L}}]){alternation('chat_care_cues')}(?![\p{{L}}])", re.I)
 INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
 
 
@@ -340,8 +326,6 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     if care:
         return True
     if client and not staff:
-        return True
-    if doc.platform == "whatsapp" and not staff and CHAT_CARE.search(sentence):
         return True
     # "Hij heet Jesse, is 19 en woont in Amersfoort": a named person with
     # personal details in a post about care.

@@ -29,30 +29,12 @@ DECISION = re.compile(
     r"(?:delen|vertellen)|breaking:)",
     re.I,
 )
-# Round 2 of issue 13: "namens" anything but the writer ("namens de afdeling", "namens ons allemaal"),
-# unless the post says it does not ("ik spreek hier niet namens ..."); statements and promises on the
-# organisation's behalf; promises backed by a talk with the management.
-NAMENS = re.compile(r"(?<![\p{L}])namens\s(?!(?:mezelf|mijzelf|mij|me)\b)[\p{L}'-]+(?:\s[\p{L}'-]+)?", re.I)
-STATEMENT = re.compile(
-    rf"(?<![\p{{L}}])(?:{alternation('org_statements')}|(?<=[.!?:]\s|^)beloofd\s?[!.])(?![\p{{L}}])", re.I
-)
-CONSULTED = re.compile(rf"(?<![\p{{L}}]){alternation('consulted_management')}(?![\p{{L}}])", re.I)
-# A promise or confirmation after CONSULTED makes it the organisation's.
-COMMITS = re.compile(
-    r"\b(?:beloof|beloven|belofte|beloofd|garandeer|toezeggen|zeg\s(?:\w+\s)?toe|bevestig\w*|verzeker\w*|kan\s(?:ik\s)?(?:u|jullie|je)\s"
-    r"zeggen|mag\s(?:ik\s)?(?:het\s)?zeggen|zeggen|krijgt|krijgen|gaat\s(?:niet\s)?dicht|regelen|geregeld|afgesproken|promise|confirm)\b",
-    re.I,
-)
-NOT_FOR_ORG = re.compile(r"(?:\bniet|\bnie|\bnooit|\bnot|\bnever|\bgeen)\s(?:[\w']+\s){0,2}$", re.I)
 PERSONAL_TITLE = re.compile(r"op\spersoonlijke\stitel|namens\s(?:mezelf|mijzelf|mij|ons\steam|het\steam)", re.I)
 
 
 def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     for m in ON_BEHALF.finditer(text):
-        # "ik spreek hier niet namens De Linde" says the opposite.
-        if NOT_FOR_ORG.search(text[max(0, m.start() - 30) : m.start()]):
-            continue
         if not PERSONAL_TITLE.match(text, m.start()) and not re.match(
             r"namens\s(?:mezelf|mijzelf|ons\steam)", m.group(), re.I
         ):
@@ -61,11 +43,3 @@ def detect(doc: Doc, emit: Emit) -> None:
         emit("speaks_for_org", m.start(), m.end(), "promise", "speaks.spokesperson")
     for m in DECISION.finditer(text):
         emit("speaks_for_org", m.start(), m.end(), "decision", "speaks.spokesperson")
-    for m in (*NAMENS.finditer(text), *STATEMENT.finditer(text)):
-        if NOT_FOR_ORG.search(text[max(0, m.start() - 30) : m.start()]) or PERSONAL_TITLE.match(text, m.start()):
-            continue
-        emit("speaks_for_org", m.start(), m.end(), "on_behalf", "speaks.spokesperson")
-    for m in CONSULTED.finditer(text):
-        s, e = doc.sentence_span(m.start(), after=1)
-        if COMMITS.search(text, s, e):
-            emit("speaks_for_org", m.start(), m.end(), "promise", "speaks.spokesperson")

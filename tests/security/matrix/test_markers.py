@@ -33,6 +33,9 @@ NO_TEXT = {
     "orgs.RetentionRun": "counts per kind",
     "privacy.DataExport": "a status and the path of its ZIP",
     "toolkit.ProfileChecklist": "the keys of what someone ticked",
+    "consent.ImageConsent": "which consents a photo has",
+    "consent.ImageConsent_records": "the link between photos and consents",
+    "consent.ConsentEnding": "a number, a kind and its lists as JSON",
 }
 
 
