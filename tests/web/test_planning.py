@@ -82,6 +82,45 @@ def test_theme_days_that_move_land_on_the_right_date(key, year, expected):
     assert hookdays.find(key, year).day == expected
 
 
+def test_remembrance_diversity_and_sector_days_are_in_the_calendar():
+    names = {name for _key, name, *_ in hookdays.THEME_DAYS}
+    assert {
+        "Nationale Dodenherdenking",
+        "Bevrijdingsdag",
+        "Keti Koti",
+        "Coming Out Day",
+        "Paarse Vrijdag",
+        "Suikerfeest (Eid al-Fitr)",
+        "Offerfeest (Eid al-Adha)",
+        "Internationale Dag van de Rechten van het Kind",
+        "Wereld Bipolar Dag",
+        "Wereld Cerebrale Parese Dag",
+    } <= names
+    assert hookdays.find("paarse-vrijdag", 2026).day == date(2026, 12, 11)  # second Friday of December
+
+
+@pytest.mark.parametrize(
+    "key, year, expected",
+    [
+        # Umm al-Qura dates as published: 1 Shawwal and 10 Dhu al-Hijjah
+        ("suikerfeest", 2024, [date(2024, 4, 10)]),
+        ("offerfeest", 2024, [date(2024, 6, 16)]),
+        ("suikerfeest", 2027, [date(2027, 3, 9)]),
+        # The Islamic year is shorter: in 2000 the feast fell twice.
+        ("suikerfeest", 2000, [date(2000, 1, 8), date(2000, 12, 27)]),
+    ],
+)
+def test_islamic_feast_days_are_computed_from_the_islamic_calendar(key, year, expected):
+    found = [h.day for h in hookdays.theme_days(year) if h.key == key]
+    assert found == expected
+
+
+def test_bevrijdingsdag_shows_once_also_in_a_year_it_is_a_public_holiday():
+    for year in (2025, 2026):  # 2025 a public holiday (once in five years), 2026 not
+        days = hookdays.hook_days(date(year, 5, 5), date(year, 5, 5))
+        assert [h.name for h in days].count("Bevrijdingsdag") == 1
+
+
 def test_weeks_last_several_days_and_touch_the_range():
     week = hookdays.find("week-tegen-eenzaamheid", 2026)
     assert (week.last_day, week.days) == (date(2026, 10, 1), 8)
