@@ -8,6 +8,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -357,8 +358,23 @@ def recurring_edit(request, pk=None):
     return render(
         request,
         "planning/simple_form.html",
-        {"form": form, "title": _("Recurring activity"), "back": reverse("recurring_list")},
+        {
+            "form": form,
+            "title": activity.title if activity.pk else _("New recurring activity"),
+            "intro": _rhythm_intro(RecurringActivity.objects.get(pk=activity.pk)) if activity.pk else "",
+            "back": reverse("recurring_list"),
+        },
     )
+
+
+def _rhythm_intro(activity):
+    today = timezone.localdate()
+    coming = domain.occurrences(activity, today, today + timedelta(days=domain.HORIZON_DAYS))[:3]
+    text = _("Now: %(rhythm)s.") % {"rhythm": activity.rhythm}
+    if coming:
+        days = ", ".join(date_format(day, "l j F") for day in coming)
+        text += " " + _("Next: %(days)s.") % {"days": days}
+    return text
 
 
 # Team plans

@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from deelwijs.accounts.models import CorporateAccount
@@ -781,3 +781,44 @@ def test_a_planned_post_photo_loses_its_location_data(client, people, account):
     with PILImage.open(image.large.path) as stored:
         assert not stored.getexif() and max(stored.size) <= 1600
     assert image.alt == "Het team in de tuin"
+
+
+@pytest.mark.parametrize(
+    "fields, dutch, english",
+    [
+        ({"weekday": 4}, "elke vrijdag om 15.00", "every Friday at 15:00"),
+        ({"weekday": 1, "interval": 2}, "om de twee weken op dinsdag om 15.00", "every two weeks on Tuesday at 15:00"),
+        ({"weekday": 1, "interval": 6}, "om de 6 weken op dinsdag om 15.00", "every 6 weeks on Tuesday at 15:00"),
+        (
+            {"frequency": RecurringActivity.MONTHLY_WEEKDAY, "weekday": 0, "ordinal": 1, "time": time(9, 30)},
+            "elke eerste maandag van de maand om 9.30",
+            "every first Monday of the month at 9:30",
+        ),
+        (
+            {"frequency": RecurringActivity.MONTHLY_WEEKDAY, "weekday": 2, "ordinal": -1},
+            "elke laatste woensdag van de maand om 15.00",
+            "every last Wednesday of the month at 15:00",
+        ),
+        (
+            {"frequency": RecurringActivity.MONTHLY_DAY, "day_of_month": 15, "ends_on": date(2027, 3, 31)},
+            "elke maand op de 15e om 15.00, tot 31 maart 2027",
+            "every month on day 15 at 15:00, until 31 March 2027",
+        ),
+    ],
+)
+def test_a_recurring_activity_is_described_as_people_say_it(org, account, fields, dutch, english):
+    made = activity(org, account, **{"time": time(15, 0), **fields})
+    with translation.override("nl"):
+        assert made.rhythm == dutch
+    with translation.override("en"):
+        assert made.rhythm == english
+
+
+def test_the_recurring_form_marks_the_fields_of_each_rhythm_and_the_list_says_the_rhythm(client, people, org, account):
+    made = activity(org, account, weekday=4, time=time(15, 0), starts_on=timezone.localdate())
+    client.force_login(people["communications"])
+    body = client.get(reverse("recurring_edit", kwargs={"pk": made.pk})).content.decode()
+    assert 'data-shown-when="frequency:weekly"' in body and 'name="interval"' in body
+    assert 'data-shown-when="frequency:monthly_day"' in body
+    assert "Nu: elke vrijdag om 15.00." in body and "Hierna: vrijdag" in body
+    assert "Elke vrijdag om 15.00" in client.get(reverse("recurring_list")).content.decode()
