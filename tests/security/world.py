@@ -577,7 +577,7 @@ KINDS = {
     "person": lambda o, key: {"pk": o["colleague"].pk},
     **{kind: _pk(kind) for kind in ("team", "location", "account", "item", "story", "event", "own_day")},
     **{kind: _pk(kind) for kind in ("recurring", "meeting", "source", "response_template", "mention")},
-    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot")},
+    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot", "campaign")},
     "own_request": _pk("page_request"),
     "own_handle": _pk("handle"),
     "own_share": _pk("share"),
