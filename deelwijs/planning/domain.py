@@ -19,6 +19,7 @@ from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
 from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.sharing import domain as sharing
 from deelwijs.sharing.models import Click, Share
 
 from .models import CalendarFeed, Meeting, PlannedPost, RecurringActivity
@@ -81,6 +82,25 @@ def save_post(actor, post, override_reason=""):
         )
     sync_item(post)
     return None
+
+
+def editor_preview(text, chosen_account, accounts):
+    """The planned-post editor's preview and counter, for the account chosen in the form (its pk as typed, or
+    empty for the ambassadors' feed), and what every other choice means for the script that follows the form.
+    A corporate account's post gets no tracked link, so nothing is appended."""
+    targets = {"": {"network": "linkedin", "label": "LinkedIn", "name": _("Ambassadors' feed")}}
+    for account in accounts:
+        targets[str(account.pk)] = {
+            "network": sharing.counted_network(account.platform),
+            "label": account.get_platform_display(),
+            "name": account.handle,
+        }
+    target = targets.get(str(chosen_account or ""), targets[""])
+    return {
+        "preview": sharing.preview(target["network"], target["name"], target["label"]),
+        "counter": sharing.counter(text, target["network"]),
+        "counter_data": sharing.counter_data(target["network"], targets=targets),
+    }
 
 
 def consent_channels(account, for_ambassadors):

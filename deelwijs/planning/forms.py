@@ -54,7 +54,10 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
             "pilot",
             "remind_hours",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 6, "data-check": "1"}), "scheduled_at": DATETIME}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6, "data-check": "1", "data-preview": "post-preview"}),
+            "scheduled_at": DATETIME,
+        }
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)

@@ -234,6 +234,9 @@ def _post_form(request, post):
             "next": request.GET.get("next", ""),
             # A copy goes a week later by default: the same post next week is the usual reason to copy one.
             "copy_day": timezone.localtime(post.scheduled_at).date() + timedelta(days=7) if post.pk else None,
+            **domain.editor_preview(
+                form["text"].value() or "", form["account"].value(), form.fields["account"].queryset
+            ),
         },
     )
 

@@ -17,7 +17,7 @@ from deelwijs.consent import domain as consent
 from deelwijs.consent.models import STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, photos_ending
 from deelwijs.content.models import SHARE_NETWORK_LABELS
-from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.guard import FIVE_QUESTIONS, PLATFORMS, check, count_rules, length
 from deelwijs.learning.domain import lesson_links
 
 from .models import Share, TrackedLink, new_code
@@ -105,8 +105,10 @@ def nudges(text, suggestion, organisation):
     return advice
 
 
-def editor_context(person, lang, network, text, suggestion, report):
-    """What the share editor (sharing/_editor.html) shows around a text, for an item or a post format."""
+def editor_context(person, lang, network, text, suggestion, report, item=None):
+    """What the share editor (sharing/_editor.html) shows around a text, for an item or a post format: the
+    findings, and a preview with a counter that counts the link the share of the item will add."""
+    link = appended_link(item)
     return {
         "network": network,
         "network_label": SHARE_NETWORK_LABELS[network],
@@ -123,6 +125,88 @@ def editor_context(person, lang, network, text, suggestion, report):
             "clean": _("The post check found nothing: this fits the policy."),
             "lesson": _("Why? Read the lesson"),
         },
+        "preview": preview(network, person.full_name, SHARE_NETWORK_LABELS[network], item, link),
+        "counter": counter(text, network, link),
+        "counter_data": counter_data(network, link),
+    }
+
+
+# The editor's counter (static/js/preview.js) and its first state in the page count a text as the post check's
+# length rule does: guard.length on the server, the same rules (guard.count_rules) in the browser. It warns from
+# this share of the network's limit on; the check on the server stays the one that blocks.
+NEAR_LIMIT = 0.9
+
+
+def counted_network(network):
+    """The network whose rules count a text: a share network is one of the check's platforms; another network
+    (a YouTube account) is checked as LinkedIn, as planning.domain.platform_of does."""
+    return network if network in PLATFORMS else "linkedin"
+
+
+def counter_words():
+    """The counter's sentences, with {placeholders} that the page and the script fill in the same way."""
+    return {
+        "count": _("{count} of {limit} characters"),
+        "count_link": _("{count} of {limit} characters, with the link the share adds ({link})"),
+        "no_limit": _("{count} characters"),
+        "near": _("Almost at the limit: {left} left."),
+        "over": _("{over} too many: {network} takes {limit}."),
+    }
+
+
+def counter(text, network, link=None):
+    """The counter as the page shows it before any script runs: {state: ok|near|over, text}."""
+    words = counter_words()
+    measured = length(text, counted_network(network), link)
+    if measured is None:
+        return {"state": "ok", "text": words["no_limit"].format(count=len(text))}
+    values = {"count": measured.counted, "limit": measured.limit, "link": measured.link}
+    sentence = words["count_link" if measured.link else "count"].format(**values)
+    if measured.counted > measured.limit:
+        network_name = count_rules()["networks"][counted_network(network)]["name"]
+        over = words["over"].format(over=measured.counted - measured.limit, network=network_name, **values)
+        return {"state": "over", "text": f"{sentence}. {over}"}
+    if measured.counted >= NEAR_LIMIT * measured.limit:
+        near = words["near"].format(left=measured.limit - measured.counted)
+        return {"state": "near", "text": f"{sentence}. {near}"}
+    return {"state": "ok", "text": sentence}
+
+
+def counter_data(network, link=None, targets=None):
+    """What the editor's script needs to count as the server does, for a JSON script tag (CSP: no inline script):
+    the network, the link the share adds (None without), every network's rules, the threshold and the words.
+    targets: for the planned-post editor, what each choice of account means ({value: {network, name, label}})."""
+    return {
+        "network": counted_network(network),
+        "link": link,
+        "near": NEAR_LIMIT,
+        "words": counter_words(),
+        "targets": targets or {},
+        **count_rules(),
+    }
+
+
+def preview(network, name, label, item=None, link=None):
+    """How a share will look on the network: who posts it, the text, and the link as the network shows it, a card
+    of the item on LinkedIn and Facebook (they take only the link), the short link after the text elsewhere."""
+    rules = count_rules()["networks"].get(counted_network(network), {})
+    apart = rules.get("link_apart", False)
+    card = None
+    if item is not None and item.link and apart:
+        card = {
+            "title": item.title,
+            "site": urlsplit(item.link).hostname or "",
+            "image": reverse("item_image", kwargs={"pk": item.pk, "size": "klein"}) if item.image_id else "",
+            "alt": item.image.alt if item.image_id else "",
+        }
+    return {
+        "name": name,
+        "label": label,
+        "link": None if apart else link,
+        # The real short link exists once the share does: the preview shows its site and path, not a code.
+        "link_shown": link.rsplit("/", 1)[0] + "/…" if link else "",
+        "separator": rules.get("separator", "\n\n"),
+        "card": card,
     }
 
 

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
+from deelwijs.guard import length
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
 
@@ -102,7 +103,7 @@ def share(request, pk):
                     return remember_instance(redirect("share_go", pk=shared.pk), instance)
         # The findings beside the text; a share that was recorded checked its text once, in record_share.
         report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
-    context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report)
+    context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report, item)
     # The Mastodon server as typed, also when it is not a server address (the error says so).
     typed = request.POST.get("mastodon_instance", instance)
     verdict = domain.photo_verdict(request.user, item)
@@ -130,8 +131,12 @@ def check_api(request):
     if network not in SHARE_NETWORK_LABELS:
         return JsonResponse({"error": "unknown network"}, status=400)
     item = feed_items(request.user).filter(pk=item_pk).first() if item_pk else None
-    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
+    link = domain.appended_link(item)
+    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, link)
     result = report.to_dict()
+    # The length as the check counted it, for the editor's counter: the server's count is the one that blocks.
+    measured = length(text, network, link)
+    result["length"] = measured._asdict() if measured else None
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
