@@ -44,6 +44,11 @@ def test_communications_finds_a_post_in_its_hour_duplicates_it_and_sees_the_copy
     expect(cell.locator(".campaign-label")).to_have_text("Campagne: Samen tegen eenzaamheid")
     expect(table.get_by_role("rowheader", name="Andere tijden")).to_be_visible()
     screenshot(page, "planning-week-hours-1280")
+    page.get_by_role("link", name="Maand", exact=True).click()
+    month_cell = page.locator(f'.cal.month [data-day="{day.isoformat()}"]')
+    expect(month_cell.locator(".campaign-label")).to_have_text("Campagne: Samen tegen eenzaamheid")
+    screenshot(page, "planning-month-campaigns-1280")
+    page.go_back()
 
     cell.get_by_role("link", name="09:30 Koffieochtend voor mantelzorgers").click()
     copy_day = day + timedelta(days=2)
