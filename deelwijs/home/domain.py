@@ -8,12 +8,10 @@ several roles sees each of theirs.
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from django.db.models import Count, Q, Sum
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from deelwijs.accounts.models import accounts_short_of_owners
-from deelwijs.insight.models import MonthlyTeamStat, PeriodSharer
-from deelwijs.insight.rollup import month_start, period_keys
 from deelwijs.learning.domain import basic_modules, progress
 from deelwijs.learning.models import Answer, Step
 from deelwijs.orgs.models import Team, User
@@ -91,10 +89,10 @@ def webcare_block(person):
 
 
 def team_progress(person):
-    """Per team the person manages: staff in it, how many finished the basic training, and this month's sharing.
+    """Per team the person manages: staff in it, how many finished the basic training, and the last 30 days' sharing.
 
-    Six queries however many teams and people: memberships, the basic steps, who answered them all, and the
-    month's roll-ups (kept by the worker, at most a few minutes behind).
+    Five queries however many teams and people: the teams, their members, the basic steps, who answered them
+    all, and the shares of the last 30 days.
     """
     teams = list(Team.objects.filter(managers=person).order_by("name"))
     if not teams:
@@ -119,19 +117,15 @@ def team_progress(person):
             .filter(n=total_steps)
             .values_list("person_id", flat=True)
         )
-    month = month_start(timezone.localdate())
-    shares = dict(
-        MonthlyTeamStat.objects.filter(team__in=teams, month=month)
+    # The last 30 days rather than this month, which on its first days says nothing yet. Shares keep the
+    # sharer's team of the moment, so the figures stay put when people move.
+    sharing = {
+        row["team_id"]: row
+        for row in Share.objects.filter(team__in=teams, created__gte=timezone.now() - timedelta(days=30))
         .values("team_id")
-        .annotate(n=Sum("shares"))
-        .values_list("team_id", "n")
-    )
-    sharers = dict(
-        PeriodSharer.objects.filter(team__in=teams, period=period_keys(month)[0])
-        .values("team_id")
-        .annotate(n=Count("person_id", distinct=True))
-        .values_list("team_id", "n")
-    )
+        .annotate(shares=Count("pk"), sharers=Count("person_id", distinct=True))
+        .order_by()
+    }
     rows = []
     for team in teams:
         people = members.get(team.pk, set())
@@ -142,8 +136,8 @@ def team_progress(person):
                 "people": len(people),
                 "trained": done,
                 "percent": round(100 * done / len(people)) if people else 0,
-                "shares": shares.get(team.pk, 0),
-                "sharers": sharers.get(team.pk, 0),
+                "shares": sharing.get(team.pk, {}).get("shares", 0),
+                "sharers": sharing.get(team.pk, {}).get("sharers", 0),
             }
         )
     return rows

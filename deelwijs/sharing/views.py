@@ -32,7 +32,7 @@ def feed(request):
     """The feed as cards; searched (?q=), filtered by topic and campaign, 20 a page with a fixed number of queries."""
     items = feed_items(request.user)
     filters = FeedFilter(request.GET, request.user.organisation).values
-    query, topic, campaign = filters["q"], filters["onderwerp"], filters["campagne"]
+    query, topic, campaign = filters["q"] or "", filters["onderwerp"], filters["campagne"]
     if query:
         items = domain.search_feed(items, query)
     if topic:

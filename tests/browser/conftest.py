@@ -63,3 +63,12 @@ def page_at(browser, live_server):
 def screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def menu_link(page, name):
+    """A link of the main menu; on a phone it may sit behind "Meer", which this opens."""
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    link = menu.get_by_role("link", name=name, exact=True)
+    if not link.is_visible():
+        menu.get_by_text("Meer", exact=True).click()
+    return link

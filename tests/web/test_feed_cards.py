@@ -40,6 +40,7 @@ def test_the_search_finds_title_background_and_suggested_texts(client, people, o
 
 def test_the_search_keeps_its_query_and_says_what_it_found(client, people, org):
     make_item(org, "Zomerfeest")
+    assert 'name="q" value=""' in feed(client, people["employee"]).content.decode()  # empty, not "None"
     html = feed(client, people["employee"], "?q=zomer").content.decode()
     assert 'value="zomer"' in html and "1 item gevonden." in html and "Delen: “zomer”" in html
     html = feed(client, people["employee"], "?q=%3Cb%3Ewinter").content.decode()

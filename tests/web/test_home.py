@@ -9,8 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.insight.models import MonthlyTeamStat, PeriodSharer
-from deelwijs.insight.rollup import month_start, period_keys
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Answer, Step
 from deelwijs.orgs.models import Notification, Team
@@ -176,10 +174,11 @@ def test_a_manager_sees_training_and_sharing_per_team_and_follow_ups(client, peo
     Team.objects.create(organisation=org, name="Ander team")  # not theirs
     for step in Step.objects.filter(module__basic=True, module__published=True):
         Answer.objects.create(person=people["employee"], step=step, value={"read": True})
-    month = month_start(timezone.localdate())
-    MonthlyTeamStat.objects.create(organisation=org, month=month, team=team, shares=7, clicks=3)
-    PeriodSharer.objects.create(organisation=org, period=period_keys(month)[0], person=people["employee"], team=team)
-    PeriodSharer.objects.create(organisation=org, period=period_keys(month)[0], person=people["ambassador"], team=team)
+    item = make_item(org)
+    for n, person in enumerate([people["employee"]] * 6 + [people["ambassador"]]):
+        Share.objects.create(organisation=org, person=person, item=item, network="x", text=f"{n}", team=team)
+    long_ago = Share.objects.create(organisation=org, person=people["manager"], item=item, network="x", team=team)
+    Share.objects.filter(pk=long_ago.pk).update(created=timezone.now() - timedelta(days=31))
     fill(org, people)
     Conversation.objects.create(
         organisation=org,
