@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from deelwijs.content import views as content_views
+from deelwijs.home import views as home_views
 from deelwijs.insight import views as insight_views
 from deelwijs.jobs import views as job_views
 from deelwijs.learning import views as learning_views
@@ -15,7 +16,7 @@ from deelwijs.stories import views as story_views
 from deelwijs.webcare import views as webcare_views
 
 urlpatterns = [
-    path("", org_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("aanmelden/", org_views.SignInView.as_view(), name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),

@@ -139,8 +139,9 @@ class ShareForm(InputLimits, forms.Form):
 
 
 class FeedFilter(FilterForm):
-    """The feed's topic and campaign, by the Dutch parameter names the links use."""
+    """The feed's search, topic and campaign, by the Dutch parameter names the links use."""
 
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     onderwerp = forms.ModelChoiceField(Topic.objects.none(), required=False)
     campagne = forms.ModelChoiceField(Campaign.objects.none(), required=False)
 

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +27,6 @@ from .forms import (
 )
 from .models import AuditEntry, Invitation, Location, RetentionRun, Team, User
 from .permissions import (
-    NoRole,
     can_close_accounts,
     can_manage_people,
     can_see_all_teams,
@@ -47,15 +45,6 @@ class SignInView(LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, session_notice=sessions.notice(self.request.GET.get("afgemeld")))
-
-
-@login_required
-def home(request):
-    if request.user.organisation_id is None:
-        return redirect("admin:index")
-    if not request.user.roles:
-        raise NoRole
-    return render(request, "orgs/home.html")
 
 
 @requires()

@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,7 +16,7 @@ from deelwijs.common.forms import storable
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, photos_ending
-from deelwijs.content.models import SHARE_NETWORK_LABELS
+from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import FIVE_QUESTIONS, PLATFORMS, check, count_rules, length
 from deelwijs.learning.domain import lesson_links
 
@@ -24,6 +24,46 @@ from .models import Share, TrackedLink, new_code
 
 # A part of a text left to fill in: "[name of the event]", on one line, not a link's [text](url) in Markdown.
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\](?!\()")
+
+
+# Words of a feed search: a few, each of sensible length, so a pasted page cannot make a query of thousands of LIKEs.
+SEARCH_WORDS = 8
+
+
+def feed_items(person):
+    """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
+    shared = Share.objects.filter(item=OuterRef("pk"), person=person)
+    return (
+        ContentItem.objects.live()
+        .for_person(person)
+        .select_related("campaign", "image")
+        .prefetch_related("topics")
+        .annotate(shared=Exists(shared))
+        .order_by("-pinned", "-starts_at", "-pk")
+    )
+
+
+def search_feed(items, query):
+    """Items whose title, background text or one of its suggested texts holds every word of the query."""
+    for word in query.split()[:SEARCH_WORDS]:
+        in_texts = SuggestedText.objects.filter(item=OuterRef("pk"), text__icontains=word)
+        items = items.filter(Q(title__icontains=word) | Q(body__icontains=word) | Exists(in_texts))
+    return items
+
+
+def with_cards(items):
+    """The feed's items with their suggested texts at hand (one query for a page), for the cards."""
+    return items.prefetch_related(Prefetch("suggested_texts", queryset=SuggestedText.objects.order_by("pk")))
+
+
+def card(item):
+    """What a feed card shows besides the title: a teaser, and the networks with a ready text in menu order."""
+    texts = list(item.suggested_texts.all())
+    ready = {text.network for text in texts}
+    return {
+        "teaser": item.body or (texts[0].text if texts else ""),
+        "networks": [label for code, label in SHARE_NETWORKS if code in ready],
+    }
 
 
 def with_utm(url, network, item):

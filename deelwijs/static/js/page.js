@@ -36,4 +36,13 @@
     choice.addEventListener("change", update);
     update();
   });
+  // <details data-menu-more>: the phone menu's "Meer" closes on Escape (focus back on it) and on a tap elsewhere.
+  document.querySelectorAll("[data-menu-more]").forEach(function (more) {
+    more.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && more.open) { more.open = false; more.querySelector("summary").focus(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (more.open && !more.contains(event.target)) more.open = false;
+    });
+  });
 })();
