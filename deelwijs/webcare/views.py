@@ -211,6 +211,7 @@ def sources(request):
 @requires(can_manage_sources)
 def source_edit(request, pk=None):
     source = get_object_or_404(Source, pk=pk) if pk else Source(organisation=request.user.organisation)
+    title = _("Edit “%(title)s”") % {"title": source.name} if source.pk else _("New source")
     form = SourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
         source = form.save(commit=False)
@@ -218,7 +219,7 @@ def source_edit(request, pk=None):
         source.save()
         messages.success(request, _("The source is saved; it is checked within a few minutes."))
         return redirect("sources")
-    return render(request, "webcare/form.html", {"form": form, "title": _("Source")})
+    return render(request, "webcare/form.html", {"form": form, "title": title})
 
 
 @require_POST
@@ -245,12 +246,13 @@ def template_edit(request, pk=None):
     template = (
         get_object_or_404(ResponseTemplate, pk=pk) if pk else ResponseTemplate(organisation=request.user.organisation)
     )
+    title = _("Edit “%(title)s”") % {"title": template.title} if template.pk else _("New template")
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The template is saved."))
         return redirect("response_templates")
-    return render(request, "webcare/form.html", {"form": form, "title": _("Response template")})
+    return render(request, "webcare/form.html", {"form": form, "title": title})
 
 
 # Overview

@@ -24,4 +24,21 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // <div data-error-summary tabindex="-1">: a form came back with errors. Focus goes to the summary, so a screen
+  // reader reads what was wrong first; each of its links puts focus in the field and shows the field's label too.
+  var summary = document.querySelector("[data-error-summary]");
+  if (summary) {
+    summary.focus();
+    summary.querySelectorAll("a[href^='#']").forEach(function (link) {
+      link.addEventListener("click", function (event) {
+        var field = document.getElementById(link.hash.slice(1));
+        if (!field) return;
+        event.preventDefault();
+        var group = field.closest("fieldset");
+        var label = group ? group.querySelector("legend") : document.querySelector("label[for='" + field.id + "']");
+        (label || field).scrollIntoView();
+        field.focus({ preventScroll: true });
+      });
+    });
+  }
 })();
