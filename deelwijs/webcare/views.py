@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from deelwijs.common.charts import line_chart
+from deelwijs.common.charts import for_phone_and_desk, line_chart
 from deelwijs.content.files import image_response
 from deelwijs.content.models import Image
 from deelwijs.guard import check
@@ -280,7 +280,14 @@ def overview(request):
             "month": domain.themes(organisation, 30),
             "authors": recent.exclude(author="").values("author").annotate(n=Count("pk")).order_by("-n")[:10],
             "sources": recent.values("source__name", "kind").annotate(n=Count("pk")).order_by("-n")[:10],
-            "chart": line_chart(points, _("Mentions and reports per day"), _("Mentions"), _("Reports"), "chart-volume"),
+            "chart": for_phone_and_desk(
+                line_chart,
+                points,
+                _("Mentions and reports per day"),
+                _("Mentions"),
+                _("Reports"),
+                chart_id="chart-volume",
+            ),
             "points": points,
         },
     )

@@ -41,4 +41,23 @@
       });
     });
   }
+  // A table or picture wider than its box scrolls sideways; keyboard users must be able to scroll it too, so a box
+  // that overflows takes focus and is named after its table's caption (WCAG 2.1.1). Checked again on resize.
+  var scrollables = function () {
+    document.querySelectorAll(".table-wrap").forEach(function (box) {
+      if (box.scrollWidth > box.clientWidth + 1) {
+        if (box.tabIndex < 0) box.tabIndex = 0;
+        box.setAttribute("role", "region");
+        var section = box.closest("section");
+        var name = box.querySelector("caption") || (section && section.querySelector("h2, h3")) || document.querySelector("h1");
+        box.setAttribute("aria-label", name ? name.textContent.trim() : document.title);
+      } else if (box.getAttribute("role") === "region") {
+        box.removeAttribute("tabindex");
+        box.removeAttribute("role");
+        box.removeAttribute("aria-label");
+      }
+    });
+  };
+  scrollables();
+  window.addEventListener("resize", scrollables);
 })();
