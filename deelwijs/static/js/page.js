@@ -60,4 +60,25 @@
   };
   scrollables();
   window.addEventListener("resize", scrollables);
+  // <input data-photo-slot="N">: the description of the N-th photo chosen in the form's multiple file field. Only
+  // the slots of chosen photos show (and those already filled in or with an error); each says which file it is for.
+  document.querySelectorAll("input[type=file][multiple]").forEach(function (input) {
+    var slots = input.form ? input.form.querySelectorAll("[data-photo-slot]") : [];
+    if (!slots.length) return;
+    var update = function () {
+      slots.forEach(function (slot) {
+        var n = Number(slot.dataset.photoSlot), file = input.files[n - 1];
+        var box = slot.closest(".field");
+        var keep = box.classList.contains("has-error") || (slot.type === "checkbox" ? slot.checked : slot.value);
+        box.hidden = !file && !keep;
+        var help = document.getElementById(slot.id + "_helptext");
+        if (help) {
+          help.dataset.text = help.dataset.text || help.textContent;
+          help.textContent = file ? file.name + ": " + help.dataset.text : help.dataset.text;
+        }
+      });
+    };
+    input.addEventListener("change", update);
+    update();
+  });
 })();
