@@ -52,7 +52,10 @@ NOT_PAGES = {
 # The calendar's three views are three pages; the links between them differ only in their query.
 EXTRA = ["/planning/?view=week", "/planning/?view=list"]
 # WCAG 2.1 A and AA; best practices too, where they catch what we promise (landmarks, one h1, focusable scroll).
-AXE_OPTIONS = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}}
+AXE_OPTIONS = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
+    "resultTypes": ["violations"],
+}
 
 
 def view_name(path):
@@ -75,9 +78,11 @@ def links_in_main(page):
 def walk(browser, live_server, width, seen_views):
     """Yield (role, page, path) for each page of the walk at this width; one browser context per role.
 
-    Every role's menu pages, then from those (and from the pages they lead to) one page of each view that no
-    role reached yet at this width.
+    Every role's home page and menu pages, then from those (and from the pages they lead to) one page of each
+    view that no role reached yet at this width. An address another role's walk opened already is left out (its
+    page differs by role in content, not in markup), except the home page, which is each role's own.
     """
+    done = set()
     for role, email in LOGINS.items():
         context = browser.new_context(viewport={"width": width, "height": 900}, base_url=live_server.url)
         page = context.new_page()
@@ -85,7 +90,7 @@ def walk(browser, live_server, width, seen_views):
         page.wait_for_url(lambda url: "/aanmelden/" not in url)
         menu_pages = menu(page)
         todo = [(path, 0) for path in menu_pages + (EXTRA if role == "communications" else [])]
-        done = set()
+        done.discard("/")
         while todo:
             path, depth = todo.pop(0)
             name = view_name(path)
@@ -130,12 +135,14 @@ def axe_source():
 WIDER_THAN_WINDOW = """() => {
   const width = document.documentElement.clientWidth;
   if (document.scrollingElement.scrollWidth <= width) return [];
+  // An element sticks out by its box or by what overflows it (an unbroken word); the innermost ones are named.
+  const right = el => Math.max(el.getBoundingClientRect().right, el.getBoundingClientRect().left + el.scrollWidth);
+  const out = el => right(el) > width + 1 && getComputedStyle(el).position !== "absolute";
   return [...document.querySelectorAll("body *")]
-    .filter(el => el.getBoundingClientRect().right > width + 1 && getComputedStyle(el).position !== "absolute")
-    .filter(el => ![...el.children].some(child => child.getBoundingClientRect().right > width + 1))
+    .filter(el => out(el) && ![...el.children].some(out))
     .slice(0, 3)
     .map(el => el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") + (el.className ? "." + el.className : "")
-      + " to " + Math.round(el.getBoundingClientRect().right) + " px");
+      + " to " + Math.round(right(el)) + " px");
 }"""
 
 
@@ -212,7 +219,7 @@ def test_axe_finds_nothing_and_every_page_works_by_keyboard(browser, live_server
         count += 1
         axe += [f"{role} {path}: {v}" for v in axe_violations(page, axe_source)]
         keyboard += [f"{role} {path}: {problem}" for problem in page.evaluate(KEYBOARD)]
-    assert count > 100, f"the walk reached only {count} pages"
+    assert count > 90, f"the walk reached only {count} pages"
     assert not axe, "axe-core:\n" + "\n".join(axe)
     assert not keyboard, "keyboard:\n" + "\n".join(keyboard[:80])
 
