@@ -177,7 +177,16 @@ def settings_view(request):
             return redirect("settings")
     else:
         form = SettingsForm(instance=organisation)
-    return render(request, "orgs/settings.html", {"form": form})
+    return render(
+        request,
+        "orgs/settings.html",
+        {
+            "form": form,
+            "sso_code": organisation.slug,
+            "sso_redirect": settings.SITE_URL + reverse("sso_callback"),
+            "secret_stored": bool(organisation.oidc_client_secret),
+        },
+    )
 
 
 @requires(can_manage_people)
@@ -216,6 +225,28 @@ def invite(request):
         return redirect("invite")
     open_invitations = Invitation.objects.all().filter(accepted__isnull=True)
     return render(request, "orgs/invite.html", {"form": form, "open_invitations": open_invitations})
+
+
+@require_POST
+@requires(can_manage_people)
+def invitation_resend(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted__isnull=True)
+    domain.resend_invitation(request.user, invitation, settings.SITE_URL)
+    messages.success(
+        request, _("The invitation is sent again to %(email)s, with a new link.") % {"email": invitation.email}
+    )
+    return redirect("invite")
+
+
+@require_POST
+@requires(can_manage_people)
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted__isnull=True)
+    domain.revoke_invitation(request.user, invitation)
+    messages.success(
+        request, _("The invitation to %(email)s is withdrawn: its link no longer works.") % {"email": invitation.email}
+    )
+    return redirect("invite")
 
 
 def accept_invitation(request, token):

@@ -148,8 +148,18 @@ class RecurringActivityForm(OrganisationChoicesMixin, InputLimits, forms.ModelFo
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "starts_on": DATE, "ends_on": DATE, "time": TIME}
 
+    # The fields each rhythm needs; page.js hides the others while that rhythm is chosen.
+    SHOWN_WHEN = {
+        "interval": [RecurringActivity.WEEKLY],
+        "weekday": [RecurringActivity.WEEKLY, RecurringActivity.MONTHLY_WEEKDAY],
+        "ordinal": [RecurringActivity.MONTHLY_WEEKDAY],
+        "day_of_month": [RecurringActivity.MONTHLY_DAY],
+    }
+
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, rhythms in self.SHOWN_WHEN.items():
+            self.fields[name].widget.attrs["data-shown-when"] = "frequency:" + " ".join(rhythms)
         teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:

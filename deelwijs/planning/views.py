@@ -7,7 +7,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -360,8 +361,23 @@ def recurring_edit(request, pk=None):
     return render(
         request,
         "planning/simple_form.html",
-        {"form": form, "title": title, "back": reverse("recurring_list")},
+        {
+            "form": form,
+            "title": title,
+            "intro": _rhythm_intro(RecurringActivity.objects.get(pk=activity.pk)) if activity.pk else "",
+            "back": reverse("recurring_list"),
+        },
     )
+
+
+def _rhythm_intro(activity):
+    today = timezone.localdate()
+    coming = domain.occurrences(activity, today, today + timedelta(days=domain.HORIZON_DAYS))[:3]
+    text = _("Now: %(rhythm)s.") % {"rhythm": activity.rhythm}
+    if coming:
+        days = ", ".join(date_format(day, "l j F") for day in coming)
+        text += " " + _("Next: %(days)s.") % {"days": days}
+    return text
 
 
 # Team plans
@@ -504,7 +520,7 @@ def meeting_edit(request, pk=None):
         return render(request, "planning/meeting_view.html", {"meeting": meeting})
     if meeting:
         # Every meeting may have the same name: its date tells them apart.
-        when = formats.date_format(timezone.localtime(meeting.starts_at), "j F Y")
+        when = date_format(timezone.localtime(meeting.starts_at), "j F Y")
         title = _("Edit “%(title)s”") % {"title": f"{meeting.title}, {when}"}
     else:
         title = _("New meeting")

@@ -114,6 +114,8 @@ TABLE = [
     page("policy"),
     page("people", get=ADMIN),
     form("invite", get=ADMIN),
+    action("invitation_resend", "open_invitation", post=ADMIN),
+    action("invitation_revoke", "open_invitation", post=ADMIN),
     form("person_roles", "person", get=ADMIN),
     # Closing: a confirmation page (GET only), then the POST; reopening likewise, for a closed account.
     page("person_close", "person", get=ADMIN),

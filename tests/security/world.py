@@ -392,7 +392,7 @@ def _build(org, personas, marker, module_number):
 
     AuditEntry.objects.create(organisation=org, actor=comms, action="settings", summary=f"Logboek {marker}")
     invitation_token = f"matrix-invitation-{slug}"
-    Invitation.objects.create(
+    invitation = Invitation.objects.create(
         organisation=org,
         email=f"invited@{slug}.test",
         first_name=f"Uitgenodigd {marker}",
@@ -496,6 +496,7 @@ def _build(org, personas, marker, module_number):
         asked_export=asked_export,
         erasure=erasure,
         invitation_token=invitation_token,
+        invitation=invitation,
         toolkit_page=toolkit_page,
         toolkit_guide=guide,
         toolkit_attachment=attachment,
@@ -588,6 +589,7 @@ KINDS = {
     "tracked_link": lambda o, key: {"code": o.mine("share", None).link.code},
     "ical": lambda o, key: {"token": o["ical_token"]},
     "invitation": lambda o, key: {"token": o["invitation_token"]},
+    "open_invitation": lambda o, key: {"pk": o["invitation"].pk},
     "password_reset": lambda o, key: {"uidb64": o["uidb64"], "token": o["reset_token"]},
     "organisation_slug": lambda o, key: {"slug": o["organisation"].slug},
     "closed_person": lambda o, key: {"pk": o["leaver"].pk},

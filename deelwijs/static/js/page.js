@@ -81,4 +81,16 @@
     input.addEventListener("change", update);
     update();
   });
+  // <input data-shown-when="frequency:weekly monthly_weekday">: the field is shown only while the form's field
+  // "frequency" has one of those values (a form that shows only what the chosen option needs).
+  document.querySelectorAll("[data-shown-when]").forEach(function (input) {
+    var rule = input.dataset.shownWhen.split(":");
+    var field = input.closest(".field") || input;
+    var choice = input.form && input.form.elements[rule[0]];
+    if (!choice) return;
+    var wanted = rule[1].split(" ");
+    var update = function () { field.hidden = wanted.indexOf(choice.value) < 0; };
+    choice.addEventListener("change", update);
+    update();
+  });
 })();
