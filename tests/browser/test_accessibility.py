@@ -10,12 +10,17 @@ The pages: for each role its menu, and from those pages one page of every other 
 form page), each view once per width for the first role that reaches it.
 """
 
+import io
 import os
 from pathlib import Path
 
 import pytest
 from django.urls import Resolver404, resolve
+from PIL import Image as PILImage
 
+from deelwijs.stories.models import Story
+
+from .conftest import screenshot
 from .test_newcomer import sign_in
 
 AXE = Path(__file__).resolve().parent.parent.parent / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -240,3 +245,33 @@ def test_a_form_with_errors_moves_focus_to_its_summary_and_says_so_in_the_title(
     assert page.title().startswith("Fout: ")
     summary.get_by_role("link").first.click()
     assert page.evaluate("() => document.activeElement.id") == "id_description"
+
+
+def png(colour):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (60, 40), colour).save(buffer, "PNG")
+    return buffer.getvalue()
+
+
+def test_each_chosen_story_photo_gets_a_description_of_its_own(page_at, demo):
+    page = page_at(375)
+    sign_in(page, LOGINS["volunteer"])
+    page.goto("/verhalen/nieuw/")
+    assert not page.get_by_label("Beschrijving van foto 1").is_visible()
+    page.get_by_label("Foto's (hooguit 4)").set_input_files(
+        [
+            {"name": "taart.png", "mimeType": "image/png", "buffer": png((200, 120, 40))},
+            {"name": "tuin.png", "mimeType": "image/png", "buffer": png((40, 160, 60))},
+        ]
+    )
+    assert page.get_by_text("taart.png: ").is_visible() and page.get_by_text("tuin.png: ").is_visible()
+    assert not page.get_by_label("Beschrijving van foto 3").is_visible()
+    page.get_by_label("Jouw verhaal").fill("Vanmiddag bakten we samen een taart voor de verjaardag van de tuinman.")
+    page.get_by_label("Beschrijving van foto 1").fill("Een taart met kaarsjes")
+    page.get_by_label("Foto 2 is decoratief", exact=False).check()
+    page.get_by_label("Iedereen op de foto's vindt het goed om online te staan.").check()
+    screenshot(page, "story-photo-descriptions-375")
+    page.get_by_role("button", name="Naar communicatie sturen").click()
+    page.wait_for_url("**/verhalen/")
+    story = Story.objects.filter(author__email=LOGINS["volunteer"]).latest("created")
+    assert [p.image.alt for p in story.photos.order_by("pk")] == ["Een taart met kaarsjes", ""]
