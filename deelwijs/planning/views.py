@@ -344,6 +344,8 @@ def own_hook_day_edit(request, pk=None):
         day.delete()
         messages.success(request, _("The day is removed."))
         return redirect("hook_days")
+    # The title before the form binds: a failed POST changes the instance, not the saved name.
+    title = _("Edit “%(title)s”") % {"title": day.name} if day.pk else _("New own hook day")
     form = OwnHookDayForm(request.POST or None, instance=day)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -352,7 +354,7 @@ def own_hook_day_edit(request, pk=None):
     return render(
         request,
         "planning/simple_form.html",
-        {"form": form, "title": _("Own hook day"), "back": reverse("hook_days"), "deletable": bool(day.pk)},
+        {"form": form, "title": title, "back": reverse("hook_days"), "deletable": bool(day.pk)},
     )
 
 
@@ -375,6 +377,7 @@ def recurring_edit(request, pk=None):
         if pk
         else RecurringActivity(organisation=request.user.organisation, responsible=request.user)
     )
+    title = _("Edit “%(title)s”") % {"title": activity.title} if activity.pk else _("New recurring activity")
     form = RecurringActivityForm(request.POST or None, instance=activity, person=request.user)
     if request.method == "POST" and form.is_valid():
         if activity.pk:
@@ -388,7 +391,7 @@ def recurring_edit(request, pk=None):
         "planning/simple_form.html",
         {
             "form": form,
-            "title": activity.title if activity.pk else _("New recurring activity"),
+            "title": title,
             "intro": _rhythm_intro(RecurringActivity.objects.get(pk=activity.pk)) if activity.pk else "",
             "back": reverse("recurring_list"),
         },
@@ -482,14 +485,13 @@ def pilot_edit(request, pk=None):
     pilot = (
         _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation, lead_communications=request.user)
     )
+    title = _("Edit “%(title)s”") % {"title": pilot.title} if pilot.pk else _("New pilot")
     form = PilotForm(request.POST or None, instance=pilot, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         pilot = form.save()
         messages.success(request, _("The pilot is saved."))
         return redirect("pilot_evaluation", pk=pilot.pk)
-    return render(
-        request, "planning/simple_form.html", {"form": form, "title": _("Pilot"), "back": reverse("pilot_list")}
-    )
+    return render(request, "planning/simple_form.html", {"form": form, "title": title, "back": reverse("pilot_list")})
 
 
 LESSON_ORDER = {kind: n for n, (kind, _label) in enumerate(PilotLesson.KINDS)}
@@ -544,6 +546,12 @@ def meeting_edit(request, pk=None):
         if meeting is None:
             raise PermissionDenied
         return render(request, "planning/meeting_view.html", {"meeting": meeting})
+    if meeting:
+        # Every meeting may have the same name: its date tells them apart.
+        when = date_format(timezone.localtime(meeting.starts_at), "j F Y")
+        title = _("Edit “%(title)s”") % {"title": f"{meeting.title}, {when}"}
+    else:
+        title = _("New meeting")
     meeting = meeting or Meeting(organisation=request.user.organisation, title=_("Ambassador team meeting"))
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -557,9 +565,7 @@ def meeting_edit(request, pk=None):
             )
         messages.success(request, _("The meeting is saved."))
         return redirect("meeting_list")
-    return render(
-        request, "planning/simple_form.html", {"form": form, "title": _("Meeting"), "back": reverse("meeting_list")}
-    )
+    return render(request, "planning/simple_form.html", {"form": form, "title": title, "back": reverse("meeting_list")})
 
 
 # iCal feeds

@@ -32,7 +32,9 @@ def story_new(request):
         elif report.needs_confirmation and not data["confirmed"]:
             form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
         else:
-            domain.submit(request.user, data["text"], data["networks"], data["consent"], form.processed)
+            domain.submit(
+                request.user, data["text"], data["networks"], data["consent"], form.processed, form.descriptions
+            )
             messages.success(request, _("Thank you! Communications will look at your story and let you know."))
             return redirect("my_stories")
     return render(request, "stories/new.html", {"form": form, "report": report})

@@ -92,7 +92,7 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
     """A library image or a banner: the photo is needed for a new one, and may replace the one it has."""
 
     kept_fields = ("photo",)
-    field_order = ["photo", "photo_alt"]
+    field_order = ["photo", "photo_alt", "photo_decorative"]
     missing_photo = _("Choose the photo or image to add.")
 
     def __init__(self, *args, person, **kwargs):
@@ -106,6 +106,10 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
         if not self.instance.pk and not data.get("photo") and "photo" not in self.errors:
             self.add_error("photo", self.missing_photo)
         return data
+
+    def describes_a_photo(self, data):
+        # The description here is the photo's own, kept or changed on every save (toolkit.domain.save_with_photo).
+        return super().describes_a_photo(data) or bool(self.instance.pk and self.instance.image_id)
 
 
 class LibraryImageForm(WithPhotoForm):

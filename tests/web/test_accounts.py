@@ -208,4 +208,6 @@ def test_a_field_error_is_announced_and_linked_to_its_input(client, people):
     client.force_login(people["employee"])
     html = client.post(reverse("my_handles"), {"platform": "x", "handle": "mijn naam"}).content.decode()
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_handle_error"' in html
-    assert 'id="id_handle_error" role="alert"' in html
+    # Announced by the error summary at the top of the form (role="alert", focused), which links to the field.
+    assert 'id="id_handle_error"' in html and 'role="alert" tabindex="-1" data-error-summary' in html
+    assert '<a href="#id_handle">' in html

@@ -578,6 +578,7 @@ def post_data(account, **changes):
         "scheduled_at": "2027-12-20T10:00",
         "status": "ready",
         "remind_hours": 24,
+        "photo_alt": "Een kerstboom op de afdeling",
     }
     data.update(changes)
     return data
