@@ -455,6 +455,8 @@ POSTED_FROM = {
     "story_decide": "story_review",
     "post_move": "post_edit",
     "post_duplicate": "post_edit",
+    "invitation_resend": "invite",
+    "invitation_revoke": "invite",
     "check_answer": "inbox_item",
     "escalate": "inbox_item",
     "source_poll": "sources",
