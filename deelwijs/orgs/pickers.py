@@ -180,12 +180,9 @@ class PickerMixin:
 
     def answered(self, value):
         """Whether the boxes sent answer the question the text raised (several matched; whom did you mean?)."""
-        return (
-            self.multiple
-            and value.text is not None
-            and value.asked is not None
-            and (value.text.strip() == value.asked.strip())
-        )
+        if not self.multiple or value.text is None or value.asked is None:
+            return False
+        return value.text.strip() == value.asked.strip()
 
     def picked(self, value):
         value = self.prepare_value(value)
@@ -209,6 +206,8 @@ class PickerMixin:
         if problem:
             return Picked(chosen if self.multiple else [], [], problem)
         if not self.multiple:
+            # The chosen person stays while the box still names them (as the script fills it in, or a choice
+            # among namesakes); an emptied box chooses nobody; any other text is looked up.
             if not text or (chosen and names_match(chosen[0], text)):
                 return Picked(chosen if text else [], [], None)
             chosen = []
