@@ -8,12 +8,29 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_see_colleagues, can_see_every_handle
-from deelwijs.orgs.roles import CLIENT
+from deelwijs.orgs.permissions import can_manage_accounts, can_see_colleagues, can_see_every_handle
+from deelwijs.orgs.roles import CLIENT, STAFF_ROLES, VOLUNTEER
 
 from .models import MIN_OWNERS, CorporateAccount, Handle, LocationPageRequest
+
+
+def choosable_owners(organisation):
+    """Who may own a corporate account: staff. An owner answers for the account, also when a colleague leaves;
+    a client or a volunteer never speaks for the organisation."""
+    return pickers.staff(organisation)
+
+
+def choosable_users(organisation):
+    """Who may be given the use of a corporate account by name: staff and volunteers (a volunteer coordinator
+    posting on the day centre's page), never a client."""
+    return pickers.holding(organisation, STAFF_ROLES | {VOLUNTEER})
+
+
+pickers.register("eigenaar", can_manage_accounts, lambda chooser: choosable_owners(chooser.organisation))
+pickers.register("accountgebruiker", can_manage_accounts, lambda chooser: choosable_users(chooser.organisation))
 
 
 def _access_summary(account):

@@ -36,6 +36,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", org_views.accept_invitation, name="accept_invitation"),
     path("beleid/", org_views.policy, name="policy"),
     path("mensen/", org_views.people, name="people"),
+    path("mensen/zoeken/", org_views.people_search, name="people_search"),
     path("mensen/uitnodigen/", org_views.invite, name="invite"),
     path("mensen/uitnodigen/<int:pk>/opnieuw/", org_views.invitation_resend, name="invitation_resend"),
     path("mensen/uitnodigen/<int:pk>/intrekken/", org_views.invitation_revoke, name="invitation_revoke"),

@@ -18,9 +18,11 @@ from django.utils.translation import ngettext, override
 
 from deelwijs.common.files import delete_files
 from deelwijs.content.models import ContentItem, Image
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.models import User
-from deelwijs.orgs.roles import COMMUNICATIONS
+from deelwijs.orgs.permissions import can_keep_consent
+from deelwijs.orgs.roles import COMMUNICATIONS, STAFF_ROLES, VOLUNTEER
 
 from .models import CHANNEL_LABELS, CHANNELS, EXPIRING_DAYS, PENDING_DIR, ConsentEnding, ConsentRecord, ImageConsent
 from .uses import Use, answers
@@ -258,6 +260,21 @@ def _snapshot(uses, shared):
             for s in shared
         ],
     )
+
+
+def choosable_subjects(organisation):
+    """Whose account a consent record may point at, as its help text says: an employee's or a volunteer's
+    (staff or volunteers with an open account). A client's consent is recorded by name only."""
+    return pickers.holding(organisation, STAFF_ROLES | {VOLUNTEER})
+
+
+def choosable_witnesses(organisation):
+    """Who may have heard a consent given in person (recorded_by): staff."""
+    return pickers.staff(organisation)
+
+
+pickers.register("afgebeelde", can_keep_consent, lambda chooser: choosable_subjects(chooser.organisation))
+pickers.register("toestemming-gehoord", can_keep_consent, lambda chooser: choosable_witnesses(chooser.organisation))
 
 
 def communications_of(organisation):

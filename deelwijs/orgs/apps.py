@@ -10,8 +10,9 @@ class OrgsConfig(AppConfig):
     verbose_name = "Organisations"
 
     def ready(self):
-        # Connects the sign-in signal that starts a session's clock.
-        from . import sessions  # noqa: F401
+        # Connects the sign-in signal that starts a session's clock; registers who may be chosen in a team
+        # (orgs.pickers).
+        from . import domain, sessions  # noqa: F401
 
         lookups.register()
         checks.register(encryption.check_keys)

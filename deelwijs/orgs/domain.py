@@ -18,10 +18,11 @@ from django.utils.translation import ngettext
 
 from deelwijs.orgs.tenancy import across_organisations
 
-from . import sessions
+from . import pickers, sessions
 from .models import AuditEntry, Invitation, Notification, RoleAssignment, User
 from .offboarding import Effect, effects_of_closing
-from .roles import ADMINISTRATOR
+from .permissions import can_manage_people
+from .roles import ADMINISTRATOR, MANAGER
 from .tasks import send_email
 
 
@@ -312,3 +313,21 @@ def reopen_account(actor, person):
     person.save(update_fields=["is_active", "closed_at"])
     log(person.organisation, actor, "account_reopened", f"{person.full_name} (#{person.pk})")
     return True
+
+
+# Who may be chosen in a team (orgs.pickers)
+
+
+def choosable_team_managers(organisation):
+    """Who may lead a team: people with the manager role. Only they see their teams (can_see_teams): anyone else
+    would lead a team they cannot open."""
+    return pickers.holding(organisation, [MANAGER])
+
+
+def choosable_team_members(organisation):
+    """Who may be in a team: everyone with an open account, volunteers and clients too (a day centre's team)."""
+    return pickers.open_accounts(organisation)
+
+
+pickers.register("teamleider", can_manage_people, lambda chooser: choosable_team_managers(chooser.organisation))
+pickers.register("teamlid", can_manage_people, lambda chooser: choosable_team_members(chooser.organisation))

@@ -98,6 +98,8 @@ can_plan_everything = is_communications | is_administrator
 can_plan_for_team = can_plan_everything | is_manager | is_ambassador
 can_see_plan = can_plan_for_team | is_employee | is_webcare
 can_see_meetings = can_plan_everything | is_ambassador
+# A pilot's form is for communications and its leads, one of them an ambassador.
+can_choose_pilot_leads = can_plan_everything | is_ambassador
 # Insight.
 can_see_dashboard = can_plan_everything | is_manager
 can_make_reports = is_communications | is_administrator

@@ -5,19 +5,22 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.markdown import render_markdown
 
-from . import domain, sessions
+from . import domain, pickers, sessions
 from .forms import (
     ChoosePasswordForm,
     InviteForm,
     LocationForm,
     PeopleFilter,
+    PeopleSearchForm,
     PreferencesForm,
     RetentionForm,
     RolesForm,
@@ -27,6 +30,7 @@ from .forms import (
 )
 from .models import AuditEntry, Invitation, Location, RetentionRun, Team, User
 from .permissions import (
+    RoleRequired,
     can_close_accounts,
     can_manage_people,
     can_see_all_teams,
@@ -65,6 +69,27 @@ def people(request):
         active=Count("pk", filter=Q(is_active=True)), closed=Count("pk", filter=Q(is_active=False))
     )
     return render(request, "orgs/people.html", {"persons": persons, "status": status, "counts": counts})
+
+
+@require_safe
+@never_cache
+@requires()
+def people_search(request):
+    """The suggestions of a people picker as you type (static/js/picker.js): JSON with at most 20 people whom the
+    purpose (doel=) lets the searching person choose, by name with their teams; their e-mail addresses only for
+    who may manage people. An unknown purpose is not found; one for other roles is refused."""
+    purpose = pickers.PURPOSES.get(request.GET.get("doel", ""))
+    if purpose is None:
+        raise Http404
+    if not purpose.rule(request.user):
+        raise RoleRequired(purpose.rule)
+    form = PeopleSearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"results": [], "more": False, "error": form.errors["q"][0]}, status=400)
+    found = pickers.search(purpose.people(request.user), form.cleaned_data["q"])
+    with_email = can_manage_people(request.user)
+    results = [pickers.as_result(person, with_email) for person in found[: pickers.MAX_RESULTS]]
+    return JsonResponse({"results": results, "more": len(found) > pickers.MAX_RESULTS})
 
 
 def _person(request, pk):

@@ -16,9 +16,11 @@ from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import PLATFORMS, check
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.orgs.permissions import can_choose_pilot_leads, can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.orgs.roles import AMBASSADOR, COMMUNICATIONS
 from deelwijs.sharing import domain as sharing
 from deelwijs.sharing.models import Click, Share
 
@@ -43,6 +45,36 @@ def can_edit(person, post):
     if can_plan_everything(person) or post.responsible_id == person.pk:
         return True
     return bool(post.team_id) and can_plan_for_team(person) and person.teams.filter(pk=post.team_id).exists()
+
+
+# Who may be chosen in the plan (orgs.pickers)
+
+
+def choosable_responsible(organisation):
+    """Who may be responsible for a planned post, an event or a recurring activity: staff, who see the plan and
+    get its reminders. The calendar's filter by responsible person offers the same people."""
+    return pickers.staff(organisation)
+
+
+def choosable_communications_leads(organisation):
+    """A pilot's lead from communications: someone with the communications role."""
+    return pickers.holding(organisation, [COMMUNICATIONS])
+
+
+def choosable_ambassador_leads(organisation):
+    """A pilot's lead content ambassador: someone with the ambassador role."""
+    return pickers.holding(organisation, [AMBASSADOR])
+
+
+pickers.register("verantwoordelijke", can_see_plan, lambda chooser: choosable_responsible(chooser.organisation))
+pickers.register(
+    "trekker-communicatie",
+    can_choose_pilot_leads,
+    lambda chooser: choosable_communications_leads(chooser.organisation),
+)
+pickers.register(
+    "trekker-ambassadeur", can_choose_pilot_leads, lambda chooser: choosable_ambassador_leads(chooser.organisation)
+)
 
 
 def local_day_start(day):

@@ -18,11 +18,17 @@ from stop_words import get_stop_words
 
 from deelwijs.common.batches import batches
 from deelwijs.content.domain import release_images
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import notify
-from deelwijs.orgs.models import User
+from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_handle_inbox, can_read_every_register_entry
-from deelwijs.orgs.roles import COMMUNICATIONS, WEBCARE
+from deelwijs.orgs.permissions import (
+    can_handle_inbox,
+    can_keep_register,
+    can_manage_content,
+    can_read_every_register_entry,
+)
+from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
 
 from .adapters import READERS, RateLimited, SourceError
 from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
@@ -368,6 +374,34 @@ def themes(organisation, days, limit=15):
         "words": words.most_common(limit),
         "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10],
     }
+
+
+# Who may be chosen (orgs.pickers)
+
+
+def choosable_handlers(organisation):
+    """Whom an inbox item may be assigned to: webcare and communications. A few people: the item's page offers
+    them in a list."""
+    return pickers.holding(organisation, [WEBCARE, COMMUNICATIONS]).order_by("first_name", "last_name")
+
+
+def choosable_managers(organisation):
+    """To whom an item may be escalated by name: people with the manager role."""
+    return pickers.holding(organisation, [MANAGER])
+
+
+def choosable_employees(recorder):
+    """With whom a conversation about a post may be recorded: staff (the register is about colleagues, never
+    clients or volunteers), never the recorder. A manager records conversations with the people of their own
+    teams; communications with anyone."""
+    people = pickers.staff(recorder.organisation).exclude(pk=recorder.pk)
+    if not can_manage_content(recorder):
+        people = people.filter(teams__in=Team.objects.filter(managers=recorder)).distinct()
+    return people
+
+
+pickers.register("leidinggevende", can_handle_inbox, lambda chooser: choosable_managers(chooser.organisation))
+pickers.register("medewerker", can_keep_register, choosable_employees)
 
 
 # The register (aanspreken)

@@ -113,6 +113,25 @@ TABLE = [
     page("home", operator=302),
     page("policy"),
     page("people", get=ADMIN),
+    # The people pickers' suggestions (JSON), per purpose: the roles of the forms that choose those people.
+    *[
+        page("people_search", get=roles, query=f"doel={purpose}&q=zzmarker")
+        for purpose, roles in [
+            ("eigenaar", COMMS),
+            ("accountgebruiker", COMMS),
+            ("verantwoordelijke", PLAN),
+            ("trekker-communicatie", COMMS | {"ambassador"}),
+            ("trekker-ambassadeur", COMMS | {"ambassador"}),
+            ("medewerker", frozenset({"manager", "communications"})),
+            ("leidinggevende", WEBCARE),
+            ("teamleider", ADMIN),
+            ("teamlid", ADMIN),
+            ("afgebeelde", COMMS),
+            ("toestemming-gehoord", COMMS),
+        ]
+    ],
+    # A purpose that does not exist is not found, whoever asks.
+    page("people_search", query="doel=iedereen&q=zzmarker", ok=404, denied=404),
     form("invite", get=ADMIN),
     action("invitation_resend", "open_invitation", post=ADMIN),
     action("invitation_revoke", "open_invitation", post=ADMIN),

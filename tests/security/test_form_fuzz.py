@@ -286,7 +286,7 @@ def test_forms_are_found():
     assert {
         "deelwijs.orgs.forms.SettingsForm",
         "deelwijs.insight.views.ReportForm",
-        "deelwijs.planning.views.CalendarFilter",
+        "deelwijs.planning.forms.CalendarFilter",
         "deelwijs.content.forms.SuggestedTextFormSet.form",
     } <= names
 
@@ -426,6 +426,7 @@ NO_FORM = {
     "password_reset_done": "a message",
     "password_reset_complete": "a message",
     "check_api": "JSON for the share editor's script (tests/web/test_text_cap.py)",
+    "people_search": "JSON for the people pickers' script (tests/web/test_pickers.py)",
     "share_go": "the page after sharing: links and a copy button",
     "tracked_link": "a redirect",
     "ical": "a calendar file",
