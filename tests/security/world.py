@@ -448,6 +448,8 @@ def _build(org, personas, marker, module_number):
     )
     library_image.set_channels(["linkedin", "instagram"])
     library_image.save()
+    # Scenery: the library offers it (the consent register says nobody recognisable is in it).
+    ImageConsent.objects.create(image=library_image.image, no_recognisable_people=True)
     banner = Banner.objects.create(
         organisation=org,
         network="linkedin",
