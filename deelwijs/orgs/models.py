@@ -306,12 +306,18 @@ class RoleAssignment(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who changed something sensitive (roles, account access, settings), what and when."""
+    """Who changed something sensitive (roles, account access, settings), what and when.
+
+    ``details`` holds the facts (names as they were, codes, numbers, ISO dates) that orgs.audit turns into a
+    sentence in the reader's language; ``summary`` is that sentence in Dutch as written, and all that entries
+    from before ``details`` have.
+    """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit_entries")
     actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
     action = models.CharField(max_length=50)
     summary = models.CharField(max_length=500)
+    details = models.JSONField(default=dict, blank=True)
     created = models.DateTimeField(default=timezone.now, db_index=True)
 
     objects = OrganisationManager("organisation")

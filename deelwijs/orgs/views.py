@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.markdown import render_markdown
 
-from . import domain, sessions
+from . import audit, domain, sessions
 from .forms import (
     ChoosePasswordForm,
     InviteForm,
@@ -157,7 +157,9 @@ def person_roles(request, pk):
 
 @requires(can_see_audit)
 def audit_log(request):
-    entries = AuditEntry.objects.select_related("actor")[:500]
+    entries = list(AuditEntry.objects.select_related("actor")[:500])
+    for entry in entries:
+        entry.sentence = audit.describe(entry)
     return render(request, "orgs/audit.html", {"entries": entries})
 
 

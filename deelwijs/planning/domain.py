@@ -77,7 +77,11 @@ def save_post(actor, post, override_reason=""):
             actor.organisation,
             actor,
             "check_override",
-            f"{_('Planned post')} {post.pk}: {', '.join(report.categories)} — {post.override_reason}",
+            post=post.label,
+            post_id=post.pk,
+            date=timezone.localtime(post.scheduled_at).isoformat() if post.scheduled_at else None,
+            categories=list(report.categories),
+            reason=post.override_reason,
         )
     sync_item(post)
     return None
@@ -129,7 +133,14 @@ def move_post(actor, post, day):
     post.scheduled_at = timezone.make_aware(datetime.combine(day, local.time()))
     post.save()
     sync_item(post)
-    log(actor.organisation, actor, "post_moved", f"{_('Planned post')} {post.pk} → {day.isoformat()}")
+    log(
+        actor.organisation,
+        actor,
+        "post_moved",
+        post=post.label,
+        post_id=post.pk,
+        **{"from": local.date().isoformat(), "to": day.isoformat()},
+    )
     return post
 
 

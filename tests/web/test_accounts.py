@@ -26,7 +26,8 @@ def test_communications_registers_an_account_and_access_is_logged(client, people
     assert client.post(reverse("account_new"), account_data(people)).status_code == 302
     account = CorporateAccount.objects.get()
     assert account.allowed_roles == ["ambassador"] and account.too_few_owners
-    assert "ambassador" in AuditEntry.objects.get(action="account_access").summary
+    entry = AuditEntry.objects.get(action="account_access")
+    assert entry.details["roles"] == ["ambassador"] and "rollen die het mogen gebruiken: ambassadeur" in entry.summary
 
 
 def test_the_list_warns_about_accounts_with_fewer_than_two_owners(client, people):

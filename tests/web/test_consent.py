@@ -383,8 +383,10 @@ def test_changing_the_end_date_is_logged_and_starts_the_reminder_again(client, p
     assert client.post(reverse("consent_edit", args=[made.pk]), data).status_code == 302
     made.refresh_from_db()
     assert made.valid_until == date(2031, 1, 1) and made.reminded_on is None
-    summary = AuditEntry.objects.get(action="consent_changed").summary
-    assert summary.startswith(f"#{made.pk}: ") and "valid_until" in summary
+    entry = AuditEntry.objects.get(action="consent_changed")
+    assert entry.details["number"] == made.pk and "valid_until" in entry.details["fields"]
+    assert entry.summary.startswith(f"Communications Test wijzigde beeldtoestemming {made.pk}: ")
+    assert "geldig tot" in entry.summary and "valid_until" not in entry.summary
 
 
 def test_a_new_consent_made_from_a_photo_is_linked_to_it(client, people, org):
@@ -755,7 +757,10 @@ def test_a_withdrawal_takes_the_photo_out_of_the_feed_and_the_plan_with_notices(
     for person in (people["ambassador"], people["manager"]):
         assert Notification.objects.filter(person=person, text__contains="toestemming").exists()
     assert not Notification.objects.filter(text__contains="De Boer").exists()
-    assert AuditEntry.objects.filter(action="consent_withdrawn", summary=f"#{consent.pk} (2027-03-09)").exists()
+    entry = AuditEntry.objects.get(action="consent_withdrawn")
+    assert (
+        entry.details == {"number": consent.pk, "on": "2027-03-09"} and "op 9 mrt. 2027 is ingetrokken" in entry.summary
+    )
 
 
 def test_a_withdrawal_in_the_future_is_refused_in_dutch(client, people, org, in_use, clock):
@@ -932,7 +937,10 @@ def test_the_settings_page_sets_blocking_and_it_is_logged(client, people, org):
     data |= {"photo_consent_blocks": "on", "word_list_text": ""}
     assert client.post(reverse("settings"), data).status_code == 302
     org.refresh_from_db()
-    assert org.photo_consent_blocks and "photo_consent_blocks" in AuditEntry.objects.get(action="settings").summary
+    assert (
+        org.photo_consent_blocks
+        and "photo_consent_blocks" in AuditEntry.objects.get(action="settings").details["fields"]
+    )
 
 
 def test_the_retention_page_names_ended_consent(client, people, org):

@@ -129,7 +129,11 @@ def test_a_person_downloads_everything_from_their_preferences(client, person, pe
     # Every export and every download is in the audit log: who, for whom, when; never the contents.
     logged = AuditEntry.objects.filter(action__startswith="privacy_export", actor=person)
     assert {e.action for e in logged} == {"privacy_export", "privacy_export_download"}
-    assert all(e.summary == f"{person.full_name} (#{person.pk})" for e in logged)
+    assert all(e.details == {"person": person.full_name, "person_id": person.pk} for e in logged)
+    assert {e.summary.removeprefix(person.full_name) for e in logged} == {
+        f" maakte een export van de gegevens van {person.full_name}.",
+        f" downloadde de export van de gegevens van {person.full_name}.",
+    }
 
 
 def test_a_register_entry_the_register_hides_from_them_is_left_out_and_said_so(org, person, monkeypatch):
