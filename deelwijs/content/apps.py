@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
     name = "deelwijs.content"
-    verbose_name = "Content"
+    verbose_name = _("Content")
 
     def ready(self):
         from . import domain, signals  # noqa: F401 - domain registers the words of its audit entries

@@ -14,7 +14,7 @@ TEXT, CHOICE, NAMES, GRADE = "text", "choice", "names", "grade"
 
 class Module(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="modules")
-    number = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     basic = models.BooleanField(
@@ -45,13 +45,13 @@ class Step(models.Model):
     """
 
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="steps")
-    order = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=KINDS)
+    order = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind of step"), max_length=20, choices=KINDS)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     data = models.JSONField(default=dict, blank=True)
     # The post check rule this step explains; a finding of that rule links here.
-    rule = models.CharField(max_length=50, blank=True)
+    rule = models.CharField(_("post check rule"), max_length=50, blank=True)
 
     objects = OrganisationManager("module__organisation")
 

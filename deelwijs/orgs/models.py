@@ -153,6 +153,8 @@ class Organisation(models.Model):
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return self.name
@@ -189,6 +191,8 @@ class Location(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_location_name")]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
 
     def __str__(self):
         return self.name
@@ -197,7 +201,9 @@ class Location(models.Model):
 class Team(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(_("name"), max_length=200)
-    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams")
+    location = models.ForeignKey(
+        Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams", verbose_name=_("location")
+    )
     managers = models.ManyToManyField("User", blank=True, related_name="managed_teams", verbose_name=_("managers"))
 
     objects = OrganisationManager("organisation")
@@ -205,6 +211,8 @@ class Team(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self):
         return self.name
@@ -257,6 +265,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["first_name", "last_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return self.full_name
@@ -314,16 +324,18 @@ class AuditEntry(models.Model):
     """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit_entries")
-    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    action = models.CharField(max_length=50)
-    summary = models.CharField(max_length=500)
-    details = models.JSONField(default=dict, blank=True)
-    created = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("who"))
+    action = models.CharField(_("action"), max_length=50)
+    summary = models.CharField(_("what happened"), max_length=500)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["-created"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
 
     def __str__(self):
         return f"{self.action} {self.created:%Y-%m-%d %H:%M}"

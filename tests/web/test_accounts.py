@@ -59,7 +59,7 @@ def test_access_matrix_shows_roles_and_their_accounts(client, people, org):
     client.force_login(people["employee"])
     rows = {str(r["label"]): r for r in client.get(reverse("access_matrix")).context["rows"]}
     assert rows["Webcare"]["corporate"] == [str(account)] and rows["Webcare"]["personal"] == ["X"]
-    assert rows["Communicatie"]["corporate"] == ["Alle corporate accounts"]
+    assert rows["Communicatie"]["corporate"] == ["Alle organisatieaccounts"]
 
 
 def test_location_page_request_goes_from_intake_to_registration(client, people, org):
