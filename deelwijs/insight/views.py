@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -171,7 +172,10 @@ def reports(request):
         build_report.enqueue(report.organisation_id, report.pk)
         messages.success(request, _("The report is being made. You get a notification when it is ready."))
         return redirect("reports")
-    listing = Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20]
+    listing = list(Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20])
+    for report in listing:
+        # "K4 2026", as the form and the report itself say it, not the key "2026-Q4".
+        report.period_label = figures.Period.parse(report.period).label
     return render(request, "insight/reports.html", {"form": form, "reports": listing})
 
 
@@ -184,5 +188,6 @@ def report_download(request, pk, kind):
         response = HttpResponse(report.csv, content_type="text/csv; charset=utf-8")
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{report.period}.{kind}"'
+    period = slugify(figures.Period.parse(report.period).label)
+    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{period}.{kind}"'
     return response

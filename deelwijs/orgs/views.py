@@ -288,7 +288,7 @@ def team_edit(request, pk=None):
     form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
-        messages.success(request, _("Team %(name)s is saved.") % {"name": saved.name})
+        messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
         return redirect("teams")
     return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
 

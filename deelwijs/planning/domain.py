@@ -159,12 +159,18 @@ def event_post_choices():
 
 
 def _describe_offset(offset):
+    """ "de dag erna", "2 weken ervoor": whole weeks in weeks, one day as a word."""
     days = offset.days
-    if days < 0:
-        return _("%(n)d days before") % {"n": -days}
     if days == 0:
         return _("on the day")
-    return _("%(n)d days after") % {"n": days}
+    if abs(days) % 7 == 0:
+        weeks = abs(days) // 7
+        if days < 0:
+            return ngettext("a week before", "%(n)d weeks before", weeks) % {"n": weeks}
+        return ngettext("a week after", "%(n)d weeks after", weeks) % {"n": weeks}
+    if days < 0:
+        return ngettext("the day before", "%(n)d days before", -days) % {"n": -days}
+    return ngettext("the day after", "%(n)d days after", days) % {"n": days}
 
 
 @transaction.atomic

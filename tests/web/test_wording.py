@@ -1,0 +1,50 @@
+"""Dutch as people write it: dates, counts, team names, the quarter, one name for the check."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import translation
+
+from deelwijs.insight.models import Report
+from deelwijs.orgs.models import Team
+from deelwijs.planning import domain as planning
+
+
+def test_event_posts_say_when_in_words():
+    with translation.override("nl"):
+        labels = dict(planning.event_post_choices())
+        assert labels["thanks"] == "Bedankt, met de resultaten (de dag erna)"
+        assert labels["announce"].endswith("(2 weken ervoor)") and labels["next"].endswith("(2 weken erna)")
+        assert labels["reminder"].endswith("(2 dagen ervoor)") and labels["live"].endswith("(op de dag zelf)")
+        assert planning._describe_offset(timedelta(days=-1)) == "de dag ervoor"
+        assert planning._describe_offset(timedelta(days=7)) == "een week erna"
+
+
+def test_a_team_called_team_gets_no_second_team(client, people, org):
+    team = Team.objects.create(organisation=org, name="Team Communicatie")
+    people["communications"].teams.add(team)
+    client.force_login(people["communications"])
+    html = client.get(reverse("calendar_feeds")).content.decode()
+    assert "Team Communicatie" in html and "Team Team" not in html
+    response = client.post(reverse("calendar_feeds"), {"team": team.pk})
+    assert "De link voor Team Communicatie:" in response.content.decode()
+
+
+def test_reports_are_listed_by_the_quarter_as_the_form_says_it(client, people, org):
+    report = Report.objects.create(organisation=org, period="2026-Q4", status="ready", pdf=b"%PDF", csv="x")
+    client.force_login(people["communications"])
+    html = client.get(reverse("reports")).content.decode()
+    assert "<li>K4 2026 ·" in html and ">2026-Q4" not in html
+    response = client.get(reverse("report_download", args=[report.pk, "pdf"]))
+    assert response["Content-Disposition"] == 'attachment; filename="deelwijs-rapport-k4-2026.pdf"'
+
+
+def test_reminders_are_written_out():
+    from deelwijs.planning.models import REMIND_CHOICES
+
+    with translation.override("nl"):
+        assert [str(label) for _hours, label in REMIND_CHOICES][:3] == [
+            "een uur van tevoren",
+            "drie uur van tevoren",
+            "een dag van tevoren",
+        ]
