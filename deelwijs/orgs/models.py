@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -30,6 +32,11 @@ def retention_period(field, label, explanation):
         validators=[MinValueValidator(low), MaxValueValidator(high)],
         help_text=explanation,
     )
+
+
+def handle_text(raw):
+    """What a handle keeps of a piece of the naming convention: letters, digits, _ and ., in lower case."""
+    return re.sub(r"[^\w.]", "", raw.replace(" ", "")).lower()
 
 
 class Organisation(models.Model):
@@ -158,6 +165,13 @@ class Organisation(models.Model):
 
     def __str__(self):
         return self.name
+
+    def handle_for(self, first_name, last_name):
+        """The handle the naming convention gives a name (e.g. jannie_goedvooroud)."""
+        raw = self.naming_convention.format(
+            voornaam=first_name, achternaam=last_name, organisatie=self.handle_suffix or self.slug
+        )
+        return handle_text(raw)
 
     @property
     def has_sso(self):

@@ -78,7 +78,7 @@ def refuse_unless_postable(person, text, network, confirmed=False, lang="nl", li
     storable(text)
     report = check_text(person, text, network, lang, link=link)
     if report.blocked:
-        raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
+        raise ValidationError(_("First change what the post check blocks."), code="blocked")
     if report.needs_confirmation and not confirmed:
         raise ValidationError(_("Read the warnings and confirm that you still want to share this."), code="unconfirmed")
     return report

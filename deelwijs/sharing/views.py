@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
-from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
+from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic, share_where
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
 
@@ -157,6 +157,7 @@ def share_go(request, pk):
             "copy_first": shared.network in LINK_ONLY or shared.network in NO_INTENT,
             "no_intent": shared.network in NO_INTENT,
             "network_label": SHARE_NETWORK_LABELS[shared.network],
+            "network_where": share_where(shared.network),
         },
     )
 

@@ -48,3 +48,27 @@ def test_reminders_are_written_out():
             "drie uur van tevoren",
             "een dag van tevoren",
         ]
+
+
+def test_sharing_by_e_mail_says_per_e_mail(client, people, org):
+    from deelwijs.sharing.models import Share
+
+    from .test_content import make_item
+
+    item = make_item(org)
+    client.force_login(people["ambassador"])
+    text = "Trots op mijn collega's! Lees het verhaal."
+    response = client.post(
+        reverse("share", kwargs={"pk": item.pk}), {"network": "email", "text": text, "action": "share"}
+    )
+    html = client.get(response.url).content.decode()
+    assert "Bijna klaar: deel per e-mail" in html and "deel op E-mail" not in html
+    assert Share.objects.get().network == "email"
+
+
+def test_the_naming_convention_is_explained_with_an_example_handle(client, people, org):
+    org.naming_convention, org.handle_suffix = "{voornaam}_{organisatie}", "lindehof"
+    org.save()
+    client.force_login(people["administrator"])
+    html = client.get(reverse("settings")).content.decode()
+    assert "krijgt Anna de Vries de accountnaam anna_lindehof." in html
