@@ -62,8 +62,13 @@ def _the_roles(codes):
     return ngettext("the role %(roles)s", "the roles %(roles)s", len(codes)) % {"roles": _roles(codes)}
 
 
+def _in_sentence(words):
+    """A label in the middle of a sentence: "Vermeldingen (maanden)" as "vermeldingen (maanden)", "SSO" as is."""
+    return words[:1].lower() + words[1:] if words[1:2].islower() else words
+
+
 def _fields(kind):
-    return lambda d: listing(label(kind, f) for f in d.get("fields", []))
+    return lambda d: listing(_in_sentence(label(kind, f)) for f in d.get("fields", []))
 
 
 def _categories(d):

@@ -110,7 +110,7 @@ def test_a_person_downloads_everything_from_their_preferences(client, person, pe
     assert photo.startswith("verhalen/") and archive.read(photo) == stored.open("rb").read()
     assert load(archive, "antwoorden.json")[0]["answer"] == {"names": ["xandrijn_zorgt", "Collega Piet"]}
     assert load(archive, "certificaten.json")[0]["module"] == "1. Basis"
-    signal = load(archive, "meldingen-webcare.json")[0]
+    signal = load(archive, "signalen-webcare.json")[0]
     assert signal["feedback"][0]["text"] == f"Dank je {FIRST}!" and archive.read(signal["screenshot"])
     assert len(signal["feedback"]) == 1  # webcare's own changes on the item are not the reporter's to read
     assert any(n["text"] == "Welkom bij Deelwijs" for n in load(archive, "notificaties.json"))

@@ -72,3 +72,15 @@ def test_the_naming_convention_is_explained_with_an_example_handle(client, peopl
     client.force_login(people["administrator"])
     html = client.get(reverse("settings")).content.decode()
     assert "krijgt Anna de Vries de accountnaam anna_lindehof." in html
+
+
+def test_notifications_are_meldingen_and_webcare_reports_are_signalen(client, people):
+    client.force_login(people["employee"])
+    assert "<h1>Meldingen</h1>" in client.get(reverse("notifications")).content.decode()
+    mine = client.get(reverse("my_signals")).content.decode()
+    main = mine.split("<main")[1]  # the menu links to the notifications, Meldingen
+    assert "<h1>Mijn signalen</h1>" in main and "Signaal doorgeven" in main and "melding" not in main.lower()
+    assert "Geef door wat je online zag" in client.get(reverse("report_signal")).content.decode()
+    client.force_login(people["webcare"])
+    inbox = client.get(reverse("inbox")).content.decode()
+    assert ">Signalen</a>" in inbox and ">Meldingen</a>" not in inbox.split("<main")[1]
