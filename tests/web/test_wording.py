@@ -4,6 +4,7 @@ from datetime import timedelta
 
 from django.urls import reverse
 from django.utils import translation
+from django.utils.html import escape
 
 from deelwijs.insight.models import Report
 from deelwijs.orgs.models import Team
@@ -84,3 +85,28 @@ def test_notifications_are_meldingen_and_webcare_reports_are_signalen(client, pe
     client.force_login(people["webcare"])
     inbox = client.get(reverse("inbox")).content.decode()
     assert ">Signalen</a>" in inbox and ">Meldingen</a>" not in inbox.split("<main")[1]
+
+
+def test_the_policy_line_shows_once_per_rule_with_its_lesson(client, people, org):
+    from deelwijs.guard.messages import RULES
+    from deelwijs.learning.content import install_modules
+    from deelwijs.learning.domain import lesson_links
+
+    from .test_content import make_item
+
+    install_modules(org)
+    with_lesson = set(lesson_links(org))
+    item = make_item(org)
+    client.force_login(people["ambassador"])
+    text = "Mevrouw Jansen van kamer 12 heeft BSN 111222333, wat een feest!"
+    response = client.post(
+        reverse("share", kwargs={"pk": item.pk}), {"network": "linkedin", "text": text, "action": "check"}
+    )
+    html = response.content.decode()
+    report = response.context["report"]
+    client_rule = [f for f in report.findings if f.rule == "privacy.client"]
+    assert len(client_rule) >= 2  # the name and the room number
+    for rule in ("privacy.client", "personal.identifier"):
+        assert html.count(escape(RULES[rule]["nl"])) == 1, rule
+    live = html.split('id="live-findings"')[1].split("</ul>")[0]
+    assert live.count("Waarom? Lees de les") == len({f.policy for f in report.findings if f.rule in with_lesson})
