@@ -12,8 +12,7 @@ from django.utils.translation import gettext_lazy
 
 from deelwijs.common.forms import InputLimits
 from deelwijs.content.models import Campaign
-from deelwijs.learning.domain import progress
-from deelwijs.learning.models import Module
+from deelwijs.learning.domain import modules_for, progress
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
 from deelwijs.sharing.models import Share
@@ -119,7 +118,7 @@ def my_figures(request):
     totals = Share.objects.filter(person=request.user).aggregate(
         shares=Count("pk", distinct=True), clicks=Count("link__click")
     )
-    modules = list(Module.objects.all().filter(published=True))
+    modules = modules_for(request.user)
     rows = progress(request.user, modules)
     return render(
         request,

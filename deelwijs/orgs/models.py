@@ -11,7 +11,7 @@ from deelwijs.guard import Policy
 from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
 from . import retention
-from .roles import CLIENT, ROLE_LABELS, ROLES
+from .roles import CLIENT, ROLE_LABELS, ROLES, audience_of
 from .tenancy import OrganisationManager
 
 # Bounds of an organisation's idle timeout, in minutes.
@@ -311,6 +311,11 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def has_role(self, *roles):
         return bool(self.roles & set(roles))
+
+    @property
+    def audience(self):
+        """How texts address this person: "staff", "volunteer" or "client" (roles.audience_of)."""
+        return audience_of(self.roles)
 
     def role_labels(self):
         return [ROLE_LABELS[r] for r, _ in ROLES if r in self.roles]

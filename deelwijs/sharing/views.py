@@ -135,7 +135,7 @@ def check_api(request):
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
-    result["nudges"] = domain.nudges(text, str(data.get("suggestion", "")), request.user.organisation)
+    result["nudges"] = domain.nudges(text, str(data.get("suggestion", "")), request.user)
     return JsonResponse(result)
 
 

@@ -302,7 +302,7 @@ def test_the_figures_keep_their_shares_without_their_name(client, org, people, l
     leaderboard = client.get(reverse("leaderboard")).content.decode()
     assert (
         "Ambassador Test" not in leaderboard
-        and "En 1 collega die deelde zonder genoemd te worden (2 keer gedeeld)" in leaderboard
+        and "En nog 1 persoon die deelde zonder genoemd te worden (2 keer gedeeld)" in leaderboard
     )
     reports = client.get(reverse("reports")).content.decode()
     assert "Ambassador Test" not in reports and "Voormalig medewerker" in reports
