@@ -102,6 +102,14 @@ CLOSING_COUNTS = {
         "%(n)s open webcare item no longer assigned", "%(n)s open webcare items no longer assigned", "n"
     ),
     "calendar_feeds": ngettext_lazy("%(n)s calendar link stopped", "%(n)s calendar links stopped", "n"),
+    "account_owner": ngettext_lazy(
+        "no longer owner of %(n)s organisation account", "no longer owner of %(n)s organisation accounts", "n"
+    ),
+    "account_use": ngettext_lazy(
+        "no longer allowed to use %(n)s organisation account",
+        "no longer allowed to use %(n)s organisation accounts",
+        "n",
+    ),
 }
 
 
@@ -114,6 +122,8 @@ SHARED_BEFORE = ngettext_lazy("shared %(n)s time before", "shared %(n)s times be
 def _closing(d):
     parts = []
     for key, n in d.get("counts", {}).items():
+        if not n:
+            continue  # nothing happened there: "0 sessions ended" says nothing
         if key in CLOSING_COUNTS:
             parts.append(CLOSING_COUNTS[key] % {"n": n})
         else:
@@ -164,7 +174,7 @@ SENTENCES = {
         _("Account closed"),
         lambda d: (
             _("%(actor)s closed the account of %(person)s: %(effects)s.")
-            if d.get("counts")
+            if any(d.get("counts", {}).values())
             else _("%(actor)s closed the account of %(person)s.")
         ),
         {"effects": _closing},
@@ -175,13 +185,13 @@ SENTENCES = {
         _("Kept despite a block of the post check"),
         lambda d: (
             _(
-                "%(actor)s kept the planned post ‘%(post)s’ of %(date)s although the post check blocked it "
-                "(%(categories)s). Reason: ‘%(reason)s’."
+                "%(actor)s kept the planned post ‘%(post)s’ of %(date)s although the post check blocked it for "
+                "%(categories)s. Reason: ‘%(reason)s’."
             )
             if "post" in d
             else _(
                 "%(actor)s kept the suggested text for %(network)s of ‘%(item)s’ although the post check blocked it "
-                "(%(categories)s). Reason: ‘%(reason)s’."
+                "for %(categories)s. Reason: ‘%(reason)s’."
             )
         ),
         {
@@ -199,7 +209,7 @@ SENTENCES = {
     # Photo consent
     "consent_added": Sentence(
         _("Photo consent recorded"),
-        _("%(actor)s recorded photo consent %(number)s (%(kind)s, %(scope)s)."),
+        _("%(actor)s recorded photo consent %(number)s: %(kind)s, %(scope)s."),
         {
             "kind": lambda d: label("consent_kind", d.get("kind")).lower(),
             "scope": lambda d: label("consent_scope", d.get("scope")).lower(),

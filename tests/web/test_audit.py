@@ -113,7 +113,7 @@ def test_consent_entries_use_the_kind_and_the_date_in_words(people, org):
     domain.log(org, people["communications"], "consent_withdrawn", number=record.pk, on="2026-10-29")
     domain.log(org, None, "consent_ended", number=record.pk, kind="client", reason="expired", uses=1, shared=9)
     added, withdrawn, ended = AuditEntry.objects.filter(action__startswith="consent").order_by("pk")
-    assert sentence_of(added).startswith(f"Communications Test legde beeldtoestemming {record.pk} vast (cliënt, ")
+    assert sentence_of(added).startswith(f"Communications Test legde beeldtoestemming {record.pk} vast: cliënt, ")
     assert sentence_of(withdrawn).endswith(f"beeldtoestemming {record.pk} op 29 okt. 2026 is ingetrokken.")
     assert sentence_of(ended) == (
         f"Beeldtoestemming {record.pk} is verlopen: 1 keer uit de feed en de planning gehaald; al 9 keer gedeeld."

@@ -1,5 +1,6 @@
 """Closing and reopening an account (issue 15): sign-in, sessions, feeds, invitations, teams, ownerships."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -129,6 +130,8 @@ def test_closing_refuses_sign_in_ends_sessions_and_takes_away_what_they_held(cli
     assert entry.summary.startswith("Administrator Test sloot het account van Ambassador Test: 2 sessies beëindigd")
     assert "2 agendakoppelingen gestopt" in entry.summary and "1 open webcare-item niet meer op naam" in entry.summary
     assert person.email not in entry.summary and person.email not in str(entry.details)
+    # Every count in words: no code such as "account_owner" is left in the sentence.
+    assert not re.search(r"\b[a-z]+_[a-z_]+\b", entry.summary) and "geen eigenaar meer van" in entry.summary
 
 
 def test_a_closed_account_cannot_sign_in_with_a_password(client, people, leaver):
