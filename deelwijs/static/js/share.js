@@ -35,7 +35,7 @@
             html += "<p><strong>" + labels[f.severity] + ":</strong> " + escape(f.message) + "</p>";
           }
           if (group.policy || group.lesson) {
-            html += '<p class="policy"><small>' + escape(group.policy) + "</small>" +
+            html += '<p class="rule-line"><small>' + escape(group.policy) + "</small>" +
               (group.lesson ? ' <a href="' + escape(group.lesson) + '">' + escape(labels.lesson) + "</a>" : "") + "</p>";
           }
           html += "</li>";
