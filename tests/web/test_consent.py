@@ -281,7 +281,9 @@ def test_communications_records_a_consent_with_a_signed_form(client, people, org
     assert made.form.name.startswith("private/consent/") and "formulier" not in made.form.name
     assert made.representative_relation == "dochter en mentor"
     entry = AuditEntry.objects.get(action="consent_added")
-    assert entry.summary == f"#{made.pk} (client, general)" and "Boer" not in entry.summary
+    assert entry.details == {"number": made.pk, "kind": "client", "scope": "general"}
+    assert entry.summary.startswith(f"Communications Test legde beeldtoestemming {made.pk} vast: cliënt, ")
+    assert "Boer" not in entry.summary  # the number and kind, never the name
     page = client.get(reverse("consent_detail", args=[made.pk])).content.decode()
     assert "Petra de Boer" in page and reverse("consent_form_file", args=[made.pk]) in page and "data-print" in page
 
@@ -430,7 +432,9 @@ def test_communications_links_the_people_in_a_photo(client, people, org):
     response = client.post(reverse("consent_photo", args=[image.pk]), {"records": [first.pk, second.pk], "next": back})
     assert response.status_code == 302 and response.url == back
     assert set(ImageConsent.objects.get(image=image).records.all()) == {first, second}
-    assert AuditEntry.objects.get(action="photo_consent").summary == f"image {image.pk}: #{first.pk}, #{second.pk}"
+    entry = AuditEntry.objects.get(action="photo_consent")
+    assert entry.details["image"] == image.pk and entry.details["records"] == [first.pk, second.pk]
+    assert entry.summary.endswith(f"aan beeldtoestemming {first.pk} en {second.pk}.")
     response = client.post(reverse("consent_photo", args=[image.pk]), {"no_recognisable_people": "on"})
     consent = ImageConsent.objects.get(image=image)
     assert consent.no_recognisable_people and not consent.records.exists()
