@@ -33,24 +33,35 @@ pickers.register("eigenaar", can_manage_accounts, lambda chooser: choosable_owne
 pickers.register("accountgebruiker", can_manage_accounts, lambda chooser: choosable_users(chooser.organisation))
 
 
-def _access_summary(account):
-    people = ", ".join(sorted(p.full_name for p in account.allowed_people.all()))
-    owners = ", ".join(sorted(p.full_name for p in account.owners.all()))
-    return f"roles=[{', '.join(sorted(account.allowed_roles))}] people=[{people}] owners=[{owners}]"
+def _access(account):
+    """Who may use an account, for its audit entry: role codes and names as they are now."""
+    return {
+        "roles": sorted(account.allowed_roles),
+        "people": sorted(p.full_name for p in account.allowed_people.all()),
+        "owners": sorted(p.full_name for p in account.owners.all()),
+    }
 
 
 @transaction.atomic
 def save_account(actor, form):
     """Save a corporate account from its form; log the access it grants (new or changed)."""
     is_new = form.instance.pk is None
-    before = "" if is_new else _access_summary(CorporateAccount.objects.get(pk=form.instance.pk))
+    before = None if is_new else _access(CorporateAccount.objects.get(pk=form.instance.pk))
     account = form.save(commit=False)
     account.organisation = actor.organisation
     account.save()
     form.save_m2m()
-    after = _access_summary(account)
+    after = _access(account)
     if is_new or before != after:
-        log(actor.organisation, actor, "account_access", f"{account}: {after}")
+        log(
+            actor.organisation,
+            actor,
+            "account_access",
+            account=str(account),
+            account_id=account.pk,
+            new=is_new,
+            **after,
+        )
     return account
 
 
@@ -70,7 +81,7 @@ def decide(actor, request_, approve, note):
     request_.decision_note = note
     request_.handled_by = actor
     request_.save(update_fields=["status", "decision_note", "handled_by"])
-    log(actor.organisation, actor, "page_request", f"{request_.name}: {request_.status}")
+    log(actor.organisation, actor, "page_request", name=request_.name, status=request_.status)
 
 
 @transaction.atomic
@@ -88,7 +99,15 @@ def register(actor, request_, handle, url):
     request_.status = LocationPageRequest.REGISTERED
     request_.account = account
     request_.save(update_fields=["status", "account"])
-    log(actor.organisation, actor, "account_access", f"{account}: {_access_summary(account)}")
+    log(
+        actor.organisation,
+        actor,
+        "account_access",
+        account=str(account),
+        account_id=account.pk,
+        registered=True,
+        **_access(account),
+    )
     return account
 
 

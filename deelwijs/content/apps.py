@@ -1,12 +1,13 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ContentConfig(AppConfig):
     name = "deelwijs.content"
-    verbose_name = "Content"
+    verbose_name = _("Content")
 
     def ready(self):
-        from . import signals
+        from . import domain, signals  # noqa: F401 - domain registers the words of its audit entries
 
         # Every app's models are loaded by now, so every model that uses an image is found.
         signals.connect()

@@ -6,13 +6,13 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from deelwijs.common.forms import InputLimits
 from deelwijs.content.models import Campaign
-from deelwijs.learning.domain import progress
-from deelwijs.learning.models import Module
+from deelwijs.learning.domain import modules_for, progress
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
 from deelwijs.sharing.models import Share
@@ -118,7 +118,7 @@ def my_figures(request):
     totals = Share.objects.filter(person=request.user).aggregate(
         shares=Count("pk", distinct=True), clicks=Count("link__click")
     )
-    modules = list(Module.objects.all().filter(published=True))
+    modules = modules_for(request.user)
     rows = progress(request.user, modules)
     return render(
         request,
@@ -171,7 +171,10 @@ def reports(request):
         build_report.enqueue(report.organisation_id, report.pk)
         messages.success(request, _("The report is being made. You get a notification when it is ready."))
         return redirect("reports")
-    listing = Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20]
+    listing = list(Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20])
+    for report in listing:
+        # "K4 2026", as the form and the report itself say it, not the key "2026-Q4".
+        report.period_label = figures.Period.parse(report.period).label
     return render(request, "insight/reports.html", {"form": form, "reports": listing})
 
 
@@ -184,5 +187,6 @@ def report_download(request, pk, kind):
         response = HttpResponse(report.csv, content_type="text/csv; charset=utf-8")
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{report.period}.{kind}"'
+    period = slugify(figures.Period.parse(report.period).label)
+    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{period}.{kind}"'
     return response

@@ -145,6 +145,11 @@ class SettingsForm(InputLimits, forms.ModelForm):
             if self.instance.oidc_client_secret
             else _("No client secret is stored yet.")
         )
+        # An example handle rather than the bare "{voornaam}_{organisatie}" alone.
+        self.fields["naming_convention"].help_text = _(
+            "Use {voornaam} for the first name, {achternaam} for the last name and {organisatie} for the "
+            "organisation part. As saved now, Anna de Vries gets the handle %(example)s."
+        ) % {"example": self.instance.handle_for("Anna", "de Vries")}
         self.fields["word_list_text"].initial = "\n".join(
             f"{', '.join(e['avoid'])} = {e['use']}" for e in self.instance.word_list
         )

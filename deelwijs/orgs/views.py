@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.markdown import render_markdown
 
-from . import domain, pickers, sessions
+from . import audit, domain, pickers, sessions
 from .forms import (
     ChoosePasswordForm,
     InviteForm,
@@ -171,7 +171,9 @@ def person_roles(request, pk):
 
 @requires(can_see_audit)
 def audit_log(request):
-    entries = AuditEntry.objects.select_related("actor")[:500]
+    entries = list(AuditEntry.objects.select_related("actor")[:500])
+    for entry in entries:
+        entry.sentence = audit.describe(entry)
     return render(request, "orgs/audit.html", {"entries": entries})
 
 
@@ -300,7 +302,7 @@ def team_edit(request, pk=None):
     form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
-        messages.success(request, _("Team %(name)s is saved.") % {"name": saved.name})
+        messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
         return redirect("teams")
     return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
 

@@ -110,7 +110,11 @@ def save_post(actor, post, override_reason=""):
             actor.organisation,
             actor,
             "check_override",
-            f"{_('Planned post')} {post.pk}: {', '.join(report.categories)} — {post.override_reason}",
+            post=post.label,
+            post_id=post.pk,
+            date=timezone.localtime(post.scheduled_at).isoformat() if post.scheduled_at else None,
+            categories=list(report.categories),
+            reason=post.override_reason,
         )
     sync_item(post)
     return None
@@ -183,12 +187,20 @@ def _on_day(moment, day, hour=None):
 @transaction.atomic
 def move_post(actor, post, day, hour=None):
     """Move a post to another day at the same local time, or to another hour of it; nothing else changes."""
+    local = timezone.localtime(post.scheduled_at)
     post.scheduled_at = _on_day(post.scheduled_at, day, hour)
     post.save()
     sync_item(post)
     moment = timezone.localtime(post.scheduled_at)
     when = day.isoformat() if hour is None else f"{day.isoformat()} {moment:%H:%M}"
-    log(actor.organisation, actor, "post_moved", f"{_('Planned post')} {post.pk} → {when}")
+    log(
+        actor.organisation,
+        actor,
+        "post_moved",
+        post=post.label,
+        post_id=post.pk,
+        **{"from": local.date().isoformat(), "to": when},
+    )
     return post
 
 
@@ -237,12 +249,18 @@ def event_post_choices():
 
 
 def _describe_offset(offset):
+    """ "de dag erna", "2 weken ervoor": whole weeks in weeks, one day as a word."""
     days = offset.days
-    if days < 0:
-        return _("%(n)d days before") % {"n": -days}
     if days == 0:
         return _("on the day")
-    return _("%(n)d days after") % {"n": days}
+    if abs(days) % 7 == 0:
+        weeks = abs(days) // 7
+        if days < 0:
+            return ngettext("a week before", "%(n)d weeks before", weeks) % {"n": weeks}
+        return ngettext("a week after", "%(n)d weeks after", weeks) % {"n": weeks}
+    if days < 0:
+        return ngettext("the day before", "%(n)d days before", -days) % {"n": -days}
+    return ngettext("the day after", "%(n)d days after", days) % {"n": days}
 
 
 @transaction.atomic

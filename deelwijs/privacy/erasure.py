@@ -470,5 +470,5 @@ def erase(actor, person, remove_register=False):
         kept=[{"kind": kind, "count": count} for kind, count in _ordered(kept, KEPT).items() if count],
         rewritten=rewritten,
     )
-    log(organisation, actor, "privacy_erase", f"{pseudonym} (#{person.pk})")
+    log(organisation, actor, "privacy_erase", pseudonym=pseudonym, person_id=person.pk)
     return record

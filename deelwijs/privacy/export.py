@@ -280,7 +280,7 @@ def _signals(person, files, notes):
     for item in items:
         screenshot = None
         if item.screenshot:
-            screenshot = files.add(f"meldingen/melding-{item.pk}-schermafbeelding", item.screenshot.large)
+            screenshot = files.add(f"signalen/signaal-{item.pk}-schermafbeelding", item.screenshot.large)
             notes.missing_files += screenshot is None
         result.append(
             {
@@ -531,8 +531,8 @@ SECTIONS = (
         _certificates,
     ),
     Section(
-        "meldingen-webcare.json",
-        _("What you reported to webcare, with the feedback you got. Screenshots are in the folder meldingen."),
+        "signalen-webcare.json",
+        _("The signals you passed on to webcare, with the feedback you got. Screenshots are in the folder signalen."),
         _signals,
         ("webcare.InboxItem.reporter",),
     ),

@@ -190,7 +190,7 @@ def test_the_leaderboard_names_only_who_opted_in(client, org, people, world):
     client.force_login(people["employee"])
     html = client.get(reverse("leaderboard") + "?period=2026-Q4").content.decode()
     assert "Anna" in html and "Bram" not in html and "Cor" not in html
-    assert "En 2 collega's die deelden zonder genoemd te worden (samen 2 keer gedeeld)" in html
+    assert "En nog 2 mensen die deelden zonder genoemd te worden (samen 2 keer gedeeld)" in html
 
 
 def test_preferences_switch_the_leaderboard_on(client, people):

@@ -388,7 +388,7 @@ def test_bad_input_gets_dutch_messages_and_keeps_the_text(client, people, accoun
     client.force_login(people["communications"])
     response = client.post(reverse("post_new"), form_data(account, account="", text="Mijn eigen woorden"))
     html = response.content.decode()
-    assert "Kies een corporate account" in html and "Mijn eigen woorden" in html
+    assert "Kies een organisatieaccount" in html and "Mijn eigen woorden" in html
     response = client.post(reverse("post_new"), form_data(account, text="", status="ready"))
     assert "Schrijf eerst de tekst" in response.content.decode()
     assert not PlannedPost.objects.exists()

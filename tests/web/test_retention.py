@@ -167,7 +167,7 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
     }
     assert done.removed == expected
     assert RetentionRun.objects.get(organisation=org).removed == expected
-    assert done.summary.startswith("de inhoud van 2 vermeldingen en meldingen gewist, 1 afgehandeld inboxitem")
+    assert done.summary.startswith("de inhoud van 2 vermeldingen en signalen gewist, 1 afgehandeld inboxitem")
 
     # The other organisation: nothing touched, no run recorded.
     with organisation_scope(other_org):
@@ -252,7 +252,7 @@ def test_the_page_explains_every_line_and_shows_the_last_run(client, people, org
     RetentionRun.objects.create(organisation=org, ran_at=NOW, removed={"mentions": 12, "story_photos": 3})
     client.force_login(people["administrator"])
     html = client.get(reverse("retention")).content.decode()
-    assert "de inhoud van 12 vermeldingen en meldingen gewist, 3 foto&#x27;s van verhalen verwijderd" in html
+    assert "de inhoud van 12 vermeldingen en signalen gewist, 3 foto&#x27;s van verhalen verwijderd" in html
     assert "Tussen 1 en 60 maanden." in html and "Tussen 1 en 365 dagen." in html
     assert "personeelsdossier" in html and "Aanmeldsessies" in html and "na 30 dagen" in html
     assert 'value="12"' in html and 'value="30"' in html
@@ -278,7 +278,8 @@ def test_an_administrator_changes_a_period_and_it_is_logged(client, people, org)
     org.refresh_from_db()
     assert (org.keep_mentions_months, org.keep_register_months, org.keep_photos_days) == (6, 36, 14)
     entry = AuditEntry.objects.get(organisation=org, action="settings")
-    assert entry.summary == "keep_mentions_months, keep_photos_days, keep_register_months"
+    assert entry.details == {"fields": ["keep_mentions_months", "keep_photos_days", "keep_register_months"]}
+    assert entry.summary.startswith("Administrator Test wijzigde de instellingen: vermeldingen en signalen (maanden), ")
 
 
 @pytest.mark.parametrize(
