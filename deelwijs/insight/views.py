@@ -87,7 +87,7 @@ def dashboard(request):
         {
             "form": form,
             "data": data,
-            "charts": chart_set(data),
+            "charts": chart_set(data, screen=True),
             "query": request.GET.urlencode(),
             "no_teams": form.teams == [],
             "choice_lists": choice_lists,
