@@ -9,6 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from deelwijs.common import charts
 from deelwijs.common.spreadsheet import SpreadsheetWriter
@@ -22,25 +23,54 @@ from .models import Report
 logger = logging.getLogger(__name__)
 
 
-def chart_set(data, screen=False):
-    """The charts of a figures dict, as SVG; for a screen, each twice: for a desk and for a phone."""
+TIMELINE_TITLES = {
+    figures.DAY: gettext_lazy("Shares and clicks per day"),
+    figures.WEEK: gettext_lazy("Shares and clicks per week"),
+    figures.MONTH: gettext_lazy("Shares and clicks per month"),
+}
+BUCKET_NAMES = {
+    figures.DAY: gettext_lazy("Day"),
+    figures.WEEK: gettext_lazy("Week of"),
+    figures.MONTH: gettext_lazy("Month"),
+}
+
+
+def chart_set(data, screen=False, colour=charts.SHARES_COLOUR, running_note=None):
+    """The charts of a figures dict, as SVG; for a screen, each twice: for a desk and for a phone.
+
+    Each chart's title says what it counts. When the period is still running, its last stretch is marked
+    with ``running_note`` (by default "still running, up to today").
+    """
     label = {figures.DAY: "%d-%m", figures.WEEK: "%d-%m", figures.MONTH: "%m-%Y"}[data["by"]]
     points = [(day.strftime(label), s, c) for day, s, c in data["series"]]
+    unfinished = bool(data["series"]) and data["series"][-1][0] == data["unfinished"]
+    note = (running_note or _("still running, up to today")) if unfinished else ""
 
-    def draw(chart, *args, chart_id):
-        return charts.for_phone_and_desk(chart, *args, chart_id=chart_id) if screen else chart(*args, chart_id=chart_id)
+    def draw(chart, *args, chart_id, **options):
+        if screen:
+            return charts.for_phone_and_desk(chart, *args, chart_id=chart_id, colour=colour, **options)
+        return chart(*args, chart_id=chart_id, colour=colour, **options)
 
-    def bars(rows, column, title, chart_id):
-        return draw(charts.bar_chart, [(r[0], r[column]) for r in rows], title, chart_id=chart_id)
+    def bars(rows, column, title, chart_id, unit, category):
+        return draw(
+            charts.bar_chart, [(r[0], r[column]) for r in rows], title, chart_id=chart_id, unit=unit, category=category
+        )
 
     return {
         "timeline": draw(
-            charts.line_chart, points, _("Shares and clicks over time"), _("Shares"), _("Clicks"), chart_id="chart-time"
+            charts.line_chart,
+            points,
+            TIMELINE_TITLES[data["by"]],
+            _("Shares"),
+            _("Clicks"),
+            chart_id="chart-time",
+            x_label=BUCKET_NAMES[data["by"]],
+            unfinished_note=note,
         ),
-        "networks": bars(data["networks"], 2, _("Clicks per network"), "chart-net"),
-        "campaigns": bars(data["campaigns"], 2, _("Clicks per campaign"), "chart-campaign"),
-        "teams": bars(data["teams"], 1, _("Shares per team"), "chart-team"),
-        "locations": bars(data["locations"], 1, _("Shares per location"), "chart-location"),
+        "networks": bars(data["networks"], 2, _("Clicks per network"), "chart-net", _("Clicks"), _("Network")),
+        "campaigns": bars(data["campaigns"], 2, _("Clicks per campaign"), "chart-campaign", _("Clicks"), _("Campaign")),
+        "teams": bars(data["teams"], 1, _("Shares per team"), "chart-team", _("Shares"), _("Team")),
+        "locations": bars(data["locations"], 1, _("Shares per location"), "chart-location", _("Shares"), _("Location")),
     }
 
 
