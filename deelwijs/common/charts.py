@@ -171,9 +171,10 @@ def line_chart(
     step = max(1, math.ceil((widest + 8) / room), math.ceil(len(points) / (3 if phone else 8)))
     for i, (label, _s, _c) in enumerate(points):
         if i % step == 0:
-            x, _y = xy(i, 0)
-            anchor = "start" if len(points) == 1 else "middle"
-            parts.append(_text(x, height - bottom + 18, escape(label), fill=MUTED, anchor=anchor))
+            # Centred under its point, but never past either edge of the chart.
+            half = text_width(label) / 2
+            x = min(max(xy(i, 0)[0], half + 2), width - half - 2)
+            parts.append(_text(x, height - bottom + 18, escape(label), fill=MUTED, anchor="middle"))
     if x_label:
         parts.append(_text(left + plot_w / 2, height - 6, escape(x_label), fill=MUTED, anchor="middle"))
     finished = points[:-1] if unfinished else points
@@ -218,8 +219,8 @@ def bar_chart(rows, title, chart_id, width=640, bar=20, unit="", category="", co
     line_h, gap = FONT + 3, 6
     right = max([text_width(v) for _l, v in rows] or [0]) + 14
     if phone:
-        label_w = 0
-        labels = [fit(label, width, lines=2) for label, _v in rows]
+        label_w = 4  # labels above the bars; the bars and labels start just inside the chart's border
+        labels = [fit(label, width - 8, lines=2) for label, _v in rows]
     else:
         widest = max([text_width(label) for label, _v in rows] + [text_width(category), 0])
         label_w = min(max(widest + 16, 80), width * 0.4)
@@ -236,7 +237,7 @@ def bar_chart(rows, title, chart_id, width=640, bar=20, unit="", category="", co
     y = head_h + 4
     for (label, value), lines, row_h in zip(rows, labels, heights, strict=True):
         if phone:
-            parts.append(_label(0, y + FONT - 2, lines, label))
+            parts.append(_label(label_w, y + FONT - 2, lines, label))
             bar_y = y + len(lines) * line_h + 2
         else:
             bar_y = y + (max(bar, len(lines) * line_h) - bar) / 2
