@@ -48,8 +48,8 @@ class ReportSettingsForm(KeepsUploads, InputLimits, forms.ModelForm):
             "target_active": _("People who shared at least once in the quarter. Empty: no target."),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         for name in ("target_shares", "target_clicks", "target_active"):
             # No target of a programme runs into the millions; a larger number is a typing error.
             self.fields[name].validators.append(MaxValueValidator(MAX_TARGET))
