@@ -201,7 +201,8 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
         fields.append("status")
         changes.append(_("Status: %(s)s.") % {"s": item.get_status_display()})
         fields += _mark_handled(item)
-    if (status and "status" in fields or feedback.strip()) and item.responded_at is None:
+    # Taken up: the first change of status, or the first word to the reporter (assigning alone is not).
+    if ("status" in fields or feedback.strip()) and item.responded_at is None:
         item.responded_at = timezone.now()
         fields.append("responded_at")
     if fields:
