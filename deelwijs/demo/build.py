@@ -9,6 +9,7 @@ from django.utils import timezone
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.consent.demo import create_demo_consent
 from deelwijs.content.demo import create_demo_content
+from deelwijs.insight.demo import create_demo_report_settings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import QUESTION, Answer, Step
@@ -223,4 +224,5 @@ def _fill(org):
         add_demo_photo(photos["feest"])
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
+    create_demo_report_settings(org)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

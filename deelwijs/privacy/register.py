@@ -304,6 +304,7 @@ NO_PERSONAL_DATA = {
     "insight.MonthlyItemStat": gettext_lazy("counts per item, without people"),
     "insight.MonthlyItemTeamStat": gettext_lazy("counts per item and team, without people"),
     "insight.RollUpState": gettext_lazy("where the roll-up of the figures has got to"),
+    "insight.ReportSettings": gettext_lazy("the report's targets, logo and house colour"),
     "webcare.ResponseTemplate": gettext_lazy("the organisation's model answers"),
     "jobs.JobRun": gettext_lazy("when each scheduled job last ran"),
     "toolkit.Page": gettext_lazy("the toolkit's pages and guides, written by communications"),

@@ -5,10 +5,10 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import receiver as connect
 from django.urls import reverse
@@ -206,6 +206,11 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
         item.status = status
         fields.append("status")
         changes.append(_("Status: %(s)s.") % {"s": item.get_status_display()})
+        fields += _mark_handled(item)
+    # Taken up: the first change of status, or the first word to the reporter (assigning alone is not).
+    if ("status" in fields or feedback.strip()) and item.responded_at is None:
+        item.responded_at = timezone.now()
+        fields.append("responded_at")
     if fields:
         item.save(update_fields=fields)
     for text in changes:
@@ -229,7 +234,8 @@ def escalate(actor, item, to, person=None, reason=""):
     """
     item.status, item.escalated_to = InboxItem.ESCALATED, to
     item.escalated_person = person if to == InboxItem.TO_MANAGER else None
-    item.save(update_fields=["status", "escalated_to", "escalated_person"])
+    item.responded_at = item.responded_at or timezone.now()
+    item.save(update_fields=["status", "escalated_to", "escalated_person", "responded_at", *_mark_handled(item)])
     if to == InboxItem.TO_MANAGER and person:
         receivers = [person]
     else:
@@ -247,6 +253,61 @@ def escalate(actor, item, to, person=None, reason=""):
         _("Escalated to %(to)s. %(reason)s")
         % {"to": person.full_name if person else item.get_escalated_to_display(), "reason": reason},
     )
+
+
+def _mark_handled(item):
+    """After a status change: when the item was first answered or closed, forgotten again if it is reopened.
+    Returns the fields it changed."""
+    if item.status in InboxItem.HANDLED and item.handled_at is None:
+        item.handled_at = timezone.now()
+        return ["handled_at"]
+    if item.status not in InboxItem.HANDLED and item.handled_at is not None:
+        item.handled_at = None
+        return ["handled_at"]
+    return []
+
+
+def period_figures(first, last):
+    """What came into the inbox from day ``first`` to day ``last`` (Europe/Amsterdam) and how it was handled.
+
+    Returns a dict: ``mentions`` and ``signals`` (found in the sources and reported by colleagues), ``total``,
+    ``handled`` (answered or closed), ``open``, ``responded`` (taken up at all), ``median_response`` (a
+    timedelta from coming in to being taken up, over the items taken up; None without any), and
+    ``on_time``/``due`` with ``on_time_percent``: of the items whose deadline has passed or that were
+    handled, how many were handled by their deadline (None when there are none). Read with a few queries;
+    the response times of one period are read as a list, which a quarter's inbox keeps small.
+    """
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    items = InboxItem.objects.filter(created__gte=start, created__lt=end)
+    now = timezone.now()
+    counts = items.aggregate(
+        mentions=Count("pk", filter=Q(kind=InboxItem.MENTION)),
+        signals=Count("pk", filter=Q(kind=InboxItem.SIGNAL)),
+        handled=Count("pk", filter=Q(status__in=InboxItem.HANDLED)),
+        responded=Count("pk", filter=Q(responded_at__isnull=False)),
+        due=Count("pk", filter=Q(status__in=InboxItem.HANDLED) | Q(due_at__lte=now)),
+        on_time=Count("pk", filter=Q(handled_at__isnull=False, handled_at__lte=F("due_at"))),
+    )
+    waits = sorted(
+        responded - created
+        for created, responded in items.exclude(responded_at=None).values_list("created", "responded_at")
+    )
+    total = counts["mentions"] + counts["signals"]
+    return {
+        **counts,
+        "total": total,
+        "open": total - counts["handled"],
+        "median_response": _median(waits),
+        "on_time_percent": round(100 * counts["on_time"] / counts["due"]) if counts["due"] else None,
+    }
+
+
+def _median(values):
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def visible_items(person):

@@ -224,6 +224,8 @@ TABLE = [
     page("leaderboard"),
     form("reports", get=COMMS),
     page("report_download", "report_pdf", get=COMMS),
+    form("report_settings", get=COMMS),
+    page("report_logo", get=COMMS),
     # Planning
     page("calendar", get=PLAN),
     form("post_new", get=PLANS_TEAM),

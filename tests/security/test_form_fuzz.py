@@ -431,6 +431,7 @@ NO_FORM = {
     "tracked_link": "a redirect",
     "ical": "a calendar file",
     "report_download": "a file",
+    "report_logo": "the report's logo",
     "dashboard_csv": "a CSV file",
     "learning_progress_csv": "a CSV file",
     "certificate": "a certificate to print",

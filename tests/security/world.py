@@ -25,7 +25,7 @@ from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageReque
 from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
 from deelwijs.content.models import Campaign, ContentItem, Image, SuggestedText, Topic
-from deelwijs.insight.models import Report
+from deelwijs.insight.models import Report, ReportSettings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
 from deelwijs.orgs import domain
@@ -355,6 +355,12 @@ def _build(org, personas, marker, module_number):
         pdf=f"%PDF-1.4 {marker}".encode(),
         csv=f"kop;{marker}\n",
         finished=now,
+    )
+    ReportSettings.objects.create(
+        organisation=org,
+        target_shares=10,
+        colour="#1f5e48",
+        logo=Image.from_processed(org, process(tiny_png()), alt=f"Logo {marker}"),
     )
 
     source = Source.objects.create(
