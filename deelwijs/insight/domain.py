@@ -3,19 +3,23 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from deelwijs.content.models import Image
+from deelwijs.orgs import audit
 from deelwijs.orgs.domain import log
 
 # The audit log names what changed by these words, whatever language the person who changed it used.
+# The fields whose change is logged, with the words the audit log says them in.
 LOGGED = {
-    "target_shares": "target shares",
-    "target_clicks": "target clicks",
-    "target_active": "target active ambassadors",
-    "colour": "house colour",
-    "logo": "logo",
-    "remove_logo": "logo removed",
+    "target_shares": gettext_lazy("the target for shares"),
+    "target_clicks": gettext_lazy("the target for clicks"),
+    "target_active": gettext_lazy("the target for active ambassadors"),
+    "colour": gettext_lazy("the house colour"),
+    "logo": gettext_lazy("the logo"),
+    "remove_logo": gettext_lazy("the logo (removed)"),
 }
+audit.register_labels(report_setting=LOGGED)
 
 
 @transaction.atomic
@@ -36,7 +40,7 @@ def save_report_settings(actor, form):
     settings.updated = timezone.now()
     settings.save()
     form.release_uploads()
-    changed = sorted(LOGGED[name] for name in form.changed_data if name in LOGGED)
+    changed = sorted(name for name in form.changed_data if name in LOGGED)
     if changed:
-        log(actor.organisation, actor, "report_settings", ", ".join(changed))
+        log(actor.organisation, actor, "report_settings", fields=changed)
     return settings

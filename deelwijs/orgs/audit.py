@@ -201,6 +201,16 @@ SENTENCES = {
         },
     ),
     # Planning
+    "post_duplicated": Sentence(
+        _("Planned post duplicated"),
+        _("%(actor)s copied the planned post ‘%(post)s’ to %(to)s, as a draft."),
+        {"to": lambda d: _date(d.get("to"))},
+    ),
+    "report_settings": Sentence(
+        _("Report settings changed"),
+        _("%(actor)s changed the report settings: %(fields)s."),
+        {"fields": _fields("report_setting")},
+    ),
     "post_moved": Sentence(
         _("Planned post moved"),
         _("%(actor)s moved the planned post ‘%(post)s’ from %(from)s to %(to)s."),

@@ -375,6 +375,7 @@ class PeopleSearchForm(InputLimits, forms.Form):
     """What a people picker's script asks for (orgs.views.people_search)."""
 
     q = forms.CharField(
+        label=_("Search by name"),
         min_length=pickers.MIN_QUERY,
         max_length=pickers.MAX_QUERY,
         error_messages={"min_length": _("Type at least %(limit_value)d letters of the name.")},

@@ -229,7 +229,10 @@ def duplicate_post(actor, post, day):
         actor.organisation,
         actor,
         "post_duplicated",
-        f"{_('Planned post')} {post.pk} → {copy.pk} ({day.isoformat()})",
+        post=post.label,
+        post_id=post.pk,
+        copy_id=copy.pk,
+        to=day.isoformat(),
     )
     return copy
 
