@@ -41,7 +41,7 @@ from .forms import (
     PromoteForm,
     QuestionForm,
 )
-from .models import BuddyPairing, HelpRequest, JoinRequest, OnlineListing, PeoplePage, PromotedAnswer, Question
+from .models import BuddyPairing, HelpRequest, JoinRequest, OnlineListing, PeoplePage, PromotedAnswer
 
 PAGE_SIZE = 20
 
@@ -107,7 +107,7 @@ def question(request, pk):
 
 @requires(can_promote_answers)
 def answer_promote(request, pk, answer_pk):
-    question = get_object_or_404(Question, pk=pk)
+    question = get_object_or_404(domain.visible_questions(request.user), pk=pk)
     answer = get_object_or_404(question.answers.select_related("question__asker", "author"), pk=answer_pk)
     form = PromoteForm(request.POST or None, initial={"question": question.title, "answer": answer.text})
     if request.method == "POST" and form.is_valid():

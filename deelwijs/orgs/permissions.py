@@ -119,9 +119,10 @@ can_see_what_is_talked_about = is_staff_member | is_volunteer
 # Communications answers every question; ambassadors answer too, once they are experienced (no buddy of their
 # own any more: community.domain.is_experienced). Clients' questions only communications sees.
 can_answer_questions = is_communications | is_ambassador
-can_promote_answers = is_communications
+# Who keeps the toolkit puts a question with its answer in it.
+can_promote_answers = can_manage_toolkit
 # Leading the ambassador team: pairing buddies, deciding who joins (which gives the ambassador role).
-can_lead_ambassadors = is_communications
+can_lead_ambassadors = is_communications | is_administrator
 can_ask_to_join_ambassadors = is_staff_member
 # The public page of our people online: staff and volunteers by their own choice, never clients (also refused in
 # community.domain, whatever the form says); communications publishes it and sets where it may be embedded.
