@@ -302,7 +302,9 @@ def join(request):
     person = request.user
     requests = list(JoinRequest.objects.filter(person=person).select_related("buddy")[:5])
     waiting = next((r for r in requests if r.is_open), None)
-    may = domain.may_ask_to_join(person) and waiting is None
+    # While a request waits the page shows it instead of the form; a form sent meanwhile (another tab) comes back
+    # with its text and the reason.
+    may = domain.may_ask_to_join(person) and (waiting is None or request.method == "POST")
     form = JoinForm(request.POST or None) if may else None
     if request.method == "POST" and form is not None and form.is_valid():
         try:

@@ -36,6 +36,7 @@ from hypothesis import strategies as st
 import deelwijs
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.common.markdown import render_markdown
+from deelwijs.community.models import OnlineListing
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import Campaign, ContentItem, Image, Topic
 from deelwijs.learning.content import install_modules
@@ -441,6 +442,11 @@ NO_FORM = {
     "public_image": "a public photo",
     "consent_form_file": "a signed consent form",
     "consent_photo_file": "a photo",
+    "people_online": "the public page of our people online: a list and links",
+    "people_online_embed": "the same list, for a frame on the organisation's website",
+    "people_online_json": "the same list as JSON",
+    "people_online_snippet": "the same list as plain HTML",
+    "people_online_export": "a file of handles for a list on a network",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -464,6 +470,9 @@ POSTED_FROM = {
     "person_close_confirm": "person_close",
     "person_reopen_confirm": "person_reopen",
     "handle_visibility": "my_handles",
+    "promoted_answer_delete": "promoted_answer_edit",
+    "buddy_end": "buddies",
+    "online_withdraw": "online",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}
@@ -497,7 +506,9 @@ def pages(org, people, objects, entry):  # noqa: F811 (fixtures of test_access.p
     org.save(update_fields=["news_feed_url"])
     module = Module.objects.filter(organisation=org).order_by("number").first()
     signal = InboxItem.objects.create(organisation=org, kind=InboxItem.SIGNAL, text="Zorggroep Test", author="x")
-    Handle.objects.create(user=people["administrator"], platform="x", handle="beheerder")
+    handle = Handle.objects.create(user=people["administrator"], platform="x", handle="beheerder")
+    # On the public page of our people online, so the page offers to withdraw.
+    OnlineListing.objects.create(person=people["administrator"]).handles.add(handle)
     with organisation_scope(org):
         orgs_domain.invite(people["administrator"], "nieuw@test.test", "Nieuw", "", ["employee"], "http://testserver")
     token = re.search(r"/uitnodiging/([^/]+)/", mail.outbox[-1].body).group(1)
