@@ -427,6 +427,12 @@ def export_lines(entries, network):
     return [h.lstrip("@") for h in handles]
 
 
+def filled_exports(entries):
+    """The names of the lists (EXPORTS) that hold at least one handle."""
+    header = {"mastodon": 1}
+    return [name for name, network in EXPORTS.items() if len(export_lines(entries, network)) > header.get(network, 0)]
+
+
 # Help when something goes wrong online
 def helpers_for(person):
     """Who a person may ask for help: the managers of their own teams and everyone in communications (open

@@ -141,6 +141,7 @@ class DecisionForm(InputLimits, forms.Form):
         label=_("Buddy (optional)"),
         queryset=User.members.none(),
         required=False,
+        empty_label=_("No buddy"),
         help_text=_("An experienced ambassador who helps them start and sees their questions first."),
     )
     reason = forms.CharField(

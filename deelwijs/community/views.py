@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
@@ -73,7 +74,11 @@ def questions(request):
     return render(
         request,
         "community/questions.html",
-        {"page": page, "answerer": can_answer_questions(request.user) and domain.may_answer_some(request.user)},
+        {
+            "page": page,
+            "answerer": can_answer_questions(request.user) and domain.may_answer_some(request.user),
+            "has_newcomers": domain.newcomers_of(request.user).exists(),
+        },
     )
 
 
@@ -174,7 +179,9 @@ def online(request):
     if CLIENT in person.roles:
         return render(request, "community/online.html", {**context, "client": True})
     listing = OnlineListing.objects.filter(person=person).prefetch_related("handles").first()
-    initial = {"handles": [h.pk for h in listing.handles.all()], "job_title": listing.job_title} if listing else {}
+    initial = {}
+    if listing:
+        initial = {"handles": [h.pk for h in listing.handles.all()], "job_title": listing.job_title, "agree": True}
     form = OnlineListingForm(request.POST or None, person=person, initial=initial)
     if request.method == "POST" and form.is_valid():
         domain.opt_in(person, form.cleaned_data["handles"], form.cleaned_data["job_title"])
@@ -210,6 +217,7 @@ def people_page_manage(request):
             "form": form,
             "page": page,
             "listings": domain.listed_people(),
+            "site": settings.SITE_URL,
             "urls": {
                 "page": reverse("people_online", args=[slug]),
                 "embed": reverse("people_online_embed", args=[slug]),
@@ -239,7 +247,8 @@ def _published(slug):
 
 def _public_context(slug):
     organisation, page, entries = _published(slug)
-    exports = [(name, reverse("people_online_export", args=[slug, name])) for name in domain.EXPORTS]
+    # Only the lists that hold someone; the addresses of the others still answer, with an empty list.
+    exports = [(name, reverse("people_online_export", args=[slug, name])) for name in domain.filled_exports(entries)]
     return {"organisation_name": organisation.name, "page": page, "entries": entries, "exports": exports, "slug": slug}
 
 
