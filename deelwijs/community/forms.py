@@ -179,10 +179,9 @@ class HelpForm(InputLimits, forms.ModelForm):
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helpers = {helper.pk: helper for helper, _why in domain.helpers_for(person)}
-        self.fields["asked"].choices = [
-            (helper.pk, f"{helper.full_name} ({why})") for helper, why in domain.helpers_for(person)
-        ]
+        helpers = domain.helpers_for(person)
+        self.helpers = {helper.pk: helper for helper, _why in helpers}
+        self.fields["asked"].choices = [(helper.pk, f"{helper.full_name} ({why})") for helper, why in helpers]
         self.fields["asked"].error_messages["required"] = _("Choose at least one person to ask.")
         self.fields["link"].assume_scheme = "https"
 
@@ -195,12 +194,9 @@ class AskMoreForm(InputLimits, forms.Form):
 
     def __init__(self, *args, person, already=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.helpers = {helper.pk: helper for helper, _why in domain.helpers_for(person) if helper.pk not in already}
-        self.fields["more"].choices = [
-            (helper.pk, f"{helper.full_name} ({why})")
-            for helper, why in domain.helpers_for(person)
-            if helper.pk in self.helpers
-        ]
+        helpers = [(helper, why) for helper, why in domain.helpers_for(person) if helper.pk not in already]
+        self.helpers = {helper.pk: helper for helper, _why in helpers}
+        self.fields["more"].choices = [(helper.pk, f"{helper.full_name} ({why})") for helper, why in helpers]
         self.fields["more"].error_messages["required"] = _("Choose someone to ask.")
 
     def clean_more(self):

@@ -36,7 +36,6 @@ from hypothesis import strategies as st
 import deelwijs
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.common.markdown import render_markdown
-from deelwijs.community.models import OnlineListing
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import Campaign, ContentItem, Image, Topic
 from deelwijs.learning.content import install_modules
@@ -506,9 +505,7 @@ def pages(org, people, objects, entry):  # noqa: F811 (fixtures of test_access.p
     org.save(update_fields=["news_feed_url"])
     module = Module.objects.filter(organisation=org).order_by("number").first()
     signal = InboxItem.objects.create(organisation=org, kind=InboxItem.SIGNAL, text="Zorggroep Test", author="x")
-    handle = Handle.objects.create(user=people["administrator"], platform="x", handle="beheerder")
-    # On the public page of our people online, so the page offers to withdraw.
-    OnlineListing.objects.create(person=people["administrator"]).handles.add(handle)
+    Handle.objects.create(user=people["administrator"], platform="x", handle="beheerder")
     with organisation_scope(org):
         orgs_domain.invite(people["administrator"], "nieuw@test.test", "Nieuw", "", ["employee"], "http://testserver")
     token = re.search(r"/uitnodiging/([^/]+)/", mail.outbox[-1].body).group(1)

@@ -564,8 +564,10 @@ def _community(org, personas, by_key, colleague, recorder, comms, handles, marke
     PeoplePage.objects.create(
         organisation=org, published=True, intro=f"Onze mensen {marker}", embed_origins="https://www.example.org"
     )
-    listing = OnlineListing.objects.create(person=colleague, job_title=f"Functie {marker}")
-    listing.handles.add(handles[None])
+    # Everyone is on the public page (so every page offers to withdraw), the client too: the page leaves them out.
+    for key, person in by_key.items():
+        listing = OnlineListing.objects.create(person=person, job_title=f"Functie {marker} {key}")
+        listing.handles.add(handles[key])
     join_request = JoinRequest.objects.create(organisation=org, person=colleague, motivation=f"Graag {marker}")
     managers = [p for p in personas.values() if MANAGER in p.roles]
     help_requests = {}
