@@ -13,9 +13,10 @@ from django.utils import timezone
 
 from deelwijs.accounts.models import Handle
 from deelwijs.community import domain
-from deelwijs.community.models import BuddyPairing, HelpRequest, JoinRequest, PromotedAnswer, Question
+from deelwijs.community.models import BuddyPairing, HelpRequest, JoinRequest, PeoplePage, PromotedAnswer, Question
 from deelwijs.orgs.models import AuditEntry, Notification, Team
 from deelwijs.orgs.roles import AMBASSADOR
+from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.sharing.models import Share
 from deelwijs.webcare.models import InboxItem
 
@@ -423,3 +424,22 @@ def test_lists_take_the_same_queries_for_one_or_three(client, people, org, name,
             assert client.get(reverse(name)).status_code == 200
         counts.append(len(captured))
     assert counts[0] == counts[1], counts
+
+
+def test_the_demo_has_a_filled_community(db):
+    from deelwijs.demo.build import create_demo
+
+    org, _logins = create_demo()
+    with organisation_scope(org):
+        assert Question.objects.count() >= 4 and PromotedAnswer.objects.count() == 2
+        assert BuddyPairing.objects.filter(ended__isnull=True).count() == 1
+        assert PeoplePage.objects.get().published and len(domain.public_entries()) == 3
+        assert set(JoinRequest.objects.values_list("status", flat=True)) == {JoinRequest.OPEN, JoinRequest.DECLINED}
+        assert set(HelpRequest.objects.values_list("status", flat=True)) == {
+            HelpRequest.IN_PROGRESS,
+            HelpRequest.CLOSED,
+        }
+        counts = (Question.objects.count(), HelpRequest.objects.count())
+    create_demo()  # idempotent
+    with organisation_scope(org):
+        assert (Question.objects.count(), HelpRequest.objects.count()) == counts
