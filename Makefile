@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libp
 	tesseract-ocr tesseract-ocr-nld
 
 LOCK := requirements/dev.lock
-.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages clean
+.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages icons clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -50,6 +50,10 @@ serve:
 		DEBUG=true setsid $(BIN)/python manage.py scheduler & scheduler=$$!; \
 		trap 'kill -TERM -$$worker -$$scheduler 2>/dev/null; wait' EXIT INT TERM; \
 		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
+
+# The app icon's PNG renditions, drawn from the shapes of deelwijs/static/icons/deelwijs.svg (committed).
+icons: install
+	$(BIN)/python -m deelwijs.common.icons
 
 messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"

@@ -108,6 +108,19 @@ SuggestedTextFormSet = inlineformset_factory(
 )
 
 
+class CampaignForm(InputLimits, forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "colour"]
+        widgets = {"colour": forms.RadioSelect}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Campaign.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("There is a campaign with this name already."))
+        return name
+
+
 class OverrideForm(InputLimits, forms.Form):
     """The reason communications gives to keep a text the post check blocks; it goes into the audit log."""
 
@@ -126,8 +139,9 @@ class ShareForm(InputLimits, forms.Form):
 
 
 class FeedFilter(FilterForm):
-    """The feed's topic and campaign, by the Dutch parameter names the links use."""
+    """The feed's search, topic and campaign, by the Dutch parameter names the links use."""
 
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     onderwerp = forms.ModelChoiceField(Topic.objects.none(), required=False)
     campagne = forms.ModelChoiceField(Campaign.objects.none(), required=False)
 

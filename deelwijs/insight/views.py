@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -102,6 +103,9 @@ def dashboard_csv(request):
     return response
 
 
+MY_SHARES_PAGE = 50
+
+
 @requires()
 def my_figures(request):
     """What I shared, the clicks on my links, my training."""
@@ -120,7 +124,7 @@ def my_figures(request):
         request,
         "insight/mine.html",
         {
-            "shares": shares[:50],
+            "shares": Paginator(shares, MY_SHARES_PAGE).get_page(request.GET.get("pagina")),
             "totals": totals,
             "modules": [(m, rows[m.pk]) for m in modules],
             "rate": figures.rate(totals["clicks"], totals["shares"]),

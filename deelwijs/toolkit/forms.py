@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.consent.domain import consent_of
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS
 from deelwijs.orgs.forms import FilterForm
@@ -114,14 +115,25 @@ class LibraryImageForm(WithPhotoForm):
 
     class Meta:
         model = LibraryImage
-        fields = ["title", "licence", "source", "credit", "channels", "expires_on", "recognisable_people"]
+        fields = ["title", "licence", "source", "credit", "channels", "expires_on"]
         widgets = {"expires_on": DATE}
+
+    nobody_recognisable = forms.BooleanField(
+        label=_("Nobody recognisable is in it"),
+        required=False,
+        help_text=_(
+            "For scenery, objects, or people who cannot be recognised. Otherwise the library offers the image only "
+            "once everyone in it has given consent for staff's own social media: link their consent after saving."
+        ),
+    )
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, person=person, **kwargs)
         self.fields["channels"].error_messages["required"] = _("Choose at least one network it may be used on.")
         if self.instance.pk:
             self.fields["channels"].initial = self.instance.channel_list
+            marked = consent_of(self.instance.image)
+            self.fields["nobody_recognisable"].initial = bool(marked and marked.no_recognisable_people)
 
     def clean(self):
         data = super().clean()

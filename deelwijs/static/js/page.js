@@ -24,4 +24,25 @@
   document.querySelectorAll("[data-print]").forEach(function (button) {
     button.addEventListener("click", function () { window.print(); });
   });
+  // <input data-shown-when="frequency:weekly monthly_weekday">: the field is shown only while the form's field
+  // "frequency" has one of those values (a form that shows only what the chosen option needs).
+  document.querySelectorAll("[data-shown-when]").forEach(function (input) {
+    var rule = input.dataset.shownWhen.split(":");
+    var field = input.closest(".field") || input;
+    var choice = input.form && input.form.elements[rule[0]];
+    if (!choice) return;
+    var wanted = rule[1].split(" ");
+    var update = function () { field.hidden = wanted.indexOf(choice.value) < 0; };
+    choice.addEventListener("change", update);
+    update();
+  });
+  // <details data-menu-more>: the phone menu's "Meer" closes on Escape (focus back on it) and on a tap elsewhere.
+  document.querySelectorAll("[data-menu-more]").forEach(function (more) {
+    more.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && more.open) { more.open = false; more.querySelector("summary").focus(); }
+    });
+    document.addEventListener("click", function (event) {
+      if (more.open && !more.contains(event.target)) more.open = false;
+    });
+  });
 })();

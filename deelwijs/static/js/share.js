@@ -47,11 +47,17 @@
       confirmField.hidden = !report.needs_confirmation;
     }
     function runCheck() {
+      const sent = text.value;
       fetch(form.dataset.checkUrl, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-        body: JSON.stringify({text: text.value, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
-      }).then((r) => (r.ok ? r.json() : null)).then((report) => report && render(report)).catch(() => {});
+        body: JSON.stringify({text: sent, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
+      }).then((r) => (r.ok ? r.json() : null)).then((report) => {
+        if (!report) return;
+        render(report);
+        // The server's count of this text, for the counter (preview.js): the check's count is the one that blocks.
+        text.dispatchEvent(new CustomEvent("deelwijs:checked", {detail: {text: sent, length: report.length}}));
+      }).catch(() => {});
     }
     text.addEventListener("input", () => {
       clearTimeout(timer);
