@@ -2,7 +2,7 @@
 there; opting in to the public page of our people online, seen there, withdrawn, gone; and no page of Samen trips
 the Content-Security-Policy."""
 
-from .conftest import screenshot
+from .conftest import menu_link, screenshot
 from .test_csp import LISTEN, violations
 from .test_newcomer import sign_in
 
@@ -17,7 +17,7 @@ def test_a_question_is_answered_put_in_the_toolkit_and_read_there(page_at, demo)
     page = page_at(375)
     page.add_init_script(LISTEN)
     sign_in(page, "medewerker@lindehof.example")
-    page.get_by_role("link", name="Samen", exact=True).first.click()
+    menu_link(page, "Samen").click()
     page.get_by_role("link", name="Vraag het een collega").first.click()
     page.get_by_role("link", name="Stel een vraag").click()
     page.get_by_label("Je vraag in één regel").fill(QUESTION)
@@ -42,7 +42,7 @@ def test_a_question_is_answered_put_in_the_toolkit_and_read_there(page_at, demo)
     sign_out(page)
 
     sign_in(page, "medewerker@lindehof.example")
-    page.get_by_role("link", name="Toolkit", exact=True).first.click()
+    menu_link(page, "Toolkit").click()
     entry = page.get_by_text("Hoe laat ik op LinkedIn zien waar ik werk?")
     entry.click()  # a <details>: the answer opens under it
     page.get_by_text("Voeg bij Werkervaring een functie toe").wait_for()
