@@ -112,6 +112,7 @@ INSTALLED_APPS = [
     "deelwijs.insight",
     "deelwijs.webcare",
     "deelwijs.toolkit",
+    "deelwijs.community",
     "deelwijs.jobs",
     "deelwijs.privacy",
     "deelwijs.demo",

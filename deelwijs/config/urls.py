@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from deelwijs.community.urls import public_urlpatterns as people_online_urls
 from deelwijs.content import views as content_views
 from deelwijs.home import views as home_views
 from deelwijs.insight import views as insight_views
@@ -141,6 +142,8 @@ urlpatterns = [
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("privacy/", include("deelwijs.privacy.urls")),
     path("toolkit/", include("deelwijs.toolkit.urls")),
+    path("samen/", include("deelwijs.community.urls")),
+    path("online/", include(people_online_urls)),
     path("toestemming/", include("deelwijs.consent.urls")),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),

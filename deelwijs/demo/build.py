@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount, Handle
+from deelwijs.community.demo import create_demo_community
 from deelwijs.consent.demo import create_demo_consent
 from deelwijs.content.demo import create_demo_content
 from deelwijs.insight.demo import create_demo_report_settings
@@ -83,6 +84,14 @@ PEOPLE = [
         [AMBASSADOR, EMPLOYEE],
         ["Wijkteam Oost"],
         {"linkedin": "sanne_lindehof", "instagram": "sannezorgt"},
+    ),
+    (
+        "ambassadeur2",
+        "Lotte",
+        "Bos",
+        [AMBASSADOR, EMPLOYEE],
+        ["Afdeling Zonnebloem"],
+        {"linkedin": "lotte_lindehof", "mastodon": "lottebos@mastodon.nl"},
     ),
     ("medewerker", "Kees", "Hendriks", [EMPLOYEE], ["Afdeling Zonnebloem"], {"facebook": "kees.hendriks"}),
     ("vrijwilliger", "Ans", "Mulder", [VOLUNTEER], ["Dagbesteding Het Anker"], {}),
@@ -225,4 +234,5 @@ def _fill(org):
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
     create_demo_report_settings(org)
+    create_demo_community(org, people)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

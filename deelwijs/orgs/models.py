@@ -157,6 +157,15 @@ class Organisation(models.Model):
             "earlier use was allowed; then it is deleted with its form. Valid consent stays."
         ),
     )
+    keep_help_months = retention_period(
+        "keep_help_months",
+        _("Closed help requests (months after closing)"),
+        _(
+            "When someone asked their manager or communications for help with something online: what happened, "
+            "the messages and the outcome. Kept for a while after it is closed, in case it starts again. This "
+            "many months after closing it is deleted with its messages. Open requests stay."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

@@ -419,12 +419,30 @@ def stop_words():
     return set(get_stop_words("dutch")) | NOISE
 
 
-def themes(organisation, days, limit=15):
-    """The most frequent meaningful words and two-word phrases of the last days, without stop words."""
+# A handle or an address in a text (@name, @name@server, name@example.nl): left out where authors are.
+HANDLE = re.compile(r"\S*@\S*")
+
+
+def themes(organisation, days, limit=15, kinds=None, without_authors=False, least=1):
+    """The most frequent meaningful words and two-word phrases of the last days, without stop words.
+
+    ``kinds`` keeps only mentions or only reports (both by default). ``without_authors`` is for pages that must
+    never name outside people (the community's "what is being talked about"): every word of every author's name
+    of those days is left out too, and so is every handle or address in the texts. A word counts only when it
+    comes in at least ``least`` posts; phrases always need two.
+    """
     stops = stop_words() | {w.lower() for term in watch_terms(organisation) for w in re.findall(r"\w+", term)}
     since = timezone.now() - timedelta(days=days)
+    items = InboxItem.objects.filter(created__gte=since)
+    if kinds:
+        items = items.filter(kind__in=kinds)
+    rows = list(items.values_list("text", "author")[:5000])
+    if without_authors:
+        stops |= {word for _text, author in rows for word in re.findall(r"[^\W\d_]+", normalise(author))}
     words, phrases = Counter(), Counter()
-    for text in InboxItem.objects.filter(created__gte=since).values_list("text", flat=True)[:5000]:
+    for text, _author in rows:
+        if without_authors:
+            text = HANDLE.sub(" ", text or "")
         tokens = re.findall(r"[^\W\d_]{3,}", normalise(text))
         kept = [t for t in tokens if t not in stops]
         words.update(set(kept))
@@ -432,7 +450,7 @@ def themes(organisation, days, limit=15):
             {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a not in stops and b not in stops}
         )
     return {
-        "words": words.most_common(limit),
+        "words": [(w, n) for w, n in words.most_common(limit) if n >= least],
         "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10],
     }
 

@@ -25,6 +25,10 @@ STAFF = ALL - {"client", "volunteer"}
 # The toolkit's profile kit: for everyone the directory may list.
 PROFILE_KIT = STAFF | {"volunteer"}
 NOBODY = frozenset()
+# A client's question: communications alone reads it.
+COMMUNICATIONS = frozenset({"communications"})
+# Everyone who shares, except clients: the themes online, and the public page of our people online.
+SHARERS = STAFF | {"volunteer"}
 
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
 
@@ -323,6 +327,43 @@ TABLE = [
     action("toolkit_move", "toolkit_move", post=COMMS),
     # Deleting what is gone, or another organisation's, does nothing and returns to the list.
     action("toolkit_delete", "toolkit_delete", post=COMMS, foreign=302),
+    # Together (community)
+    page("community"),
+    page("community_talk", get=SHARERS),
+    page("questions"),
+    form("question_new"),
+    # Your own question: you read it and add to it.
+    form("question", "own_question"),
+    # A colleague's question: staff read it (volunteers and clients do not learn it exists); communications and
+    # experienced ambassadors answer it. A client's question only communications reads.
+    form("question", "question", get=STAFF, denied=404, post=COMMUNICATIONS | {"ambassador"}),
+    form("question", "client_question", get=COMMUNICATIONS, denied=404),
+    form("answer_promote", "community_answer", get=COMMS),
+    form("promoted_answer_edit", "promoted_answer", get=COMMS),
+    # Taking out what is gone, or another organisation's, does nothing and returns to the toolkit.
+    action("promoted_answer_delete", "promoted_answer", post=COMMS, foreign=302),
+    form("buddies", get=COMMS),
+    action("buddy_end", "buddy_pairing", post=COMMS),
+    # Clients are never on the public page: not even the page to choose it (a client who also volunteers reads
+    # that it is not for them, and a POST changes nothing).
+    form("online", get=SHARERS),
+    action("online_withdraw", post=SHARERS),
+    form("people_page_manage", get=COMMS),
+    # The public page of our people online, by the organisation's slug: for anyone, never cached.
+    public("people_online", "organisation_slug", cross_org=False),
+    public("people_online_embed", "organisation_slug", cross_org=False),
+    public("people_online_json", "organisation_slug", cross_org=False),
+    public("people_online_snippet", "organisation_slug", cross_org=False),
+    public("people_online_export", "people_export", cross_org=False),
+    # Ambassadors (already in) read that they are; communications decides.
+    form("join", get=STAFF),
+    page("join_requests", get=COMMS),
+    form("join_request", "join_request", get=COMMS),
+    page("help_requests"),
+    form("help_new"),
+    form("help_request", "own_help_request"),
+    # The colleague asked the team's managers: only they read it, not administrators nor communications.
+    form("help_request", "colleague_help_request", get=frozenset({"manager"}), denied=404),
 ]
 
 # URL names outside the matrix, each with the reason. Keep this short: a new view belongs in TABLE.

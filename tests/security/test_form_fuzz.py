@@ -443,6 +443,11 @@ NO_FORM = {
     "public_image": "a public photo",
     "consent_form_file": "a signed consent form",
     "consent_photo_file": "a photo",
+    "people_online": "the public page of our people online: a list and links",
+    "people_online_embed": "the same list, for a frame on the organisation's website",
+    "people_online_json": "the same list as JSON",
+    "people_online_snippet": "the same list as plain HTML",
+    "people_online_export": "a file of handles for a list on a network",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -469,6 +474,9 @@ POSTED_FROM = {
     "person_close_confirm": "person_close",
     "person_reopen_confirm": "person_reopen",
     "handle_visibility": "my_handles",
+    "promoted_answer_delete": "promoted_answer_edit",
+    "buddy_end": "buddies",
+    "online_withdraw": "online",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

@@ -172,7 +172,7 @@ def test_the_demo_is_idempotent(db):
         Handle.objects.count(),
         AuditEntry.objects.count(),
     ]
-    assert org.name == "Zorggroep Lindehof" and len(logins) == 9
+    assert org.name == "Zorggroep Lindehof" and len(logins) == 10
     assert {r for p in User.objects.filter(organisation=org) for r in p.roles} >= {
         "employee",
         "volunteer",

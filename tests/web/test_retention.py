@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from deelwijs.community.models import HelpMessage, HelpRequest
 from deelwijs.content.models import ContentItem, Image
 from deelwijs.insight import rollup
 from deelwijs.insight.models import DailyStat
@@ -65,6 +66,19 @@ def item(org, title, status=InboxItem.CLOSED, created=None, last_action=None, sc
     return made
 
 
+def help_request(org, person, closed_on, created=None):
+    made = HelpRequest.objects.create(
+        organisation=org,
+        person=person,
+        what_happened="Nare berichten",
+        status=HelpRequest.CLOSED if closed_on else HelpRequest.IN_PROGRESS,
+        closed_on=closed_on,
+        created=created or NOW,
+    )
+    HelpMessage.objects.create(request=made, author=person, text="Dank je")
+    return made
+
+
 def build(org):
     """One thing just past and one just within every period (the defaults), in one organisation."""
     employee = make_person(org, "employee", email=f"medewerker@{org.slug}.test")
@@ -82,6 +96,7 @@ def build(org):
         ),
     }
     Conversation.objects.filter(pk=old["conversation"].pk).update(outcome_on=date(2025, 6, 14))
+    old["help"] = help_request(org, employee, closed_on=date(2026, 6, 14))
     young = {
         "mention": item(org, "nieuwe-vermelding", status=InboxItem.NEW, created=ago(months=11)),
         # Handled long ago, but someone added a note last month: the last action counts.
@@ -103,6 +118,9 @@ def build(org):
         ),
     }
     Conversation.objects.filter(pk=young["conversation"].pk).update(outcome_on=date(2025, 6, 16))
+    young["help"] = help_request(org, employee, closed_on=date(2026, 6, 16))
+    # Open for years: a help request stays until it is closed.
+    young["open_help"] = help_request(org, employee, closed_on=None, created=ago(years=3))
     for story in (old["declined"], young["declined"], young["approved"]):
         StoryPhoto.objects.create(story=story, image=stored_image(org, 400, 300))
     content = ContentItem.objects.create(organisation=org, title="Nieuws", link="https://x.example")
@@ -149,6 +167,10 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
     assert not old["declined"].photos.exists() and not any(on_disk(n) for n in old_photo)
     assert Story.objects.filter(pk=old["declined"].pk).exists()
     assert young["declined"].photos.exists() and young["approved"].photos.exists()
+    # Help requests: a year after closing, with their messages; open ones stay however old.
+    assert not HelpRequest.objects.filter(pk=old["help"].pk).exists()
+    assert not HelpMessage.objects.filter(request_id=old["help"].pk).exists()
+    assert HelpRequest.objects.filter(pk__in=[young["help"].pk, young["open_help"].pk]).count() == 2
     # Clicks: only counted ones older than the period.
     with organisation_scope(org):
         assert sorted((c.day, c.rolled_up) for c in Click.objects.all()) == [
@@ -164,6 +186,7 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
         "clicks": 1,
         "story_photos": 1,
         "consent_records": 0,
+        "help_requests": 1,
     }
     assert done.removed == expected
     assert RetentionRun.objects.get(organisation=org).removed == expected
@@ -273,6 +296,7 @@ def test_an_administrator_changes_a_period_and_it_is_logged(client, people, org)
         "keep_clicks_months": 3,
         "keep_photos_days": 14,
         "keep_consent_years": 5,
+        "keep_help_months": 12,
     }
     assert client.post(reverse("retention"), data).status_code == 302
     org.refresh_from_db()
@@ -299,7 +323,8 @@ def test_a_period_out_of_bounds_is_refused_in_dutch_and_keeps_what_was_typed(
 ):
     client.force_login(people["administrator"])
     data = {"keep_mentions_months": 7, "keep_inbox_months": 25, "keep_register_months": 26}
-    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, "keep_consent_years": 6, field: value}
+    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, "keep_consent_years": 6, "keep_help_months": 9}
+    data[field] = value
     response = client.post(reverse("retention"), data)
     assert response.status_code == 200
     assert list(response.context["form"].errors[field]) == [message]

@@ -37,6 +37,9 @@ NO_TEXT = {
     "consent.ImageConsent": "which consents a photo has",
     "consent.ImageConsent_records": "the link between photos and consents",
     "consent.ConsentEnding": "a number, a kind and its lists as JSON",
+    "community.BuddyPairing": "who is whose buddy, since when",
+    "community.OnlineListing_handles": "a many-to-many row",
+    "community.HelpRequest_asked": "a many-to-many row",
 }
 
 
