@@ -243,7 +243,7 @@ def pair(actor, newcomer, buddy):
         _("You are the buddy of %(name)s: you see their questions first.") % {"name": newcomer.full_name},
         link=reverse("questions"),
     )
-    log(actor.organisation, actor, "buddy", f"{newcomer.full_name} + {buddy.full_name}")
+    log(actor.organisation, actor, "buddy", newcomer=newcomer.full_name, buddy=buddy.full_name)
     return pairing
 
 
@@ -256,7 +256,7 @@ def end_pairing(actor, pairing):
     pairing.save(update_fields=["ended"])
     notify(pairing.newcomer, _("Your time with a buddy has ended: you now answer colleagues' questions too."))
     notify(pairing.buddy, _("Your time as buddy of %(name)s has ended.") % {"name": pairing.newcomer.full_name})
-    log(actor.organisation, actor, "buddy_ended", f"{pairing.newcomer.full_name} + {pairing.buddy.full_name}")
+    log(actor.organisation, actor, "buddy_ended", newcomer=pairing.newcomer.full_name, buddy=pairing.buddy.full_name)
     return True
 
 
@@ -311,7 +311,7 @@ def decide_join(actor, join_request, accept, reason="", buddy=None):
         join_request.buddy = buddy if accept else None
         join_request.decided_by, join_request.decided_at = actor, timezone.now()
         join_request.save(update_fields=["status", "reason", "buddy", "decided_by", "decided_at"])
-        log(actor.organisation, actor, "join_request", f"{person.full_name}: {join_request.status}")
+        log(actor.organisation, actor, "join_request", person=person.full_name, status=join_request.status)
         if accept:
             text = _("Welcome to the ambassador team!")
             if buddy is not None:
@@ -370,7 +370,7 @@ def people_page(organisation):
 def save_people_page(actor, form):
     """Save the public page's settings (published, introduction, websites that may frame it); logged."""
     page = form.save()
-    log(actor.organisation, actor, "people_page", ", ".join(sorted(form.changed_data)) or "-")
+    log(actor.organisation, actor, "people_page")
     return page
 
 
@@ -479,7 +479,7 @@ def ask_for_help(person, kind, what_happened, link, helpers):
     )
     help_request.asked.set(chosen)
     _tell_asked(help_request, chosen)
-    log(person.organisation, None, "help_request", f"#{help_request.pk}: {len(chosen)} asked")
+    log(person.organisation, None, "help_request", number=help_request.pk, event="asked", count=len(chosen))
     return help_request
 
 
@@ -495,7 +495,7 @@ def ask_more(person, help_request, helpers):
         raise ValidationError(_("Choose someone you have not asked yet."))
     help_request.asked.add(*new)
     _tell_asked(help_request, new)
-    log(person.organisation, None, "help_request", f"#{help_request.pk}: {len(new)} more asked")
+    log(person.organisation, None, "help_request", number=help_request.pk, event="more_asked", count=len(new))
     return new
 
 
@@ -541,7 +541,7 @@ def update_help(actor, help_request, status, outcome):
         _("Your help request was updated: %(status)s.") % {"status": help_request.get_status_display()},
         link=reverse("help_request", args=[help_request.pk]),
     )
-    log(actor.organisation, actor, "help_request", f"#{help_request.pk}: {help_request.status}")
+    log(actor.organisation, actor, "help_request", number=help_request.pk, event="status", status=help_request.status)
     return True
 
 

@@ -201,6 +201,26 @@ SENTENCES = {
         },
     ),
     # Planning
+    # The community (community)
+    "buddy": Sentence(_("Buddy paired"), _("%(actor)s made %(buddy)s the buddy of %(newcomer)s.")),
+    "buddy_ended": Sentence(_("Buddy pairing ended"), _("%(actor)s ended %(buddy)s's pairing with %(newcomer)s.")),
+    "join_request": Sentence(
+        _("Request to join the ambassadors decided"),
+        lambda d: (
+            _("%(actor)s welcomed %(person)s to the ambassador team.")
+            if d.get("status") == "accepted"
+            else _("%(actor)s declined the request of %(person)s to join the ambassador team.")
+        ),
+    ),
+    "people_page": Sentence(_("Our people online changed"), _("%(actor)s changed the page of our people online.")),
+    # Who asked and what it is about stay out of the log: only that request number so-and-so moved.
+    "help_request": Sentence(
+        _("Confidential help request"),
+        lambda d: {
+            "asked": _("Confidential help request %(number)s was made; %(count)s people were asked."),
+            "more_asked": _("Confidential help request %(number)s: %(count)s more people were asked."),
+        }.get(d.get("event"), _("Confidential help request %(number)s has a new status.")),
+    ),
     "post_duplicated": Sentence(
         _("Planned post duplicated"),
         _("%(actor)s copied the planned post ‘%(post)s’ to %(to)s, as a draft."),

@@ -30,7 +30,7 @@ MO = PO.with_suffix(".mo")
 # Translations that are rightly the same in Dutch: loanwords Dutch uses, names of products, "Status: ...".
 SAME_IN_DUTCH = {
     "%(n)s export", "Account", "Accounts", "agenda", "Agenda", "Banner", "Banners", "Bluesky", "Dashboard",
-    "Dilemma", "E-mail", "in WhatsApp", "Logo", "Magenta",
+    "Dilemma", "E-mail", "in WhatsApp", "Logo", "Magenta", "Buddy", "buddy",
     "Exports", "Feedback", "Format", "Inbox", "Intake", "Intranet", "Later", "link", "Link", "Markdown.",
     "Mastodon", "Module", "moment", "Open", "Open accounts (%(n)s)", "Per", "Per team", "pixels", "planning",
     "Planning", "Privacy", "status", "Status", "Status: %(s)s.", "team", "Team", "teams", "Teams", "Tip",
