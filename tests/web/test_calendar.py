@@ -206,7 +206,8 @@ def test_a_copy_is_a_draft_on_the_chosen_date_with_the_same_account_text_photo_a
     original.refresh_from_db()
     assert original.status == "ready" and original.image_id == copy.image_id  # one stored photo, used twice
     entry = AuditEntry.objects.get(action="post_duplicated")
-    assert f"{original.pk} → {copy.pk}" in entry.summary and entry.actor == people["communications"]
+    assert entry.details["post_id"] == original.pk and entry.details["copy_id"] == copy.pk
+    assert "kopieerde het geplande bericht" in entry.summary and entry.actor == people["communications"]
     page = client.get(response.url).content.decode()
     assert "Een kopie van “Open dag” is gepland op dinsdag 17 november 2026 15:30, met de status concept." in page
 
@@ -222,7 +223,7 @@ def test_a_copy_of_a_blocked_text_is_checked_again(client, people, org, account)
     planned = post(org, account, at(DAY), text="Mevrouw Jansen van kamer 12 heeft BSN 111222333.", override_reason="x")
     client.force_login(people["communications"])
     response = client.post(reverse("post_duplicate", kwargs={"pk": planned.pk}), {"day": "2026-11-20"}, follow=True)
-    assert "De postcheck blokkeert de tekst van de kopie" in response.content.decode()
+    assert "De berichtcheck blokkeert de tekst van de kopie" in response.content.decode()
     assert PlannedPost.objects.exclude(pk=planned.pk).get().override_reason == ""
 
 

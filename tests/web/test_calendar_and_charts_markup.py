@@ -20,9 +20,11 @@ BARS = [("Een team met een heel lange naam voor een team", 40), ("Kort", 3)]
 def test_today_is_marked_in_words_and_for_screen_readers(client, people, view):
     client.force_login(people["communications"])
     html = client.get(reverse("calendar"), {"view": view}).content.decode()
-    assert html.count('aria-current="date"') == 1 and '<span class="today-label">vandaag</span>' in html
+    # The week is drawn twice, by the hour for a desk and day by day for a phone; CSS shows one of them.
+    assert html.count('aria-current="date"') == (1 if view == "month" else 2)
+    assert '<span class="today-label">vandaag</span>' in html
     # A day is a box with a heading, not one of 35 to 42 labelled regions.
-    assert 'class="cal-day' in html and not re.search(r"<section[^>]*cal-day", html)
+    assert "cal-day" in html and not re.search(r"<section[^>]*cal-day", html)
 
 
 def test_the_list_marks_today_when_something_is_planned(client, people, org):

@@ -189,7 +189,7 @@ def test_communications_sets_targets_logo_and_house_colour(client, org, people):
         assert max(logo.size) <= 640 and not logo.getexif()  # resized, and no camera or location left
     assert saved.logo.large.name.startswith("private/")
     entry = AuditEntry.objects.get(action="report_settings")
-    assert entry.actor == people["communications"] and "logo" in entry.summary and "house colour" in entry.summary
+    assert entry.actor == people["communications"] and "het logo" in entry.summary and "de huiskleur" in entry.summary
     page = client.get(reverse("reports")).content.decode()
     assert "300 keer gedeeld" in page and "1.200 klikken" in page and "#1f5e48" in page
     assert client.get(reverse("report_logo"))["Content-Type"] == saved.logo.content_type
