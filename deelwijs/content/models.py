@@ -231,3 +231,22 @@ class Image(models.Model):
             self.save(update_fields=["public"])
             # Only once the change is committed: a rollback must find the file still there.
             transaction.on_commit(lambda: delete_files(storage, [name]))
+
+
+class KeptUpload(models.Model):
+    """A file someone chose in a form that had an error elsewhere (or a text the post check blocked): kept so
+    they need not choose it again.
+
+    Used by the form they send next (only by them), and deleted with its file then or the next night
+    (content.uploads).
+    """
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=private_name)
+    name = models.CharField(max_length=200)
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("person__organisation")
+
+    def __str__(self):
+        return self.name

@@ -98,7 +98,7 @@ JOBS = (
     Job(
         "forget_kept_uploads",
         "30 3 * * *",
-        "deelwijs.toolkit.tasks.forget_kept_uploads",
+        "deelwijs.content.tasks.forget_kept_uploads",
         _("Every night at 03:30: delete files kept for forms that were never sent again"),
     ),
     Job(

@@ -6,13 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS
+from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.roles import ROLES
 
 from . import domain
 from .files import attachment_file
 from .models import Banner, LibraryImage, Page, PostFormat
-from .uploads import KeepsUploads
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

@@ -24,7 +24,7 @@ from PIL import Image as PILImage
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
 from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
-from deelwijs.content.models import Campaign, ContentItem, Image, SuggestedText, Topic
+from deelwijs.content.models import Campaign, ContentItem, Image, KeptUpload, SuggestedText, Topic
 from deelwijs.insight.models import Report
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
@@ -66,7 +66,7 @@ from deelwijs.privacy.export import file_path
 from deelwijs.privacy.models import DataExport, ErasureRecord
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
-from deelwijs.toolkit.models import Attachment, Banner, KeptUpload, LibraryImage, PostFormat, ProfileChecklist
+from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, PostFormat, ProfileChecklist
 from deelwijs.toolkit.models import Page as ToolkitPage
 from deelwijs.webcare.models import (
     Conversation,

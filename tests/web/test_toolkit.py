@@ -10,7 +10,8 @@ from django.utils import timezone, translation
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import Handle
-from deelwijs.content.models import Image
+from deelwijs.content import tasks as content_tasks
+from deelwijs.content.models import Image, KeptUpload
 from deelwijs.guard import check
 from deelwijs.guard.detectors import platform
 from deelwijs.learning.content import install_modules
@@ -18,7 +19,7 @@ from deelwijs.orgs.models import Notification
 from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.toolkit import domain, tasks
 from deelwijs.toolkit.content import FORMATS, GUIDES, PAGES, install_toolkit
-from deelwijs.toolkit.models import Attachment, KeptUpload, LibraryImage, Page, PostFormat, ProfileChecklist
+from deelwijs.toolkit.models import Attachment, LibraryImage, Page, PostFormat, ProfileChecklist
 
 from .toolkit_data import attachment, banner, jpeg, library_image, page, pdf, post_format
 
@@ -654,7 +655,7 @@ def test_uploads_left_behind_go_the_next_night(org, people, django_capture_on_co
         new.save()
     path = old.file.path
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.forget_kept_uploads.call() == 1
+        assert content_tasks.forget_kept_uploads.call() == 1
     assert list(KeptUpload.objects.all()) == [new]
     import os
 
