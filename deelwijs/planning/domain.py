@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
-from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
+from deelwijs.content.models import SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
@@ -59,14 +59,18 @@ def check_post(organisation, post):
 
 
 @transaction.atomic
-def save_post(actor, post, override_reason=""):
+def save_post(actor, post, override_reason="", photo=None):
     """Save a planned post. A block finding stops the save unless a reason to override is given.
 
-    Returns the report of the check when it stopped the save, else None.
+    ``photo`` is a new photo as (images.process() sizes, description): it becomes an Image only once the
+    post is saved, so a blocked post leaves no photo on disk. Returns the report of the check when it stopped
+    the save, else None.
     """
     report = check_post(actor.organisation, post) if post.text.strip() else None
     if report is not None and report.blocked and not override_reason.strip():
         return report
+    if photo is not None:
+        post.image = Image.from_processed(actor.organisation, *photo)
     post.organisation = actor.organisation
     if post.created_by_id is None:
         post.created_by = actor

@@ -5,6 +5,7 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import Campaign
+from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterDateField, FilterForm
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import can_plan_everything
@@ -36,7 +37,10 @@ class OrganisationChoicesMixin:
                 field.queryset = querysets[model]
 
 
-class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
+class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.ModelForm):
+    # The photo survives a blocked text as well as a form error (content.uploads).
+    kept_fields = ("photo",)
+
     class Meta:
         model = PlannedPost
         fields = [
@@ -57,8 +61,7 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
         widgets = {"text": forms.Textarea(attrs={"rows": 6, "data-check": "1"}), "scheduled_at": DATETIME}
 
     def __init__(self, *args, person, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.person = person
+        super().__init__(*args, person=person, **kwargs)
         cap_post_text(self.fields["text"])
         teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)

@@ -17,7 +17,7 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.forms import InputLimits
 from deelwijs.content.files import image_response
 from deelwijs.content.forms import OverrideForm
-from deelwijs.content.models import Campaign, Image
+from deelwijs.content.models import Campaign
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import (
@@ -205,23 +205,25 @@ def _post_form(request, post):
     )
     override = OverrideForm(request.POST or None)
     report = None
-    if request.method == "POST" and form.is_valid():
-        post = form.save(commit=False)
-        if post.pk is None and initial.get("hook_day"):
-            post.hook_day = initial["hook_day"]
-        if form.cleaned_data.get("photo"):
-            post.image = Image.from_processed(
-                request.user.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
-            )
-        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
-        report = domain.save_post(request.user, post, reason)
-        if report is None:
-            messages.success(request, _("The planned post is saved."))
-            if form.consent_verdict is not None and not form.consent_verdict.ok:
-                messages.warning(request, form.consent_verdict.message)
-            return redirect(
-                _back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}")
-            )
+    if request.method == "POST":
+        if form.is_valid():
+            post = form.save(commit=False)
+            if post.pk is None and initial.get("hook_day"):
+                post.hook_day = initial["hook_day"]
+            photo = None
+            if form.cleaned_data.get("photo"):
+                photo = (form.processed_photo, form.cleaned_data.get("photo_alt", ""))
+            reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+            report = domain.save_post(request.user, post, reason, photo=photo)
+            if report is None:
+                form.release_uploads()
+                messages.success(request, _("The planned post is saved."))
+                if form.consent_verdict is not None and not form.consent_verdict.ok:
+                    messages.warning(request, form.consent_verdict.message)
+                when = timezone.localtime(post.scheduled_at).date()
+                return redirect(_back(request, reverse("calendar") + f"?view=week&date={when}"))
+        # Not saved (a form error or a blocked text): the photo waits for the next try, as a kept upload.
+        form.keep_uploads()
     return render(
         request,
         "planning/post_edit.html",

@@ -6,6 +6,7 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
+from deelwijs.content.uploads import KeepsUploads
 
 from .models import MAX_PHOTOS
 
@@ -22,7 +23,9 @@ class MultiplePhotoField(forms.FileField):
         return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
 
 
-class StoryForm(InputLimits, forms.Form):
+class StoryForm(KeepsUploads, InputLimits, forms.Form):
+    # The photos survive a consent error and a blocked text: nobody chooses four photos twice (content.uploads).
+    kept_fields = ("photos",)
     text = cap_post_text(
         forms.CharField(
             label=_("Your story"),
