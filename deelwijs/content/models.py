@@ -128,8 +128,10 @@ class SuggestedText(models.Model):
     item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="suggested_texts")
     network = models.CharField(_("network"), max_length=20, choices=SHARE_NETWORKS)
     text = models.TextField(_("suggested text"))
-    # A block finding communications chose to keep, with the reason (also in the audit log).
+    # A block finding communications chose to keep, with the reason (also in the audit log), and what was kept:
+    # the fingerprint of this text on this network (override_key), so the reason is asked once per text.
     override_reason = models.CharField(max_length=300, blank=True)
+    override_key = models.CharField(max_length=64, blank=True)
 
     objects = OrganisationManager("item__organisation")
 

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
+from deelwijs.content.domain import may_override, override_key
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
@@ -60,23 +61,31 @@ def check_post(organisation, post):
 
 @transaction.atomic
 def save_post(actor, post, override_reason="", photo=None):
-    """Save a planned post. A block finding stops the save unless a reason to override is given.
+    """Save a planned post. A block finding stops the save unless communications gives a reason to keep it
+    (content.domain.may_override); the reason is kept with the fingerprint of the text and platform it was
+    given for, and logged. A text kept before and not changed since (same text, same platform) is neither
+    asked for nor logged again.
 
     ``photo`` is a new photo as (images.process() sizes, description): it becomes an Image only once the
     post is saved, so a blocked post leaves no photo on disk. Returns the report of the check when it stopped
     the save, else None.
     """
     report = check_post(actor.organisation, post) if post.text.strip() else None
-    if report is not None and report.blocked and not override_reason.strip():
+    key = override_key(post.text, platform_of(post))
+    newly_kept = report is not None and report.blocked and post.override_key != key
+    if newly_kept and not may_override(actor, override_reason):
         return report
     if photo is not None:
         post.image = Image.from_processed(actor.organisation, *photo)
     post.organisation = actor.organisation
     if post.created_by_id is None:
         post.created_by = actor
-    post.override_reason = override_reason.strip() if report is not None and report.blocked else ""
+    if newly_kept:
+        post.override_reason, post.override_key = override_reason.strip(), key
+    elif report is None or not report.blocked:
+        post.override_reason, post.override_key = "", ""
     post.save()
-    if post.override_reason:
+    if newly_kept:
         log(
             actor.organisation,
             actor,

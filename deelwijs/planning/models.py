@@ -252,7 +252,10 @@ class PlannedPost(models.Model):
     remind_hours = models.PositiveSmallIntegerField(_("reminder"), choices=REMIND_CHOICES, default=24)
     remind_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # A block finding communications chose to keep, with the reason, and the fingerprint of the text and platform
+    # it was given for (content.domain.override_key): asked again only when the text or the platform changes.
     override_reason = models.CharField(max_length=500, blank=True)
+    override_key = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 

@@ -1,4 +1,5 @@
 # The kept uploads of toolkit.0001, now content's: toolkit.0002 renamed the table, this takes the model over.
+# And the fingerprint of a blocked suggested text that communications kept, so the reason is asked once.
 
 import deelwijs.content.models
 import django.db.models.deletion
@@ -40,5 +41,10 @@ class Migration(migrations.Migration):
                     ],
                 ),
             ],
+        ),
+        migrations.AddField(
+            model_name="suggestedtext",
+            name="override_key",
+            field=models.CharField(blank=True, max_length=64),
         ),
     ]
