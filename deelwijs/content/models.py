@@ -116,6 +116,11 @@ class ContentItem(models.Model):
     def __str__(self):
         return self.title
 
+    def is_live(self, now=None):
+        """In the feed now: the Python side of ContentItemQuerySet.live(), for an item already loaded."""
+        now = now or timezone.now()
+        return self.published and self.starts_at <= now and (self.expires_at is None or self.expires_at > now)
+
     @property
     def role_list(self):
         return [r for r in self.audience_roles.split(",") if r]

@@ -46,7 +46,7 @@ def story_new(request):
 
 @requires()
 def my_stories(request):
-    stories = Story.objects.all().filter(author=request.user).prefetch_related("photos__image")
+    stories = Story.objects.filter(author=request.user).select_related("item").prefetch_related("photos__image")
     return render(request, "stories/mine.html", {"stories": stories})
 
 
