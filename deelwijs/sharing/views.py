@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from deelwijs.common.clientdata import is_client_data
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
@@ -116,7 +117,12 @@ def share(request, pk):
 @require_POST
 @requires()
 def check_api(request):
-    """The post check for the editor as you type: {text, network} -> report."""
+    """The post check as you type: {text, network, item, suggestion, purpose} -> report.
+
+    For the share editor and every form with a live check (common.forms.live_check). With ``purpose: "record"``
+    (the register of conversations) the report holds only the findings that make a client recognisable, the
+    ones such a form refuses (common.clientdata), and no nudges.
+    """
     if len(request.body) > MAX_CHECK_BODY:
         return JsonResponse({"error": "too large"}, status=400)
     try:
@@ -131,11 +137,14 @@ def check_api(request):
         return JsonResponse({"error": "unknown network"}, status=400)
     item = feed_items(request.user).filter(pk=item_pk).first() if item_pk else None
     report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
+    record = data.get("purpose") == "record"
+    if record:
+        report.findings = [f for f in report.findings if is_client_data(f)]
     result = report.to_dict()
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
-    result["nudges"] = domain.nudges(text, str(data.get("suggestion", "")), request.user.organisation)
+    result["nudges"] = [] if record else domain.nudges(text, str(data.get("suggestion", "")), request.user.organisation)
     return JsonResponse(result)
 
 

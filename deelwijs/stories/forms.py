@@ -3,7 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text, live_check
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
 from deelwijs.content.uploads import KeepsUploads
@@ -41,6 +41,12 @@ class StoryForm(KeepsUploads, InputLimits, forms.Form):
     )
     consent = forms.BooleanField(label=_("Everyone in the photos agreed to be shown online."), required=False)
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Checked as a post for the first network ticked (stories.views.check_story); the live findings replace
+        # the ones the page came back with.
+        live_check(self.fields["text"], network_field="networks", replaces="story-findings")
 
     def clean_photos(self):
         photos = self.cleaned_data["photos"]
