@@ -55,7 +55,7 @@ JOBS = (
         "send_reminders",
         "*/15 * * * *",
         "deelwijs.planning.tasks.send_planning_reminders",
-        _("Every 15 minutes: reminders for planned posts that are due soon"),
+        _("Every 15 minutes: reminders for planned posts that are due soon; feed posts that went live are published"),
         run_at_start=True,
     ),
     Job(

@@ -15,7 +15,7 @@ from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
 from deelwijs.content.domain import may_override, override_key
-from deelwijs.content.models import SHARE_NETWORKS, ContentItem, Image, SuggestedText
+from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
@@ -112,7 +112,9 @@ CONSENT_BLOCKS_STATUSES = (PlannedPost.READY, PlannedPost.PUBLISHED)
 
 
 def sync_item(post):
-    """A ready post for the ambassadors becomes a content item that appears in the feed at its time."""
+    """A ready post for the ambassadors becomes a content item that appears in the feed at its time, with the
+    post's text for every network it is planned for (PlannedPost.feed_network_list), and its corporate account's
+    network too. Texts of networks no longer chosen go; a text communications added beside one stays."""
     wanted = post.for_ambassadors and post.status in (PlannedPost.READY, PlannedPost.PUBLISHED) and post.text.strip()
     if not wanted:
         # Saved, not updated in bulk: the public copy of the item's photo goes with its publication.
@@ -129,7 +131,20 @@ def sync_item(post):
     item.save()
     if post.team_id:
         item.audience_teams.set([post.team_id])
-    SuggestedText.objects.update_or_create(item=item, network="linkedin", defaults={"text": post.text})
+    networks = post.feed_network_list
+    if post.account_id and post.account.platform in SHARE_NETWORK_LABELS and post.account.platform not in networks:
+        networks.append(post.account.platform)
+    existing = {}
+    for text in item.suggested_texts.order_by("pk"):
+        existing.setdefault(text.network, text)
+    item.suggested_texts.exclude(network__in=networks).delete()
+    for network in networks:
+        text = existing.get(network)
+        if text is None:
+            SuggestedText.objects.create(item=item, network=network, text=post.text)
+        elif text.text != post.text:
+            text.text = post.text
+            text.save(update_fields=["text"])
     if post.item_id != item.pk:
         PlannedPost.objects.filter(pk=post.pk).update(item=item)
         post.item = item
@@ -289,9 +304,29 @@ def send_reminders(now=None):
 
 
 def overdue_posts(organisation):
-    return PlannedPost.objects.filter(status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now()).select_related(
-        "responsible", "account"
+    """Open posts whose time has passed, but for the ones that go live on their own (PlannedPost.publishes_itself)."""
+    return (
+        PlannedPost.objects.filter(status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now())
+        .exclude(status=PlannedPost.READY, for_ambassadors=True, account__isnull=True)
+        .select_related("responsible", "account")
     )
+
+
+def publish_feed_posts(now=None):
+    """Ready posts for the ambassadors' feed alone whose time has come are published: their feed item is live
+    now (its item shows it already; this only says so in the plan). Returns how many."""
+    now = now or timezone.now()
+    due = PlannedPost.objects.filter(
+        status=PlannedPost.READY, for_ambassadors=True, account__isnull=True, scheduled_at__lte=now
+    ).select_related("item")
+    published = 0
+    for post in due:
+        if post.item_id is None or not post.item.is_live(now):
+            continue  # no text yet, or the item was taken out of the feed by hand: not published
+        post.status = PlannedPost.PUBLISHED
+        post.save(update_fields=["status"])
+        published += 1
+    return published
 
 
 # Meetings

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
-from deelwijs.content.models import Campaign
+from deelwijs.content.models import SHARE_NETWORKS, Campaign
 from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterDateField, FilterForm
 from deelwijs.orgs.models import Team, User
@@ -40,6 +40,13 @@ class OrganisationChoicesMixin:
 class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.ModelForm):
     # The photo survives a blocked text as well as a form error (content.uploads).
     kept_fields = ("photo",)
+    feed_networks = forms.MultipleChoiceField(
+        label=_("Networks in the ambassadors' feed"),
+        choices=SHARE_NETWORKS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The networks the feed item offers this text for. Leave them all empty for every network."),
+    )
 
     class Meta:
         model = PlannedPost
@@ -48,6 +55,7 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
             "text",
             "account",
             "for_ambassadors",
+            "feed_networks",
             "scheduled_at",
             "responsible",
             "status",
@@ -68,6 +76,11 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
         if teams is not None:
             self.fields["team"].required = True
             self.fields["team"].help_text = _("Plan for one of your teams.")
+        if self.instance.feed_networks:
+            self.initial["feed_networks"] = self.instance.feed_networks.split(",")
+
+    def clean_feed_networks(self):
+        return ",".join(self.cleaned_data["feed_networks"])
 
     def clean(self):
         data = super().clean()
