@@ -161,6 +161,35 @@ def move_post(actor, post, day):
     return post
 
 
+def _naive_local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+@transaction.atomic
+def move_event_posts(actor, event, old_start):
+    """The event moved from ``old_start``: its posts that are not published or cancelled move with it, by the
+    same days and hours on the clock (also across a change to summer or winter time), each with its feed item
+    and a new reminder. Logged once. Returns the moved posts, in order."""
+    shift = _naive_local(event.starts_at) - _naive_local(old_start)
+    if not shift:
+        return []
+    moved = []
+    for post in event.posts.filter(status__in=PlannedPost.OPEN).order_by("scheduled_at", "pk"):
+        post.scheduled_at = timezone.make_aware(_naive_local(post.scheduled_at) + shift)
+        post.save()
+        sync_item(post)
+        moved.append(post)
+    if moved:
+        log(
+            actor.organisation,
+            actor,
+            "post_moved",
+            f"{event.title} → {timezone.localtime(event.starts_at):%Y-%m-%d %H:%M}: "
+            + ", ".join(f"{_('Planned post')} {post.pk}" for post in moved),
+        )
+    return moved
+
+
 # Events: the posts before, during and after, proposed when the event is made.
 EVENT_POSTS = [
     ("announce", PlannedPost.BEFORE, timedelta(days=-14), "09:30", gettext_lazy("Announcement")),

@@ -131,6 +131,9 @@ class EventForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
         choices = domain.event_post_choices()
         if self.instance.pk:
             del self.fields["posts"]
+            self.fields["starts_at"].help_text = _(
+                "Moving the event moves its posts that are not published yet with it."
+            )
         else:
             self.fields["posts"].choices = choices
             self.fields["posts"].initial = [key for key, _label in choices]

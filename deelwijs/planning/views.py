@@ -4,13 +4,14 @@ from datetime import datetime, time, timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.accounts.models import CorporateAccount
@@ -277,13 +278,31 @@ def event_edit(request, pk=None):
         if pk
         else Event(organisation=request.user.organisation, responsible=request.user)
     )
+    old_start = event.starts_at  # before the form writes the new time onto the event
     form = EventForm(request.POST or None, instance=event, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         new = event.pk is None
-        event = form.save()
+        with transaction.atomic():
+            event = form.save()
+            moved = [] if new else domain.move_event_posts(request.user, event, old_start)
         if new:
             proposed = domain.propose_event_posts(request.user, event, form.cleaned_data.get("posts") or [])
             messages.success(request, _("The event is saved with %(n)d proposed posts to fill.") % {"n": len(proposed)})
+        elif moved:
+            messages.success(
+                request,
+                ngettext(
+                    "The event is saved; its post moved with it: %(posts)s.",
+                    "The event is saved; its %(n)d posts moved with it: %(posts)s.",
+                    len(moved),
+                )
+                % {
+                    "n": len(moved),
+                    "posts": "; ".join(
+                        f"{post.label} ({timezone.localtime(post.scheduled_at):%d-%m-%Y %H:%M})" for post in moved
+                    ),
+                },
+            )
         else:
             messages.success(request, _("The event is saved."))
         return redirect("event_edit", pk=event.pk)
