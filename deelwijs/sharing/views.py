@@ -75,6 +75,28 @@ def suggestion_for(person, item, network):
     return variants[(person.pk * 31 + item.pk) % len(variants)]
 
 
+def starting_text(person, item, network):
+    """(text, network it was written for) the editor starts with: the item's text for this network, else one
+    written for another network (LinkedIn first), else ("", "")."""
+    written = [code for code in SHARE_NETWORK_LABELS if any(t.network == code for t in item.suggested_texts.all())]
+    if not written:
+        return "", ""
+    source = network if network in written else written[0]
+    return suggestion_for(person, item, source), source
+
+
+def starting_help(network, source):
+    """What the editor's help says about the text it starts with (sharing/_editor.html)."""
+    if source == network:
+        return ""  # the editor's own line: start from the suggestion
+    if source:
+        return _(
+            "There is no suggestion for %(network)s, so this starts from the text for %(other)s: make it fit "
+            "%(network)s. The post check reads along."
+        ) % {"network": SHARE_NETWORK_LABELS[network], "other": SHARE_NETWORK_LABELS[source]}
+    return _("There is no suggestion for this item: write your own text. The post check reads along.")
+
+
 @requires()
 def share(request, pk):
     item = _item_for(request, pk)
@@ -84,7 +106,7 @@ def share(request, pk):
     network = request.POST.get("network") or request.GET.get("netwerk")
     if network not in SHARE_NETWORK_LABELS:
         return render(request, "sharing/choose.html", {"item": item, "networks": networks})
-    suggestion = suggestion_for(request.user, item, network)
+    suggestion, source = starting_text(request.user, item, network)
     text = request.POST.get("text", suggestion)
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
     report, error = None, ""
@@ -110,7 +132,14 @@ def share(request, pk):
     return render(
         request,
         "sharing/editor.html",
-        {**context, "item": item, "error": error, "instance": typed, "consent_verdict": verdict},
+        {
+            **context,
+            "item": item,
+            "error": error,
+            "instance": typed,
+            "consent_verdict": verdict,
+            "editor_help": starting_help(network, source),
+        },
     )
 
 

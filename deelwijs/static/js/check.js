@@ -27,6 +27,7 @@
     text.setAttribute("aria-describedby", ((text.getAttribute("aria-describedby") || "") + " " + out.id).trim());
     var timer = null;
     var last = null;
+    var asked = 0; // answers can come back out of order: only the latest one is shown
 
     function network() {
       var name = text.dataset.networkField;
@@ -59,12 +60,13 @@
       var body = JSON.stringify({text: text.value, network: network(), purpose: text.dataset.purpose || "post"});
       if (body === last) return;
       last = body;
+      var mine = ++asked;
       fetch(text.dataset.liveCheck, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf.value},
         body: body,
       }).then(function (r) { return r.ok ? r.json() : null; }).then(function (report) {
-        if (report) render(report);
+        if (report && mine === asked) render(report);
       }).catch(function () {});
     }
     function later() {

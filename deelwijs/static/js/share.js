@@ -8,10 +8,14 @@
     const highlight = document.getElementById("highlight");
     const share = document.getElementById("share-button");
     const confirmField = document.getElementById("confirm-field");
+    const summary = document.getElementById("check-summary");
+    const reason = document.getElementById("share-blocked-reason");
     const suggestion = document.getElementById("suggestion").value;
     const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
     const labels = JSON.parse(document.getElementById("severity-labels").textContent);
     let timer = null;
+    // Answers can come back out of order (the check at load and the first typing): only the latest one counts.
+    let asked = 0;
 
     function escape(s) {
       return s.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -44,14 +48,19 @@
       }
       highlight.innerHTML = spans.length ? out + escape(value.slice(pos)) : "";
       share.disabled = report.blocked;
+      reason.hidden = !report.blocked;
       confirmField.hidden = !report.needs_confirmation;
+      summary.hidden = !report.blocked && !report.needs_confirmation;
+      summary.className = "check-summary " + (report.blocked ? "block" : "warn");
+      summary.firstElementChild.textContent = report.blocked ? labels.summary_block : labels.summary_warn;
     }
     function runCheck() {
+      const mine = ++asked;
       fetch(form.dataset.checkUrl, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
         body: JSON.stringify({text: text.value, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
-      }).then((r) => (r.ok ? r.json() : null)).then((report) => report && render(report)).catch(() => {});
+      }).then((r) => (r.ok ? r.json() : null)).then((report) => report && mine === asked && render(report)).catch(() => {});
     }
     text.addEventListener("input", () => {
       clearTimeout(timer);
