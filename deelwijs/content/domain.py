@@ -6,7 +6,9 @@ from django.db import transaction
 
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
+from deelwijs.orgs.models import User
 from deelwijs.orgs.permissions import can_manage_content, can_override_post_check
+from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
 
 from .models import ContentItem, Image
@@ -17,6 +19,18 @@ def visible_items(person):
     if can_manage_content(person):
         return ContentItem.objects.all()
     return ContentItem.objects.live().for_person(person)
+
+
+def reach(item):
+    """How many active people the item is meant for: ContentItemQuerySet.for_person, counted from the item's
+    side (its teams, its locations through people's teams, its roles; without roles, staff)."""
+    people = User.members.filter(is_active=True)
+    if item.audience_teams.exists():
+        people = people.filter(teams__in=item.audience_teams.all())
+    if item.audience_locations.exists():
+        people = people.filter(teams__location__in=item.audience_locations.all())
+    people = people.filter(role_assignments__role__in=item.role_list or STAFF_ROLES)
+    return people.distinct().count()
 
 
 def release_images(image_ids):

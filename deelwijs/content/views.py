@@ -39,6 +39,15 @@ def item_edit(request, pk=None):
             if saved:
                 form.release_uploads()
                 messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
+                if domain.reach(saved) == 0:
+                    messages.warning(
+                        request,
+                        _(
+                            "Nobody can see “%(title)s”: nobody with an account is in the teams, locations and roles "
+                            "you chose together. Choose other ones, or add the people to the team."
+                        )
+                        % {"title": saved.title},
+                    )
                 return redirect("item_list")
         # Not saved (a form error or a blocked text): the photo waits for the next try.
         form.keep_uploads()

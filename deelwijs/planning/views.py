@@ -170,12 +170,13 @@ def _initial_post(request):
     start = NewPostStart(request.GET, request.user.organisation).values
     day = start["date"] or timezone.localdate()
     initial["scheduled_at"] = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    # The day's idea becomes the starting text: it is what "Start a post" on the hook day page offered.
     hook = hookdays.find(start["hook"] or "", day.year)
     if hook:
-        initial.update(title=hook.name, text="", hook_day=hook.key)
+        initial.update(title=hook.name, text=hook.tip, hook_day=hook.key)
     mine = start["own"]
     if mine:
-        initial.update(title=mine.name, hook_day=f"eigen-{mine.pk}")
+        initial.update(title=mine.name, text=mine.description, hook_day=f"eigen-{mine.pk}")
     return initial
 
 
