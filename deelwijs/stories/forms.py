@@ -42,8 +42,8 @@ class StoryForm(KeepsUploads, InputLimits, forms.Form):
     consent = forms.BooleanField(label=_("Everyone in the photos agreed to be shown online."), required=False)
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         # Checked as a post for the first network ticked (stories.views.check_story); the live findings replace
         # the ones the page came back with.
         live_check(self.fields["text"], network_field="networks", replaces="story-findings")
