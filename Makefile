@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libp
 	tesseract-ocr tesseract-ocr-nld
 
 LOCK := requirements/dev.lock
-.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages clean
+.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard train-guard bench-redirect bench-insight system-packages install messages icons clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -51,6 +51,10 @@ serve:
 		trap 'kill -TERM -$$worker -$$scheduler 2>/dev/null; wait' EXIT INT TERM; \
 		DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
+# The app icon's PNG renditions, drawn from the shapes of deelwijs/static/icons/deelwijs.svg (committed).
+icons: install
+	$(BIN)/python -m deelwijs.common.icons
+
 messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py compilemessages
@@ -86,8 +90,18 @@ POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 test-postgres: install
 	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
 
-# Browser tests in Debian's Chromium (installed with apt-get when missing).
-test-browser: install
+# axe-core for the accessibility tests (tests/browser/test_accessibility.py): from the npm registry into var/node,
+# which is not committed; npm comes from Debian when missing.
+AXE := var/node/node_modules/axe-core/axe.min.js
+$(AXE):
+	@command -v npm >/dev/null || { echo "Installing Debian package: npm"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; }
+	mkdir -p var/node
+	npm install --prefix var/node --no-save --no-package-lock --no-audit --no-fund --loglevel=error axe-core@4
+
+# Browser tests in Debian's Chromium (installed with apt-get when missing), axe-core among them.
+test-browser: install $(AXE)
 	@if [ ! -x /usr/bin/chromium ]; then \
 		echo "Installing Debian package: chromium"; \
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \

@@ -194,11 +194,11 @@ def follows_convention(handle, user):
     return handle.lstrip("@").split("@")[0].lower() == conventional_handle(user)
 
 
-def accounts_short_of_owners(organisation):
-    """How many of the organisation's accounts have fewer than two owners (one query)."""
+def accounts_short_of_owners():
+    """The accounts (of the organisation in scope) with fewer than two owners, each with its owner_count."""
     return (
         CorporateAccount.objects.all()
         .annotate(owner_count=models.Count("owners"))
         .filter(owner_count__lt=MIN_OWNERS)
-        .count()
+        .order_by("platform", "handle")
     )

@@ -4,6 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
 from deelwijs.content import views as content_views
+from deelwijs.home import views as home_views
 from deelwijs.insight import views as insight_views
 from deelwijs.jobs import views as job_views
 from deelwijs.learning import views as learning_views
@@ -15,7 +16,7 @@ from deelwijs.stories import views as story_views
 from deelwijs.webcare import views as webcare_views
 
 urlpatterns = [
-    path("", org_views.home, name="home"),
+    path("", home_views.home, name="home"),
     path("aanmelden/", org_views.SignInView.as_view(), name="login"),
     path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
@@ -36,6 +37,8 @@ urlpatterns = [
     path("beleid/", org_views.policy, name="policy"),
     path("mensen/", org_views.people, name="people"),
     path("mensen/uitnodigen/", org_views.invite, name="invite"),
+    path("mensen/uitnodigen/<int:pk>/opnieuw/", org_views.invitation_resend, name="invitation_resend"),
+    path("mensen/uitnodigen/<int:pk>/intrekken/", org_views.invitation_revoke, name="invitation_revoke"),
     path("mensen/<int:pk>/rollen/", org_views.person_roles, name="person_roles"),
     path("mensen/<int:pk>/sluiten/", org_views.person_close, name="person_close"),
     path("mensen/<int:pk>/sluiten/bevestigen/", org_views.person_close_confirm, name="person_close_confirm"),
@@ -59,6 +62,9 @@ urlpatterns = [
     path("inhoud/nieuw/", content_views.item_edit, name="item_new"),
     path("inhoud/<int:pk>/", content_views.item_edit, name="item_edit"),
     path("inhoud/<int:pk>/foto/<str:size>/", content_views.item_image, name="item_image"),
+    path("inhoud/campagnes/", content_views.campaign_list, name="campaign_list"),
+    path("inhoud/campagnes/nieuw/", content_views.campaign_edit, name="campaign_new"),
+    path("inhoud/campagnes/<int:pk>/", content_views.campaign_edit, name="campaign_edit"),
     path("openbaar/<str:name>", content_views.public_image, name="public_image"),
     path("s/<str:code>", sharing_views.tracked_link, name="tracked_link"),
     path("verhalen/", story_views.my_stories, name="my_stories"),
@@ -97,6 +103,7 @@ urlpatterns = [
     path("planning/berichten/<int:pk>/", planning_views.post_edit, name="post_edit"),
     path("planning/berichten/<int:pk>/foto/<str:size>/", planning_views.post_image, name="post_image"),
     path("planning/berichten/<int:pk>/verplaatsen/", planning_views.post_move, name="post_move"),
+    path("planning/berichten/<int:pk>/dupliceren/", planning_views.post_duplicate, name="post_duplicate"),
     path("planning/evenementen/", planning_views.event_list, name="event_list"),
     path("planning/evenementen/nieuw/", planning_views.event_edit, name="event_new"),
     path("planning/evenementen/<int:pk>/", planning_views.event_edit, name="event_edit"),

@@ -11,10 +11,10 @@ from .models import Campaign, ContentItem, SuggestedText, Topic
 
 SITE = "https://www.lindehof.example"
 CAMPAIGNS = [
-    ("Werken bij Lindehof", "werken-bij"),
-    ("Week van de Ouderen", "week-van-de-ouderen"),
-    ("Samen tegen eenzaamheid", "eenzaamheid"),
-    ("Vrijwilligers gezocht", "vrijwilligers"),
+    ("Werken bij Lindehof", "werken-bij", "blue"),
+    ("Week van de Ouderen", "week-van-de-ouderen", "magenta"),
+    ("Samen tegen eenzaamheid", "eenzaamheid", "teal"),
+    ("Vrijwilligers gezocht", "vrijwilligers", "brown"),
 ]
 TOPICS = ["Vacatures", "Ouderenzorg", "Dagbesteding", "Vrijwilligers", "Innovatie", "Nieuws"]
 # title, campaign slug, topics, path, linkedin text, other network texts, roles
@@ -190,8 +190,8 @@ def create_demo_content(org, author):
     if ContentItem.objects.exists():
         return
     campaigns = {
-        slug: Campaign.objects.get_or_create(organisation=org, slug=slug, defaults={"name": name})[0]
-        for name, slug in CAMPAIGNS
+        slug: Campaign.objects.get_or_create(organisation=org, slug=slug, defaults={"name": name, "colour": colour})[0]
+        for name, slug, colour in CAMPAIGNS
     }
     topics = {name: Topic.objects.get_or_create(organisation=org, name=name)[0] for name in TOPICS}
     now = timezone.now()

@@ -1,8 +1,10 @@
 """Business rules for content items."""
 
 import hashlib
+from collections import Counter
 
 from django.db import transaction
+from django.utils.text import slugify
 
 from deelwijs.guard import check
 from deelwijs.orgs.domain import log
@@ -11,7 +13,7 @@ from deelwijs.orgs.permissions import can_manage_content, can_override_post_chec
 from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
 
-from .models import ContentItem, Image
+from .models import CAMPAIGN_COLOURS, Campaign, ContentItem, Image
 
 
 def visible_items(person):
@@ -119,3 +121,26 @@ def save_item(actor, form, texts_formset, override_reason=""):
             f"{item.title} ({network}): {', '.join(report.categories)} — {override_reason.strip()}",
         )
     return item, []
+
+
+def next_colour():
+    """The palette's colour the organisation's campaigns use least (the first of those), for a new campaign."""
+    used = Counter(Campaign.objects.values_list("colour", flat=True))
+    return min((code for code, *_rest in CAMPAIGN_COLOURS), key=lambda code: used[code])
+
+
+@transaction.atomic
+def save_campaign(actor, campaign):
+    """Save a campaign. A new one gets a slug of its name, unique in the organisation; the slug of an existing
+    campaign stays, because its tracked links carry it as utm_campaign."""
+    campaign.organisation = actor.organisation
+    if not campaign.slug:
+        base = slugify(campaign.name)[:140] or "campagne"
+        taken = set(Campaign.objects.filter(slug__startswith=base).values_list("slug", flat=True))
+        slug, n = base, 1
+        while slug in taken:
+            n += 1
+            slug = f"{base}-{n}"
+        campaign.slug = slug
+    campaign.save()
+    return campaign

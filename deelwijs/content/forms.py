@@ -14,8 +14,13 @@ from .uploads import KeepsUploads
 
 
 class PhotoForm(InputLimits, forms.Form):
-    """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates."""
+    """A photo with its description; the upload is processed (EXIF and GPS removed, resized) when it validates.
 
+    A new photo needs a description for people who cannot see it, or the explicit word that it is decorative
+    (then it is shown with alt=""): never decorative by leaving the description empty.
+    """
+
+    asks_description = True
     photo = forms.ImageField(
         label=_("Photo"), required=False, help_text=_("JPEG, PNG or WebP; location data is removed.")
     )
@@ -25,6 +30,23 @@ class PhotoForm(InputLimits, forms.Form):
         max_length=300,
         help_text=_("What is in the photo, for people who cannot see it."),
     )
+    photo_decorative = forms.BooleanField(
+        label=_("The photo is decorative: it adds nothing the text does not already say"), required=False
+    )
+
+    def clean(self):
+        data = super().clean()
+        if self.asks_description and self.describes_a_photo(data) and not data.get("photo_alt", "").strip():
+            if not data.get("photo_decorative") and "photo_alt" not in self.errors:
+                self.add_error("photo_alt", _("Describe what is in the photo, or tick that it is decorative."))
+        if data.get("photo_decorative"):
+            data["photo_alt"] = ""
+        return data
+
+    def describes_a_photo(self, data):
+        """Whether this form gives a photo its description: a new one (a form that keeps the photo's description
+        while it has one says so too)."""
+        return bool(data.get("photo")) and "photo" not in self.errors
 
     def clean_photo(self):
 
@@ -111,6 +133,19 @@ SuggestedTextFormSet = inlineformset_factory(
 )
 
 
+class CampaignForm(InputLimits, forms.ModelForm):
+    class Meta:
+        model = Campaign
+        fields = ["name", "colour"]
+        widgets = {"colour": forms.RadioSelect}
+
+    def clean_name(self):
+        name = " ".join(self.cleaned_data["name"].split())
+        if Campaign.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).exists():
+            raise forms.ValidationError(_("There is a campaign with this name already."))
+        return name
+
+
 class OverrideForm(InputLimits, forms.Form):
     """The reason communications gives to keep a text the post check blocks; it goes into the audit log."""
 
@@ -129,8 +164,9 @@ class ShareForm(InputLimits, forms.Form):
 
 
 class FeedFilter(FilterForm):
-    """The feed's topic and campaign, by the Dutch parameter names the links use."""
+    """The feed's search, topic and campaign, by the Dutch parameter names the links use."""
 
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
     onderwerp = forms.ModelChoiceField(Topic.objects.none(), required=False)
     campagne = forms.ModelChoiceField(Campaign.objects.none(), required=False)
 

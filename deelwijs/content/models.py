@@ -28,10 +28,33 @@ SHARE_NETWORKS = [
 SHARE_NETWORK_LABELS = dict(SHARE_NETWORKS)
 
 
+# A campaign's colour on the calendar: (code, name, background, text). The campaign's name is written in the text
+# colour on the background, at a contrast of at least 4.5:1 (WCAG 1.4.3, tests/web/test_campaigns.py), and always
+# in words: the colour only helps to spot a campaign. deelwijs.css has a class c-<code> for each.
+CAMPAIGN_COLOURS = [
+    ("blue", _("Blue"), "#1f5fa8", "#ffffff"),
+    ("teal", _("Teal"), "#00706b", "#ffffff"),
+    ("green", _("Green"), "#2e6b1f", "#ffffff"),
+    ("purple", _("Purple"), "#6b3fa0", "#ffffff"),
+    ("magenta", _("Magenta"), "#a3246b", "#ffffff"),
+    ("red", _("Red"), "#b02a2a", "#ffffff"),
+    ("brown", _("Brown"), "#8a4b00", "#ffffff"),
+    ("slate", _("Slate"), "#4a5568", "#ffffff"),
+    ("yellow", _("Yellow"), "#f2c94c", "#1a1a1a"),
+]
+
+
 class Campaign(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="campaigns")
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(max_length=150)
+    colour = models.CharField(
+        _("colour"),
+        max_length=20,
+        choices=[(code, label) for code, label, _bg, _fg in CAMPAIGN_COLOURS],
+        default=CAMPAIGN_COLOURS[0][0],
+        help_text=_("Shown with the campaign's name on the calendar's posts."),
+    )
 
     objects = OrganisationManager("organisation")
 

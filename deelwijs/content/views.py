@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -10,8 +11,8 @@ from deelwijs.orgs.tenancy import across_organisations
 
 from . import domain
 from .files import image_response, public_image_response
-from .forms import ContentItemForm, OverrideForm, SuggestedTextFormSet
-from .models import ContentItem, Image
+from .forms import CampaignForm, ContentItemForm, OverrideForm, SuggestedTextFormSet
+from .models import Campaign, ContentItem, Image
 from .news import NewsFeedError, import_feed
 
 PAGE_SIZE = 20
@@ -62,6 +63,26 @@ def item_edit(request, pk=None):
             "override": override,
         },
     )
+
+
+@requires(can_manage_content)
+def campaign_list(request):
+    """The campaigns with their colour on the calendar and how many items each has."""
+    campaigns = Campaign.objects.annotate(item_count=Count("items")).order_by("name")
+    return render(request, "content/campaigns.html", {"campaigns": campaigns})
+
+
+@requires(can_manage_content)
+def campaign_edit(request, pk=None):
+    campaign = get_object_or_404(Campaign, pk=pk) if pk else Campaign(colour=domain.next_colour())
+    # The heading before the form binds: a failed POST changes the instance, not the saved name.
+    title = _("Campaign “%(name)s”") % {"name": campaign.name} if pk else _("New campaign")
+    form = CampaignForm(request.POST or None, instance=campaign)
+    if request.method == "POST" and form.is_valid():
+        saved = domain.save_campaign(request.user, form.save(commit=False))
+        messages.success(request, _("The campaign “%(name)s” is saved.") % {"name": saved.name})
+        return redirect("campaign_list")
+    return render(request, "content/campaign_edit.html", {"form": form, "campaign": campaign, "title": title})
 
 
 @require_POST

@@ -3,13 +3,15 @@
 Pure Python, no Django: `check(text, platform, policy) -> Report`.
 """
 
-from .engine import MAX_TEXT, check, warm_up
+from .engine import MAX_TEXT, check, count_rules, length, warm_up
 from .messages import FIVE_QUESTIONS
 from .policy import PLATFORMS, Policy, PolicyError
 from .report import BLOCK, CATEGORIES, HINT, WARN, Finding, Report
 
 __all__ = [
     "check",
+    "length",
+    "count_rules",
     "MAX_TEXT",
     "warm_up",
     "FIVE_QUESTIONS",

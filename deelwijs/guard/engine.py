@@ -6,6 +6,7 @@ from typing import Any
 from . import learned as learned_layer
 from .detector import Detector, Rule, check_order
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
+from .detectors import platform as platform_check
 from .lexicon import dictionaries, frequencies, lexicon
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
@@ -121,6 +122,24 @@ def check(
         # After every rule: the model reads which rules fired, and stays quiet where one did.
         learned_layer.detect(doc, list(found.values()), emit)
     return Report(text=text, platform=platform, findings=_without_doubles(list(found.values())))
+
+
+def length(text: str, platform: str = "linkedin", appended_link: str | None = None) -> platform_check.Length | None:
+    """The text's length as its network counts it, with the link the share flow appends, exactly as the length
+    check counts it; None on a network without a limit. For a counter beside the text (see count_rules)."""
+    platform = (platform or "").lower()
+    if platform not in PLATFORMS:
+        raise ValueError(f"unknown platform {platform!r}; choose from {', '.join(PLATFORMS)}")
+    if len(text) > MAX_TEXT:
+        # Not analysed (check refuses it with one finding): its characters are count enough.
+        limit = platform_check.LIMITS.get(platform)
+        return platform_check.Length(len(text), limit[0], 0) if limit else None
+    return platform_check.measure(Doc(text, platform, Policy(), appended_link))
+
+
+def count_rules() -> dict[str, Any]:
+    """How every network counts a text's length, as plain data (limits, ways of counting, the appended link)."""
+    return platform_check.rules()
 
 
 def _without_doubles(findings: list[Finding]) -> list[Finding]:

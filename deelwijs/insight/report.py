@@ -22,20 +22,25 @@ from .models import Report
 logger = logging.getLogger(__name__)
 
 
-def chart_set(data):
-    """The charts of a figures dict, as SVG."""
+def chart_set(data, screen=False):
+    """The charts of a figures dict, as SVG; for a screen, each twice: for a desk and for a phone."""
     label = {figures.DAY: "%d-%m", figures.WEEK: "%d-%m", figures.MONTH: "%m-%Y"}[data["by"]]
     points = [(day.strftime(label), s, c) for day, s, c in data["series"]]
+
+    def draw(chart, *args, chart_id):
+        return charts.for_phone_and_desk(chart, *args, chart_id=chart_id) if screen else chart(*args, chart_id=chart_id)
+
+    def bars(rows, column, title, chart_id):
+        return draw(charts.bar_chart, [(r[0], r[column]) for r in rows], title, chart_id=chart_id)
+
     return {
-        "timeline": charts.line_chart(points, _("Shares and clicks over time"), _("Shares"), _("Clicks"), "chart-time"),
-        "networks": charts.bar_chart([(r[0], r[2]) for r in data["networks"]], _("Clicks per network"), "chart-net"),
-        "campaigns": charts.bar_chart(
-            [(r[0], r[2]) for r in data["campaigns"]], _("Clicks per campaign"), "chart-campaign"
+        "timeline": draw(
+            charts.line_chart, points, _("Shares and clicks over time"), _("Shares"), _("Clicks"), chart_id="chart-time"
         ),
-        "teams": charts.bar_chart([(r[0], r[1]) for r in data["teams"]], _("Shares per team"), "chart-team"),
-        "locations": charts.bar_chart(
-            [(r[0], r[1]) for r in data["locations"]], _("Shares per location"), "chart-location"
-        ),
+        "networks": bars(data["networks"], 2, _("Clicks per network"), "chart-net"),
+        "campaigns": bars(data["campaigns"], 2, _("Clicks per campaign"), "chart-campaign"),
+        "teams": bars(data["teams"], 1, _("Shares per team"), "chart-team"),
+        "locations": bars(data["locations"], 1, _("Shares per location"), "chart-location"),
     }
 
 

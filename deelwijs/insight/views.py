@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -86,7 +87,7 @@ def dashboard(request):
         {
             "form": form,
             "data": data,
-            "charts": chart_set(data),
+            "charts": chart_set(data, screen=True),
             "query": request.GET.urlencode(),
             "no_teams": form.teams == [],
             "choice_lists": choice_lists,
@@ -100,6 +101,9 @@ def dashboard_csv(request):
     response = HttpResponse(figures_csv(figures.dashboard(scope, period, by)), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="deelwijs-{period.key}.csv"'
     return response
+
+
+MY_SHARES_PAGE = 50
 
 
 @requires()
@@ -120,7 +124,7 @@ def my_figures(request):
         request,
         "insight/mine.html",
         {
-            "shares": shares[:50],
+            "shares": Paginator(shares, MY_SHARES_PAGE).get_page(request.GET.get("pagina")),
             "totals": totals,
             "modules": [(m, rows[m.pk]) for m in modules],
             "rate": figures.rate(totals["clicks"], totals["shares"]),

@@ -70,6 +70,17 @@ def next_step(step):
     return Step.objects.filter(module=step.module, order__gt=step.order).order_by("order").first()
 
 
+def previous_step(step):
+    return Step.objects.filter(module=step.module, order__lt=step.order).order_by("-order").first()
+
+
+def next_module(person, module):
+    """The published module after this one that the person has not finished yet, or None."""
+    later = list(Module.objects.filter(published=True, number__gt=module.number).order_by("number"))
+    rows = progress(person, later)
+    return next((m for m in later if not rows[m.pk]["complete"]), None)
+
+
 def lesson_links(organisation):
     """{post check rule: url of the first published step that explains it}."""
     links = {}

@@ -76,6 +76,7 @@ def step_view(request, number, order):
             if step.data.get("show_policy")
             else "",
             "next": domain.next_step(step),
+            "previous": domain.previous_step(step),
             "position": step.order,
             "count": module.steps.count(),
             "accounts": _accounts(request) if step.data.get("show_accounts") else None,
@@ -130,7 +131,11 @@ def certificate(request, number):
     row = domain.progress(request.user, [module])[module.pk]
     if not row["complete"]:
         raise Http404
-    return render(request, "learning/certificate.html", {"module": module, "row": row})
+    return render(
+        request,
+        "learning/certificate.html",
+        {"module": module, "row": row, "next_module": domain.next_module(request.user, module)},
+    )
 
 
 def _people_in_view(request):

@@ -71,6 +71,30 @@ def invite(actor, email, first_name, last_name, roles, base_url):
         token_hash=_token_hash(token),
         invited_by=actor,
     )
+    _send_invitation(invitation, token, actor, base_url)
+    log(actor.organisation, actor, "invitation", f"{first_name} {last_name}: {', '.join(sorted(roles))}")
+    return invitation
+
+
+def resend_invitation(actor, invitation, base_url):
+    """Send an open invitation again with a new link, valid for the full period from now; the old link stops
+    working. Logged."""
+    token = secrets.token_urlsafe(32)
+    invitation.token_hash = _token_hash(token)
+    invitation.created = timezone.now()
+    invitation.save(update_fields=["token_hash", "created"])
+    _send_invitation(invitation, token, actor, base_url)
+    log(actor.organisation, actor, "invitation_resent", f"{invitation.first_name} {invitation.last_name}")
+
+
+def revoke_invitation(actor, invitation):
+    """Withdraw an open invitation: its link stops working and the invitation is gone. Logged."""
+    name = f"{invitation.first_name} {invitation.last_name}"
+    invitation.delete()
+    log(actor.organisation, actor, "invitation_revoked", name)
+
+
+def _send_invitation(invitation, token, actor, base_url):
     link = base_url + reverse("accept_invitation", kwargs={"token": token})
     context = {
         "invitation": invitation,
@@ -84,8 +108,6 @@ def invite(actor, email, first_name, last_name, roles, base_url):
         None,
         [invitation.email],
     )
-    log(actor.organisation, actor, "invitation", f"{first_name} {last_name}: {', '.join(sorted(roles))}")
-    return invitation
 
 
 def find_invitation(token):

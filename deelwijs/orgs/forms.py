@@ -125,6 +125,7 @@ class SettingsForm(InputLimits, forms.ModelForm):
             "oidc_client_id",
             "oidc_client_secret",
             "session_idle_minutes",
+            "require_two_factor",
             "photo_consent_blocks",
         ]
         widgets = {
@@ -139,6 +140,11 @@ class SettingsForm(InputLimits, forms.ModelForm):
         # Left empty, the idle timeout stays what it was.
         self.fields["session_idle_minutes"].required = False
         self.fields["session_idle_minutes"].widget.attrs.update(min=SESSION_IDLE_MIN, max=SESSION_IDLE_MAX)
+        self.fields["oidc_client_secret"].help_text = (
+            _("A client secret is stored (it is never shown again). Leave this empty to keep it.")
+            if self.instance.oidc_client_secret
+            else _("No client secret is stored yet.")
+        )
         self.fields["word_list_text"].initial = "\n".join(
             f"{', '.join(e['avoid'])} = {e['use']}" for e in self.instance.word_list
         )

@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.decorators import login_required
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -28,7 +27,6 @@ from .forms import (
 )
 from .models import AuditEntry, Invitation, Location, RetentionRun, Team, User
 from .permissions import (
-    NoRole,
     can_close_accounts,
     can_manage_people,
     can_see_all_teams,
@@ -47,15 +45,6 @@ class SignInView(LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, session_notice=sessions.notice(self.request.GET.get("afgemeld")))
-
-
-@login_required
-def home(request):
-    if request.user.organisation_id is None:
-        return redirect("admin:index")
-    if not request.user.roles:
-        raise NoRole
-    return render(request, "orgs/home.html")
 
 
 @requires()
@@ -177,7 +166,16 @@ def settings_view(request):
             return redirect("settings")
     else:
         form = SettingsForm(instance=organisation)
-    return render(request, "orgs/settings.html", {"form": form})
+    return render(
+        request,
+        "orgs/settings.html",
+        {
+            "form": form,
+            "sso_code": organisation.slug,
+            "sso_redirect": settings.SITE_URL + reverse("sso_callback"),
+            "secret_stored": bool(organisation.oidc_client_secret),
+        },
+    )
 
 
 @requires(can_manage_people)
@@ -216,6 +214,28 @@ def invite(request):
         return redirect("invite")
     open_invitations = Invitation.objects.all().filter(accepted__isnull=True)
     return render(request, "orgs/invite.html", {"form": form, "open_invitations": open_invitations})
+
+
+@require_POST
+@requires(can_manage_people)
+def invitation_resend(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted__isnull=True)
+    domain.resend_invitation(request.user, invitation, settings.SITE_URL)
+    messages.success(
+        request, _("The invitation is sent again to %(email)s, with a new link.") % {"email": invitation.email}
+    )
+    return redirect("invite")
+
+
+@require_POST
+@requires(can_manage_people)
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk, accepted__isnull=True)
+    domain.revoke_invitation(request.user, invitation)
+    messages.success(
+        request, _("The invitation to %(email)s is withdrawn: its link no longer works.") % {"email": invitation.email}
+    )
+    return redirect("invite")
 
 
 def accept_invitation(request, token):

@@ -79,6 +79,14 @@ ONE_OFF = [
         "communicatie2",
     ),
 ]
+# The campaign of some of them, so the calendar shows campaign colours.
+ONE_OFF_CAMPAIGNS = {
+    "Nieuwe collega's in het wijkteam": "werken-bij",
+    "Werken in de wijk: een dag met Sanne": "werken-bij",
+    "Open sollicitatiedag": "werken-bij",
+    "Winterwandeling dagbesteding": "eenzaamheid",
+    "Vrijwilligers gezocht voor de dagbesteding": "vrijwilligers",
+}
 ACCOUNT_KEYS = {
     "linkedin": ("linkedin", "zorggroep-lindehof"),
     "facebook": ("facebook", "zorggroeplindehof"),
@@ -106,6 +114,7 @@ def create_demo_plan(org, people):
             status=status,
             scheduled_at=at(today + timedelta(days=days), hour),
             responsible=people[who],
+            campaign=campaigns.get(ONE_OFF_CAMPAIGNS.get(title, "")),
             created_by=comms,
         )
 

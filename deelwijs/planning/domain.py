@@ -20,6 +20,7 @@ from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
 from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.sharing import domain as sharing
 from deelwijs.sharing.models import Click, Share
 
 from .models import CalendarFeed, Meeting, PlannedPost, RecurringActivity
@@ -96,6 +97,25 @@ def save_post(actor, post, override_reason="", photo=None):
     return None
 
 
+def editor_preview(text, chosen_account, accounts):
+    """The planned-post editor's preview and counter, for the account chosen in the form (its pk as typed, or
+    empty for the ambassadors' feed), and what every other choice means for the script that follows the form.
+    A corporate account's post gets no tracked link, so nothing is appended."""
+    targets = {"": {"network": "linkedin", "label": "LinkedIn", "name": _("Ambassadors' feed")}}
+    for account in accounts:
+        targets[str(account.pk)] = {
+            "network": sharing.counted_network(account.platform),
+            "label": account.get_platform_display(),
+            "name": account.handle,
+        }
+    target = targets.get(str(chosen_account or ""), targets[""])
+    return {
+        "preview": sharing.preview(target["network"], target["name"], target["label"]),
+        "counter": sharing.counter(text, target["network"]),
+        "counter_data": sharing.counter_data(target["network"], targets=targets),
+    }
+
+
 def consent_channels(account, for_ambassadors):
     """Where a planned post's photo goes: a corporate account is the organisation's social media; the
     ambassadors' feed is shared on staff's own networks."""
@@ -150,14 +170,21 @@ def sync_item(post):
         post.item = item
 
 
+def _on_day(moment, day, hour=None):
+    """The same local time on another day (at another hour, with the same minutes, when hour is given)."""
+    at = timezone.localtime(moment).time()
+    return timezone.make_aware(datetime.combine(day, at if hour is None else at.replace(hour=hour)))
+
+
 @transaction.atomic
-def move_post(actor, post, day):
-    """Move a post to another day at the same local time; nothing else changes."""
-    local = timezone.localtime(post.scheduled_at)
-    post.scheduled_at = timezone.make_aware(datetime.combine(day, local.time()))
+def move_post(actor, post, day, hour=None):
+    """Move a post to another day at the same local time, or to another hour of it; nothing else changes."""
+    post.scheduled_at = _on_day(post.scheduled_at, day, hour)
     post.save()
     sync_item(post)
-    log(actor.organisation, actor, "post_moved", f"{_('Planned post')} {post.pk} → {day.isoformat()}")
+    moment = timezone.localtime(post.scheduled_at)
+    when = day.isoformat() if hour is None else f"{day.isoformat()} {moment:%H:%M}"
+    log(actor.organisation, actor, "post_moved", f"{_('Planned post')} {post.pk} → {when}")
     return post
 
 
@@ -188,6 +215,47 @@ def move_event_posts(actor, event, old_start):
             + ", ".join(f"{_('Planned post')} {post.pk}" for post in moved),
         )
     return moved
+
+
+# What a copy of a planned post takes over; the status, a kept block's reason, the event's moment, the recurrence
+# and the feed item stay with the original.
+COPIED_FIELDS = (
+    "title",
+    "text",
+    "image",
+    "account",
+    "for_ambassadors",
+    "feed_networks",
+    "campaign",
+    "team",
+    "responsible",
+    "pilot",
+)
+
+
+@transaction.atomic
+def duplicate_post(actor, post, day):
+    """Copy a planned post to another day at the same time, as a draft (an idea when it has no text yet): the same
+    account, text, photo (the same stored photo, not a new file) and campaign, not its status nor a reason given
+    to keep a blocked text, so the copy's text is checked again when it is saved. Logged.
+
+    Returns the copy."""
+    copy = PlannedPost(
+        organisation=post.organisation,
+        scheduled_at=_on_day(post.scheduled_at, day),
+        status=PlannedPost.DRAFT if post.text.strip() else PlannedPost.IDEA,
+        remind_hours=post.remind_hours,
+        created_by=actor,
+        **{field: getattr(post, field) for field in COPIED_FIELDS},
+    )
+    copy.save()
+    log(
+        actor.organisation,
+        actor,
+        "post_duplicated",
+        f"{_('Planned post')} {post.pk} → {copy.pk} ({day.isoformat()})",
+    )
+    return copy
 
 
 # Events: the posts before, during and after, proposed when the event is made.

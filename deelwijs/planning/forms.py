@@ -1,7 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.accounts.models import CorporateAccount
+from deelwijs.accounts.models import NETWORK_LABELS, CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS, Campaign
@@ -66,7 +66,10 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
             "pilot",
             "remind_hours",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 6, "data-check": "1"}), "scheduled_at": DATETIME}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 6, "data-check": "1", "data-preview": "post-preview"}),
+            "scheduled_at": DATETIME,
+        }
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, person=person, **kwargs)
@@ -113,6 +116,12 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
 
 class MoveForm(InputLimits, forms.Form):
     day = forms.DateField(label=_("New date"), widget=DATE)
+    # Dropped on an hour of the week view: the post moves to that hour, its minutes stay.
+    hour = forms.IntegerField(min_value=0, max_value=23, required=False, widget=forms.HiddenInput)
+
+
+class DuplicateForm(InputLimits, forms.Form):
+    day = forms.DateField(label=_("Date of the copy"), widget=DATE, help_text=_("The copy keeps the time."))
 
 
 class EventForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
@@ -167,8 +176,18 @@ class RecurringActivityForm(OrganisationChoicesMixin, InputLimits, forms.ModelFo
         ]
         widgets = {"text": forms.Textarea(attrs={"rows": 3}), "starts_on": DATE, "ends_on": DATE, "time": TIME}
 
+    # The fields each rhythm needs; page.js hides the others while that rhythm is chosen.
+    SHOWN_WHEN = {
+        "interval": [RecurringActivity.WEEKLY],
+        "weekday": [RecurringActivity.WEEKLY, RecurringActivity.MONTHLY_WEEKDAY],
+        "ordinal": [RecurringActivity.MONTHLY_WEEKDAY],
+        "day_of_month": [RecurringActivity.MONTHLY_DAY],
+    }
+
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
+        for name, rhythms in self.SHOWN_WHEN.items():
+            self.fields[name].widget.attrs["data-shown-when"] = "frequency:" + " ".join(rhythms)
         teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:
@@ -264,6 +283,57 @@ class MeetingForm(InputLimits, forms.ModelForm):
         if weeks > 52:
             raise forms.ValidationError(_("Choose at most 52 weeks."))
         return weeks
+
+
+class CalendarFilter(InputLimits, forms.Form):
+    """The calendar's filters. Every view link keeps them (calendar_view's filter_query)."""
+
+    OPEN = "open"  # idea, draft or ready: what still needs work
+    AMBASSADORS = "ambassadors"  # the ambassadors' feed, where a post has no corporate account
+
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    network = forms.ChoiceField(label=_("Network"), required=False)
+    account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=_("Account"), required=False)
+    team = forms.ModelChoiceField(Team.objects.none(), label=_("Team"), required=False)
+    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=_("Campaign"), required=False)
+    person = forms.ModelChoiceField(User.members.none(), label=_("Responsible"), required=False)
+
+    def __init__(self, data, organisation):
+        super().__init__(data)
+        self.fields["status"].choices = [
+            ("", _("All")),
+            (self.OPEN, _("Still open (idea, draft, ready)")),
+            *PlannedPost.STATUSES,
+        ]
+        # The networks the organisation has accounts on, in the register's order.
+        platforms = set(CorporateAccount.objects.values_list("platform", flat=True))
+        self.fields["network"].choices = [
+            ("", _("All")),
+            *[(code, label) for code, label in NETWORK_LABELS.items() if code in platforms],
+            (self.AMBASSADORS, _("Ambassadors' feed")),
+        ]
+        self.fields["account"].queryset = CorporateAccount.objects.all()
+        self.fields["team"].queryset = Team.objects.all()
+        self.fields["campaign"].queryset = Campaign.objects.all()
+        self.fields["person"].queryset = User.members.filter(is_active=True).order_by("first_name", "last_name")
+
+    def apply(self, posts):
+        self.is_valid()  # a malformed value drops only its own filter: cleaned_data keeps the valid ones
+        data = self.cleaned_data
+        status, network = data.get("status"), data.get("network")
+        if status == self.OPEN:
+            posts = posts.filter(status__in=PlannedPost.OPEN)
+        elif status:
+            posts = posts.filter(status=status)
+        if network == self.AMBASSADORS:
+            posts = posts.filter(account=None, for_ambassadors=True)
+        elif network:
+            posts = posts.filter(account__platform=network)
+        lookups = {"account": "account", "team": "team", "campaign": "campaign", "person": "responsible"}
+        for name, field in lookups.items():
+            if data.get(name):
+                posts = posts.filter(**{field: data[name]})
+        return posts
 
 
 class CalendarPeriodForm(FilterForm):

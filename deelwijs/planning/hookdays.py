@@ -2,7 +2,9 @@
 
 Theme days are data with a date rule, so days that move each year (the second
 Saturday of October, the last Thursday of September) land on the right date.
-Public holidays, including the ones that hang on Easter, come from `holidays`.
+Public holidays, including the ones that hang on Easter, come from `holidays`;
+the Islamic feast days from `hijridate` (the Umm al-Qura calendar: in the
+Netherlands a mosque may celebrate a day earlier or later, which the tip says).
 The names are Dutch proper names and the tips are written for Dutch care
 organisations, like the training modules, so they are data, not interface text.
 """
@@ -12,9 +14,12 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import holidays
+from hijridate import Hijri
 
 # Rules: ("date", month, day) | ("nth", month, weekday, n) with weekday 0 = Monday and n = -1 for the last one
-#        | ("week_of", month, day): Monday to Sunday of the week that holds that date.
+#        | ("week_of", month, day): Monday to Sunday of the week that holds that date
+#        | ("hijri", month, day): a day of the Islamic calendar (Umm al-Qura, computed by hijridate); it moves
+#          about eleven days a year, so a year can hold it twice.
 MON, TUE, WED, THU, FRI, SAT, SUN = range(7)
 
 THEME_DAYS = [
@@ -252,6 +257,141 @@ THEME_DAYS = [
         1,
         "Bedank de vrijwilligers: zonder hen geen uitjes, koffie of wandelingen.",
     ),
+    # Remembrance, freedom and diversity
+    (
+        "dodenherdenking",
+        "Nationale Dodenherdenking",
+        ("date", 5, 4),
+        1,
+        "Een dag om stil te zijn: plan geen vrolijke of wervende berichten, zeker niet rond 20.00 uur.",
+    ),
+    (
+        "bevrijdingsdag",
+        "Bevrijdingsdag",
+        ("date", 5, 5),
+        1,
+        "Vrijheid in de zorg: wat betekent zelf kiezen voor de mensen die jullie ondersteunen?",
+    ),
+    (
+        "dag-tegen-racisme",
+        "Internationale Dag tegen Racisme en Discriminatie",
+        ("date", 3, 21),
+        1,
+        "Laat zien hoe jullie team met verschillende achtergronden samenwerkt, in de woorden van collega's zelf.",
+    ),
+    (
+        "idahot",
+        "Internationale Dag tegen Homofobie en Transfobie",
+        ("date", 5, 17),
+        1,
+        "Vertel hoe iedereen zich bij jullie welkom kan voelen, als cliënt en als collega.",
+    ),
+    (
+        "vluchtelingendag",
+        "Wereldvluchtelingendag",
+        ("date", 6, 20),
+        1,
+        "Een collega die zelf gevlucht is, vertelt misschien graag haar verhaal: alleen als zij dat wil.",
+    ),
+    (
+        "keti-koti",
+        "Keti Koti",
+        ("date", 7, 1),
+        1,
+        "Herdenking en viering van de afschaffing van de slavernij: geef collega's de ruimte om zelf te vertellen.",
+    ),
+    (
+        "coming-out-day",
+        "Coming Out Day",
+        ("date", 10, 11),
+        1,
+        "Een regenboog in de huiskamer of een verhaal van een collega: "
+        "oudere lhbti'ers zijn in de zorg vaak onzichtbaar.",
+    ),
+    (
+        "paarse-vrijdag",
+        "Paarse Vrijdag",
+        ("nth", 12, FRI, 2),
+        1,
+        "Jongeren in de jeugdzorg en op school laten zien dat lhbti'ers erbij horen: paars aan voor de teamfoto.",
+    ),
+    (
+        "mensenrechtendag",
+        "Dag van de Rechten van de Mens",
+        ("date", 12, 10),
+        1,
+        "Zeggenschap, privacy, een eigen plek: vertel hoe rechten er in de dagelijkse zorg uitzien.",
+    ),
+    # Islamic feast days, computed from the Islamic calendar
+    (
+        "suikerfeest",
+        "Suikerfeest (Eid al-Fitr)",
+        ("hijri", 10, 1),
+        1,
+        "Het einde van de ramadan: een felicitatie aan collega's en cliënten die het vieren. "
+        "De precieze dag kan per moskee een dag verschillen.",
+    ),
+    (
+        "offerfeest",
+        "Offerfeest (Eid al-Adha)",
+        ("hijri", 12, 10),
+        1,
+        "Een felicitatie aan wie het viert, en een woord van dank aan collega's die die dag toch werken. "
+        "De precieze dag kan per moskee een dag verschillen.",
+    ),
+    # Youth care
+    (
+        "dag-van-de-jeugd",
+        "Internationale Dag van de Jeugd",
+        ("date", 8, 12),
+        1,
+        "Geef jongeren het woord: wat willen zij dat mensen weten over jeugdhulp? "
+        "Met hun toestemming, zonder herkenbare details.",
+    ),
+    (
+        "rechten-van-het-kind",
+        "Internationale Dag van de Rechten van het Kind",
+        ("date", 11, 20),
+        1,
+        "Vertel hoe jullie kinderen laten meepraten over hun eigen hulp.",
+    ),
+    # GGZ
+    (
+        "bipolardag",
+        "Wereld Bipolar Dag",
+        ("date", 3, 30),
+        1,
+        "Uitleg van een behandelaar of ervaringsdeskundige over leven met een bipolaire stoornis.",
+    ),
+    (
+        "eetstoornissendag",
+        "Wereld Eetstoornissendag",
+        ("date", 6, 2),
+        1,
+        "Signalen waar naasten op kunnen letten, en waar je terechtkunt; geen foto's van lichamen.",
+    ),
+    # Disability care
+    (
+        "braille-dag",
+        "Wereld Braille Dag",
+        ("date", 1, 4),
+        1,
+        "Hoe maken jullie informatie toegankelijk voor mensen die slecht of niet zien?",
+    ),
+    (
+        "gebarentaaldag",
+        "Internationale Dag van de Gebarentaal",
+        ("date", 9, 23),
+        1,
+        "Een kort filmpje van een collega die een paar gebaren leert, met ondertiteling.",
+    ),
+    (
+        "cerebrale-parese-dag",
+        "Wereld Cerebrale Parese Dag",
+        ("date", 10, 6),
+        1,
+        "Een fysiotherapeut of begeleider vertelt wat er nodig is om mee te doen; geen cliënten herkenbaar in beeld.",
+    ),
 ]
 
 
@@ -275,6 +415,23 @@ def nth_weekday(year, month, weekday, n):
     return days[n - 1] if n > 0 else days[n]
 
 
+def resolve_all(rule, year):
+    """Every first day of the rule in the year: one, or for an Islamic day none or two."""
+    if rule[0] != "hijri":
+        return [resolve(rule, year)]
+    # The Islamic year is about 354 days: try the few Islamic years that overlap this Gregorian one.
+    around = round((year - 622) * 33 / 32)
+    found = []
+    for islamic_year in range(around - 1, around + 3):
+        try:
+            day = Hijri(islamic_year, rule[1], rule[2]).to_gregorian()
+        except (ValueError, OverflowError):  # outside the calendar's range (1924-2077)
+            continue
+        if day.year == year:
+            found.append(date(day.year, day.month, day.day))
+    return found
+
+
 def resolve(rule, year):
     kind = rule[0]
     if kind == "date":
@@ -289,8 +446,9 @@ def resolve(rule, year):
 
 def theme_days(year):
     for key, name, rule, length, tip in THEME_DAYS:
-        first = resolve(rule, year)
-        yield HookDay(first, name, "theme", key, tip, first + timedelta(days=length - 1) if length > 1 else None)
+        for first in resolve_all(rule, year):
+            last = first + timedelta(days=length - 1) if length > 1 else None
+            yield HookDay(first, name, "theme", key, tip, last)
 
 
 def public_holidays(year):
@@ -313,6 +471,9 @@ def hook_days(start, end, own=()):
                     continue
             elif day.day.year == year:
                 candidates.append(HookDay(day.day, day.name, "own", f"eigen-{day.pk}", day.description))
+        # Bevrijdingsdag is a public holiday once in five years and a theme day in the others: show it once.
+        official = {(h.day, h.name) for h in candidates if h.kind == "holiday"}
+        candidates = [h for h in candidates if h.kind == "holiday" or (h.day, h.name) not in official]
         found += [h for h in candidates if h.day <= end and (h.last_day or h.day) >= start]
     return sorted(set(found), key=lambda h: (h.day, h.kind != "holiday", h.name))
 

@@ -5,6 +5,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
@@ -60,6 +62,18 @@ class Event(models.Model):
 
     def __str__(self):
         return self.title
+
+
+# How people say "every two weeks": in words up to four.
+NUMBER_WORDS = {2: gettext_lazy("two"), 3: gettext_lazy("three"), 4: gettext_lazy("four")}
+
+
+def _clock(value):
+    """A time as Dutch writes it, "9.30" or "15.00" (English "9:30"); a time not yet parsed as it was typed."""
+    if not hasattr(value, "strftime"):
+        return str(value)
+    text = value.strftime(gettext("%H:%M"))
+    return text[1:] if text.startswith("0") and text[1].isdigit() else text
 
 
 class RecurringActivity(models.Model):
@@ -122,6 +136,32 @@ class RecurringActivity(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def rhythm(self):
+        """When it comes back, as people say it: "elke vrijdag om 15.00", "om de twee weken op dinsdag om
+        10.00", "elke eerste maandag van de maand om 9.30", "elke maand op de 15e om 10.00"."""
+        values = {
+            "weekday": str(dict(self.WEEKDAYS)[self.weekday]),
+            "time": _clock(self.time),
+            "ordinal": str(dict(self.ORDINALS).get(self.ordinal, "")),
+            "day": self.day_of_month,
+            "n": self.interval,
+        }
+        if self.frequency == self.WEEKLY and self.interval > 1:
+            values["n"] = NUMBER_WORDS.get(self.interval, self.interval)
+            text = gettext("every %(n)s weeks on %(weekday)s at %(time)s") % values
+        elif self.frequency == self.WEEKLY:
+            text = gettext("every %(weekday)s at %(time)s") % values
+        elif self.frequency == self.MONTHLY_WEEKDAY:
+            text = gettext("every %(ordinal)s %(weekday)s of the month at %(time)s") % values
+        elif self.day_of_month > 28:
+            text = gettext("every month on day %(day)s at %(time)s (in a shorter month on its last day)") % values
+        else:
+            text = gettext("every month on day %(day)s at %(time)s") % values
+        if self.ends_on:
+            text += ", " + gettext("until %(date)s") % {"date": date_format(self.ends_on, "j F Y")}
+        return text
 
 
 class Pilot(models.Model):

@@ -1,7 +1,6 @@
 import calendar as pycalendar
 from datetime import datetime, time, timedelta
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -9,18 +8,16 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
-from deelwijs.accounts.models import CorporateAccount
-from deelwijs.common.forms import InputLimits
 from deelwijs.content.files import image_response
 from deelwijs.content.forms import OverrideForm
-from deelwijs.content.models import Campaign
 from deelwijs.learning.models import Answer
-from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.models import Team
 from deelwijs.orgs.permissions import (
     can_plan_everything,
     can_plan_for_team,
@@ -33,11 +30,12 @@ from deelwijs.orgs.tenancy import across_organisations, organisation_scope
 
 from . import domain, hookdays, ical
 from .forms import (
-    LIST,
     MONTH,
     WEEK,
     CalendarFeedForm,
+    CalendarFilter,
     CalendarPeriodForm,
+    DuplicateForm,
     EventForm,
     MeetingForm,
     MoveForm,
@@ -63,28 +61,6 @@ from .models import (
 )
 
 LIST_DAYS = 28
-
-
-class CalendarFilter(InputLimits, forms.Form):
-    account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=gettext_lazy("Account"), required=False)
-    team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
-    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
-    person = forms.ModelChoiceField(User.members.none(), label=gettext_lazy("Responsible"), required=False)
-
-    def __init__(self, data, organisation):
-        super().__init__(data)
-        self.fields["account"].queryset = CorporateAccount.objects.all()
-        self.fields["team"].queryset = Team.objects.all()
-        self.fields["campaign"].queryset = Campaign.objects.all()
-        self.fields["person"].queryset = User.members.filter(is_active=True).order_by("first_name", "last_name")
-
-    def apply(self, posts):
-        self.is_valid()  # a malformed value drops only its own filter: cleaned_data keeps the valid ones
-        lookups = {"account": "account", "team": "team", "campaign": "campaign", "person": "responsible"}
-        for name, field in lookups.items():
-            if self.cleaned_data.get(name):
-                posts = posts.filter(**{field: self.cleaned_data[name]})
-        return posts
 
 
 def _range(mode, day):
@@ -114,7 +90,7 @@ def calendar_view(request):
             scheduled_at__gte=domain.local_day_start(start),
             scheduled_at__lt=domain.local_day_start(end + timedelta(days=1)),
         )
-        .select_related("account", "responsible", "team", "event")
+        .select_related("account", "responsible", "team", "event", "campaign")
     )
     by_day = {}
     for post in posts:
@@ -151,7 +127,9 @@ def calendar_view(request):
             "end": end,
             "days": days,
             "filters": filters,
-            "weeks": [days[i : i + 7] for i in range(0, len(days), 7)] if mode != LIST else [],
+            "weeks": [days[i : i + 7] for i in range(0, len(days), 7)] if mode == MONTH else [],
+            "hours": _by_hour(days) if mode == WEEK else [],
+            "has_hooks": any(entry["hooks"] for entry in days),
             "previous": previous,
             "following": following,
             "today": today,
@@ -162,6 +140,29 @@ def calendar_view(request):
             "move_form": MoveForm(),
         },
     )
+
+
+# The week view has a row per hour from 07.00 to 22.00; a post before or after those lands in "other times".
+FIRST_HOUR, LAST_HOUR = 7, 22
+
+
+def _by_hour(days):
+    """The week as rows of hours, each with a cell per day holding the posts of that hour, and a last row for the
+    posts at other times. Posts come sorted by time, so each cell is too."""
+    rows = [
+        {"hour": hour, "label": time(hour).strftime(_("%H:%M")), "cells": []}
+        for hour in range(FIRST_HOUR, LAST_HOUR + 1)
+    ]
+    other = {"hour": None, "label": _("Other times"), "cells": []}
+    for entry in days:
+        cells = {row["hour"]: [] for row in rows}
+        rest = []
+        for post in entry["posts"]:
+            cells.get(timezone.localtime(post.scheduled_at).hour, rest).append(post)
+        for row in rows:
+            row["cells"].append({"day": entry["day"], "today": entry["today"], "posts": cells[row["hour"]]})
+        other["cells"].append({"day": entry["day"], "today": entry["today"], "posts": rest})
+    return [*rows, other]
 
 
 def _initial_post(request):
@@ -235,6 +236,11 @@ def _post_form(request, post):
             "report": report,
             "override": override,
             "next": request.GET.get("next", ""),
+            # A copy goes a week later by default: the same post next week is the usual reason to copy one.
+            "copy_day": timezone.localtime(post.scheduled_at).date() + timedelta(days=7) if post.pk else None,
+            **domain.editor_preview(
+                form["text"].value() or "", form["account"].value(), form.fields["account"].queryset
+            ),
         },
     )
 
@@ -254,15 +260,38 @@ def post_move(request, pk):
         raise PermissionDenied
     form = MoveForm(request.POST)
     if form.is_valid():
-        domain.move_post(request.user, post, form.cleaned_data["day"])
+        domain.move_post(request.user, post, form.cleaned_data["day"], form.cleaned_data["hour"])
         messages.success(
             request,
             _("“%(post)s” moved to %(day)s.")
-            % {"post": post.label, "day": form.cleaned_data["day"].strftime("%d-%m-%Y")},
+            % {"post": post.label, "day": date_format(timezone.localtime(post.scheduled_at), "j F Y H:i")},
         )
     else:
         messages.error(request, _("Choose a valid date to move the post to."))
     return redirect(_back(request, reverse("calendar")))
+
+
+@require_POST
+@requires(can_see_plan)
+def post_duplicate(request, pk):
+    """A copy of the post on another day, as a draft; who may edit the post may copy it."""
+    post = get_object_or_404(domain.visible_posts(request.user), pk=pk)
+    if not domain.can_edit(request.user, post):
+        raise PermissionDenied
+    form = DuplicateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a valid date for the copy."))
+        return redirect("post_edit", pk=post.pk)
+    copy = domain.duplicate_post(request.user, post, form.cleaned_data["day"])
+    when = date_format(timezone.localtime(copy.scheduled_at), "l j F Y H:i")
+    messages.success(
+        request,
+        _("A copy of “%(post)s” is planned on %(when)s, with the status %(status)s.")
+        % {"post": post.label, "when": when, "status": copy.get_status_display().lower()},
+    )
+    if copy.text.strip() and domain.check_post(request.user.organisation, copy).blocked:
+        messages.warning(request, _("The post check blocks the copy's text: change it before the copy can be ready."))
+    return redirect("post_edit", pk=copy.pk)
 
 
 # Events
@@ -337,6 +366,8 @@ def own_hook_day_edit(request, pk=None):
         day.delete()
         messages.success(request, _("The day is removed."))
         return redirect("hook_days")
+    # The title before the form binds: a failed POST changes the instance, not the saved name.
+    title = _("Edit “%(title)s”") % {"title": day.name} if day.pk else _("New own hook day")
     form = OwnHookDayForm(request.POST or None, instance=day)
     if request.method == "POST" and form.is_valid():
         form.save()
@@ -345,7 +376,7 @@ def own_hook_day_edit(request, pk=None):
     return render(
         request,
         "planning/simple_form.html",
-        {"form": form, "title": _("Own hook day"), "back": reverse("hook_days"), "deletable": bool(day.pk)},
+        {"form": form, "title": title, "back": reverse("hook_days"), "deletable": bool(day.pk)},
     )
 
 
@@ -368,6 +399,7 @@ def recurring_edit(request, pk=None):
         if pk
         else RecurringActivity(organisation=request.user.organisation, responsible=request.user)
     )
+    title = _("Edit “%(title)s”") % {"title": activity.title} if activity.pk else _("New recurring activity")
     form = RecurringActivityForm(request.POST or None, instance=activity, person=request.user)
     if request.method == "POST" and form.is_valid():
         if activity.pk:
@@ -379,8 +411,23 @@ def recurring_edit(request, pk=None):
     return render(
         request,
         "planning/simple_form.html",
-        {"form": form, "title": _("Recurring activity"), "back": reverse("recurring_list")},
+        {
+            "form": form,
+            "title": title,
+            "intro": _rhythm_intro(RecurringActivity.objects.get(pk=activity.pk)) if activity.pk else "",
+            "back": reverse("recurring_list"),
+        },
     )
+
+
+def _rhythm_intro(activity):
+    today = timezone.localdate()
+    coming = domain.occurrences(activity, today, today + timedelta(days=domain.HORIZON_DAYS))[:3]
+    text = _("Now: %(rhythm)s.") % {"rhythm": activity.rhythm}
+    if coming:
+        days = ", ".join(date_format(day, "l j F") for day in coming)
+        text += " " + _("Next: %(days)s.") % {"days": days}
+    return text
 
 
 # Team plans
@@ -460,14 +507,13 @@ def pilot_edit(request, pk=None):
     pilot = (
         _pilot(request, pk) if pk else Pilot(organisation=request.user.organisation, lead_communications=request.user)
     )
+    title = _("Edit “%(title)s”") % {"title": pilot.title} if pilot.pk else _("New pilot")
     form = PilotForm(request.POST or None, instance=pilot, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         pilot = form.save()
         messages.success(request, _("The pilot is saved."))
         return redirect("pilot_evaluation", pk=pilot.pk)
-    return render(
-        request, "planning/simple_form.html", {"form": form, "title": _("Pilot"), "back": reverse("pilot_list")}
-    )
+    return render(request, "planning/simple_form.html", {"form": form, "title": title, "back": reverse("pilot_list")})
 
 
 LESSON_ORDER = {kind: n for n, (kind, _label) in enumerate(PilotLesson.KINDS)}
@@ -522,6 +568,12 @@ def meeting_edit(request, pk=None):
         if meeting is None:
             raise PermissionDenied
         return render(request, "planning/meeting_view.html", {"meeting": meeting})
+    if meeting:
+        # Every meeting may have the same name: its date tells them apart.
+        when = date_format(timezone.localtime(meeting.starts_at), "j F Y")
+        title = _("Edit “%(title)s”") % {"title": f"{meeting.title}, {when}"}
+    else:
+        title = _("New meeting")
     meeting = meeting or Meeting(organisation=request.user.organisation, title=_("Ambassador team meeting"))
     form = MeetingForm(request.POST or None, instance=meeting)
     if request.method == "POST" and form.is_valid():
@@ -535,9 +587,7 @@ def meeting_edit(request, pk=None):
             )
         messages.success(request, _("The meeting is saved."))
         return redirect("meeting_list")
-    return render(
-        request, "planning/simple_form.html", {"form": form, "title": _("Meeting"), "back": reverse("meeting_list")}
-    )
+    return render(request, "planning/simple_form.html", {"form": form, "title": title, "back": reverse("meeting_list")})
 
 
 # iCal feeds

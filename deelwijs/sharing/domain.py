@@ -7,7 +7,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator
 from django.db import transaction
-from django.db.models import Count
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -16,14 +16,54 @@ from deelwijs.common.forms import storable
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, photos_ending
-from deelwijs.content.models import SHARE_NETWORK_LABELS
-from deelwijs.guard import FIVE_QUESTIONS, check
+from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, SuggestedText
+from deelwijs.guard import FIVE_QUESTIONS, PLATFORMS, check, count_rules, length
 from deelwijs.learning.domain import lesson_links
 
 from .models import Share, TrackedLink, new_code
 
 # A part of a text left to fill in: "[name of the event]", on one line, not a link's [text](url) in Markdown.
 PLACEHOLDER = re.compile(r"\[[^\[\]\n]{1,80}\](?!\()")
+
+
+# Words of a feed search: a few, each of sensible length, so a pasted page cannot make a query of thousands of LIKEs.
+SEARCH_WORDS = 8
+
+
+def feed_items(person):
+    """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
+    shared = Share.objects.filter(item=OuterRef("pk"), person=person)
+    return (
+        ContentItem.objects.live()
+        .for_person(person)
+        .select_related("campaign", "image")
+        .prefetch_related("topics")
+        .annotate(shared=Exists(shared))
+        .order_by("-pinned", "-starts_at", "-pk")
+    )
+
+
+def search_feed(items, query):
+    """Items whose title, background text or one of its suggested texts holds every word of the query."""
+    for word in query.split()[:SEARCH_WORDS]:
+        in_texts = SuggestedText.objects.filter(item=OuterRef("pk"), text__icontains=word)
+        items = items.filter(Q(title__icontains=word) | Q(body__icontains=word) | Exists(in_texts))
+    return items
+
+
+def with_cards(items):
+    """The feed's items with their suggested texts at hand (one query for a page), for the cards."""
+    return items.prefetch_related(Prefetch("suggested_texts", queryset=SuggestedText.objects.order_by("pk")))
+
+
+def card(item):
+    """What a feed card shows besides the title: a teaser, and the networks with a ready text in menu order."""
+    texts = list(item.suggested_texts.all())
+    ready = {text.network for text in texts}
+    return {
+        "teaser": item.body or (texts[0].text if texts else ""),
+        "networks": [label for code, label in SHARE_NETWORKS if code in ready],
+    }
 
 
 def with_utm(url, network, item):
@@ -105,8 +145,10 @@ def nudges(text, suggestion, organisation):
     return advice
 
 
-def editor_context(person, lang, network, text, suggestion, report):
-    """What the share editor (sharing/_editor.html) shows around a text, for an item or a post format."""
+def editor_context(person, lang, network, text, suggestion, report, item=None):
+    """What the share editor (sharing/_editor.html) shows around a text, for an item or a post format: the
+    findings, and a preview with a counter that counts the link the share of the item will add."""
+    link = appended_link(item)
     return {
         "network": network,
         "network_label": SHARE_NETWORK_LABELS[network],
@@ -126,6 +168,88 @@ def editor_context(person, lang, network, text, suggestion, report):
             "summary_block": _("The post check stops this text: see the points below the text."),
             "summary_warn": _("The post check has warnings: read them below the text before you share."),
         },
+        "preview": preview(network, person.full_name, SHARE_NETWORK_LABELS[network], item, link),
+        "counter": counter(text, network, link),
+        "counter_data": counter_data(network, link),
+    }
+
+
+# The editor's counter (static/js/preview.js) and its first state in the page count a text as the post check's
+# length rule does: guard.length on the server, the same rules (guard.count_rules) in the browser. It warns from
+# this share of the network's limit on; the check on the server stays the one that blocks.
+NEAR_LIMIT = 0.9
+
+
+def counted_network(network):
+    """The network whose rules count a text: a share network is one of the check's platforms; another network
+    (a YouTube account) is checked as LinkedIn, as planning.domain.platform_of does."""
+    return network if network in PLATFORMS else "linkedin"
+
+
+def counter_words():
+    """The counter's sentences, with {placeholders} that the page and the script fill in the same way."""
+    return {
+        "count": _("{count} of {limit} characters"),
+        "count_link": _("{count} of {limit} characters, with the link the share adds ({link})"),
+        "no_limit": _("{count} characters"),
+        "near": _("Almost at the limit: {left} left."),
+        "over": _("{over} too many: {network} takes {limit}."),
+    }
+
+
+def counter(text, network, link=None):
+    """The counter as the page shows it before any script runs: {state: ok|near|over, text}."""
+    words = counter_words()
+    measured = length(text, counted_network(network), link)
+    if measured is None:
+        return {"state": "ok", "text": words["no_limit"].format(count=len(text))}
+    values = {"count": measured.counted, "limit": measured.limit, "link": measured.link}
+    sentence = words["count_link" if measured.link else "count"].format(**values)
+    if measured.counted > measured.limit:
+        network_name = count_rules()["networks"][counted_network(network)]["name"]
+        over = words["over"].format(over=measured.counted - measured.limit, network=network_name, **values)
+        return {"state": "over", "text": f"{sentence}. {over}"}
+    if measured.counted >= NEAR_LIMIT * measured.limit:
+        near = words["near"].format(left=measured.limit - measured.counted)
+        return {"state": "near", "text": f"{sentence}. {near}"}
+    return {"state": "ok", "text": sentence}
+
+
+def counter_data(network, link=None, targets=None):
+    """What the editor's script needs to count as the server does, for a JSON script tag (CSP: no inline script):
+    the network, the link the share adds (None without), every network's rules, the threshold and the words.
+    targets: for the planned-post editor, what each choice of account means ({value: {network, name, label}})."""
+    return {
+        "network": counted_network(network),
+        "link": link,
+        "near": NEAR_LIMIT,
+        "words": counter_words(),
+        "targets": targets or {},
+        **count_rules(),
+    }
+
+
+def preview(network, name, label, item=None, link=None):
+    """How a share will look on the network: who posts it, the text, and the link as the network shows it, a card
+    of the item on LinkedIn and Facebook (they take only the link), the short link after the text elsewhere."""
+    rules = count_rules()["networks"].get(counted_network(network), {})
+    apart = rules.get("link_apart", False)
+    card = None
+    if item is not None and item.link and apart:
+        card = {
+            "title": item.title,
+            "site": urlsplit(item.link).hostname or "",
+            "image": reverse("item_image", kwargs={"pk": item.pk, "size": "klein"}) if item.image_id else "",
+            "alt": item.image.alt if item.image_id else "",
+        }
+    return {
+        "name": name,
+        "label": label,
+        "link": None if apart else link,
+        # The real short link exists once the share does: the preview shows its site and path, not a code.
+        "link_shown": link.rsplit("/", 1)[0] + "/…" if link else "",
+        "separator": rules.get("separator", "\n\n"),
+        "card": card,
     }
 
 

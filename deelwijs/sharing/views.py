@@ -1,8 +1,8 @@
 import json
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db.models import Exists, OuterRef
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -12,12 +12,14 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.clientdata import is_client_data
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
-from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
+from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, Topic
+from deelwijs.guard import length
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
 
 from . import domain
 from .clicks import find_link, record_click
+from .domain import feed_items
 from .intents import LINK_ONLY, MASTODON_COOKIE, NO_INTENT, clean_instance, intent_url, remember_instance
 from .models import Share
 
@@ -27,38 +29,34 @@ PAGE_SIZE = 20
 MAX_CHECK_BODY = 2 * 1024 * 1024
 
 
-def feed_items(person):
-    """The live items meant for this person, pinned and newest first, with 'already shared' marked."""
-    shared = Share.objects.filter(item=OuterRef("pk"), person=person)
-    return (
-        ContentItem.objects.live()
-        .for_person(person)
-        .select_related("campaign", "image")
-        .prefetch_related("topics")
-        .annotate(shared=Exists(shared))
-        .order_by("-pinned", "-starts_at", "-pk")
-    )
-
-
 @requires()
 def feed(request):
+    """The feed as cards; searched (?q=), filtered by topic and campaign, 20 a page with a fixed number of queries."""
     items = feed_items(request.user)
     filters = FeedFilter(request.GET, request.user.organisation).values
-    topic, campaign = filters["onderwerp"], filters["campagne"]
+    query, topic, campaign = filters["q"] or "", filters["onderwerp"], filters["campagne"]
+    if query:
+        items = domain.search_feed(items, query)
     if topic:
         items = items.filter(topics=topic)
     if campaign:
         items = items.filter(campaign=campaign)
-    page = Paginator(items, PAGE_SIZE).get_page(request.GET.get("pagina"))
+    page = Paginator(domain.with_cards(items), PAGE_SIZE).get_page(request.GET.get("pagina"))
+    cards = [(item, domain.card(item)) for item in page]
+    # The pager's links keep the search and the filters.
+    kept = {"q": query, "onderwerp": topic.pk if topic else "", "campagne": campaign.pk if campaign else ""}
     return render(
         request,
         "sharing/feed.html",
         {
             "page": page,
+            "cards": cards,
             "topics": Topic.objects.all(),
             "campaigns": Campaign.objects.all(),
+            "query": query,
             "topic": topic,
             "campaign": campaign,
+            "kept": urlencode({key: value for key, value in kept.items() if value}),
         },
     )
 
@@ -125,7 +123,7 @@ def share(request, pk):
                     return remember_instance(redirect("share_go", pk=shared.pk), instance)
         # The findings beside the text; a share that was recorded checked its text once, in record_share.
         report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
-    context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report)
+    context = domain.editor_context(request.user, request.LANGUAGE_CODE, network, text, suggestion, report, item)
     # The Mastodon server as typed, also when it is not a server address (the error says so).
     typed = request.POST.get("mastodon_instance", instance)
     verdict = domain.photo_verdict(request.user, item)
@@ -165,11 +163,15 @@ def check_api(request):
     if network not in SHARE_NETWORK_LABELS:
         return JsonResponse({"error": "unknown network"}, status=400)
     item = feed_items(request.user).filter(pk=item_pk).first() if item_pk else None
-    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, domain.appended_link(item))
+    link = domain.appended_link(item)
+    report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, link)
     record = data.get("purpose") == "record"
     if record:
         report.findings = [f for f in report.findings if is_client_data(f)]
     result = report.to_dict()
+    # The length as the check counted it, for the editor's counter: the server's count is the one that blocks.
+    measured = length(text, network, link)
+    result["length"] = measured._asdict() if measured else None
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")

@@ -1,5 +1,7 @@
 """Own stories: sending, reviewing, and telling the author what happened."""
 
+from itertools import zip_longest
+
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.dispatch import receiver
@@ -28,13 +30,14 @@ def visible_stories(person):
 
 
 @transaction.atomic
-def submit(author, text, networks, consent, photos):
-    """Store the story with its photos, processed by images.process (no EXIF/GPS)."""
+def submit(author, text, networks, consent, photos, descriptions=()):
+    """Store the story with its photos, processed by images.process (no EXIF/GPS), each with its own description
+    (descriptions: in the photos' order; an empty one is a photo its author called decorative)."""
     story = Story.objects.create(
         organisation=author.organisation, author=author, text=text, networks=",".join(networks), consent=consent
     )
-    for sizes in photos:
-        StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes))
+    for sizes, alt in zip_longest(photos, descriptions[: len(photos)], fillvalue=""):
+        StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes, alt))
     return story
 
 

@@ -41,9 +41,26 @@ class StoryForm(KeepsUploads, InputLimits, forms.Form):
     )
     consent = forms.BooleanField(label=_("Everyone in the photos agreed to be shown online."), required=False)
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
+    field_order = ["text", "photos"]  # then each photo's description, then the rest
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, person=person, **kwargs)
+        # Each photo its own description (or the word that it is decorative), in the order the photos were chosen;
+        # page.js shows as many as were chosen and names each after its file.
+        for n in range(1, MAX_PHOTOS + 1):
+            self.fields[f"photo_alt_{n}"] = forms.CharField(
+                label=_("Description of photo %(n)d") % {"n": n},
+                required=False,
+                max_length=300,
+                help_text=_("What is in the photo, for people who cannot see it."),
+                widget=forms.TextInput(attrs={"data-photo-slot": n}),
+            )
+            self.fields[f"photo_decorative_{n}"] = forms.BooleanField(
+                label=_("Photo %(n)d is decorative: it adds nothing the text does not already say") % {"n": n},
+                required=False,
+                widget=forms.CheckboxInput(attrs={"data-photo-slot": n}),
+            )
+        self.order_fields([*self.field_order, *(f for f in self.fields if f.startswith("photo_")), "networks"])
         # Checked as a post for the first network ticked (stories.views.check_story); the live findings replace
         # the ones the page came back with.
         live_check(self.fields["text"], network_field="networks", replaces="story-findings")
@@ -64,6 +81,15 @@ class StoryForm(KeepsUploads, InputLimits, forms.Form):
         data = super().clean()
         if data.get("photos") and not data.get("consent"):
             self.add_error("consent", _("Confirm that everyone in the photos agreed, or leave the photos out."))
+        self.descriptions = []
+        for n, _photo in enumerate(data.get("photos") or [], start=1):
+            alt = "" if data.get(f"photo_decorative_{n}") else data.get(f"photo_alt_{n}", "").strip()
+            if not alt and not data.get(f"photo_decorative_{n}") and f"photo_alt_{n}" not in self.errors:
+                self.add_error(
+                    f"photo_alt_{n}",
+                    _("Describe what is in photo %(n)d, or tick that it is decorative.") % {"n": n},
+                )
+            self.descriptions.append(alt)
         return data
 
 

@@ -36,7 +36,9 @@ def story_new(request):
             elif report.needs_confirmation and not data.get("confirmed"):
                 form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
         if valid and not form.errors:
-            domain.submit(request.user, data["text"], data["networks"], data["consent"], form.processed)
+            domain.submit(
+                request.user, data["text"], data["networks"], data["consent"], form.processed, form.descriptions
+            )
             form.release_uploads()
             messages.success(request, _("Thank you! Communications will look at your story and let you know."))
             return redirect("my_stories")

@@ -9,6 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from deelwijs.consent.domain import link_photo
+from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.images import process
 from deelwijs.content.models import Image
 
@@ -65,6 +67,13 @@ def _drawing(kind, width, height):
         draw.rectangle((0, 0, width, height), fill=(230, 214, 190))
         draw.ellipse((width * 0.35, height * 0.35, width * 0.65, height * 0.75), fill=GREEN)
         draw.ellipse((width * 0.4, height * 0.4, width * 0.6, height * 0.55), fill=(150, 90, 50))
+    elif kind == "team":
+        draw.polygon(
+            [(width * 0.5, height * 0.1), (width * 0.3, height * 0.8), (width * 0.7, height * 0.8)], fill=GREEN
+        )
+        for x, colour in ((0.2, (40, 90, 160)), (0.72, (180, 40, 60))):
+            draw.ellipse((width * x, height * 0.3, width * (x + 0.1), height * 0.45), fill=(230, 190, 160))
+            draw.rectangle((width * (x - 0.02), height * 0.45, width * (x + 0.12), height), fill=colour)
     else:  # the banner: bands of the house colours
         for number, colour in enumerate((GREEN, LEAF, SKY)):
             top = height * number / 3
@@ -77,6 +86,26 @@ def _drawing(kind, width, height):
 
 def _image(org, kind, width, height, alt):
     return Image.from_processed(org, process(_drawing(kind, width, height)), alt)
+
+
+def _team_photo(org, author, people):
+    """A photo with a recognisable employee, in the library with her consent for staff's own social media
+    (the consent register's demo record): when it ends, the photo leaves the library."""
+    title = "Collega's bij de kerstboom"
+    consent = ConsentRecord.objects.filter(person=people["medewerker"]).first()
+    if consent is None or LibraryImage.objects.filter(title=title).exists():
+        return
+    entry = LibraryImage(
+        organisation=org,
+        image=_image(org, "team", 1600, 1067, "Twee collega's in uniform voor een versierde kerstboom"),
+        title=title,
+        licence=LibraryImage.OWN,
+        source="Gemaakt door team communicatie, met toestemming van wie erop staat",
+        added_by=author,
+    )
+    entry.set_channels(["linkedin", "facebook", "instagram"])
+    entry.save()
+    link_photo(author, entry.image, [consent], False)
 
 
 def create_demo_toolkit(org, people):
@@ -98,6 +127,8 @@ def create_demo_toolkit(org, people):
         )
         entry.set_channels(channels)
         entry.save()
+        link_photo(author, entry.image, [], True)
+    _team_photo(org, author, people)
     if not Banner.objects.exists():
         alt = "Groene en lichte banen met een zon: de huisstijl van Lindehof"
         Banner.objects.create(

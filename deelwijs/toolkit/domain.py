@@ -13,6 +13,9 @@ from django.utils.translation import gettext_lazy
 
 from deelwijs.accounts.domain import directory_marks
 from deelwijs.accounts.models import conventional_handle, follows_convention
+from deelwijs.consent import domain as consent
+from deelwijs.consent.models import STAFF_SOCIAL
+from deelwijs.consent.uses import Use, photos_ending, photos_in_use
 from deelwijs.content.models import Image
 from deelwijs.guard.detectors.platform import (
     INSTAGRAM_HASHTAGS,
@@ -123,17 +126,43 @@ def ready_to_post(person, network, text, confirmed, lang="nl"):
 
 # The image library
 def library_images(organisation, channel=None, on=None):
-    """The photos and images staff may use on ``on`` (today): their licence has not expired and, with a
-    channel, they may be used on that network. Newest first, one query.
+    """The photos and images staff may use on ``on`` (today): their licence has not expired, the consent
+    register says they may go on staff's own social media (nobody recognisable in them, or a valid consent of
+    everyone who is) and, with a channel, they may be used on that network. Newest first, three queries.
 
-    The one place that decides what the library offers: every list and download goes through it. The consent
-    of recognisable people (the consent register, issue 16) is the one filter still to be added here.
+    The one place that decides what the library offers: every list and download goes through it, so a consent
+    that is withdrawn or expires takes the image out of the library at once.
     """
     on = on or timezone.localdate()
     images = LibraryImage.objects.filter(Q(expires_on__isnull=True) | Q(expires_on__gte=on)).select_related("image")
     if channel:
         images = images.filter(channels__contains=f",{channel},")
-    return list(images)
+    images = list(images)
+    usable = consent.usable_images([entry.image_id for entry in images], STAFF_SOCIAL, on)
+    return [entry for entry in images if entry.image_id in usable]
+
+
+@transaction.atomic
+def save_library_image(actor, form):
+    """Save a library image from its form, and say in the consent register whether anyone recognisable is in
+    the photo (only then does it need their consent to be offered). Returns the LibraryImage."""
+    entry = save_with_photo(actor, form)
+    consent.mark_nobody_recognisable(actor, entry.image, form.cleaned_data["nobody_recognisable"])
+    return entry
+
+
+@receiver(photos_ending)
+def _library_images_of_photos(sender, images, apply, **kwargs):
+    """A consent ended: the library images with one of the photos leave the library on their own (it asks the
+    register every time); they are listed so communications knows."""
+    entries = LibraryImage.objects.filter(image_id__in=images).order_by("pk")
+    done = _("Left the image library.") if apply else _("In the image library, as long as the consent is valid.")
+    return [Use(_("Image library"), e.title, reverse("toolkit_library_edit", args=[e.pk]), done) for e in entries]
+
+
+@receiver(photos_in_use)
+def _photos_of_library(sender, **kwargs):
+    return LibraryImage.objects.values("image_id")
 
 
 @transaction.atomic

@@ -4,6 +4,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.consent.domain import consent_of
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS
 from deelwijs.content.uploads import KeepsUploads
@@ -91,7 +92,7 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
     """A library image or a banner: the photo is needed for a new one, and may replace the one it has."""
 
     kept_fields = ("photo",)
-    field_order = ["photo", "photo_alt"]
+    field_order = ["photo", "photo_alt", "photo_decorative"]
     missing_photo = _("Choose the photo or image to add.")
 
     def __init__(self, *args, person, **kwargs):
@@ -106,6 +107,10 @@ class WithPhotoForm(KeepsUploads, PhotoForm, forms.ModelForm):
             self.add_error("photo", self.missing_photo)
         return data
 
+    def describes_a_photo(self, data):
+        # The description here is the photo's own, kept or changed on every save (toolkit.domain.save_with_photo).
+        return super().describes_a_photo(data) or bool(self.instance.pk and self.instance.image_id)
+
 
 class LibraryImageForm(WithPhotoForm):
     channels = forms.MultipleChoiceField(
@@ -114,14 +119,25 @@ class LibraryImageForm(WithPhotoForm):
 
     class Meta:
         model = LibraryImage
-        fields = ["title", "licence", "source", "credit", "channels", "expires_on", "recognisable_people"]
+        fields = ["title", "licence", "source", "credit", "channels", "expires_on"]
         widgets = {"expires_on": DATE}
+
+    nobody_recognisable = forms.BooleanField(
+        label=_("Nobody recognisable is in it"),
+        required=False,
+        help_text=_(
+            "For scenery, objects, or people who cannot be recognised. Otherwise the library offers the image only "
+            "once everyone in it has given consent for staff's own social media: link their consent after saving."
+        ),
+    )
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, person=person, **kwargs)
         self.fields["channels"].error_messages["required"] = _("Choose at least one network it may be used on.")
         if self.instance.pk:
             self.fields["channels"].initial = self.instance.channel_list
+            marked = consent_of(self.instance.image)
+            self.fields["nobody_recognisable"].initial = bool(marked and marked.no_recognisable_people)
 
     def clean(self):
         data = super().clean()

@@ -148,11 +148,6 @@ class LibraryImage(models.Model):
     expires_on = models.DateField(
         _("may be used until"), null=True, blank=True, help_text=_("The last day. Leave empty when it never expires.")
     )
-    recognisable_people = models.BooleanField(
-        _("recognisable people are in it"),
-        default=False,
-        help_text=_("Then it may only be used with their consent."),
-    )
     added_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 

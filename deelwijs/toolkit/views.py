@@ -280,6 +280,7 @@ def manage(request):
             "guides": [(p, domain.out_of_date(p)) for p in pages if p.kind == Page.GUIDE],
             "formats": PostFormat.objects.all(),
             "images": LibraryImage.objects.select_related("image"),
+            "offered": {entry.pk for entry in domain.library_images(request.user.organisation)},
             "banners": domain.banners(),
             "empty": not pages and not PostFormat.objects.exists(),
         },
@@ -379,8 +380,20 @@ def _edit_with_photo(request, model, pk):
     form = form_class(request.POST or None, request.FILES or None, instance=instance, person=request.user)
     if request.method == "POST":
         if form.is_valid():
-            saved = domain.save_with_photo(request.user, form)
+            if model is LibraryImage:
+                saved = domain.save_library_image(request.user, form)
+            else:
+                saved = domain.save_with_photo(request.user, form)
             messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
+            if model is LibraryImage and not _offered(saved):
+                messages.warning(
+                    request,
+                    _(
+                        "The library does not offer it yet: link the consent of the people in the photo below, "
+                        "or say that nobody recognisable is in it."
+                    ),
+                )
+                return redirect("toolkit_library_edit", pk=saved.pk)
             return redirect("toolkit_manage")
         form.keep_uploads()
     context = {
@@ -390,8 +403,14 @@ def _edit_with_photo(request, model, pk):
         "kind": kind,
         "heading": instance.title if instance else heading,
         "thumbnail": reverse(thumbnail, args=[instance.pk, "klein"]) if instance else "",
+        "consent_image": instance.image if model is LibraryImage and instance else None,
+        "offered": model is LibraryImage and instance and _offered(instance),
     }
     return render(request, "toolkit/edit.html", context)
+
+
+def _offered(entry):
+    return any(e.pk == entry.pk for e in domain.library_images(entry.organisation))
 
 
 @requires(can_manage_toolkit)

@@ -19,6 +19,7 @@ URGENCIES = [
 
 
 class SignalForm(PhotoForm):
+    asks_description = False  # a screenshot is described by what it is (webcare.views)
     field_order = ["description", "url", "photo", "urgency"]
     url = forms.URLField(
         label=_("Link (if you have one)"),
@@ -37,6 +38,7 @@ class SignalForm(PhotoForm):
         super().__init__(*args, **kwargs)
         self.fields["photo"].label = _("Screenshot (optional)")
         self.fields["photo_alt"].widget = forms.HiddenInput()
+        del self.fields["photo_decorative"]
 
 
 class SourceForm(InputLimits, forms.ModelForm):

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
-from deelwijs.common.charts import line_chart
+from deelwijs.common.charts import for_phone_and_desk, line_chart
 from deelwijs.content.files import image_response
 from deelwijs.content.models import Image
 from deelwijs.guard import check
@@ -211,6 +211,7 @@ def sources(request):
 @requires(can_manage_sources)
 def source_edit(request, pk=None):
     source = get_object_or_404(Source, pk=pk) if pk else Source(organisation=request.user.organisation)
+    title = _("Edit “%(title)s”") % {"title": source.name} if source.pk else _("New source")
     form = SourceForm(request.POST or None, instance=source)
     if request.method == "POST" and form.is_valid():
         source = form.save(commit=False)
@@ -218,7 +219,7 @@ def source_edit(request, pk=None):
         source.save()
         messages.success(request, _("The source is saved; it is checked within a few minutes."))
         return redirect("sources")
-    return render(request, "webcare/form.html", {"form": form, "title": _("Source")})
+    return render(request, "webcare/form.html", {"form": form, "title": title})
 
 
 @require_POST
@@ -245,12 +246,13 @@ def template_edit(request, pk=None):
     template = (
         get_object_or_404(ResponseTemplate, pk=pk) if pk else ResponseTemplate(organisation=request.user.organisation)
     )
+    title = _("Edit “%(title)s”") % {"title": template.title} if template.pk else _("New template")
     form = TemplateForm(request.POST or None, instance=template)
     if request.method == "POST" and form.is_valid():
         form.save()
         messages.success(request, _("The template is saved."))
         return redirect("response_templates")
-    return render(request, "webcare/form.html", {"form": form, "title": _("Response template")})
+    return render(request, "webcare/form.html", {"form": form, "title": title})
 
 
 # Overview
@@ -278,7 +280,14 @@ def overview(request):
             "month": domain.themes(organisation, 30),
             "authors": recent.exclude(author="").values("author").annotate(n=Count("pk")).order_by("-n")[:10],
             "sources": recent.values("source__name", "kind").annotate(n=Count("pk")).order_by("-n")[:10],
-            "chart": line_chart(points, _("Mentions and reports per day"), _("Mentions"), _("Reports"), "chart-volume"),
+            "chart": for_phone_and_desk(
+                line_chart,
+                points,
+                _("Mentions and reports per day"),
+                _("Mentions"),
+                _("Reports"),
+                chart_id="chart-volume",
+            ),
             "points": points,
         },
     )

@@ -1,4 +1,5 @@
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -63,3 +64,13 @@ def page_at(browser, live_server):
 def screenshot(page, name):
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)
+
+
+def menu_link(page, name):
+    """A link of the main menu; on a phone it may sit behind "Meer", which this opens."""
+    menu = page.get_by_role("navigation", name="Hoofdmenu")
+    # The name, and after it perhaps a count: "Webcare 3 nieuwe items".
+    link = menu.get_by_role("link", name=re.compile(rf"^{re.escape(name)}( \d+ .*)?$"))
+    if not link.is_visible():
+        menu.get_by_text("Meer", exact=True).click()
+    return link

@@ -5,7 +5,7 @@ import io
 
 from PIL import Image as PILImage
 
-from .conftest import screenshot
+from .conftest import menu_link, screenshot
 from .test_csp import LISTEN, violations
 from .test_newcomer import sign_in
 
@@ -16,7 +16,7 @@ def test_an_ambassador_fills_in_a_vacancy_and_the_post_check_reads_along(page_at
     page = page_at(375)
     page.add_init_script(LISTEN)
     sign_in(page, "ambassadeur@lindehof.example")
-    page.get_by_role("link", name="Toolkit", exact=True).first.click()
+    menu_link(page, "Toolkit").click()
     page.get_by_role("link", name="Berichtformats").first.click()
     page.get_by_role("link", name="Schrijven voor LinkedIn").first.click()
     text = page.get_by_label("Jouw tekst")

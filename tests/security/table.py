@@ -114,6 +114,8 @@ TABLE = [
     page("policy"),
     page("people", get=ADMIN),
     form("invite", get=ADMIN),
+    action("invitation_resend", "open_invitation", post=ADMIN),
+    action("invitation_revoke", "open_invitation", post=ADMIN),
     form("person_roles", "person", get=ADMIN),
     # Closing: a confirmation page (GET only), then the POST; reopening likewise, for a closed account.
     page("person_close", "person", get=ADMIN),
@@ -157,6 +159,9 @@ TABLE = [
     # The public copy of a published item's photo: open to anyone who knows its random name.
     public("public_image", "public_copy", cross_org=False),
     action("import_news", post=COMMS),
+    page("campaign_list", get=COMMS),
+    form("campaign_new", get=COMMS),
+    form("campaign_edit", "campaign", get=COMMS),
     page("feed"),
     form("share", "item"),
     form("share", "item", query="netwerk=linkedin"),
@@ -206,6 +211,7 @@ TABLE = [
     # Employees and webcare see a planned post of their team read-only; a POST changes nothing for them.
     form("post_edit", "post", get=PLAN, post=PLANS_TEAM, post_denied=(200, 403)),
     action("post_move", "post", post=PLANS_TEAM),
+    action("post_duplicate", "post", post=PLANS_TEAM),
     page("post_image", "post_image", get=PLAN, denied=404, anonymous=404),
     page("event_list", get=COMMS),
     form("event_new", get=COMMS),

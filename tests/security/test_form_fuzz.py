@@ -454,6 +454,7 @@ POSTED_FROM = {
     "handle_delete": "my_handles",
     "story_decide": "story_review",
     "post_move": "post_edit",
+    "post_duplicate": "post_edit",
     "check_answer": "inbox_item",
     "escalate": "inbox_item",
     "source_poll": "sources",

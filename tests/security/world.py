@@ -392,7 +392,7 @@ def _build(org, personas, marker, module_number):
 
     AuditEntry.objects.create(organisation=org, actor=comms, action="settings", summary=f"Logboek {marker}")
     invitation_token = f"matrix-invitation-{slug}"
-    Invitation.objects.create(
+    invitation = Invitation.objects.create(
         organisation=org,
         email=f"invited@{slug}.test",
         first_name=f"Uitgenodigd {marker}",
@@ -496,6 +496,7 @@ def _build(org, personas, marker, module_number):
         asked_export=asked_export,
         erasure=erasure,
         invitation_token=invitation_token,
+        invitation=invitation,
         toolkit_page=toolkit_page,
         toolkit_guide=guide,
         toolkit_attachment=attachment,
@@ -576,7 +577,7 @@ KINDS = {
     "person": lambda o, key: {"pk": o["colleague"].pk},
     **{kind: _pk(kind) for kind in ("team", "location", "account", "item", "story", "event", "own_day")},
     **{kind: _pk(kind) for kind in ("recurring", "meeting", "source", "response_template", "mention")},
-    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot")},
+    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot", "campaign")},
     "own_request": _pk("page_request"),
     "own_handle": _pk("handle"),
     "own_share": _pk("share"),
@@ -588,6 +589,7 @@ KINDS = {
     "tracked_link": lambda o, key: {"code": o.mine("share", None).link.code},
     "ical": lambda o, key: {"token": o["ical_token"]},
     "invitation": lambda o, key: {"token": o["invitation_token"]},
+    "open_invitation": lambda o, key: {"pk": o["invitation"].pk},
     "password_reset": lambda o, key: {"uidb64": o["uidb64"], "token": o["reset_token"]},
     "organisation_slug": lambda o, key: {"slug": o["organisation"].slug},
     "closed_person": lambda o, key: {"pk": o["leaver"].pk},

@@ -175,12 +175,14 @@ def test_lists_use_the_same_number_of_queries_for_one_or_three_items(client, peo
     assert max(counts[1].values()) <= 12
 
 
-def test_communications_see_the_owner_warning_on_every_page(client, people, org):
+def test_communications_see_the_owner_warning_on_the_home_page(client, people, org):
     CorporateAccount.objects.create(organisation=org, platform="x", handle="alleen")
     client.force_login(people["communications"])
-    assert "minder dan twee eigenaren" in client.get(reverse("directory")).content.decode()
-    client.force_login(people["employee"])
+    assert "minder dan twee eigenaren" in client.get(reverse("home")).content.decode()
+    # Not on every page any more: the home page is where what needs doing is gathered (issue 18).
     assert "minder dan twee eigenaren" not in client.get(reverse("directory")).content.decode()
+    client.force_login(people["employee"])
+    assert "minder dan twee eigenaren" not in client.get(reverse("home")).content.decode()
 
 
 def test_lists_never_show_another_organisations_data(client, people, org, outsider, other_org):
@@ -206,4 +208,6 @@ def test_a_field_error_is_announced_and_linked_to_its_input(client, people):
     client.force_login(people["employee"])
     html = client.post(reverse("my_handles"), {"platform": "x", "handle": "mijn naam"}).content.decode()
     assert 'aria-invalid="true"' in html and 'aria-describedby="id_handle_error"' in html
-    assert 'id="id_handle_error" role="alert"' in html
+    # Announced by the error summary at the top of the form (role="alert", focused), which links to the field.
+    assert 'id="id_handle_error"' in html and 'role="alert" tabindex="-1" data-error-summary' in html
+    assert '<a href="#id_handle">' in html

@@ -208,6 +208,25 @@ def test_my_figures_show_my_shares_and_clicks_only(client, org, world):
     assert "Nieuws" not in response.content.decode()  # Bram's item
 
 
+def test_my_figures_are_paged_with_every_share_reachable_in_bounded_queries(client, org, people):
+    item = ContentItem.objects.create(organisation=org, title="Vacature", link="https://a.example")
+    person = people["employee"]
+    Share.objects.bulk_create(
+        [Share(organisation=org, person=person, item=item, network="linkedin", text=f"x{n}") for n in range(63)]
+    )
+    client.force_login(person)
+    with CaptureQueriesContext(connection) as first:
+        response = client.get(reverse("my_figures"))
+    assert response.context["totals"]["shares"] == 63 and len(response.context["shares"].object_list) == 50
+    body = response.content.decode()
+    assert "Pagina 1 van 2" in body and "?pagina=2" in body
+    with CaptureQueriesContext(connection) as second:
+        response = client.get(reverse("my_figures") + "?pagina=2")
+    assert len(response.context["shares"].object_list) == 13
+    assert len(second) == len(first) <= 20
+    assert client.get(reverse("my_figures") + "?pagina=onzin").status_code == 200
+
+
 def test_the_quarterly_report_is_built_by_the_worker(client, org, people, world):
     from pypdf import PdfReader
 

@@ -87,6 +87,29 @@ def test_resume_and_certificate(client, people, modules):
     assert rows[0][1]["complete"] and not rows[1][1]["complete"] and module.pk == rows[0][0].pk
 
 
+def test_steps_link_back_and_forward_and_the_certificate_to_the_next_module(client, people, modules):
+    client.force_login(people["employee"])
+    first = client.get(url(1, 1)).content.decode()
+    assert "Vorige stap" not in first and "Volgende stap" not in first  # nothing before; not read yet
+    client.post(url(1, 1), {})
+    second = client.get(url(1, 2)).content.decode()
+    assert f'href="{url(1, 1)}" rel="prev"' in second
+    again = client.get(url(1, 1)).content.decode()
+    assert f'href="{url(1, 2)}" rel="next"' in again  # read before: forward without reading again
+    goals = step(modules, 1, 2)
+    client.post(url(1, 2), {"choices": goals.data["options"][:3]})
+    client.post(url(1, 3), {})
+    client.post(url(1, 4), {"text": "Geen namen delen."})
+    page = client.get(reverse("certificate", kwargs={"number": 1})).content.decode()
+    assert f'href="{reverse("module", kwargs={"number": 2})}"' in page and "Volgende module" in page
+    # With every later module done, the certificate offers none.
+    for later in (2, 3, 4, 5):
+        for each in modules[later].steps.all():
+            Answer.objects.create(person=people["employee"], step=each, value={"read": True}, correct=True)
+    page = client.get(reverse("certificate", kwargs={"number": 1})).content.decode()
+    assert "Volgende module" not in page
+
+
 def test_managers_see_their_teams_and_communications_everyone(client, people, modules, org):
     from tests.conftest import make_person
 

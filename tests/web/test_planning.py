@@ -5,7 +5,7 @@ from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from icalendar import Calendar
 
 from deelwijs.accounts.models import CorporateAccount
@@ -80,6 +80,45 @@ def test_at_least_thirty_theme_days_with_the_named_ones():
 )
 def test_theme_days_that_move_land_on_the_right_date(key, year, expected):
     assert hookdays.find(key, year).day == expected
+
+
+def test_remembrance_diversity_and_sector_days_are_in_the_calendar():
+    names = {name for _key, name, *_ in hookdays.THEME_DAYS}
+    assert {
+        "Nationale Dodenherdenking",
+        "Bevrijdingsdag",
+        "Keti Koti",
+        "Coming Out Day",
+        "Paarse Vrijdag",
+        "Suikerfeest (Eid al-Fitr)",
+        "Offerfeest (Eid al-Adha)",
+        "Internationale Dag van de Rechten van het Kind",
+        "Wereld Bipolar Dag",
+        "Wereld Cerebrale Parese Dag",
+    } <= names
+    assert hookdays.find("paarse-vrijdag", 2026).day == date(2026, 12, 11)  # second Friday of December
+
+
+@pytest.mark.parametrize(
+    "key, year, expected",
+    [
+        # Umm al-Qura dates as published: 1 Shawwal and 10 Dhu al-Hijjah
+        ("suikerfeest", 2024, [date(2024, 4, 10)]),
+        ("offerfeest", 2024, [date(2024, 6, 16)]),
+        ("suikerfeest", 2027, [date(2027, 3, 9)]),
+        # The Islamic year is shorter: in 2000 the feast fell twice.
+        ("suikerfeest", 2000, [date(2000, 1, 8), date(2000, 12, 27)]),
+    ],
+)
+def test_islamic_feast_days_are_computed_from_the_islamic_calendar(key, year, expected):
+    found = [h.day for h in hookdays.theme_days(year) if h.key == key]
+    assert found == expected
+
+
+def test_bevrijdingsdag_shows_once_also_in_a_year_it_is_a_public_holiday():
+    for year in (2025, 2026):  # 2025 a public holiday (once in five years), 2026 not
+        days = hookdays.hook_days(date(year, 5, 5), date(year, 5, 5))
+        assert [h.name for h in days].count("Bevrijdingsdag") == 1
 
 
 def test_weeks_last_several_days_and_touch_the_range():
@@ -742,3 +781,44 @@ def test_a_planned_post_photo_loses_its_location_data(client, people, account):
     with PILImage.open(image.large.path) as stored:
         assert not stored.getexif() and max(stored.size) <= 1600
     assert image.alt == "Het team in de tuin"
+
+
+@pytest.mark.parametrize(
+    "fields, dutch, english",
+    [
+        ({"weekday": 4}, "elke vrijdag om 15.00", "every Friday at 15:00"),
+        ({"weekday": 1, "interval": 2}, "om de twee weken op dinsdag om 15.00", "every two weeks on Tuesday at 15:00"),
+        ({"weekday": 1, "interval": 6}, "om de 6 weken op dinsdag om 15.00", "every 6 weeks on Tuesday at 15:00"),
+        (
+            {"frequency": RecurringActivity.MONTHLY_WEEKDAY, "weekday": 0, "ordinal": 1, "time": time(9, 30)},
+            "elke eerste maandag van de maand om 9.30",
+            "every first Monday of the month at 9:30",
+        ),
+        (
+            {"frequency": RecurringActivity.MONTHLY_WEEKDAY, "weekday": 2, "ordinal": -1},
+            "elke laatste woensdag van de maand om 15.00",
+            "every last Wednesday of the month at 15:00",
+        ),
+        (
+            {"frequency": RecurringActivity.MONTHLY_DAY, "day_of_month": 15, "ends_on": date(2027, 3, 31)},
+            "elke maand op de 15e om 15.00, tot 31 maart 2027",
+            "every month on day 15 at 15:00, until 31 March 2027",
+        ),
+    ],
+)
+def test_a_recurring_activity_is_described_as_people_say_it(org, account, fields, dutch, english):
+    made = activity(org, account, **{"time": time(15, 0), **fields})
+    with translation.override("nl"):
+        assert made.rhythm == dutch
+    with translation.override("en"):
+        assert made.rhythm == english
+
+
+def test_the_recurring_form_marks_the_fields_of_each_rhythm_and_the_list_says_the_rhythm(client, people, org, account):
+    made = activity(org, account, weekday=4, time=time(15, 0), starts_on=timezone.localdate())
+    client.force_login(people["communications"])
+    body = client.get(reverse("recurring_edit", kwargs={"pk": made.pk})).content.decode()
+    assert 'data-shown-when="frequency:weekly"' in body and 'name="interval"' in body
+    assert 'data-shown-when="frequency:monthly_day"' in body
+    assert "Nu: elke vrijdag om 15.00." in body and "Hierna: vrijdag" in body
+    assert "Elke vrijdag om 15.00" in client.get(reverse("recurring_list")).content.decode()

@@ -5,6 +5,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 from django_otp.oath import totp
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -229,3 +230,70 @@ def test_two_organisations_inviting_the_same_address_get_a_clear_message_not_an_
     assert "Er is al een account met dit e-mailadres" in response.content.decode()
     assert User.objects.filter(email="dubbel@test.test").count() == 1
     assert User.objects.get(email="dubbel@test.test").organisation == people["administrator"].organisation
+
+
+def _invitation_link(message):
+    return re.search(r"/uitnodiging/\S+/", message.body).group()
+
+
+def test_an_invitation_is_sent_again_with_a_new_link_and_the_old_one_stops(client, people):
+    invite(client, people)
+    old_link = _invitation_link(mail.outbox[0])
+    invitation = Invitation.objects.get()
+    invitation.created -= timezone.timedelta(days=Invitation.VALID_DAYS + 1)  # expired meanwhile
+    invitation.save()
+    body = client.get(reverse("invite")).content.decode()
+    assert "verlopen" in body and "Opnieuw sturen" in body
+    response = client.post(reverse("invitation_resend", args=[invitation.pk]))
+    assert response.status_code == 302
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == ["nieuw@test.test"]
+    new_link = _invitation_link(mail.outbox[1])
+    assert new_link != old_link
+    client.logout()
+    assert client.get(old_link).status_code == 404
+    assert client.get(new_link).status_code == 200  # valid again for the full period
+    assert AuditEntry.objects.filter(action="invitation_resent").exists()
+
+
+def test_a_withdrawn_invitation_link_no_longer_works(client, people):
+    invite(client, people)
+    link = _invitation_link(mail.outbox[0])
+    invitation = Invitation.objects.get()
+    assert client.post(reverse("invitation_revoke", args=[invitation.pk])).status_code == 302
+    assert not Invitation.objects.exists()
+    assert AuditEntry.objects.filter(action="invitation_revoked", summary="Nina Nieuw").exists()
+    client.logout()
+    assert client.get(link).status_code == 404
+
+
+def test_an_accepted_invitation_cannot_be_sent_again_or_withdrawn(client, people):
+    invite(client, people)
+    invitation = Invitation.objects.get()
+    invitation.accepted = timezone.now()
+    invitation.save()
+    for name in ("invitation_resend", "invitation_revoke"):
+        assert client.post(reverse(name, args=[invitation.pk])).status_code == 404
+    assert len(mail.outbox) == 1 and Invitation.objects.exists()
+
+
+def test_the_settings_page_shows_the_sso_code_and_whether_a_secret_is_stored(client, people, org):
+    client.force_login(people["administrator"])
+    body = client.get(reverse("settings")).content.decode()
+    assert f"<code>{org.slug}</code>" in body and "/aanmelden/sso/terug/" in body
+    assert "nog niet opgeslagen" in body and "require_two_factor" in body
+    org.oidc_client_secret = "geheim-van-de-idp"
+    org.save()
+    body = client.get(reverse("settings")).content.decode()
+    assert "opgeslagen, versleuteld" in body and "geheim-van-de-idp" not in body
+
+
+def test_two_step_sign_in_is_switched_on_the_settings_page_and_it_is_logged(client, people, org):
+    # The test organisation starts with it off, so its administrator needs no authenticator here.
+    client.force_login(people["administrator"])
+    data = {"name": org.name, "naming_convention": "{voornaam}_{organisatie}", "word_list_text": ""}
+    assert not org.require_two_factor
+    response = client.post(reverse("settings"), {**data, "require_two_factor": "on"})
+    assert response.status_code == 302
+    org.refresh_from_db()
+    assert org.require_two_factor
+    assert "require_two_factor" in AuditEntry.objects.filter(action="settings").latest("created").summary

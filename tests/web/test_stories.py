@@ -21,10 +21,13 @@ def test_anyone_sends_a_story_with_photos_and_consent(client, people):
         "Vandaag hebben we met de hele groep pannenkoeken gebakken.",
         photos=[photo_with_gps(), photo_with_gps(800, 600, 1)],
         consent="on",
+        photo_alt_1="De groep aan de keukentafel",
+        photo_decorative_2="on",
     )
     assert response.status_code == 302
     story = Story.objects.get()
     assert story.author == people["volunteer"] and story.photos.count() == 2 and story.consent
+    assert [p.image.alt for p in story.photos.order_by("pk")] == ["De groep aan de keukentafel", ""]
     assert story.networks == "linkedin,instagram"
     with story.photos.first().image.large.open("rb") as f:
         assert b"CameraMaker" not in f.read()

@@ -10,6 +10,15 @@ from django.utils import timezone, translation
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import Handle
+from deelwijs.consent import domain as consent_domain
+from deelwijs.consent.models import (
+    INTRANET,
+    ORGANISATION_SOCIAL,
+    STAFF_SOCIAL,
+    ConsentEnding,
+    ConsentRecord,
+    ImageConsent,
+)
 from deelwijs.content import tasks as content_tasks
 from deelwijs.content.models import Image, KeptUpload
 from deelwijs.guard import check
@@ -299,6 +308,80 @@ def test_an_image_whose_licence_expired_disappears_from_the_library(client, peop
     assert "verlopen: niet meer in de beeldbank" in html(client.get(reverse("toolkit_manage")))
     assert client.get(reverse("toolkit_library_image", args=[expired.pk, "klein"])).status_code == 200
     assert client.get(reverse("toolkit_library_image", args=[expired.pk, "linkedin"])).status_code == 404
+
+
+def _consent(org, valid_until=None, channels=(STAFF_SOCIAL,)):
+    made = ConsentRecord(
+        organisation=org,
+        name="Mevrouw De Vries",
+        kind=ConsentRecord.EMPLOYEE,
+        valid_from=timezone.localdate() - timedelta(days=30),
+        valid_until=valid_until,
+        given_as=ConsentRecord.IN_APP,
+    )
+    made.set_channels(channels)
+    made.save()
+    return made
+
+
+def _link(entry, *records):
+    ImageConsent.objects.update_or_create(image=entry.image, defaults={"no_recognisable_people": False})
+    entry.image.consent.records.set(records)
+
+
+def test_a_photo_with_people_is_in_the_library_only_while_their_consent_is_valid(client, people, org):
+    today = timezone.localdate()
+    record = _consent(org, valid_until=today)
+    entry = library_image(org, "Team bij de boom", recognisable=True)
+    client.force_login(people["employee"])
+    with organisation_scope(org):
+        assert domain.library_images(org) == []  # nobody recorded yet: not offered
+    assert "Team bij de boom" not in html(client.get(reverse("toolkit_library")))
+    _link(entry, record)
+    with organisation_scope(org):
+        assert domain.library_images(org) == [entry]
+        # The consent lapses tomorrow: the library stops offering it by itself, downloads included.
+        assert domain.library_images(org, on=today + timedelta(days=1)) == []
+    assert "Team bij de boom" in html(client.get(reverse("toolkit_library")))
+    assert client.get(reverse("toolkit_library_image", args=[entry.pk, "linkedin"])).status_code == 200
+    with organisation_scope(org):
+        consent_domain.withdraw(people["communications"], record, today)
+        assert domain.library_images(org) == []
+    assert "Team bij de boom" not in html(client.get(reverse("toolkit_library")))
+    for size in ("klein", "linkedin", "groot"):
+        assert client.get(reverse("toolkit_library_image", args=[entry.pk, size])).status_code == 404
+    client.force_login(people["communications"])
+    assert "geen toestemming vastgelegd" in html(client.get(reverse("toolkit_manage")))
+    ending = ConsentEnding.objects.get(record=record)
+    assert any(use["label"] == "Team bij de boom" for use in ending.uses)
+
+
+def test_consent_for_other_channels_does_not_put_a_photo_in_the_library(people, org):
+    entry = library_image(org, recognisable=True)
+    _link(entry, _consent(org, channels=(INTRANET, ORGANISATION_SOCIAL)))
+    with organisation_scope(org):
+        assert domain.library_images(org) == []
+        _link(entry, _consent(org, channels=(INTRANET, ORGANISATION_SOCIAL)), _consent(org))
+        assert domain.library_images(org) == []  # one of the two has no consent for staff's own media
+
+
+def test_saving_a_library_image_records_nobody_recognisable_in_the_register(client, people, org):
+    client.force_login(people["communications"])
+    fields = {"title": "Het bos", "licence": "own", "source": "Eigen foto", "channels": ["linkedin"]}
+    response = client.post(
+        reverse("toolkit_library_new"), {**fields, "photo": jpeg(), "photo_alt": "Bomen", "nobody_recognisable": "on"}
+    )
+    assert response.status_code == 302 and response["Location"] == reverse("toolkit_manage")
+    entry = LibraryImage.objects.get(title="Het bos")
+    assert ImageConsent.objects.get(image=entry.image).no_recognisable_people
+    # With people in it, the editor stays on the image and says what is missing; the library waits.
+    response = client.post(reverse("toolkit_library_edit", args=[entry.pk]), {**fields, "photo_alt": "Bomen"})
+    assert response["Location"] == reverse("toolkit_library_edit", args=[entry.pk])
+    assert not ImageConsent.objects.get(image=entry.image).no_recognisable_people
+    body = html(client.get(response["Location"]))
+    assert "biedt de beeldbank dit beeld nu niet aan" in body.lower() or "niet aan" in body
+    with organisation_scope(org):
+        assert domain.library_images(org) == []
 
 
 def test_the_library_shows_an_image_only_for_its_networks(client, people, org):
@@ -681,7 +764,10 @@ def test_the_demo_has_a_filled_toolkit(db):
     org, _logins = create_demo()
     with organisation_scope(org):
         assert Page.objects.filter(kind=Page.GUIDE).count() == 6 and PostFormat.objects.count() == 4
-        assert len(domain.library_images(org)) == 2 and LibraryImage.objects.count() == 3
+        assert len(domain.library_images(org)) == 3 and LibraryImage.objects.count() == 4
+        # The photo with a colleague in it is offered by her consent, and leaves the library when it ends.
+        team = LibraryImage.objects.get(title="Collega's bij de kerstboom")
+        assert not domain.library_images(org, on=timezone.localdate() + timedelta(days=60)).count(team)
         assert all(entry.licence and entry.source for entry in LibraryImage.objects.all())
         assert org.naming_convention == "{voornaam}_{organisatie}"
         assert ProfileChecklist.objects.filter(in_directory=True).count() == 1
@@ -690,4 +776,4 @@ def test_the_demo_has_a_filled_toolkit(db):
         assert Banner.objects.count() == 1
     create_demo()  # again: nothing doubles
     with organisation_scope(org):
-        assert LibraryImage.objects.count() == 3 and Page.objects.filter(kind=Page.GUIDE).count() == 6
+        assert LibraryImage.objects.count() == 4 and Page.objects.filter(kind=Page.GUIDE).count() == 6

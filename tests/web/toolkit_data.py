@@ -5,6 +5,7 @@ import io
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PILImage
 
+from deelwijs.consent.models import ImageConsent
 from deelwijs.content.images import process
 from deelwijs.content.models import Image
 from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, Page, PostFormat
@@ -33,7 +34,7 @@ def stored_image(org, **kwargs):
     return Image.from_processed(org, process(jpeg(**kwargs)), "Een tuin")
 
 
-def library_image(org, title="De tuin", channels=None, expires_on=None, **kwargs):
+def library_image(org, title="De tuin", channels=None, expires_on=None, recognisable=False, **kwargs):
     entry = LibraryImage(
         organisation=org,
         image=stored_image(org),
@@ -45,6 +46,8 @@ def library_image(org, title="De tuin", channels=None, expires_on=None, **kwargs
     )
     entry.set_channels(channels or ALL_NETWORKS)
     entry.save()
+    if not recognisable:
+        ImageConsent.objects.create(image=entry.image, no_recognisable_people=True)
     return entry
 
 

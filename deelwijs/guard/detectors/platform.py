@@ -1,7 +1,7 @@
 """platform: each network's technical limits for length, hashtags and links."""
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, NamedTuple
 
 import regex as re
 
@@ -71,38 +71,73 @@ def count(text: str, how: str, urls: Sequence[Span]) -> int:
     return total + sum(x_weight(c) for c in GRAPHEME.findall(remaining))
 
 
+class Length(NamedTuple):
+    """A text's length as its network counts it: the count, the network's limit, and how much of the count is
+    the link the share flow appends (0 when it adds none, or on a network that takes the link apart)."""
+
+    counted: int
+    limit: int
+    link: int
+
+
+def measure(doc: Doc) -> Length | None:
+    """The length of the text on its network, with the appended link where the network adds it; None for a
+    network without a limit (the blog, e-mail). The share editor's counter counts the same way (rules())."""
+    if doc.platform not in LIMITS:
+        return None
+    limit, how = LIMITS[doc.platform]
+    urls = [(s, e) for s, e, kind in doc.masked if kind == "url"]
+    link = doc.appended_link if doc.platform not in LINK_APART else None
+    if not link:
+        return Length(count(doc.text, how, urls), limit, 0)
+    text = doc.text + LINK_SEPARATOR.get(doc.platform, "\n\n")
+    total = count(text + link, how, [*urls, (len(text), len(text) + len(link))])
+    return Length(total, limit, total - count(doc.text, how, urls))
+
+
+def rules() -> dict[str, Any]:
+    """How each network counts, as plain data for a counter in the browser that must agree with measure():
+    the limit and the way of counting per network, how the appended link is joined, and X's weights."""
+    return {
+        "networks": {
+            code: {
+                "name": NETWORK_NAMES[code],
+                "limit": limit,
+                "how": how,
+                "link_apart": code in LINK_APART,
+                "separator": LINK_SEPARATOR.get(code, "\n\n"),
+            }
+            for code, (limit, how) in LIMITS.items()
+        },
+        "shortened_url": SHORTENED_URL,
+        "x_light": [list(span) for span in X_LIGHT],
+    }
+
+
 def detect(doc: Doc, emit: Emit) -> None:
     platform = doc.platform
     urls = [(s, e) for s, e, kind in doc.masked if kind == "url"]
-    if platform in LIMITS:
-        limit, how = LIMITS[platform]
-        text, counted, link = doc.text, urls, doc.appended_link if platform not in LINK_APART else None
-        if link:
-            text = doc.text + LINK_SEPARATOR.get(platform, "\n\n")
-            counted = [*urls, (len(text), len(text) + len(link))]
-            text += link
-        total = count(text, how, counted)
-        if total > limit:
-            params: dict[str, Any] = {
-                "network": NETWORK_NAMES[platform],
-                "count": total,
-                "limit": limit,
-                "over": total - limit,
-            }
-            if link:
-                added = total - count(doc.text, how, urls)
-                emit(
-                    "platform",
-                    0,
-                    len(doc.text),
-                    "too_long_with_link",
-                    "platform.limits",
-                    severity=BLOCK,
-                    link=added,
-                    **params,
-                )
-            else:
-                emit("platform", 0, len(doc.text), "too_long", "platform.limits", severity=BLOCK, **params)
+    length = measure(doc)
+    if length is not None and length.counted > length.limit:
+        params: dict[str, Any] = {
+            "network": NETWORK_NAMES[platform],
+            "count": length.counted,
+            "limit": length.limit,
+            "over": length.counted - length.limit,
+        }
+        if length.link:
+            emit(
+                "platform",
+                0,
+                len(doc.text),
+                "too_long_with_link",
+                "platform.limits",
+                severity=BLOCK,
+                link=length.link,
+                **params,
+            )
+        else:
+            emit("platform", 0, len(doc.text), "too_long", "platform.limits", severity=BLOCK, **params)
     tags = list(HASHTAG.finditer(doc.text))
     if platform == "instagram" and len(tags) > INSTAGRAM_HASHTAGS:
         first = tags[INSTAGRAM_HASHTAGS]

@@ -55,12 +55,18 @@
       summary.firstElementChild.textContent = report.blocked ? labels.summary_block : labels.summary_warn;
     }
     function runCheck() {
+      const sent = text.value;
       const mine = ++asked;
       fetch(form.dataset.checkUrl, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
-        body: JSON.stringify({text: text.value, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
-      }).then((r) => (r.ok ? r.json() : null)).then((report) => report && mine === asked && render(report)).catch(() => {});
+        body: JSON.stringify({text: sent, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
+      }).then((r) => (r.ok ? r.json() : null)).then((report) => {
+        if (!report || mine !== asked) return;  // a later answer is on its way, or came first
+        render(report);
+        // The server's count of this text, for the counter (preview.js): the check's count is the one that blocks.
+        text.dispatchEvent(new CustomEvent("deelwijs:checked", {detail: {text: sent, length: report.length}}));
+      }).catch(() => {});
     }
     text.addEventListener("input", () => {
       clearTimeout(timer);

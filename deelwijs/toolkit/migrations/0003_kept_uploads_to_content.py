@@ -1,5 +1,5 @@
 # The kept uploads moved to content, so content's own forms (items, planned posts, stories) keep a photo too.
-# The rows and their files stay where they are: the table is renamed, and content.0004 takes the model over.
+# The rows and their files stay where they are: the table is renamed, and content.0005 takes the model over.
 
 from django.db import migrations
 
@@ -7,7 +7,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("toolkit", "0001_initial"),
+        ("toolkit", "0002_library_consent_in_register"),
     ]
 
     operations = [

@@ -1,4 +1,4 @@
-# The kept uploads of toolkit.0001, now content's: toolkit.0002 renamed the table, this takes the model over.
+# The kept uploads of toolkit.0001, now content's: toolkit.0003 renamed the table, this takes the model over.
 # And the fingerprint of a blocked suggested text that communications kept, so the reason is asked once.
 
 import deelwijs.content.models
@@ -11,8 +11,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ("content", "0003_private_images"),
-        ("toolkit", "0002_kept_uploads_to_content"),
+        ("content", "0004_campaign_colours"),
+        ("toolkit", "0003_kept_uploads_to_content"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
