@@ -92,12 +92,17 @@ def test_a_kept_photo_of_someone_else_is_not_taken(client, people, account):
 def test_story_photos_are_kept_after_the_consent_error(client, people, django_capture_on_commit_callbacks):
     client.force_login(people["employee"])
     text = "Vandaag een mooie dag met het team in de tuin van de Linde."
-    response = client.post(reverse("story_new"), {"text": text, "photos": [photo_with_gps(), photo_with_gps()]})
+    described = {"photo_alt_1": "De tuin", "photo_alt_2": "Het terras"}
+    response = client.post(
+        reverse("story_new"), {"text": text, "photos": [photo_with_gps(), photo_with_gps()], **described}
+    )
     assert response.status_code == 200 and response.context["form"].errors["consent"]
     kept = list(KeptUpload.objects.order_by("pk"))
     assert len(kept) == 2 and "Bewaard: foto.jpg, foto.jpg" in response.content.decode()
     ids = ",".join(str(k.pk) for k in kept)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(reverse("story_new"), {"text": text, "consent": "on", "photos_kept": ids})
+        response = client.post(reverse("story_new"), {"text": text, "consent": "on", "photos_kept": ids, **described})
     assert response.status_code == 302
-    assert Story.objects.get().photos.count() == 2 and not KeptUpload.objects.exists()
+    story = Story.objects.get()
+    assert [p.image.alt for p in story.photos.order_by("pk")] == ["De tuin", "Het terras"]
+    assert not KeptUpload.objects.exists()
