@@ -8,32 +8,60 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext, override
 
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_see_colleagues, can_see_every_handle
-from deelwijs.orgs.roles import CLIENT
+from deelwijs.orgs.permissions import can_manage_accounts, can_see_colleagues, can_see_every_handle
+from deelwijs.orgs.roles import CLIENT, STAFF_ROLES, VOLUNTEER
 
 from .models import MIN_OWNERS, CorporateAccount, Handle, LocationPageRequest
 
 
-def _access_summary(account):
-    people = ", ".join(sorted(p.full_name for p in account.allowed_people.all()))
-    owners = ", ".join(sorted(p.full_name for p in account.owners.all()))
-    return f"roles=[{', '.join(sorted(account.allowed_roles))}] people=[{people}] owners=[{owners}]"
+def choosable_owners(organisation):
+    """Who may own a corporate account: staff. An owner answers for the account, also when a colleague leaves;
+    a client or a volunteer never speaks for the organisation."""
+    return pickers.staff(organisation)
+
+
+def choosable_users(organisation):
+    """Who may be given the use of a corporate account by name: staff and volunteers (a volunteer coordinator
+    posting on the day centre's page), never a client."""
+    return pickers.holding(organisation, STAFF_ROLES | {VOLUNTEER})
+
+
+pickers.register("eigenaar", can_manage_accounts, lambda chooser: choosable_owners(chooser.organisation))
+pickers.register("accountgebruiker", can_manage_accounts, lambda chooser: choosable_users(chooser.organisation))
+
+
+def _access(account):
+    """Who may use an account, for its audit entry: role codes and names as they are now."""
+    return {
+        "roles": sorted(account.allowed_roles),
+        "people": sorted(p.full_name for p in account.allowed_people.all()),
+        "owners": sorted(p.full_name for p in account.owners.all()),
+    }
 
 
 @transaction.atomic
 def save_account(actor, form):
     """Save a corporate account from its form; log the access it grants (new or changed)."""
     is_new = form.instance.pk is None
-    before = "" if is_new else _access_summary(CorporateAccount.objects.get(pk=form.instance.pk))
+    before = None if is_new else _access(CorporateAccount.objects.get(pk=form.instance.pk))
     account = form.save(commit=False)
     account.organisation = actor.organisation
     account.save()
     form.save_m2m()
-    after = _access_summary(account)
+    after = _access(account)
     if is_new or before != after:
-        log(actor.organisation, actor, "account_access", f"{account}: {after}")
+        log(
+            actor.organisation,
+            actor,
+            "account_access",
+            account=str(account),
+            account_id=account.pk,
+            new=is_new,
+            **after,
+        )
     return account
 
 
@@ -65,7 +93,7 @@ def decide(actor, request_, approve, note):
     request_.decision_note = note
     request_.handled_by = actor
     request_.save(update_fields=["status", "decision_note", "handled_by"])
-    log(actor.organisation, actor, "page_request", f"{request_.name}: {request_.status}")
+    log(actor.organisation, actor, "page_request", name=request_.name, status=request_.status)
     if approve:
         text = gettext_noop(
             "Communications approved your request for the page “%(name)s”. They register the page and make you "
@@ -91,7 +119,15 @@ def register(actor, request_, handle, url):
     request_.status = LocationPageRequest.REGISTERED
     request_.account = account
     request_.save(update_fields=["status", "account"])
-    log(actor.organisation, actor, "account_access", f"{account}: {_access_summary(account)}")
+    log(
+        actor.organisation,
+        actor,
+        "account_access",
+        account=str(account),
+        account_id=account.pk,
+        registered=True,
+        **_access(account),
+    )
     _tell_requester(
         request_, gettext_noop("The page “%(name)s” is registered as a corporate account, with you as an owner.")
     )

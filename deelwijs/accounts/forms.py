@@ -2,9 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.forms import InputLimits
-from deelwijs.orgs.models import Location, User
+from deelwijs.orgs import pickers
+from deelwijs.orgs.models import Location
 from deelwijs.orgs.roles import CLIENT, ROLES
 
+from . import domain
 from .models import CorporateAccount, Handle, LocationPageRequest
 
 
@@ -26,14 +28,18 @@ class CorporateAccountForm(InputLimits, forms.ModelForm):
             "allowed_roles",
             "allowed_people",
         ]
-        widgets = {"owners": forms.CheckboxSelectMultiple, "allowed_people": forms.CheckboxSelectMultiple}
+        field_classes = {"owners": pickers.PeopleField, "allowed_people": pickers.PeopleField}
+        widgets = {"owners": pickers.Picker("eigenaar"), "allowed_people": pickers.Picker("accountgebruiker")}
+        help_texts = {
+            "owners": _("Staff only. Choose at least two, so an account never leaves with one person."),
+            "allowed_people": _("Besides the roles above: staff or volunteers, never clients."),
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        people = User.members.filter(is_active=True)
-        self.fields["owners"].queryset = people
-        self.fields["allowed_people"].queryset = people
+        self.fields["owners"].queryset = domain.choosable_owners(organisation)
+        self.fields["allowed_people"].queryset = domain.choosable_users(organisation)
         self.fields["location"].queryset = Location.objects.all()
 
     def clean_handle(self):

@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.orgs.models import Location, Organisation
+from deelwijs.orgs.models import Location, Organisation, handle_text
 from deelwijs.orgs.roles import ROLES
 from deelwijs.orgs.tenancy import OrganisationManager
 
@@ -145,16 +145,9 @@ class Handle(models.Model):
         return pattern.format(self.handle.lstrip("@")) if pattern else ""
 
 
-def _handle_text(raw):
-    """What a handle keeps of a piece of the convention: letters, digits, _ and ., in lower case."""
-    return re.sub(r"[^\w.]", "", raw.replace(" ", "")).lower()
-
-
 def handle_for(organisation, first_name, last_name):
     """The handle the organisation's naming convention gives a name (e.g. jannie_goedvooroud)."""
-    suffix = organisation.handle_suffix or organisation.slug
-    raw = organisation.naming_convention.format(voornaam=first_name, achternaam=last_name, organisatie=suffix)
-    return _handle_text(raw)
+    return organisation.handle_for(first_name, last_name)
 
 
 def conventional_handle(user):
@@ -171,9 +164,9 @@ def convention_in_words(organisation):
     """The organisation's naming convention as a list of parts in plain words: "your first name", "an
     underscore (_)", "lindehof". Only what handle_for keeps of it, so the words and the example never differ."""
     parts = []
-    suffix = _handle_text(organisation.handle_suffix or organisation.slug)
+    suffix = handle_text(organisation.handle_suffix or organisation.slug)
     for literal, name, _spec, _conversion in string.Formatter().parse(organisation.naming_convention):
-        for piece in re.findall(r"[_.]|[^_.]+", _handle_text(literal or "")):
+        for piece in re.findall(r"[_.]|[^_.]+", handle_text(literal or "")):
             parts.append(str(SIGN_WORDS.get(piece, f"‘{piece}’")))
         if name == "organisatie":
             parts.append(f"‘{suffix}’")

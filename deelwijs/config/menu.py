@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from deelwijs.community.models import HelpRequest
 from deelwijs.orgs import permissions as rules
 from deelwijs.orgs.roles import (
     ADMINISTRATOR,
@@ -86,6 +87,7 @@ def _entries(person, unread):
         Entry("my_stories", _("My stories"), reverse("my_stories"), ("/verhalen/",)),
         Entry("training", _("Training"), reverse("modules"), ("/leren/",)),
         Entry("toolkit", _("Toolkit"), reverse("toolkit"), ("/toolkit/",)),
+        together(person),
     ]
     if can["can_manage_accounts"]:
         entries += [
@@ -144,6 +146,15 @@ def _entries(person, unread):
             Entry("jobs", _("Scheduled jobs"), reverse("scheduled_jobs"), ("/instellingen/geplande-taken/",))
         )
     return entries
+
+
+def together(person):
+    """Samen, for everyone; who may be asked for help sees how many requests wait for them (only they see it)."""
+    entry = Entry("community", _("Together"), reverse("community"), ("/samen/",))
+    if rules.can_be_asked_for_help(person):
+        entry.count = HelpRequest.objects.filter(asked=person).exclude(status=HelpRequest.CLOSED).count()
+        entry.count_label = ngettext("help request", "help requests", entry.count)
+    return entry
 
 
 def primary_keys(roles, available):

@@ -3,6 +3,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
+from deelwijs.community.urls import public_urlpatterns as people_online_urls
 from deelwijs.content import views as content_views
 from deelwijs.home import views as home_views
 from deelwijs.insight import views as insight_views
@@ -36,6 +37,7 @@ urlpatterns = [
     path("uitnodiging/<str:token>/", org_views.accept_invitation, name="accept_invitation"),
     path("beleid/", org_views.policy, name="policy"),
     path("mensen/", org_views.people, name="people"),
+    path("mensen/zoeken/", org_views.people_search, name="people_search"),
     path("mensen/uitnodigen/", org_views.invite, name="invite"),
     path("mensen/uitnodigen/<int:pk>/opnieuw/", org_views.invitation_resend, name="invitation_resend"),
     path("mensen/uitnodigen/<int:pk>/intrekken/", org_views.invitation_revoke, name="invitation_revoke"),
@@ -75,7 +77,7 @@ urlpatterns = [
     path("verhalen/<int:pk>/<str:action>/", story_views.story_decide, name="story_decide"),
     path("meldingen/", org_views.notifications, name="notifications"),
     path("webcare/melden/", webcare_views.report, name="report_signal"),
-    path("webcare/mijn-meldingen/", webcare_views.my_signals, name="my_signals"),
+    path("webcare/mijn-signalen/", webcare_views.my_signals, name="my_signals"),
     path("webcare/inbox/", webcare_views.inbox, name="inbox"),
     path("webcare/inbox/<int:pk>/", webcare_views.inbox_item, name="inbox_item"),
     path("webcare/inbox/<int:pk>/schermafbeelding/", webcare_views.inbox_screenshot, name="inbox_screenshot"),
@@ -98,6 +100,8 @@ urlpatterns = [
     path("inzicht/ranglijst/", insight_views.leaderboard, name="leaderboard"),
     path("inzicht/rapporten/", insight_views.reports, name="reports"),
     path("inzicht/rapporten/<int:pk>.<str:kind>", insight_views.report_download, name="report_download"),
+    path("inzicht/rapporten/instellingen/", insight_views.report_settings, name="report_settings"),
+    path("inzicht/rapporten/logo/", insight_views.report_logo, name="report_logo"),
     path("planning/", planning_views.calendar_view, name="calendar"),
     path("planning/berichten/nieuw/", planning_views.post_new, name="post_new"),
     path("planning/berichten/<int:pk>/", planning_views.post_edit, name="post_edit"),
@@ -138,6 +142,8 @@ urlpatterns = [
     path("voorkeuren/", org_views.preferences, name="preferences"),
     path("privacy/", include("deelwijs.privacy.urls")),
     path("toolkit/", include("deelwijs.toolkit.urls")),
+    path("samen/", include("deelwijs.community.urls")),
+    path("online/", include(people_online_urls)),
     path("toestemming/", include("deelwijs.consent.urls")),
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),

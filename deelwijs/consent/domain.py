@@ -18,12 +18,21 @@ from django.utils.translation import ngettext, override
 
 from deelwijs.common.files import delete_files
 from deelwijs.content.models import ContentItem, Image
+from deelwijs.orgs import audit, pickers
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.models import User
-from deelwijs.orgs.roles import COMMUNICATIONS
+from deelwijs.orgs.permissions import can_keep_consent
+from deelwijs.orgs.roles import COMMUNICATIONS, STAFF_ROLES, VOLUNTEER
 
 from .models import CHANNEL_LABELS, CHANNELS, EXPIRING_DAYS, PENDING_DIR, ConsentEnding, ConsentRecord, ImageConsent
 from .uses import Use, answers
+
+# Kinds, scopes and fields of a record in the audit log's sentences ("recorded photo consent 3 (client, ...)").
+audit.register_labels(
+    consent_kind=dict(ConsentRecord.KINDS),
+    consent_scope=dict(ConsentRecord.SCOPES),
+    consent_field={f.name: f.verbose_name for f in ConsentRecord._meta.fields},
+)
 
 
 def _image_id(image):
@@ -171,9 +180,9 @@ def save_record(actor, record, changed=(), link_to=None):
         record.ended_at = None
     record.save()
     if new:
-        log(actor.organisation, actor, "consent_added", f"#{record.pk} ({record.kind}, {record.scope})")
+        log(actor.organisation, actor, "consent_added", number=record.pk, kind=record.kind, scope=record.scope)
     elif changed:
-        log(actor.organisation, actor, "consent_changed", f"#{record.pk}: {', '.join(sorted(changed))}")
+        log(actor.organisation, actor, "consent_changed", number=record.pk, fields=sorted(changed))
     if link_to is not None:
         consent, _created = ImageConsent.objects.get_or_create(image=link_to)
         link_photo(actor, link_to, [*consent.records.all(), record], False)
@@ -189,7 +198,7 @@ def withdraw(actor, record, on, note=""):
     every use of the person's photos is taken out of the feed and the plan (``end_consent``)."""
     record.withdrawn_on, record.withdrawal_note = on, note.strip()
     record.save(update_fields=["withdrawn_on", "withdrawal_note"])
-    log(actor.organisation, actor, "consent_withdrawn", f"#{record.pk} ({on.isoformat()})")
+    log(actor.organisation, actor, "consent_withdrawn", number=record.pk, on=on.isoformat())
     if record.ended_at is None:
         end_consent(record, ConsentEnding.WITHDRAWN, actor)
     return record
@@ -206,8 +215,15 @@ def link_photo(actor, image, records, no_recognisable_people):
     consent.updated = timezone.now()
     consent.save(update_fields=["no_recognisable_people", "updated"])
     consent.records.set([] if no_recognisable_people else records)
-    summary = "no recognisable people" if no_recognisable_people else ", ".join(f"#{r.pk}" for r in records) or "-"
-    log(actor.organisation, actor, "photo_consent", f"image {image.pk}: {summary}")
+    log(
+        actor.organisation,
+        actor,
+        "photo_consent",
+        image=image.pk,
+        description=image.alt,
+        nobody=bool(no_recognisable_people),
+        records=[] if no_recognisable_people else sorted(r.pk for r in records),
+    )
     return consent
 
 
@@ -260,6 +276,21 @@ def _snapshot(uses, shared):
     )
 
 
+def choosable_subjects(organisation):
+    """Whose account a consent record may point at, as its help text says: an employee's or a volunteer's
+    (staff or volunteers with an open account). A client's consent is recorded by name only."""
+    return pickers.holding(organisation, STAFF_ROLES | {VOLUNTEER})
+
+
+def choosable_witnesses(organisation):
+    """Who may have heard a consent given in person (recorded_by): staff."""
+    return pickers.staff(organisation)
+
+
+pickers.register("afgebeelde", can_keep_consent, lambda chooser: choosable_subjects(chooser.organisation))
+pickers.register("toestemming-gehoord", can_keep_consent, lambda chooser: choosable_witnesses(chooser.organisation))
+
+
 def communications_of(organisation):
     return list(User.members.filter(is_active=True, role_assignments__role=COMMUNICATIONS).distinct().order_by("pk"))
 
@@ -291,7 +322,16 @@ def end_consent(record, reason, actor=None):
     )
     record.ended_at = ending.happened_at
     record.save(update_fields=["ended_at"])
-    log(record.organisation, actor, "consent_ended", f"#{record.pk} {reason}: {len(uses)} uses, {len(shared)} shared")
+    log(
+        record.organisation,
+        actor,
+        "consent_ended",
+        number=record.pk,
+        kind=record.kind,
+        reason=reason,
+        uses=len(uses),
+        shared=len(shared),
+    )
     organisation = record.organisation
     communications = communications_of(organisation)
     with override("nl"):

@@ -12,8 +12,9 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.common.forms import InputLimits
 from deelwijs.content.images import content_type_of, process
 from deelwijs.orgs.forms import FilterForm
-from deelwijs.orgs.models import User
+from deelwijs.orgs.pickers import PersonField, Picker
 
+from . import domain
 from .domain import other_photo_of_one_photo_consent
 from .models import CHANNELS, PENDING_DIR, ConsentRecord
 
@@ -74,15 +75,22 @@ class ConsentRecordForm(InputLimits, forms.ModelForm):
     class Meta:
         model = ConsentRecord
         fields = [f for f in FIELD_ORDER if f not in ("channels", "signed_form")]
-        widgets = {"valid_from": DATE, "valid_until": DATE, "kind": forms.RadioSelect, "given_as": forms.RadioSelect}
+        widgets = {
+            "valid_from": DATE,
+            "valid_until": DATE,
+            "kind": forms.RadioSelect,
+            "given_as": forms.RadioSelect,
+            "person": Picker("afgebeelde"),
+            "recorded_by": Picker("toestemming-gehoord"),
+        }
+        field_classes = {"person": PersonField, "recorded_by": PersonField}
 
-    def __init__(self, *args, pending=None, **kwargs):
+    def __init__(self, *args, organisation, pending=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.pending = pending or {}
         self.upload = None  # (ContentFile or stored name, content type, original name) once valid
-        people = User.members.filter(is_active=True).order_by("first_name", "last_name")
-        self.fields["person"].queryset = people
-        self.fields["recorded_by"].queryset = people
+        self.fields["person"].queryset = domain.choosable_subjects(organisation)
+        self.fields["recorded_by"].queryset = domain.choosable_witnesses(organisation)
         self.fields["scope"].widget = forms.RadioSelect(choices=ConsentRecord.SCOPES)
         if self.instance.pk:
             self.fields["channels"].initial = self.instance.channel_list

@@ -76,7 +76,10 @@ def _photo_to_link(request):
 def _record_form(request, record):
     link_to = _photo_to_link(request) if record.pk is None else None
     pending = request.session.get(PENDING_KEY, {})
-    form = ConsentRecordForm(request.POST or None, request.FILES or None, instance=record, pending=pending)
+    organisation = request.user.organisation
+    form = ConsentRecordForm(
+        request.POST or None, request.FILES or None, instance=record, organisation=organisation, pending=pending
+    )
     if request.method == "POST":
         if form.is_valid():
             with transaction.atomic():

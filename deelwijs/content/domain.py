@@ -7,13 +7,17 @@ from django.db import transaction
 from django.utils.text import slugify
 
 from deelwijs.guard import check
+from deelwijs.orgs import audit
 from deelwijs.orgs.domain import log
 from deelwijs.orgs.models import User
 from deelwijs.orgs.permissions import can_manage_content, can_override_post_check
 from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
 
-from .models import CAMPAIGN_COLOURS, Campaign, ContentItem, Image
+from .models import CAMPAIGN_COLOURS, SHARE_NETWORK_LABELS, Campaign, ContentItem, Image
+
+# The networks in the audit log's sentences ("kept the suggested text for LinkedIn of ...").
+audit.register_labels(network=SHARE_NETWORK_LABELS)
 
 
 def visible_items(person):
@@ -118,7 +122,11 @@ def save_item(actor, form, texts_formset, override_reason=""):
             actor.organisation,
             actor,
             "check_override",
-            f"{item.title} ({network}): {', '.join(report.categories)} — {override_reason.strip()}",
+            item=item.title,
+            item_id=item.pk,
+            network=network,
+            categories=list(report.categories),
+            reason=override_reason.strip(),
         )
     return item, []
 

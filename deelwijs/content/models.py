@@ -26,6 +26,13 @@ SHARE_NETWORKS = [
     ("email", _("E-mail")),
 ]
 SHARE_NETWORK_LABELS = dict(SHARE_NETWORKS)
+# How one shares there, where "on E-mail" would be wrong.
+SHARE_WHERE = {"email": _("by e-mail"), "whatsapp": _("in WhatsApp")}
+
+
+def share_where(network):
+    """Where a share goes, as a phrase: "op LinkedIn", "per e-mail", "in WhatsApp"."""
+    return SHARE_WHERE.get(network) or _("on %(network)s") % {"network": SHARE_NETWORK_LABELS[network]}
 
 
 # A campaign's colour on the calendar: (code, name, background, text). The campaign's name is written in the text

@@ -4,6 +4,7 @@ from django.db.models import Count
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.orgs.permissions import can_manage_content, requires, requires_or_404
@@ -94,7 +95,11 @@ def import_news_now(request):
     except NewsFeedError:
         messages.error(request, _("The news feed could not be read. Check its address in the settings."))
     else:
-        messages.success(request, _("%(n)s new articles added as drafts.") % {"n": added})
+        if added:
+            text = ngettext("%(n)s new article added as a draft.", "%(n)s new articles added as drafts.", added)
+            messages.success(request, text % {"n": added})
+        else:
+            messages.success(request, _("No new articles in the news feed."))
     return redirect("item_list")
 
 

@@ -7,8 +7,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount, Handle
+from deelwijs.community.demo import create_demo_community
 from deelwijs.consent.demo import create_demo_consent
 from deelwijs.content.demo import create_demo_content
+from deelwijs.insight.demo import create_demo_report_settings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import QUESTION, Answer, Step
@@ -82,6 +84,14 @@ PEOPLE = [
         [AMBASSADOR, EMPLOYEE],
         ["Wijkteam Oost"],
         {"linkedin": "sanne_lindehof", "instagram": "sannezorgt"},
+    ),
+    (
+        "ambassadeur2",
+        "Lotte",
+        "Bos",
+        [AMBASSADOR, EMPLOYEE],
+        ["Afdeling Zonnebloem"],
+        {"linkedin": "lotte_lindehof", "mastodon": "lottebos@mastodon.nl"},
     ),
     ("medewerker", "Kees", "Hendriks", [EMPLOYEE], ["Afdeling Zonnebloem"], {"facebook": "kees.hendriks"}),
     ("vrijwilliger", "Ans", "Mulder", [VOLUNTEER], ["Dagbesteding Het Anker"], {}),
@@ -223,4 +233,6 @@ def _fill(org):
         add_demo_photo(photos["feest"])
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
+    create_demo_report_settings(org)
+    create_demo_community(org, people)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

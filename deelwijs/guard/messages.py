@@ -453,6 +453,26 @@ def rule_text(rule: str, lang: str) -> str:
     return texts.get(lang, texts["nl"])
 
 
+# The categories of report.CATEGORIES in words, for the audit log and the findings grouped by rule.
+CATEGORY_NAMES: dict[str, dict[str, str]] = {
+    "client_privacy": {"nl": "privacy van cliënten (beroepsgeheim)", "en": "client privacy (professional secrecy)"},
+    "personal_data": {"nl": "persoonsgegevens", "en": "personal data"},
+    "confidential": {"nl": "vertrouwelijke informatie", "en": "confidential information"},
+    "disrespect": {"nl": "respectloos taalgebruik", "en": "disrespect"},
+    "speaks_for_org": {"nl": "spreken namens de organisatie", "en": "speaking for the organisation"},
+    "client_contact": {"nl": "privécontact met cliënten", "en": "private contact with clients"},
+    "word_choice": {"nl": "woordkeuze", "en": "word choice"},
+    "spelling": {"nl": "spelling", "en": "spelling"},
+    "platform": {"nl": "grenzen van het netwerk", "en": "the network's limits"},
+}
+
+
+def category_name(category: str, lang: str) -> str:
+    """The category in words; an unknown code as it is (an entry logged by a later version)."""
+    texts = CATEGORY_NAMES.get(category)
+    return texts.get(lang, texts["nl"]) if texts else category
+
+
 # The five questions to ask before posting, shown beside the check in the share flow.
 FIVE_QUESTIONS: dict[str, list[str]] = {
     "nl": [

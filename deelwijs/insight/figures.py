@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from django.db.models import Count, Q, Sum
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
@@ -148,12 +148,24 @@ def bucket(day, by):
     return day
 
 
-def series(rows, period, by):
-    """[(first day of the bucket, shares, clicks)] with empty buckets filled in."""
+def running(period, today):
+    """Whether the period has begun and not ended: its figures are not final yet."""
+    return period.first <= today <= period.last
+
+
+def series(rows, period, by, today=None):
+    """[(first day of the bucket, shares, clicks)] with empty buckets filled in.
+
+    In a running period the buckets that have not begun are left out: they can hold nothing yet, and drawn as
+    zeros they would look like a drop. The bucket with today in it is the period's last and still running.
+    """
     per_day = {r["day"]: r for r in rows.values("day").annotate(s=Sum("shares"), c=Sum("clicks")).order_by()}
     buckets = {}
     day = period.first
-    while day <= period.last:
+    last = period.last
+    if today is not None and running(period, today):
+        last = min(last, _bucket_end(today, by))
+    while day <= last:
         key = bucket(day, by)
         entry = buckets.setdefault(key, [0, 0])
         if day in per_day:
@@ -163,10 +175,20 @@ def series(rows, period, by):
     return [(key, s, c) for key, (s, c) in sorted(buckets.items())]
 
 
-def breakdown(rows, field, label_field=None, limit=None):
-    """[(label, shares, clicks, clicks per share)] grouped by a field, most clicks first."""
+def _bucket_end(day, by):
+    if by == MONTH:
+        return next_month(day) - timedelta(days=1)
+    if by == WEEK:
+        return bucket(day, by) + timedelta(days=6)
+    return day
+
+
+def breakdown(rows, field, label_field=None, limit=None, by_shares=False):
+    """[(label, shares, clicks, clicks per share)] grouped by a field: most clicks first, or most shares first
+    where the chart of it counts shares (teams, locations), so the table and the bars are in the same order."""
     fields = [field] + ([label_field] if label_field else [])
-    grouped = rows.values(*fields).annotate(s=Sum("shares"), c=Sum("clicks")).order_by("-c", "-s")
+    order = ("-s", "-c") if by_shares else ("-c", "-s")
+    grouped = rows.values(*fields).annotate(s=Sum("shares"), c=Sum("clicks")).order_by(*order, label_field or field)
     if limit:
         grouped = grouped[:limit]
     result = []
@@ -229,8 +251,15 @@ def training(scope):
     return {"staff": staff, "completed": completed, "percent": round(100 * completed / staff) if staff else 0}
 
 
-def dashboard(scope, period, by=WEEK):
-    """Everything the dashboard and the report show, for one scope and period."""
+def dashboard(scope, period, by=WEEK, today=None):
+    """Everything the dashboard and the report show, for one scope and period.
+
+    ``today`` (Europe/Amsterdam, by default the real one) says whether the period is still running: then
+    ``running`` is true, ``through`` is today and ``unfinished`` the first day of the series' last bucket,
+    the one still being filled.
+    """
+    today = today or timezone.localdate()
+    is_running = running(period, today)
     rows = scope.daily(period)
     cells = list(
         rows.values("network", "campaign_id", "campaign__name").annotate(s=Sum("shares"), c=Sum("clicks")).order_by()
@@ -248,11 +277,14 @@ def dashboard(scope, period, by=WEEK):
         "rate": rate(totals["clicks"], totals["shares"]),
         "previous_totals": before,
         "previous_rate": rate(before["clicks"], before["shares"]),
-        "series": series(rows, period, by),
+        "series": series(rows, period, by, today),
+        "running": is_running,
+        "through": today if is_running else period.last,
+        "unfinished": bucket(today, by) if is_running else None,
         "networks": _regroup(cells, lambda r: NETWORK_LABELS.get(r["network"], r["network"])),
         "campaigns": _regroup(cells, lambda r: r["campaign__name"], limit=12),
-        "teams": breakdown(per_team, "team_id", "team__name", limit=15),
-        "locations": breakdown(per_team, "location_id", "location__name", limit=15),
+        "teams": breakdown(per_team, "team_id", "team__name", limit=15, by_shares=True),
+        "locations": breakdown(per_team, "location_id", "location__name", limit=15, by_shares=True),
         "items": top_items(scope, period),
         "active": active_sharers(scope, period),
         "previous_active": active_sharers(scope, previous),

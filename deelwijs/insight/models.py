@@ -6,10 +6,10 @@ few thousand rows here instead of a million shares and clicks.
 
 from django.conf import settings
 from django.db import models
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.content.models import Campaign, ContentItem
+from deelwijs.content.models import Campaign, ContentItem, Image
 from deelwijs.orgs.models import Location, Organisation, Team
 from deelwijs.orgs.tenancy import OrganisationManager
 
@@ -180,3 +180,54 @@ class Report(models.Model):
 
     def __str__(self):
         return f"{self.period} ({self.status})"
+
+
+class ReportSettings(models.Model):
+    """One organisation's targets for a quarter and the look of its report: the logo and the house colour.
+
+    The targets hold for every quarter until communications changes them; a report made earlier keeps the
+    targets it was made with (it is a PDF). The logo is a content Image: cleaned of metadata, resized, private.
+    """
+
+    organisation = models.OneToOneField(Organisation, on_delete=models.CASCADE, related_name="report_settings")
+    target_shares = models.PositiveIntegerField(_("shares per quarter"), null=True, blank=True)
+    target_clicks = models.PositiveIntegerField(_("clicks per quarter"), null=True, blank=True)
+    target_active = models.PositiveIntegerField(_("active ambassadors per quarter"), null=True, blank=True)
+    colour = models.CharField(
+        _("house colour"),
+        max_length=7,
+        blank=True,
+        help_text=_("A hex colour such as #1f5e48, for the headings and bars of the report. Empty: Deelwijs blue."),
+    )
+    logo = models.ForeignKey(Image, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
+    updated = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("organisation")
+
+    def __str__(self):
+        return f"report settings of {self.organisation_id}"
+
+    @classmethod
+    def of(cls, organisation):
+        """The organisation's settings, or unsaved empty ones."""
+        return cls.objects.select_related("logo").filter(organisation=organisation).first() or cls(
+            organisation=organisation
+        )
+
+    @property
+    def targets(self):
+        return {"shares": self.target_shares, "clicks": self.target_clicks, "active": self.target_active}
+
+    @property
+    def described_targets(self):
+        """The targets that are set, in words."""
+        words = {
+            "shares": _("%(n)s times shared"),
+            "clicks": _("%(n)s clicks"),
+            "active": _("%(n)s active ambassadors"),
+        }
+        return [
+            words[key] % {"n": formats.number_format(value, force_grouping=True)}
+            for key, value in self.targets.items()
+            if value is not None
+        ]

@@ -1,25 +1,28 @@
 from django import forms
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.db.models import Count
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.html import format_html_join
+from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_safe
 
 from deelwijs.common.forms import InputLimits
+from deelwijs.content.files import image_response
 from deelwijs.content.models import Campaign
-from deelwijs.learning.domain import progress
-from deelwijs.learning.models import Module
+from deelwijs.learning.domain import modules_for, progress
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.permissions import can_make_reports, can_see_all_teams, can_see_dashboard, requires
 from deelwijs.sharing.models import Share
 
-from . import figures
-from .forms import LeaderboardFilter
-from .models import Report
+from . import domain, figures
+from .forms import LeaderboardFilter, ReportSettingsForm
+from .models import Report, ReportSettings
 from .report import chart_set, figures_csv
 from .tasks import build_report
 
@@ -118,7 +121,7 @@ def my_figures(request):
     totals = Share.objects.filter(person=request.user).aggregate(
         shares=Count("pk", distinct=True), clicks=Count("link__click")
     )
-    modules = list(Module.objects.all().filter(published=True))
+    modules = modules_for(request.user)
     rows = progress(request.user, modules)
     return render(
         request,
@@ -171,8 +174,37 @@ def reports(request):
         build_report.enqueue(report.organisation_id, report.pk)
         messages.success(request, _("The report is being made. You get a notification when it is ready."))
         return redirect("reports")
-    listing = Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20]
-    return render(request, "insight/reports.html", {"form": form, "reports": listing})
+    listing = list(Report.objects.all().defer("pdf", "csv").select_related("requested_by")[:20])
+    for report in listing:
+        # "K4 2026", as the form and the report itself say it, not the key "2026-Q4".
+        report.period_label = figures.Period.parse(report.period).label
+    return render(
+        request,
+        "insight/reports.html",
+        {"form": form, "reports": listing, "settings": ReportSettings.of(request.user.organisation)},
+    )
+
+
+@requires(can_make_reports)
+def report_settings(request):
+    """The quarter's targets and the report's logo and house colour; a chosen logo survives an error elsewhere."""
+    instance = ReportSettings.of(request.user.organisation)
+    form = ReportSettingsForm(request.POST or None, request.FILES or None, instance=instance, person=request.user)
+    if request.method == "POST":
+        if form.is_valid():
+            with transaction.atomic():
+                domain.save_report_settings(request.user, form)
+            messages.success(request, _("The report settings are saved. The next report uses them."))
+            return redirect("report_settings")
+        form.keep_uploads()
+    return render(request, "insight/report_settings.html", {"form": form, "settings": instance})
+
+
+@require_safe
+@requires(can_make_reports)
+def report_logo(request):
+    """The organisation's report logo, for the settings page (the PDF reads the file itself)."""
+    return image_response(ReportSettings.of(request.user.organisation).logo, "klein")
 
 
 @requires(can_make_reports)
@@ -184,5 +216,6 @@ def report_download(request, pk, kind):
         response = HttpResponse(report.csv, content_type="text/csv; charset=utf-8")
     else:
         raise Http404
-    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{report.period}.{kind}"'
+    period = slugify(figures.Period.parse(report.period).label)
+    response["Content-Disposition"] = f'attachment; filename="deelwijs-rapport-{period}.{kind}"'
     return response

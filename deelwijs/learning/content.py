@@ -2,6 +2,8 @@
 
 from django.db import transaction
 
+from deelwijs.orgs.roles import CLIENTS, STAFF, VOLUNTEERS
+
 from .models import DILEMMA, LESSON, QUESTION, WORKSHEET, Module, Step
 
 
@@ -477,6 +479,220 @@ MODULES = [
 ]
 
 
+def tf_feedback(true, why):
+    """The worded answers of a true/false statement for another audience, in tf()'s order (Waar, Niet waar)."""
+    right = "Klopt. " + why
+    wrong = ("Helaas, dit klopt wel. " if true else "Helaas, dit klopt niet. ") + why
+    return [{"feedback": right if true else wrong}, {"feedback": wrong if true else right}]
+
+
+# Clients do not make the team plan or rate the accounts as staff; volunteers learn about privacy too.
+MODULE_AUDIENCES = {3: [STAFF, VOLUNTEERS], 4: [STAFF], 5: [STAFF]}
+
+# The modules and steps as volunteers and clients read them: addressed as who they are, not as care staff.
+MODULE_VARIANTS = {
+    1: {
+        VOLUNTEERS: {
+            "title": "Social media en je vrijwilligerswerk",
+            "summary": (
+                "Waarom je als vrijwilliger online vertelt wat je bij ons doet, wat je ermee wilt bereiken en wat we "
+                "met elkaar afspraken."
+            ),
+        },
+        CLIENTS: {
+            "title": "Delen wat je bij ons meemaakt",
+            "summary": (
+                "Waarom het mooi is als je vertelt wat je bij ons meemaakt, en hoe je dat veilig doet: voor jezelf en "
+                "voor de mensen om je heen."
+            ),
+        },
+    },
+    3: {VOLUNTEERS: {"title": "Privacy en geheimhouding"}},
+}
+STEP_VARIANTS = {
+    (1, 1): {
+        VOLUNTEERS: {
+            "body": (
+                "Jij ziet van dichtbij wat vrijwilligers voor anderen betekenen. Als jij daarover vertelt, geloven "
+                "mensen het sneller dan een advertentie van de organisatie. Zo help je nieuwe vrijwilligers ons te "
+                "vinden, laat je familie en buurt zien hoe het er bij ons aan toe gaat en geef je het "
+                "vrijwilligerswerk een gezicht.\n\n"
+                "Tegelijk kom je bij mensen die kwetsbaar zijn. Wat je deelt, blijft online staan en kan verder reizen "
+                "dan je denkt. Daarom leer je in deze modules hoe je trots kunt delen zonder iemand te schaden."
+            )
+        },
+        CLIENTS: {
+            "body": (
+                "Wat jij bij ons meemaakt, vertel je in je eigen woorden. Als jij daarover vertelt, geloven mensen het "
+                "sneller dan een advertentie. Zo laat je familie, vrienden en buurt zien hoe het er bij ons aan toe "
+                "gaat.\n\n"
+                "Wat je deelt, blijft online staan en kan verder reizen dan je denkt. Daarom leer je hier hoe je "
+                "veilig deelt: voor jezelf en voor de mensen om je heen, zoals anderen die bij ons zorg krijgen."
+            )
+        },
+    },
+    (1, 2): {
+        VOLUNTEERS: {
+            "body": (
+                "Wat wil jij bereiken met social media over je vrijwilligerswerk? Kies je drie belangrijkste doelen, "
+                "of schrijf een eigen doel op."
+            ),
+            "data": {
+                "options": [
+                    "Laten zien hoe mooi vrijwilligerswerk is",
+                    "Nieuwe vrijwilligers helpen ons te vinden",
+                    "Mijn netwerk onderhouden",
+                    "Familie en buurt laten zien wat we doen",
+                    "Op de hoogte blijven van wat er bij ons gebeurt",
+                    "Meepraten over de zorg in Nederland",
+                ]
+            },
+        },
+        CLIENTS: {
+            "body": (
+                "Wat wil jij bereiken als je deelt wat je bij ons meemaakt? Kies er drie, of schrijf een eigen doel op."
+            ),
+            "data": {
+                "options": [
+                    "Laten zien wat ik hier doe en beleef",
+                    "Familie en vrienden op de hoogte houden",
+                    "Anderen laten zien hoe het hier is",
+                    "Laten weten wat er bij ons te doen is",
+                    "Mijn mening geven over de zorg",
+                ]
+            },
+        },
+    },
+    (2, 6): {
+        VOLUNTEERS: {
+            "body": (
+                "De organisatie waar ik vrijwilliger ben, mag meelezen met wat ik openbaar over mijn "
+                "vrijwilligerswerk post."
+            ),
+            "data": {
+                "choices": tf_feedback(
+                    True, "Wat openbaar is, kan iedereen lezen: ook de organisatie, cliënten en hun familie."
+                )
+            },
+        },
+        CLIENTS: {
+            "body": "Wat ik openbaar post, kan ook de organisatie lezen.",
+            "data": {
+                "choices": tf_feedback(
+                    True,
+                    "Wat openbaar is, kan iedereen lezen: ook de organisatie, de medewerkers en andere cliënten en hun "
+                    "familie.",
+                )
+            },
+        },
+    },
+    (2, 7): {
+        VOLUNTEERS: {
+            "data": {
+                "choices": tf_feedback(
+                    False,
+                    "Ook een besloten groep heeft leden die kunnen doorsturen. En over cliënten praat je nooit op "
+                    "social media, besloten of niet: dat valt onder de geheimhouding die je als vrijwilliger afsprak.",
+                )
+            }
+        },
+        CLIENTS: {
+            "body": "In een besloten Facebookgroep kan ik vrij over andere cliënten praten.",
+            "data": {
+                "choices": tf_feedback(
+                    False,
+                    "Ook een besloten groep heeft leden die kunnen doorsturen. Over andere cliënten en hun zorg vertel "
+                    "je niets online: dat is hun verhaal, niet het jouwe.",
+                )
+            },
+        },
+    },
+    (2, 9): {
+        CLIENTS: {
+            "body": (
+                "Een foto die ik in de huiskamer of bij een activiteit maak en op Instagram zet, kan toch iets over "
+                "anderen laten zien."
+            ),
+            "data": {
+                "choices": tf_feedback(
+                    True,
+                    "Denk aan een whiteboard met namen, een rooster op de muur of iemand die net door het beeld loopt. "
+                    "Kijk altijd eerst wie en wat er achter jou te zien is.",
+                )
+            },
+        }
+    },
+    (3, 1): {
+        VOLUNTEERS: {
+            "title": "Je geheimhouding gaat altijd mee",
+            "body": (
+                "Als vrijwilliger heb je beloofd te zwijgen over wat je bij cliënten ziet en hoort. Dat geldt niet "
+                "alleen tijdens je vrijwilligerswerk, maar ook online, in de app-groep en op je eigen account. Ook als "
+                "je geen naam noemt, kan een cliënt herkenbaar zijn: door een kamernummer, een leeftijd met een "
+                "woonplaats, of omdat iedereen in het dorp weet wie er bij ons woont."
+            ),
+        }
+    },
+    (3, 3): {
+        VOLUNTEERS: {
+            "body": (
+                "Een cliënt bij wie je al een jaar op bezoek gaat, stuurt je een vriendschapsverzoek op Facebook. Je "
+                "vindt hem aardig en wilt hem niet kwetsen."
+            ),
+            "data": {
+                "considerations": (
+                    "Een vriendschap online maakt de grens tussen je vrijwilligerswerk en je privéleven vaag. Hij ziet "
+                    "jouw privéleven en jij het zijne. Je kunt het verzoek vriendelijk weigeren en het bij je volgende "
+                    "bezoek uitleggen."
+                )
+            },
+        }
+    },
+    (3, 4): {
+        VOLUNTEERS: {
+            "title": "De app-groep van de vrijwilligers",
+            "body": (
+                "In de app-groep van de vrijwilligers vraagt iemand of een ander wil letten op ‘meneer van kamer 8, "
+                "die weer zo onrustig is’. Een ander reageert met een grapje."
+            ),
+            "data": {
+                "considerations": (
+                    "Een app-groep voelt als een praatje bij de koffie, maar berichten staan op privételefoons en "
+                    "kunnen worden doorgestuurd. Ook zonder naam is ‘meneer van kamer 8’ herkenbaar. Maak je je zorgen "
+                    "om iemand? Zeg het tegen een medewerker van de afdeling."
+                )
+            },
+        }
+    },
+    (3, 6): {
+        VOLUNTEERS: {
+            "data": {
+                "considerations": (
+                    "Contact met familie is belangrijk, maar loopt via de afdeling. Met je privénummer ben je altijd "
+                    "bereikbaar en wordt het lastig om grenzen te houden. Geef het nummer van de afdeling en vertel "
+                    "een medewerker dat de zoon gebeld wil worden."
+                )
+            }
+        }
+    },
+    (3, 7): {
+        VOLUNTEERS: {
+            "body": (
+                "Op de spoedeisende hulp, waar je als vrijwilliger bij de balie helpt, komt een bekende presentator "
+                "binnen. Anderen praten erover en iemand wil het op X zetten, ‘want het staat straks toch in de "
+                "krant’."
+            ),
+            "data": {
+                "considerations": (
+                    "Ook bij bekende mensen geldt je geheimhouding. Dat iemand zorg krijgt, vertel jij niet, ook niet "
+                    "als anderen het misschien al weten."
+                )
+            },
+        }
+    },
+}
+
+
 @transaction.atomic
 def install_modules(organisation):
     """Add the starting modules to an organisation that has none yet. Returns how many were added."""
@@ -484,7 +700,13 @@ def install_modules(organisation):
         return 0
     for number, title, basic, summary, steps in MODULES:
         module = Module.objects.create(
-            organisation=organisation, number=number, title=title, basic=basic, summary=summary
+            organisation=organisation,
+            number=number,
+            title=title,
+            basic=basic,
+            summary=summary,
+            audiences=MODULE_AUDIENCES.get(number, []),
+            variants=MODULE_VARIANTS.get(number, {}),
         )
         statements = 0
         for order, (kind, step_title, body, data, rule) in enumerate(steps, start=1):
@@ -492,6 +714,13 @@ def install_modules(organisation):
                 statements += 1
                 step_title = f"{step_title} {statements}"
             Step.objects.create(
-                module=module, order=order, kind=kind, title=step_title, body=body, data=data, rule=rule
+                module=module,
+                order=order,
+                kind=kind,
+                title=step_title,
+                body=body,
+                data=data,
+                rule=rule,
+                variants=STEP_VARIANTS.get((number, order), {}),
             )
     return len(MODULES)

@@ -34,8 +34,15 @@ def basic_modules(organisation):
     return Module.objects.filter(basic=True, published=True)
 
 
+def modules_for(person):
+    """The published modules meant for this person, as they read them: a volunteer or a client gets the
+    texts written for them (Module.variants), and no module meant for others (a client makes no team plan)."""
+    audience = person.audience
+    return [m.for_audience(audience) for m in Module.objects.filter(published=True) if m.is_for(audience)]
+
+
 def completed_basic(person):
-    modules = list(basic_modules(person.organisation))
+    modules = [m for m in basic_modules(person.organisation) if m.is_for(person.audience)]
     return all(row["complete"] for row in progress(person, modules).values())
 
 
@@ -76,7 +83,7 @@ def previous_step(step):
 
 def next_module(person, module):
     """The published module after this one that the person has not finished yet, or None."""
-    later = list(Module.objects.filter(published=True, number__gt=module.number).order_by("number"))
+    later = [m for m in modules_for(person) if m.number > module.number]
     rows = progress(person, later)
     return next((m for m in later if not rows[m.pk]["complete"]), None)
 

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common.forms import InputLimits
+from deelwijs.orgs.roles import AUDIENCES, CLIENTS, VOLUNTEERS
 
 from .models import CHOICE, DILEMMA, GRADE, NAMES, QUESTION, TEXT, WORKSHEET, Module
 
@@ -56,17 +57,76 @@ class StepForm(InputLimits, forms.Form):
         return data
 
 
-class ModuleForm(InputLimits, forms.ModelForm):
+# The fields of a text as volunteers and as clients read it (Module.variants, Step.variants).
+VARIANT_LABELS = {
+    (VOLUNTEERS, "title"): _("Title for volunteers"),
+    (VOLUNTEERS, "summary"): _("Summary for volunteers"),
+    (VOLUNTEERS, "body"): _("Text for volunteers"),
+    (CLIENTS, "title"): _("Title for clients"),
+    (CLIENTS, "summary"): _("Summary for clients"),
+    (CLIENTS, "body"): _("Text for clients"),
+}
+
+
+class AudienceTexts:
+    """Optional fields for the texts volunteers and clients read instead: ``variant_fields`` names them, and
+    each gets a volunteer_<name> and a client_<name> field."""
+
+    variant_fields = ()
+
+    def add_variant_fields(self):
+        for audience in (VOLUNTEERS, CLIENTS):
+            for name in self.variant_fields:
+                model_field = self.instance._meta.get_field(name)
+                self.fields[f"{audience}_{name}"] = forms.CharField(
+                    label=VARIANT_LABELS[audience, name],
+                    required=False,
+                    max_length=model_field.max_length,
+                    widget=forms.TextInput() if name == "title" else forms.Textarea(attrs={"rows": 3}),
+                    initial=self.instance.variants.get(audience, {}).get(name, ""),
+                    help_text=_("Leave empty to show them the same text as staff."),
+                )
+
+    def variants_from(self, data):
+        variants = {audience: dict(texts) for audience, texts in (self.instance.variants or {}).items()}
+        for audience in (VOLUNTEERS, CLIENTS):
+            texts = variants.setdefault(audience, {})
+            for name in self.variant_fields:
+                value = (data.get(f"{audience}_{name}") or "").strip()
+                if value:
+                    texts[name] = value
+                else:
+                    texts.pop(name, None)
+        return {audience: texts for audience, texts in variants.items() if texts}
+
+
+class ModuleForm(AudienceTexts, InputLimits, forms.ModelForm):
+    variant_fields = ("title", "summary")
+
+    audiences = forms.MultipleChoiceField(
+        label=_("For whom"),
+        choices=AUDIENCES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Tick nothing for everyone. A module for staff only is not shown to volunteers and clients."),
+    )
+
     class Meta:
         from .models import Module
 
         model = Module
-        fields = ["number", "title", "summary", "basic", "published"]
+        fields = ["number", "title", "summary", "basic", "published", "audiences"]
         widgets = {"summary": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
+        self.add_variant_fields()
+
+    def clean(self):
+        data = super().clean()
+        self.instance.variants = self.variants_from(data)
+        return data
 
     def clean_number(self):
         number = self.cleaned_data["number"]
@@ -83,8 +143,10 @@ ANSWER_TYPES = [
 ]
 
 
-class StepEditForm(InputLimits, forms.ModelForm):
+class StepEditForm(AudienceTexts, InputLimits, forms.ModelForm):
     """A step with its kind-specific content as plain fields instead of JSON."""
+
+    variant_fields = ("title", "body")
 
     text_limits = {"body": 20_000, "considerations": 10_000}  # a lesson is a page of Markdown
 
@@ -135,6 +197,7 @@ class StepEditForm(InputLimits, forms.ModelForm):
         self.fields["options"].initial = "\n".join(data.get("options", []))
         self.fields["pick"].initial = data.get("pick", 1)
         self.fields["own"].initial = data.get("own", False)
+        self.add_variant_fields()
 
     def clean_order(self):
         order = self.cleaned_data["order"]
@@ -176,4 +239,6 @@ class StepEditForm(InputLimits, forms.ModelForm):
                     self.add_error("options", _("Give at least two options."))
                 keep.update(options=options, pick=data.get("pick") or 1, own=data.get("own", False))
         self.instance.data = keep
+        # The starting set's worded answers for volunteers and clients stay; the titles and texts are edited here.
+        self.instance.variants = self.variants_from(data)
         return data

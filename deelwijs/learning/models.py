@@ -1,3 +1,5 @@
+import copy as copy_module
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -12,9 +14,28 @@ KINDS = [(LESSON, _("Lesson")), (QUESTION, _("Question")), (DILEMMA, _("Dilemma"
 TEXT, CHOICE, NAMES, GRADE = "text", "choice", "names", "grade"
 
 
+def _with_variant(obj, variant):
+    """A copy of a module or step with a variant's fields over its own (never saved: the copy is for reading)."""
+    if not variant:
+        return obj
+    copy = copy_module.copy(obj)
+    for field in ("title", "summary", "body"):
+        if variant.get(field):
+            setattr(copy, field, variant[field])
+    if variant.get("data"):
+        copy.data = {**obj.data, **variant["data"]}
+        if "choices" in variant["data"]:
+            # Which answer is right is the step's own: a variant words the answers and their feedback only.
+            copy.data["choices"] = [
+                {**own, **{k: v for k, v in worded.items() if k in ("text", "feedback")}}
+                for own, worded in zip(obj.data.get("choices", []), variant["data"]["choices"], strict=False)
+            ]
+    return copy
+
+
 class Module(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="modules")
-    number = models.PositiveSmallIntegerField()
+    number = models.PositiveSmallIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)
     summary = models.TextField(_("summary"), blank=True)
     basic = models.BooleanField(
@@ -23,6 +44,10 @@ class Module(models.Model):
         help_text=_("The organisation can require the basic modules before someone's first share."),
     )
     published = models.BooleanField(_("published"), default=True)
+    # For whom (roles.AUDIENCES); empty is everyone. A client does not make the team plan.
+    audiences = models.JSONField(_("for"), default=list, blank=True)
+    # The title and summary as a volunteer or a client reads them: {"volunteer": {"title": ..., "summary": ...}}.
+    variants = models.JSONField(default=dict, blank=True)
 
     objects = OrganisationManager("organisation")
 
@@ -32,6 +57,13 @@ class Module(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
+
+    def is_for(self, audience):
+        return not self.audiences or audience in self.audiences
+
+    def for_audience(self, audience):
+        """The module as this audience reads it: a copy with their title and summary, if written."""
+        return _with_variant(self, self.variants.get(audience))
 
 
 class Step(models.Model):
@@ -45,13 +77,16 @@ class Step(models.Model):
     """
 
     module = models.ForeignKey(Module, on_delete=models.CASCADE, related_name="steps")
-    order = models.PositiveSmallIntegerField()
-    kind = models.CharField(max_length=20, choices=KINDS)
+    order = models.PositiveSmallIntegerField(_("position"))
+    kind = models.CharField(_("kind of step"), max_length=20, choices=KINDS)
     title = models.CharField(_("title"), max_length=200)
     body = models.TextField(_("text"), blank=True)
     data = models.JSONField(default=dict, blank=True)
     # The post check rule this step explains; a finding of that rule links here.
-    rule = models.CharField(max_length=50, blank=True)
+    rule = models.CharField(_("post check rule"), max_length=50, blank=True)
+    # The step as a volunteer or a client reads it: {"client": {"title", "body", "data": {"choices": ...}}};
+    # what a variant leaves out is the same for everyone. Answers stay the same (a choice by its position).
+    variants = models.JSONField(default=dict, blank=True)
 
     objects = OrganisationManager("module__organisation")
 
@@ -65,6 +100,10 @@ class Step(models.Model):
     @property
     def choices(self):
         return self.data.get("choices", [])
+
+    def for_audience(self, audience):
+        """The step as this audience reads it: a copy with their title, text and data, if written."""
+        return _with_variant(self, self.variants.get(audience))
 
     @property
     def scored(self):

@@ -23,12 +23,16 @@ from .models import Answer, Module, Step
 
 
 def _module(request, number):
-    return get_object_or_404(Module.objects.all().filter(published=True), number=number)
+    """The published module, as this person reads it; a module meant for others is not found."""
+    module = get_object_or_404(Module.objects.all().filter(published=True), number=number)
+    if not module.is_for(request.user.audience):
+        raise Http404
+    return module.for_audience(request.user.audience)
 
 
 @requires()
 def module_list(request):
-    modules = list(Module.objects.all().filter(published=True))
+    modules = domain.modules_for(request.user)
     rows = domain.progress(request.user, modules)
     return render(request, "learning/modules.html", {"modules": [(m, rows[m.pk]) for m in modules]})
 
@@ -46,7 +50,7 @@ def module_start(request, number):
 @requires()
 def step_view(request, number, order):
     module = _module(request, number)
-    step = get_object_or_404(module.steps, order=order)
+    step = get_object_or_404(module.steps, order=order).for_audience(request.user.audience)
     answer = Answer.objects.filter(person=request.user, step=step).first()
     form = StepForm(request.POST if request.method == "POST" else None, step=step)
     if request.method == "POST" and form.is_valid():

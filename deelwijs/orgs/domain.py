@@ -12,21 +12,34 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from deelwijs.orgs.tenancy import across_organisations
 
-from . import sessions
-from .models import AuditEntry, Invitation, Notification, RoleAssignment, User
+from . import audit, pickers, sessions
+from .models import AuditEntry, Invitation, Notification, Organisation, RoleAssignment, User
 from .offboarding import Effect, effects_of_closing
-from .roles import ADMINISTRATOR
+from .permissions import can_manage_people
+from .roles import ADMINISTRATOR, MANAGER
 from .tasks import send_email
 
 
-def log(organisation, actor, action, summary):
-    AuditEntry.objects.create(organisation=organisation, actor=actor, action=action, summary=summary[:500])
+def log(organisation, actor, action, summary="", **details):
+    """Write an audit entry. ``details`` are the facts its sentence is made of (orgs.audit.SENTENCES); the
+    summary is that sentence in the default language, so the admin and a search by name read it too."""
+    entry = AuditEntry(organisation=organisation, actor=actor, action=action, details=details)
+    if not summary and details:
+        with translation.override(settings.LANGUAGE_CODE):
+            summary = audit.describe(entry)
+    entry.summary = summary[:500]
+    entry.save()
+    return entry
+
+
+# The settings' field names in words, for the audit log's "changed the settings: ...".
+audit.register_labels(setting={f.name: f.verbose_name for f in Organisation._meta.fields})
 
 
 @transaction.atomic
@@ -38,10 +51,16 @@ def set_roles(actor, person, roles):
     person.role_assignments.exclude(role__in=new).delete()
     RoleAssignment.objects.bulk_create([RoleAssignment(user=person, role=r) for r in new - old])
     person.__dict__.pop("_roles", None)
-    # Role codes, not labels: the log reads the same whatever language the actor used.
-    added = ", ".join(sorted(new - old))
-    removed = ", ".join(sorted(old - new))
-    log(person.organisation, actor, "roles", f"{person.full_name}: +[{added}] -[{removed}]")
+    # Role codes, not labels: the log is read in the reader's language, whatever language the actor used.
+    log(
+        person.organisation,
+        actor,
+        "roles",
+        person=person.full_name,
+        person_id=person.pk,
+        added=sorted(new - old),
+        removed=sorted(old - new),
+    )
     return True
 
 
@@ -51,7 +70,7 @@ def update_settings(actor, organisation, changed_fields):
     if not changed_fields:
         return
     organisation.save(update_fields=changed_fields)
-    log(organisation, actor, "settings", ", ".join(sorted(changed_fields)))
+    log(organisation, actor, "settings", fields=sorted(changed_fields))
 
 
 def _token_hash(token):
@@ -72,7 +91,7 @@ def invite(actor, email, first_name, last_name, roles, base_url):
         invited_by=actor,
     )
     _send_invitation(invitation, token, actor, base_url)
-    log(actor.organisation, actor, "invitation", f"{first_name} {last_name}: {', '.join(sorted(roles))}")
+    log(actor.organisation, actor, "invitation", person=f"{first_name} {last_name}".strip(), roles=sorted(roles))
     return invitation
 
 
@@ -84,14 +103,18 @@ def resend_invitation(actor, invitation, base_url):
     invitation.created = timezone.now()
     invitation.save(update_fields=["token_hash", "created"])
     _send_invitation(invitation, token, actor, base_url)
-    log(actor.organisation, actor, "invitation_resent", f"{invitation.first_name} {invitation.last_name}")
+    log(actor.organisation, actor, "invitation_resent", person=invitation_name(invitation))
 
 
 def revoke_invitation(actor, invitation):
     """Withdraw an open invitation: its link stops working and the invitation is gone. Logged."""
-    name = f"{invitation.first_name} {invitation.last_name}"
+    name = invitation_name(invitation)
     invitation.delete()
-    log(actor.organisation, actor, "invitation_revoked", name)
+    log(actor.organisation, actor, "invitation_revoked", person=name)
+
+
+def invitation_name(invitation):
+    return f"{invitation.first_name} {invitation.last_name}".strip()
 
 
 def _send_invitation(invitation, token, actor, base_url):
@@ -293,8 +316,7 @@ def close_account(actor, person):
         for effect in effects:
             if effect.key:
                 counts[effect.key] = counts.get(effect.key, 0) + effect.count
-        summary = " ".join(f"{key}={count}" for key, count in counts.items())
-        log(person.organisation, actor, "account_closed", f"{person.full_name} (#{person.pk}): {summary}".strip())
+        log(person.organisation, actor, "account_closed", person=person.full_name, person_id=person.pk, counts=counts)
     return effects
 
 
@@ -310,5 +332,23 @@ def reopen_account(actor, person):
     person.is_active = True
     person.closed_at = None
     person.save(update_fields=["is_active", "closed_at"])
-    log(person.organisation, actor, "account_reopened", f"{person.full_name} (#{person.pk})")
+    log(person.organisation, actor, "account_reopened", person=person.full_name, person_id=person.pk)
     return True
+
+
+# Who may be chosen in a team (orgs.pickers)
+
+
+def choosable_team_managers(organisation):
+    """Who may lead a team: people with the manager role. Only they see their teams (can_see_teams): anyone else
+    would lead a team they cannot open."""
+    return pickers.holding(organisation, [MANAGER])
+
+
+def choosable_team_members(organisation):
+    """Who may be in a team: everyone with an open account, volunteers and clients too (a day centre's team)."""
+    return pickers.open_accounts(organisation)
+
+
+pickers.register("teamleider", can_manage_people, lambda chooser: choosable_team_managers(chooser.organisation))
+pickers.register("teamlid", can_manage_people, lambda chooser: choosable_team_members(chooser.organisation))

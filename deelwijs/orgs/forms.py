@@ -13,7 +13,7 @@ from deelwijs.common.clientip import client_address
 from deelwijs.common.forms import InputLimits
 from deelwijs.guard import Policy, PolicyError
 
-from . import retention
+from . import domain, pickers, retention
 from .domain import failed_sign_ins_from
 from .models import SESSION_IDLE_MAX, SESSION_IDLE_MIN, Invitation, Location, Organisation, Team, User
 from .roles import ROLES
@@ -145,6 +145,11 @@ class SettingsForm(InputLimits, forms.ModelForm):
             if self.instance.oidc_client_secret
             else _("No client secret is stored yet.")
         )
+        # An example handle rather than the bare "{voornaam}_{organisatie}" alone.
+        self.fields["naming_convention"].help_text = _(
+            "Use {voornaam} for the first name, {achternaam} for the last name and {organisatie} for the "
+            "organisation part. As saved now, Anna de Vries gets the handle %(example)s."
+        ) % {"example": self.instance.handle_for("Anna", "de Vries")}
         self.fields["word_list_text"].initial = "\n".join(
             f"{', '.join(e['avoid'])} = {e['use']}" for e in self.instance.word_list
         )
@@ -267,18 +272,17 @@ class TeamForm(InputLimits, forms.ModelForm):
     class Meta:
         model = Team
         fields = ["name", "location", "managers", "members"]
-        widgets = {"managers": forms.CheckboxSelectMultiple, "members": forms.CheckboxSelectMultiple}
+        field_classes = {"managers": pickers.PeopleField}
+        widgets = {"managers": pickers.Picker("teamleider")}
+        help_texts = {"managers": _("People with the manager role: they see how their team is doing.")}
 
-    members = forms.ModelMultipleChoiceField(
-        label=_("Members"), queryset=None, required=False, widget=forms.CheckboxSelectMultiple
-    )
+    members = pickers.PeopleField(label=_("Members"), required=False, purpose="teamlid")
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
         self.organisation = organisation
-        people = User.members.filter(is_active=True)
-        self.fields["managers"].queryset = people
-        self.fields["members"].queryset = people
+        self.fields["managers"].queryset = domain.choosable_team_managers(organisation)
+        self.fields["members"].queryset = domain.choosable_team_members(organisation)
         self.fields["location"].queryset = Location.objects.all()
         if self.instance.pk:
             self.fields["members"].initial = self.instance.members.all()
@@ -365,3 +369,14 @@ class PeopleFilter(FilterForm):
 
 class SSOLookupForm(InputLimits, forms.Form):
     code = forms.SlugField(max_length=50)
+
+
+class PeopleSearchForm(InputLimits, forms.Form):
+    """What a people picker's script asks for (orgs.views.people_search)."""
+
+    q = forms.CharField(
+        label=_("Search by name"),
+        min_length=pickers.MIN_QUERY,
+        max_length=pickers.MAX_QUERY,
+        error_messages={"min_length": _("Type at least %(limit_value)d letters of the name.")},
+    )

@@ -1,3 +1,5 @@
+import re
+
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -9,7 +11,7 @@ from deelwijs.guard import Policy
 from deelwijs.guard.policy import DEFAULT_WORD_LIST
 
 from . import retention
-from .roles import CLIENT, ROLE_LABELS, ROLES
+from .roles import CLIENT, ROLE_LABELS, ROLES, audience_of
 from .tenancy import OrganisationManager
 
 # Bounds of an organisation's idle timeout, in minutes.
@@ -30,6 +32,11 @@ def retention_period(field, label, explanation):
         validators=[MinValueValidator(low), MaxValueValidator(high)],
         help_text=explanation,
     )
+
+
+def handle_text(raw):
+    """What a handle keeps of a piece of the naming convention: letters, digits, _ and ., in lower case."""
+    return re.sub(r"[^\w.]", "", raw.replace(" ", "")).lower()
 
 
 class Organisation(models.Model):
@@ -150,12 +157,30 @@ class Organisation(models.Model):
             "earlier use was allowed; then it is deleted with its form. Valid consent stays."
         ),
     )
+    keep_help_months = retention_period(
+        "keep_help_months",
+        _("Closed help requests (months after closing)"),
+        _(
+            "When someone asked their manager or communications for help with something online: what happened, "
+            "the messages and the outcome. Kept for a while after it is closed, in case it starts again. This "
+            "many months after closing it is deleted with its messages. Open requests stay."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
 
     def __str__(self):
         return self.name
+
+    def handle_for(self, first_name, last_name):
+        """The handle the naming convention gives a name (e.g. jannie_goedvooroud)."""
+        raw = self.naming_convention.format(
+            voornaam=first_name, achternaam=last_name, organisatie=self.handle_suffix or self.slug
+        )
+        return handle_text(raw)
 
     @property
     def has_sso(self):
@@ -189,6 +214,8 @@ class Location(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_location_name")]
+        verbose_name = _("location")
+        verbose_name_plural = _("locations")
 
     def __str__(self):
         return self.name
@@ -197,7 +224,9 @@ class Location(models.Model):
 class Team(models.Model):
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="teams")
     name = models.CharField(_("name"), max_length=200)
-    location = models.ForeignKey(Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams")
+    location = models.ForeignKey(
+        Location, on_delete=models.SET_NULL, null=True, blank=True, related_name="teams", verbose_name=_("location")
+    )
     managers = models.ManyToManyField("User", blank=True, related_name="managed_teams", verbose_name=_("managers"))
 
     objects = OrganisationManager("organisation")
@@ -205,6 +234,8 @@ class Team(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["organisation", "name"], name="unique_team_name")]
+        verbose_name = _("team")
+        verbose_name_plural = _("teams")
 
     def __str__(self):
         return self.name
@@ -257,6 +288,8 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     class Meta:
         ordering = ["first_name", "last_name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
 
     def __str__(self):
         return self.full_name
@@ -288,6 +321,11 @@ class User(AbstractBaseUser, PermissionsMixin):
     def has_role(self, *roles):
         return bool(self.roles & set(roles))
 
+    @property
+    def audience(self):
+        """How texts address this person: "staff", "volunteer" or "client" (roles.audience_of)."""
+        return audience_of(self.roles)
+
     def role_labels(self):
         return [ROLE_LABELS[r] for r, _ in ROLES if r in self.roles]
 
@@ -306,18 +344,26 @@ class RoleAssignment(models.Model):
 
 
 class AuditEntry(models.Model):
-    """Who changed something sensitive (roles, account access, settings), what and when."""
+    """Who changed something sensitive (roles, account access, settings), what and when.
+
+    ``details`` holds the facts (names as they were, codes, numbers, ISO dates) that orgs.audit turns into a
+    sentence in the reader's language; ``summary`` is that sentence in Dutch as written, and all that entries
+    from before ``details`` have.
+    """
 
     organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="audit_entries")
-    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+")
-    action = models.CharField(max_length=50)
-    summary = models.CharField(max_length=500)
-    created = models.DateTimeField(default=timezone.now, db_index=True)
+    actor = models.ForeignKey(User, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("who"))
+    action = models.CharField(_("action"), max_length=50)
+    summary = models.CharField(_("what happened"), max_length=500)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    created = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
 
     objects = OrganisationManager("organisation")
 
     class Meta:
         ordering = ["-created"]
+        verbose_name = _("audit entry")
+        verbose_name_plural = _("audit log")
 
     def __str__(self):
         return f"{self.action} {self.created:%Y-%m-%d %H:%M}"

@@ -101,6 +101,8 @@ can_plan_everything = is_communications | is_administrator
 can_plan_for_team = can_plan_everything | is_manager | is_ambassador
 can_see_plan = can_plan_for_team | is_employee | is_webcare
 can_see_meetings = can_plan_everything | is_ambassador
+# A pilot's form is for communications and its leads, one of them an ambassador.
+can_choose_pilot_leads = can_plan_everything | is_ambassador
 # Insight.
 can_see_dashboard = can_plan_everything | is_manager
 can_make_reports = is_communications | is_administrator
@@ -115,6 +117,25 @@ can_read_every_register_entry = is_administrator
 # signatures, which a manager does not need to lead a team; they see on their team's planned posts only whether
 # consent is in order, without names (consent/_photo_consent.html).
 can_keep_consent = is_communications | is_administrator
+# The community (Samen). Everyone asks colleagues a question and asks for help when something goes wrong online.
+# What is being talked about: the themes of webcare's sources and our most-shared items, for everyone who shares
+# except clients: mentions can be written by or about other clients, and the themes echo their words.
+can_see_what_is_talked_about = is_staff_member | is_volunteer
+# Communications answers every question; ambassadors answer too, once they are experienced (no buddy of their
+# own any more: community.domain.is_experienced). Clients' questions only communications sees.
+can_answer_questions = is_communications | is_ambassador
+# Who keeps the toolkit puts a question with its answer in it.
+can_promote_answers = can_manage_toolkit
+# Leading the ambassador team: pairing buddies, deciding who joins (which gives the ambassador role).
+can_lead_ambassadors = is_communications | is_administrator
+can_ask_to_join_ambassadors = is_staff_member
+# The public page of our people online: staff and volunteers by their own choice, never clients (also refused in
+# community.domain, whatever the form says); communications publishes it and sets where it may be embedded.
+can_appear_online = is_staff_member | is_volunteer
+can_manage_people_page = is_communications | is_administrator
+# Who may be asked for help: a manager of the person's own teams, or someone in communications
+# (community.domain.helpers_for). Administrators read help requests only when they were asked as one of those.
+can_be_asked_for_help = is_manager | is_communications
 
 
 def requires(rule=None):

@@ -17,6 +17,7 @@ PERIODS = {
     "keep_photos_days": (30, 1, 365),
     # Proof of consent outlives its use: a claim over a photo lapses five years after it is known (art. 3:310 BW).
     "keep_consent_years": (5, 1, 20),
+    "keep_help_months": (12, 1, 60),
 }
 UNITS = {"keep_photos_days": "days", "keep_consent_years": "years"}
 
@@ -40,6 +41,7 @@ REMOVED = {
     "story_photos": lambda n: ngettext("%(n)s photo of a story deleted", "%(n)s photos of stories deleted", n),
     "screenshots": lambda n: ngettext("%(n)s screenshot deleted", "%(n)s screenshots deleted", n),
     "consent_records": lambda n: ngettext("%(n)s ended photo consent deleted", "%(n)s ended photo consents deleted", n),
+    "help_requests": lambda n: ngettext("%(n)s closed help request deleted", "%(n)s closed help requests deleted", n),
 }
 
 

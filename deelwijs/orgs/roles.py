@@ -26,3 +26,16 @@ ROLE_LABELS = dict(ROLES)
 TWO_FACTOR_ROLES = frozenset({ADMINISTRATOR, COMMUNICATIONS, WEBCARE, MANAGER})
 # Clients and volunteers see only what is meant for them; everyone else is staff.
 STAFF_ROLES = frozenset({EMPLOYEE, AMBASSADOR, COMMUNICATIONS, WEBCARE, MANAGER, ADMINISTRATOR})
+
+# Who a text addresses: staff are told about "your work" and "colleagues"; a volunteer and a client are
+# addressed as who they are (training, the share editor's advice).
+STAFF, VOLUNTEERS, CLIENTS = "staff", "volunteer", "client"
+AUDIENCES = [(STAFF, _("Staff")), (VOLUNTEERS, _("Volunteers")), (CLIENTS, _("Clients"))]
+
+
+def audience_of(roles):
+    """Staff if any role is a staff role (or none is given), else volunteer, else client."""
+    roles = set(roles)
+    if roles & STAFF_ROLES or not roles:
+        return STAFF
+    return VOLUNTEERS if VOLUNTEER in roles else CLIENTS

@@ -5,19 +5,22 @@ from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.markdown import render_markdown
 
-from . import domain, sessions
+from . import audit, domain, pickers, sessions
 from .forms import (
     ChoosePasswordForm,
     InviteForm,
     LocationForm,
     PeopleFilter,
+    PeopleSearchForm,
     PreferencesForm,
     RetentionForm,
     RolesForm,
@@ -27,6 +30,7 @@ from .forms import (
 )
 from .models import AuditEntry, Invitation, Location, RetentionRun, Team, User
 from .permissions import (
+    RoleRequired,
     can_close_accounts,
     can_manage_people,
     can_see_all_teams,
@@ -65,6 +69,27 @@ def people(request):
         active=Count("pk", filter=Q(is_active=True)), closed=Count("pk", filter=Q(is_active=False))
     )
     return render(request, "orgs/people.html", {"persons": persons, "status": status, "counts": counts})
+
+
+@require_safe
+@never_cache
+@requires()
+def people_search(request):
+    """The suggestions of a people picker as you type (static/js/picker.js): JSON with at most 20 people whom the
+    purpose (doel=) lets the searching person choose, by name with their teams; their e-mail addresses only for
+    who may manage people. An unknown purpose is not found; one for other roles is refused."""
+    purpose = pickers.PURPOSES.get(request.GET.get("doel", ""))
+    if purpose is None:
+        raise Http404
+    if not purpose.rule(request.user):
+        raise RoleRequired(purpose.rule)
+    form = PeopleSearchForm(request.GET)
+    if not form.is_valid():
+        return JsonResponse({"results": [], "more": False, "error": form.errors["q"][0]}, status=400)
+    found = pickers.search(purpose.people(request.user), form.cleaned_data["q"])
+    with_email = can_manage_people(request.user)
+    results = [pickers.as_result(person, with_email) for person in found[: pickers.MAX_RESULTS]]
+    return JsonResponse({"results": results, "more": len(found) > pickers.MAX_RESULTS})
 
 
 def _person(request, pk):
@@ -146,7 +171,9 @@ def person_roles(request, pk):
 
 @requires(can_see_audit)
 def audit_log(request):
-    entries = AuditEntry.objects.select_related("actor")[:500]
+    entries = list(AuditEntry.objects.select_related("actor")[:500])
+    for entry in entries:
+        entry.sentence = audit.describe(entry)
     return render(request, "orgs/audit.html", {"entries": entries})
 
 
@@ -275,7 +302,7 @@ def team_edit(request, pk=None):
     form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
-        messages.success(request, _("Team %(name)s is saved.") % {"name": saved.name})
+        messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
         return redirect("teams")
     return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
 

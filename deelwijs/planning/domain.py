@@ -17,9 +17,11 @@ from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
 from deelwijs.content.domain import may_override, override_key
 from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.orgs.permissions import can_choose_pilot_leads, can_plan_everything, can_plan_for_team, can_see_plan
+from deelwijs.orgs.roles import AMBASSADOR, COMMUNICATIONS
 from deelwijs.sharing import domain as sharing
 from deelwijs.sharing.models import Click, Share
 
@@ -44,6 +46,36 @@ def can_edit(person, post):
     if can_plan_everything(person) or post.responsible_id == person.pk:
         return True
     return bool(post.team_id) and can_plan_for_team(person) and person.teams.filter(pk=post.team_id).exists()
+
+
+# Who may be chosen in the plan (orgs.pickers)
+
+
+def choosable_responsible(organisation):
+    """Who may be responsible for a planned post, an event or a recurring activity: staff, who see the plan and
+    get its reminders. The calendar's filter by responsible person offers the same people."""
+    return pickers.staff(organisation)
+
+
+def choosable_communications_leads(organisation):
+    """A pilot's lead from communications: someone with the communications role."""
+    return pickers.holding(organisation, [COMMUNICATIONS])
+
+
+def choosable_ambassador_leads(organisation):
+    """A pilot's lead content ambassador: someone with the ambassador role."""
+    return pickers.holding(organisation, [AMBASSADOR])
+
+
+pickers.register("verantwoordelijke", can_see_plan, lambda chooser: choosable_responsible(chooser.organisation))
+pickers.register(
+    "trekker-communicatie",
+    can_choose_pilot_leads,
+    lambda chooser: choosable_communications_leads(chooser.organisation),
+)
+pickers.register(
+    "trekker-ambassadeur", can_choose_pilot_leads, lambda chooser: choosable_ambassador_leads(chooser.organisation)
+)
 
 
 def local_day_start(day):
@@ -91,7 +123,11 @@ def save_post(actor, post, override_reason="", photo=None):
             actor.organisation,
             actor,
             "check_override",
-            f"{_('Planned post')} {post.pk}: {', '.join(report.categories)} — {post.override_reason}",
+            post=post.label,
+            post_id=post.pk,
+            date=timezone.localtime(post.scheduled_at).isoformat() if post.scheduled_at else None,
+            categories=list(report.categories),
+            reason=post.override_reason,
         )
     sync_item(post)
     return None
@@ -179,12 +215,20 @@ def _on_day(moment, day, hour=None):
 @transaction.atomic
 def move_post(actor, post, day, hour=None):
     """Move a post to another day at the same local time, or to another hour of it; nothing else changes."""
+    local = timezone.localtime(post.scheduled_at)
     post.scheduled_at = _on_day(post.scheduled_at, day, hour)
     post.save()
     sync_item(post)
     moment = timezone.localtime(post.scheduled_at)
     when = day.isoformat() if hour is None else f"{day.isoformat()} {moment:%H:%M}"
-    log(actor.organisation, actor, "post_moved", f"{_('Planned post')} {post.pk} → {when}")
+    log(
+        actor.organisation,
+        actor,
+        "post_moved",
+        post=post.label,
+        post_id=post.pk,
+        **{"from": local.date().isoformat(), "to": when},
+    )
     return post
 
 
@@ -196,23 +240,24 @@ def _naive_local(moment):
 def move_event_posts(actor, event, old_start):
     """The event moved from ``old_start``: its posts that are not published or cancelled move with it, by the
     same days and hours on the clock (also across a change to summer or winter time), each with its feed item
-    and a new reminder. Logged once. Returns the moved posts, in order."""
+    and a new reminder, and each move in the audit log. Returns the moved posts, in order."""
     shift = _naive_local(event.starts_at) - _naive_local(old_start)
     if not shift:
         return []
     moved = []
     for post in event.posts.filter(status__in=PlannedPost.OPEN).order_by("scheduled_at", "pk"):
-        post.scheduled_at = timezone.make_aware(_naive_local(post.scheduled_at) + shift)
+        before = _naive_local(post.scheduled_at)
+        post.scheduled_at = timezone.make_aware(before + shift)
         post.save()
         sync_item(post)
         moved.append(post)
-    if moved:
         log(
             actor.organisation,
             actor,
             "post_moved",
-            f"{event.title} → {timezone.localtime(event.starts_at):%Y-%m-%d %H:%M}: "
-            + ", ".join(f"{_('Planned post')} {post.pk}" for post in moved),
+            post=post.label,
+            post_id=post.pk,
+            **{"from": before.isoformat(timespec="minutes"), "to": (before + shift).isoformat(timespec="minutes")},
         )
     return moved
 
@@ -253,7 +298,10 @@ def duplicate_post(actor, post, day):
         actor.organisation,
         actor,
         "post_duplicated",
-        f"{_('Planned post')} {post.pk} → {copy.pk} ({day.isoformat()})",
+        post=post.label,
+        post_id=post.pk,
+        copy_id=copy.pk,
+        to=day.isoformat(),
     )
     return copy
 
@@ -273,12 +321,18 @@ def event_post_choices():
 
 
 def _describe_offset(offset):
+    """ "de dag erna", "2 weken ervoor": whole weeks in weeks, one day as a word."""
     days = offset.days
-    if days < 0:
-        return _("%(n)d days before") % {"n": -days}
     if days == 0:
         return _("on the day")
-    return _("%(n)d days after") % {"n": days}
+    if abs(days) % 7 == 0:
+        weeks = abs(days) // 7
+        if days < 0:
+            return ngettext("a week before", "%(n)d weeks before", weeks) % {"n": weeks}
+        return ngettext("a week after", "%(n)d weeks after", weeks) % {"n": weeks}
+    if days < 0:
+        return ngettext("the day before", "%(n)d days before", -days) % {"n": -days}
+    return ngettext("the day after", "%(n)d days after", days) % {"n": days}
 
 
 @transaction.atomic

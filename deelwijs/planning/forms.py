@@ -7,8 +7,9 @@ from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS, Campaign
 from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterDateField, FilterForm
-from deelwijs.orgs.models import Team, User
+from deelwijs.orgs.models import Team
 from deelwijs.orgs.permissions import can_plan_everything
+from deelwijs.orgs.pickers import PersonField, Picker
 
 from . import domain
 from .models import Event, Meeting, OwnHookDay, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
@@ -20,14 +21,16 @@ MONTH, WEEK, LIST = "month", "week", "list"  # the calendar's views
 
 
 class OrganisationChoicesMixin:
-    """Limits the people, teams, accounts and campaigns to choose from to the organisation's own."""
+    """Limits the people, teams, accounts and campaigns to choose from to the organisation's own; who may be
+    chosen for each person field is the domain's (PEOPLE)."""
+
+    PEOPLE = {"responsible": domain.choosable_responsible}
 
     def limit_choices(self, organisation, teams=None):
         querysets = {
             CorporateAccount: CorporateAccount.objects.all(),
             Campaign: Campaign.objects.all(),
             Team: teams if teams is not None else Team.objects.all(),
-            User: User.members.filter(is_active=True).order_by("first_name", "last_name"),
             Event: Event.objects.all(),
             Pilot: Pilot.objects.all(),
         }
@@ -35,6 +38,9 @@ class OrganisationChoicesMixin:
             model = getattr(getattr(field, "queryset", None), "model", None)
             if model in querysets:
                 field.queryset = querysets[model]
+        for name, choosable in self.PEOPLE.items():
+            if name in self.fields:
+                self.fields[name].queryset = choosable(organisation)
 
 
 class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.ModelForm):
@@ -66,9 +72,11 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
             "pilot",
             "remind_hours",
         ]
+        field_classes = {"responsible": PersonField}
         widgets = {
             "text": forms.Textarea(attrs={"rows": 6, "data-check": "1", "data-preview": "post-preview"}),
             "scheduled_at": DATETIME,
+            "responsible": Picker("verantwoordelijke"),
         }
 
     def __init__(self, *args, person, **kwargs):
@@ -132,7 +140,13 @@ class EventForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
     class Meta:
         model = Event
         fields = ["title", "starts_at", "ends_at", "place", "description", "responsible", "account", "team", "campaign"]
-        widgets = {"starts_at": DATETIME, "ends_at": DATETIME, "description": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"responsible": PersonField}
+        widgets = {
+            "starts_at": DATETIME,
+            "ends_at": DATETIME,
+            "description": forms.Textarea(attrs={"rows": 3}),
+            "responsible": Picker("verantwoordelijke"),
+        }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -174,7 +188,14 @@ class RecurringActivityForm(OrganisationChoicesMixin, InputLimits, forms.ModelFo
             "responsible",
             "active",
         ]
-        widgets = {"text": forms.Textarea(attrs={"rows": 3}), "starts_on": DATE, "ends_on": DATE, "time": TIME}
+        field_classes = {"responsible": PersonField}
+        widgets = {
+            "text": forms.Textarea(attrs={"rows": 3}),
+            "starts_on": DATE,
+            "ends_on": DATE,
+            "time": TIME,
+            "responsible": Picker("verantwoordelijke"),
+        }
 
     # The fields each rhythm needs; page.js hides the others while that rhythm is chosen.
     SHOWN_WHEN = {
@@ -237,6 +258,7 @@ class PilotForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
             "ends_on",
             "conclusion",
         ]
+        field_classes = {"lead_communications": PersonField, "lead_ambassador": PersonField}
         widgets = {
             "goals": forms.Textarea(attrs={"rows": 3}),
             "audiences": forms.Textarea(attrs={"rows": 2}),
@@ -244,7 +266,14 @@ class PilotForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
             "conclusion": forms.Textarea(attrs={"rows": 4}),
             "starts_on": DATE,
             "ends_on": DATE,
+            "lead_communications": Picker("trekker-communicatie"),
+            "lead_ambassador": Picker("trekker-ambassadeur"),
         }
+
+    PEOPLE = {
+        "lead_communications": domain.choosable_communications_leads,
+        "lead_ambassador": domain.choosable_ambassador_leads,
+    }
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
@@ -296,7 +325,7 @@ class CalendarFilter(InputLimits, forms.Form):
     account = forms.ModelChoiceField(CorporateAccount.objects.none(), label=_("Account"), required=False)
     team = forms.ModelChoiceField(Team.objects.none(), label=_("Team"), required=False)
     campaign = forms.ModelChoiceField(Campaign.objects.none(), label=_("Campaign"), required=False)
-    person = forms.ModelChoiceField(User.members.none(), label=_("Responsible"), required=False)
+    person = PersonField(label=_("Responsible"), required=False, purpose="verantwoordelijke")
 
     def __init__(self, data, organisation):
         super().__init__(data)
@@ -315,7 +344,7 @@ class CalendarFilter(InputLimits, forms.Form):
         self.fields["account"].queryset = CorporateAccount.objects.all()
         self.fields["team"].queryset = Team.objects.all()
         self.fields["campaign"].queryset = Campaign.objects.all()
-        self.fields["person"].queryset = User.members.filter(is_active=True).order_by("first_name", "last_name")
+        self.fields["person"].queryset = domain.choosable_responsible(organisation)
 
     def apply(self, posts):
         self.is_valid()  # a malformed value drops only its own filter: cleaned_data keeps the valid ones

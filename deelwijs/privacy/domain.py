@@ -32,11 +32,17 @@ def request_export(actor, person):
     if waiting:
         return waiting, False
     export = DataExport.objects.create(organisation=person.organisation, person=person, requested_by=actor)
-    log(person.organisation, actor, "privacy_export", f"{person.full_name} (#{person.pk})")
+    log(person.organisation, actor, "privacy_export", person=person.full_name, person_id=person.pk)
     build_export.enqueue(export.organisation_id, export.pk)
     return export, True
 
 
 def record_download(export, user):
     """Write down in the audit log that a ZIP was downloaded, by whom and whose it was."""
-    log(export.organisation, user, "privacy_export_download", f"{export.person.full_name} (#{export.person_id})")
+    log(
+        export.organisation,
+        user,
+        "privacy_export_download",
+        person=export.person.full_name,
+        person_id=export.person_id,
+    )

@@ -7,14 +7,16 @@ What happens, in order (``erase``):
    records are then deleted with their signed forms (consent.domain.erase_person).
 1. Deleted: handles, invitations to their address, stories with their photos (files too), signals they
    reported with their screenshots, training answers (and so their certificates), notifications, calendar
-   links, the checklist of their profile and files kept for a form (files too), two-factor devices, roles,
-   team memberships, ownership and use of corporate accounts, exports of their data (files too), their
-   sessions, django-axes' sign-in logs with their address, and finished tasks (and waiting e-mails to them)
-   whose arguments hold their address or name.
+   links, the checklist of their profile and files kept for a form (files too), their questions and answers to
+   colleagues, their place on the public page, requests to join and buddy pairings, their own help requests
+   (with the messages), two-factor devices, roles, team memberships, ownership and use of corporate accounts,
+   exports of their data (files too), their sessions, django-axes' sign-in logs with their address, and
+   finished tasks (and waiting e-mails to them) whose arguments hold their address or name.
 2. Emptied: the texts of their shares. The share rows stay, so the organisation's figures stay right.
 3. Kept on purpose, each with its reason in the report: entries of the register of conversations about them
    (the organisation's HR retention, unless the administrator removes them too), audit entries, figures,
-   work in the organisation's records, content made from their stories (without the photo).
+   work in the organisation's records, content made from their stories (without the photo), help requests
+   colleagues asked them about.
 4. Rewritten: every remaining text, character or JSON column of every table of their organisation (and the
    installation's own tables: tasks, the admin log) that holds their full name, e-mail address or handles,
    or their first or last name as a whole word, gets the pseudonym in its place. A first or last name that
@@ -44,6 +46,8 @@ from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from deelwijs.accounts.models import Handle, conventional_handle
+from deelwijs.community.models import Answer as CommunityAnswer
+from deelwijs.community.models import BuddyPairing, HelpRequest, JoinRequest, OnlineListing, Question
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import ContentItem, Image, KeptUpload
@@ -78,6 +82,10 @@ REMOVED = {
     "notifications": _("Notifications"),
     "calendar_feeds": _("Calendar links"),
     "profile_checklist": _("The checklist of their profile, and files kept for a form (deleted from disk)"),
+    "questions": _("Questions they asked colleagues (with the answers to them) and their answers to others"),
+    "online_listing": _("Their place on the public page of our people online"),
+    "join_requests": _("Requests to join the ambassador team, and their buddy pairings"),
+    "help_requests": _("Their requests for help when something went wrong online, with the messages"),
     "two_factor_devices": _("Two-factor devices"),
     "roles": _("Roles"),
     "teams": _("Team memberships and teams they managed"),
@@ -108,6 +116,10 @@ KEPT = {
     "content_from_stories": _(
         "Content items made from their stories: kept as the organisation's content, without their photo and with "
         "their name replaced."
+    ),
+    "help_asked": _(
+        "Help requests colleagues asked them about, with their messages in them: kept for the colleague who asked, "
+        "under the pseudonym."
     ),
     "name_shared": _(
         "Texts that still hold their first or last name alone: a colleague has the same name, so these were not "
@@ -314,6 +326,19 @@ def _deletions(person, remove_register):
             "profile_checklist",
             [ProfileChecklist.objects.filter(person=person), KeptUpload.objects.filter(person=person)],
         ),
+        (
+            "questions",
+            [Question.objects.filter(asker=person), CommunityAnswer.objects.filter(author=person)],
+        ),
+        ("online_listing", [OnlineListing.objects.filter(person=person)]),
+        (
+            "join_requests",
+            [
+                JoinRequest.objects.filter(person=person),
+                BuddyPairing.objects.filter(Q(newcomer=person) | Q(buddy=person)),
+            ],
+        ),
+        ("help_requests", [HelpRequest.objects.filter(person=person)]),
         ("two_factor_devices", [TOTPDevice.objects.filter(user=person)]),
         ("roles", [RoleAssignment.objects.filter(user=person)]),
         ("sessions", [sessions_of(person)]),
@@ -344,6 +369,7 @@ def _kept(person, remove_register):
         "audit": AuditEntry.objects.filter(actor=person).count(),
         "work": work,
         "content_from_stories": ContentItem.objects.filter(pk__in=story_items).count(),
+        "help_asked": HelpRequest.objects.filter(asked=person).exclude(person=person).count(),
     }
     return kept
 
@@ -470,5 +496,5 @@ def erase(actor, person, remove_register=False):
         kept=[{"kind": kind, "count": count} for kind, count in _ordered(kept, KEPT).items() if count],
         rewritten=rewritten,
     )
-    log(organisation, actor, "privacy_erase", f"{pseudonym} (#{person.pk})")
+    log(organisation, actor, "privacy_erase", pseudonym=pseudonym, person_id=person.pk)
     return record

@@ -29,6 +29,16 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.community.models import Answer as CommunityAnswer
+from deelwijs.community.models import (
+    BuddyPairing,
+    HelpMessage,
+    HelpRequest,
+    JoinRequest,
+    OnlineListing,
+    PromotedAnswer,
+    Question,
+)
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.models import ContentItem
 from deelwijs.insight.models import PeriodSharer, Report
@@ -280,7 +290,7 @@ def _signals(person, files, notes):
     for item in items:
         screenshot = None
         if item.screenshot:
-            screenshot = files.add(f"meldingen/melding-{item.pk}-schermafbeelding", item.screenshot.large)
+            screenshot = files.add(f"signalen/signaal-{item.pk}-schermafbeelding", item.screenshot.large)
             notes.missing_files += screenshot is None
         result.append(
             {
@@ -387,6 +397,101 @@ def _profile_checklist(person, files, notes):
     }
 
 
+def _questions(person, files, notes):
+    """The questions they asked with every answer, and their answers to others' questions."""
+    asked = Question.objects.filter(asker=person).prefetch_related("answers__author").order_by("created")
+    answered = CommunityAnswer.objects.filter(author=person).exclude(question__asker=person).select_related("question")
+    return {
+        "asked": [
+            {
+                "id": q.pk,
+                "created": q.created,
+                "title": q.title,
+                "text": q.text,
+                "answers": [
+                    {"created": a.created, "by": _name(a.author), "by_you": a.author_id == person.pk, "text": a.text}
+                    for a in q.answers.all()
+                ],
+            }
+            for q in asked
+        ],
+        "answered": [
+            {"created": a.created, "question": a.question.title, "text": a.text} for a in answered.order_by("created")
+        ],
+    }
+
+
+def _buddies(person, files, notes):
+    pairings = BuddyPairing.objects.filter(Q(newcomer=person) | Q(buddy=person)).select_related("newcomer", "buddy")
+    return [
+        {
+            "you_are": "newcomer" if p.newcomer_id == person.pk else "buddy",
+            "newcomer": _name(p.newcomer),
+            "buddy": _name(p.buddy),
+            "started": p.started,
+            "ended": p.ended,
+        }
+        for p in pairings.order_by("started")
+    ]
+
+
+def _online_listing(person, files, notes):
+    listing = OnlineListing.objects.filter(person=person).prefetch_related("handles").first()
+    if listing is None:
+        return None
+    return {
+        "job_title": listing.job_title,
+        "handles": [{"platform": h.platform, "handle": h.handle} for h in listing.handles.all()],
+        "created": listing.created,
+        "updated": listing.updated,
+    }
+
+
+def _join_requests(person, files, notes):
+    rows = JoinRequest.objects.filter(person=person).select_related("buddy", "decided_by").order_by("created")
+    return [
+        {
+            "created": r.created,
+            "motivation": r.motivation,
+            "status": r.status,
+            "status_label": str(r.get_status_display()),
+            "explanation": r.reason,
+            "buddy": _name(r.buddy),
+            "decided_by": _name(r.decided_by),
+            "decided_at": r.decided_at,
+        }
+        for r in rows
+    ]
+
+
+def _help(person, files, notes):
+    """Their own requests in full; of requests colleagues asked them about only the number, date and status (the
+    request is the colleague's), and likewise of the messages they wrote in them."""
+    own = HelpRequest.objects.filter(person=person).prefetch_related("asked", "messages__author").order_by("created")
+    asked_of = HelpRequest.objects.filter(asked=person).exclude(person=person).order_by("created")
+    written = HelpMessage.objects.filter(author=person).exclude(request__person=person).order_by("created")
+    return {
+        "asked_by_you": [
+            {
+                "id": h.pk,
+                "created": h.created,
+                "kind": h.kind,
+                "kind_label": str(h.get_kind_display()),
+                "what_happened": h.what_happened,
+                "link": h.link,
+                "asked": [_name(p) for p in h.asked.all()],
+                "status": h.status,
+                "outcome": h.outcome,
+                "closed_on": h.closed_on,
+                "messages": [{"created": m.created, "by": _name(m.author), "text": m.text} for m in h.messages.all()],
+            }
+            for h in own
+        ],
+        "asked_of_you": [{"id": h.pk, "created": h.created, "status": h.status} for h in asked_of],
+        "your_messages_in_them": [{"request": m.request_id, "created": m.created} for m in written],
+    }
+
+
 def _exports(person, files, notes):
     rows = DataExport.objects.filter(person=person).order_by("created")
     return [{"created": e.created, "status": e.status, "asked_by_you": e.requested_by_id == person.pk} for e in rows]
@@ -420,6 +525,10 @@ WORK = {
     "toolkit.Banner.added_by": ("created", str),
     # A consent they heard given is about someone else: its number only.
     "consent.ConsentRecord.recorded_by": ("created", lambda record: f"{gettext('Photo consent')} {record.pk}"),
+    # Pairing colleagues and deciding their requests: about others, so the number only.
+    "community.BuddyPairing.paired_by": ("started", lambda pairing: f"{gettext('Buddy pairing')} {pairing.pk}"),
+    "community.JoinRequest.decided_by": ("decided_at", lambda request: f"{gettext('Request to join')} {request.pk}"),
+    "community.PromotedAnswer.promoted_by": ("created", str),
 }
 WORK_MODELS = {
     "accounts.LocationPageRequest": LocationPageRequest,
@@ -442,6 +551,9 @@ WORK_MODELS = {
     "toolkit.LibraryImage": LibraryImage,
     "toolkit.Banner": Banner,
     "consent.ConsentRecord": ConsentRecord,
+    "community.BuddyPairing": BuddyPairing,
+    "community.JoinRequest": JoinRequest,
+    "community.PromotedAnswer": PromotedAnswer,
 }
 
 
@@ -531,8 +643,8 @@ SECTIONS = (
         _certificates,
     ),
     Section(
-        "meldingen-webcare.json",
-        _("What you reported to webcare, with the feedback you got. Screenshots are in the folder meldingen."),
+        "signalen-webcare.json",
+        _("The signals you passed on to webcare, with the feedback you got. Screenshots are in the folder signalen."),
         _signals,
         ("webcare.InboxItem.reporter",),
     ),
@@ -590,6 +702,39 @@ SECTIONS = (
         ("toolkit.ProfileChecklist.person",),
     ),
     Section(
+        "vragen.json",
+        _("The questions you asked colleagues, with their answers, and your answers to others' questions."),
+        _questions,
+        ("community.Question.asker", "community.Answer.author"),
+    ),
+    Section(
+        "buddy.json",
+        _("Your buddy, or the new ambassadors you were the buddy of, and since when."),
+        _buddies,
+        ("community.BuddyPairing.newcomer", "community.BuddyPairing.buddy"),
+    ),
+    Section(
+        "openbare-pagina.json",
+        _("Whether you chose to be on the public page of our people online, with which handles and job title."),
+        _online_listing,
+        ("community.OnlineListing.person",),
+    ),
+    Section(
+        "ambassadeur-worden.json",
+        _("Your requests to join the ambassador team, with the answer of communications."),
+        _join_requests,
+        ("community.JoinRequest.person",),
+    ),
+    Section(
+        "hulpvragen.json",
+        _(
+            "Your requests for help when something went wrong online, with the messages and the outcome; of the "
+            "requests colleagues asked you about, only the number, date and status."
+        ),
+        _help,
+        ("community.HelpRequest.person", "community.HelpRequest.asked", "community.HelpMessage.author"),
+    ),
+    Section(
         "exports.json",
         _("The exports of your data made so far, like this one."),
         _exports,
@@ -618,6 +763,9 @@ LEFT_OUT = {
     "content.KeptUpload.person": _(
         "A file you chose in a form that had an error elsewhere, kept so you need not choose it again: it is "
         "deleted once the form is sent, or the next night."
+    ),
+    "community.JoinRequest.buddy": _(
+        "Being proposed as the buddy in a colleague's request to join the team: the pairing itself is in buddy.json."
     ),
     "admin.LogEntry.user": _(
         "Changes made in the installation's admin site (/beheer/), which only its operators use: they are "

@@ -267,6 +267,56 @@ PARTS = (
         ),
     ),
     Part(
+        "community",
+        gettext_lazy("Together: questions, buddies, our people online, joining the team"),
+        (
+            "community.Question",
+            "community.Answer",
+            "community.BuddyPairing",
+            "community.OnlineListing",
+            "community.JoinRequest",
+        ),
+        gettext_lazy(
+            "Questions colleagues ask each other and the answers, with who wrote them; who is whose buddy; the choice "
+            "to appear on the public page of our people online, with the handles and job title chosen; requests to "
+            "join the ambassador team, with the motivation and the decision."
+        ),
+        gettext_lazy(
+            "Helping colleagues share well; making staff accounts findable for who wants that; running the "
+            "ambassador team."
+        ),
+        gettext_lazy("Legitimate interest; the public page only with the person's own consent, withdrawn at any time."),
+        lambda org: _(
+            "As long as the account exists. The public page shows someone until they withdraw or their account is "
+            "closed, from the next visit on (nothing is cached)."
+        ),
+        ("public",),
+        counted=(
+            ("community.Question", ngettext_lazy("%(n)s question", "%(n)s questions", "n")),
+            (
+                "community.OnlineListing",
+                ngettext_lazy("%(n)s person on the public page", "%(n)s people on the public page", "n"),
+            ),
+        ),
+    ),
+    Part(
+        "help",
+        gettext_lazy("Help when something goes wrong online"),
+        ("community.HelpRequest", "community.HelpMessage"),
+        gettext_lazy(
+            "What happened to someone online (harassment, messages from a client, a post about them), a link, whom "
+            "they asked, the messages between them, the status and the outcome. Only the person and the people they "
+            "asked can read it; the audit log holds only that a request was made or changed."
+        ),
+        gettext_lazy("Supporting a colleague who is harassed or pursued online, as a good employer."),
+        gettext_lazy("Legitimate interest of the employer (care for staff); the person asks for it themselves."),
+        lambda org: (
+            _("%(months)s after it is closed; an open request stays.") % {"months": _months(org.keep_help_months)}
+        ),
+        special=True,
+        counted=(("community.HelpRequest", ngettext_lazy("%(n)s help request", "%(n)s help requests", "n")),),
+    ),
+    Part(
         "privacy",
         gettext_lazy("Exports and erasures"),
         ("privacy.DataExport", "privacy.ErasureRecord"),
@@ -304,12 +354,17 @@ NO_PERSONAL_DATA = {
     "insight.MonthlyItemStat": gettext_lazy("counts per item, without people"),
     "insight.MonthlyItemTeamStat": gettext_lazy("counts per item and team, without people"),
     "insight.RollUpState": gettext_lazy("where the roll-up of the figures has got to"),
+    "insight.ReportSettings": gettext_lazy("the report's targets, logo and house colour"),
     "webcare.ResponseTemplate": gettext_lazy("the organisation's model answers"),
     "jobs.JobRun": gettext_lazy("when each scheduled job last ran"),
     "toolkit.Page": gettext_lazy("the toolkit's pages and guides, written by communications"),
     "toolkit.Attachment": gettext_lazy("files of the toolkit's pages, added by communications"),
     "toolkit.PostFormat": gettext_lazy("the toolkit's post formats"),
     "toolkit.Banner": gettext_lazy("banners in the house style"),
+    "community.PromotedAnswer": gettext_lazy(
+        "questions with their answers as communications rewrote them for the toolkit, without names"
+    ),
+    "community.PeoplePage": gettext_lazy("the organisation's settings of its public page of people online"),
 }
 
 
@@ -324,6 +379,12 @@ def recipients(organisation):
         found["sso"] = _(
             "The organisation's identity provider %(issuer)s (single sign-on: it tells Deelwijs who signs in)."
         ) % {"issuer": organisation.oidc_issuer}
+    page = organisation.people_page if hasattr(organisation, "people_page") else None
+    if page is not None and page.published:
+        found["public"] = _(
+            "Anyone on the internet: the public page of our people online shows the name, job title and chosen "
+            "handles of colleagues who asked to be on it."
+        )
     sources = sorted({source.url for source in organisation.sources.all() if source.url})
     if sources:
         found["sources"] = _("Nothing is sent; Deelwijs reads public posts from: %(sources)s.") % {

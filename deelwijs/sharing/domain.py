@@ -11,6 +11,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from deelwijs.common.forms import storable
 from deelwijs.consent import domain as consent
@@ -19,6 +20,7 @@ from deelwijs.consent.uses import Shared, photos_ending
 from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import FIVE_QUESTIONS, PLATFORMS, check, count_rules, length
 from deelwijs.learning.domain import lesson_links
+from deelwijs.orgs.roles import CLIENTS, STAFF, VOLUNTEERS
 
 from .models import Share, TrackedLink, new_code
 
@@ -118,7 +120,7 @@ def refuse_unless_postable(person, text, network, confirmed=False, lang="nl", li
     storable(text)
     report = check_text(person, text, network, lang, link=link)
     if report.blocked:
-        raise ValidationError(_("Fix the points marked ‘blocks’ first."), code="blocked")
+        raise ValidationError(_("First change what the post check blocks."), code="blocked")
     if report.needs_confirmation and not confirmed:
         raise ValidationError(_("Read the warnings and confirm that you still want to share this."), code="unconfirmed")
     return report
@@ -129,8 +131,23 @@ def placeholders(text):
     return PLACEHOLDER.findall(text)
 
 
-def nudges(text, suggestion, organisation):
-    """Friendly advice that is not a policy finding."""
+# Whom to ask when in doubt, as the fifth question says it to a volunteer or a client (staff ask a colleague).
+ASK_FIRST = {
+    VOLUNTEERS: gettext_lazy("In doubt? Ask your contact person or communications first."),
+    CLIENTS: gettext_lazy("In doubt? Ask your carer or someone you trust first."),
+}
+
+
+def five_questions(lang, audience):
+    questions = list(FIVE_QUESTIONS["en" if lang == "en" else "nl"])
+    if audience in ASK_FIRST:
+        questions[-1] = str(ASK_FIRST[audience])
+    return questions
+
+
+def nudges(text, suggestion, person):
+    """Friendly advice that is not a policy finding, for who the person is."""
+    organisation = person.organisation
     advice = []
     if placeholders(text):
         advice.append(_("Fill in the parts between [square brackets] with your own words."))
@@ -138,7 +155,12 @@ def nudges(text, suggestion, organisation):
         advice.append(_("Add a sentence of your own: posts identical to the suggestion read as advertising."))
     low = text.lower()
     own_words = ("ik werk", "mijn werk", "collega", "wij ", "we ", "ons team", organisation.name.lower())
-    if not any(w in low for w in own_words):
+    # A client is never nudged to tell that they receive care: that is theirs to tell or not.
+    if person.audience == VOLUNTEERS and not any(w in low for w in (*own_words, "vrijwillig")):
+        advice.append(
+            _("Say that you volunteer at %(org)s, so readers know why you share this.") % {"org": organisation.name}
+        )
+    elif person.audience == STAFF and not any(w in low for w in own_words):
         advice.append(
             _("Say that you work at %(org)s, so readers know why you share this.") % {"org": organisation.name}
         )
@@ -155,8 +177,8 @@ def editor_context(person, lang, network, text, suggestion, report, item=None):
         "text": text,
         "suggestion": suggestion,
         "report": report,
-        "nudges": nudges(text, suggestion, person.organisation) if report else [],
-        "questions": FIVE_QUESTIONS["en" if lang == "en" else "nl"],
+        "nudges": nudges(text, suggestion, person) if report else [],
+        "questions": five_questions(lang, person.audience),
         "lessons": lesson_links(person.organisation),
         "severity_labels": {
             "block": _("Blocks"),

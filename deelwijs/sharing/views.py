@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from deelwijs.common.clientdata import is_client_data
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
-from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, Topic
+from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, Topic, share_where
 from deelwijs.guard import length
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
 from deelwijs.orgs.permissions import requires
@@ -175,7 +175,7 @@ def check_api(request):
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
-    result["nudges"] = [] if record else domain.nudges(text, str(data.get("suggestion", "")), request.user.organisation)
+    result["nudges"] = [] if record else domain.nudges(text, str(data.get("suggestion", "")), request.user)
     return JsonResponse(result)
 
 
@@ -197,6 +197,7 @@ def share_go(request, pk):
             "copy_first": shared.network in LINK_ONLY or shared.network in NO_INTENT,
             "no_intent": shared.network in NO_INTENT,
             "network_label": SHARE_NETWORK_LABELS[shared.network],
+            "network_where": share_where(shared.network),
         },
     )
 

@@ -27,7 +27,7 @@ Alles wat je hier vindt, mag je gebruiken en aanpassen.
 - **Profielkit**: een banner in de huisstijl, tips voor je profielfoto, onze naamafspraak en een lijstje om
   je eigen profiel na te lopen.
 - **Berichtformats**: kant-en-klare berichten met open plekken die je zelf invult. Ze openen in de
-  deel-editor, waar de postcheck meeleest.
+  deel-editor, waar de berichtcheck meeleest.
 - **Handleidingen per netwerk**: een profiel maken, je privacy-instellingen nalopen, hoe lang een bericht
   mag zijn en welke hashtags werken.
 
@@ -94,8 +94,8 @@ ook wie geen zorgwoorden kent.
   woord (#WerkenInDeZorg): zo kan voorleessoftware hem uitspreken.
 
 ## Welke woorden we gebruiken
-Hieronder staan de woorden die de postcheck je voorstelt. Ze komen uit dezelfde lijst: wat hier staat, is
-ook wat de postcheck zegt.""",
+Hieronder staan de woorden die de berichtcheck je voorstelt. Ze komen uit dezelfde lijst: wat hier staat, is
+ook wat de berichtcheck zegt.""",
     ),
     (
         Page.PROFILE,

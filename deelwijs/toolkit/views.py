@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST, require_safe
 from deelwijs.accounts.models import convention_sentence, conventional_handle
 from deelwijs.common.files import PRIVATE_CACHE, file_response
 from deelwijs.common.markdown import render_markdown
+from deelwijs.community.domain import promoted_answers
 from deelwijs.content.files import image_response
 from deelwijs.content.models import SHARE_NETWORK_LABELS
 from deelwijs.learning.domain import basic_modules, may_share
@@ -46,6 +47,8 @@ def home(request):
         {
             "pages": [p for p in pages if p.kind == Page.PAGE],
             "guides": [p for p in pages if p.kind == Page.GUIDE],
+            # Questions of colleagues that communications put in the toolkit, with their answers (community).
+            "faq": [(entry, render_markdown(entry.answer)) for entry in promoted_answers()],
             "empty": not pages and can_manage_toolkit(request.user) and not PostFormat.objects.exists(),
         },
     )

@@ -3,6 +3,7 @@
 The demo's sources, inbox items and a register entry.
 """
 
+import random
 from datetime import timedelta
 
 from django.db import transaction
@@ -117,6 +118,56 @@ ITEMS = [
 ]
 
 
+# What came in over the months before, for the quarterly report's webcare figures: answered or closed, most in
+# time. kind, author, text (each used a few times, on different days).
+HISTORY = [
+    ("mention", "De Stentor", "Zorggroep Lindehof zoekt verpleegkundigen voor de wijk in Apeldoorn-Zuid"),
+    ("mention", "@buurtbewoner@mastodon.nl", "Mooi initiatief van Lindehof: de moestuin bij De Linde is open"),
+    ("mention", "mantelzorger.bsky.social", "Lang gewacht op een terugbelverzoek bij Lindehof, wie weet hoe dat zit?"),
+    ("mention", "RTV Apeldoorn", "Vrijwilligers van Het Anker in het zonnetje gezet tijdens de open dag"),
+    ("mention", "@familie@mastodon.nl", "Fijne verzorging bij Lindehof, maar het parkeren is een ramp"),
+    ("signal", "", "Op Facebook deelt iemand een foto van de huiskamer van Zonnebloem; staat daar een bewoner op?"),
+    ("mention", "zorgwerker.bsky.social", "Sollicitatie bij Lindehof: snel antwoord en een warm gesprek"),
+    ("signal", "", "In een buurtgroep op WhatsApp gaat een verkeerd bericht rond over de sluiting van Het Anker"),
+]
+# Minutes until webcare took an item up, and hours until it was handled, per priority (the deadlines are 1 to 72 h).
+PRIORITIES = ["normal", "normal", "low", "high", "normal", "urgent", "low", "high"]
+
+
+def _history(org, sources, people, now, rng):
+    """Three dozen handled items over the last five months, with the moments they were taken up and handled."""
+    items = []
+    for n in range(36):
+        kind, author, text = HISTORY[n % len(HISTORY)]
+        priority = PRIORITIES[n % len(PRIORITIES)]
+        created = now - timedelta(days=5 + n * 4.2, hours=rng.randint(0, 9))
+        due_hours = InboxItem.DUE_HOURS[priority]
+        responded = created + timedelta(minutes=round(rng.expovariate(1 / min(90, due_hours * 20))) + 3)
+        # Most are handled within the deadline; every seventh took longer.
+        spent = due_hours * (1.6 if n % 7 == 3 else rng.uniform(0.2, 0.9))
+        items.append(
+            InboxItem(
+                organisation=org,
+                kind=kind,
+                source=sources[n % 3] if kind == "mention" else None,
+                reporter=people["medewerker"] if kind == "signal" else None,
+                author=author,
+                text=text,
+                url=f"https://www.example.nl/bericht/h{n + 1}" if kind == "mention" else "",
+                published=created,
+                created=created,
+                status="answered" if n % 3 else "closed",
+                priority=priority,
+                due_at=created + timedelta(hours=due_hours),
+                fingerprint=fingerprint(f"{text} {n}"),
+                assigned_to=people["webcare"],
+                responded_at=responded,
+                handled_at=max(responded, created + timedelta(hours=spent)),
+            )
+        )
+    InboxItem.objects.bulk_create(items)
+
+
 @transaction.atomic
 def create_demo_webcare(org, people):
     if Source.objects.exists():
@@ -172,11 +223,14 @@ def create_demo_webcare(org, people):
             fingerprint=fingerprint(text),
             assigned_to=people["webcare"] if status != "new" else None,
             escalated_to=InboxItem.TO_COMMUNICATIONS if status == "escalated" else "",
+            responded_at=created + timedelta(minutes=20 + 7 * n) if status != "new" else None,
+            handled_at=created + timedelta(hours=0.5 + n) if status in InboxItem.HANDLED else None,
         )
         if status != "new":
             InboxEvent.objects.create(
                 item=item, actor=people["webcare"], kind=InboxEvent.NOTE, created=created, text="Opgepakt door webcare."
             )
+    _history(org, sources, people, now, random.Random(11))
     Conversation.objects.create(
         organisation=org,
         employee=people["medewerker"],

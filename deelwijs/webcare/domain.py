@@ -5,10 +5,10 @@ import hashlib
 import logging
 import re
 from collections import Counter
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import Count, F, Max, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.dispatch import receiver as connect
 from django.urls import reverse
@@ -18,11 +18,17 @@ from stop_words import get_stop_words
 
 from deelwijs.common.batches import batches
 from deelwijs.content.domain import release_images
+from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import notify
-from deelwijs.orgs.models import User
+from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.offboarding import Effect, closing
-from deelwijs.orgs.permissions import can_handle_inbox, can_read_every_register_entry
-from deelwijs.orgs.roles import COMMUNICATIONS, WEBCARE
+from deelwijs.orgs.permissions import (
+    can_handle_inbox,
+    can_keep_register,
+    can_manage_content,
+    can_read_every_register_entry,
+)
+from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
 
 from .adapters import READERS, RateLimited, SourceError
 from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
@@ -200,6 +206,11 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
         item.status = status
         fields.append("status")
         changes.append(_("Status: %(s)s.") % {"s": item.get_status_display()})
+        fields += _mark_handled(item)
+    # Taken up: the first change of status, or the first word to the reporter (assigning alone is not).
+    if ("status" in fields or feedback.strip()) and item.responded_at is None:
+        item.responded_at = timezone.now()
+        fields.append("responded_at")
     if fields:
         item.save(update_fields=fields)
     for text in changes:
@@ -223,7 +234,8 @@ def escalate(actor, item, to, person=None, reason=""):
     """
     item.status, item.escalated_to = InboxItem.ESCALATED, to
     item.escalated_person = person if to == InboxItem.TO_MANAGER else None
-    item.save(update_fields=["status", "escalated_to", "escalated_person"])
+    item.responded_at = item.responded_at or timezone.now()
+    item.save(update_fields=["status", "escalated_to", "escalated_person", "responded_at", *_mark_handled(item)])
     if to == InboxItem.TO_MANAGER and person:
         receivers = [person]
     else:
@@ -241,6 +253,61 @@ def escalate(actor, item, to, person=None, reason=""):
         _("Escalated to %(to)s. %(reason)s")
         % {"to": person.full_name if person else item.get_escalated_to_display(), "reason": reason},
     )
+
+
+def _mark_handled(item):
+    """After a status change: when the item was first answered or closed, forgotten again if it is reopened.
+    Returns the fields it changed."""
+    if item.status in InboxItem.HANDLED and item.handled_at is None:
+        item.handled_at = timezone.now()
+        return ["handled_at"]
+    if item.status not in InboxItem.HANDLED and item.handled_at is not None:
+        item.handled_at = None
+        return ["handled_at"]
+    return []
+
+
+def period_figures(first, last):
+    """What came into the inbox from day ``first`` to day ``last`` (Europe/Amsterdam) and how it was handled.
+
+    Returns a dict: ``mentions`` and ``signals`` (found in the sources and reported by colleagues), ``total``,
+    ``handled`` (answered or closed), ``open``, ``responded`` (taken up at all), ``median_response`` (a
+    timedelta from coming in to being taken up, over the items taken up; None without any), and
+    ``on_time``/``due`` with ``on_time_percent``: of the items whose deadline has passed or that were
+    handled, how many were handled by their deadline (None when there are none). Read with a few queries;
+    the response times of one period are read as a list, which a quarter's inbox keeps small.
+    """
+    start = timezone.make_aware(datetime.combine(first, time.min))
+    end = timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min))
+    items = InboxItem.objects.filter(created__gte=start, created__lt=end)
+    now = timezone.now()
+    counts = items.aggregate(
+        mentions=Count("pk", filter=Q(kind=InboxItem.MENTION)),
+        signals=Count("pk", filter=Q(kind=InboxItem.SIGNAL)),
+        handled=Count("pk", filter=Q(status__in=InboxItem.HANDLED)),
+        responded=Count("pk", filter=Q(responded_at__isnull=False)),
+        due=Count("pk", filter=Q(status__in=InboxItem.HANDLED) | Q(due_at__lte=now)),
+        on_time=Count("pk", filter=Q(handled_at__isnull=False, handled_at__lte=F("due_at"))),
+    )
+    waits = sorted(
+        responded - created
+        for created, responded in items.exclude(responded_at=None).values_list("created", "responded_at")
+    )
+    total = counts["mentions"] + counts["signals"]
+    return {
+        **counts,
+        "total": total,
+        "open": total - counts["handled"],
+        "median_response": _median(waits),
+        "on_time_percent": round(100 * counts["on_time"] / counts["due"]) if counts["due"] else None,
+    }
+
+
+def _median(values):
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
 
 
 def visible_items(person):
@@ -352,12 +419,30 @@ def stop_words():
     return set(get_stop_words("dutch")) | NOISE
 
 
-def themes(organisation, days, limit=15):
-    """The most frequent meaningful words and two-word phrases of the last days, without stop words."""
+# A handle or an address in a text (@name, @name@server, name@example.nl): left out where authors are.
+HANDLE = re.compile(r"\S*@\S*")
+
+
+def themes(organisation, days, limit=15, kinds=None, without_authors=False, least=1):
+    """The most frequent meaningful words and two-word phrases of the last days, without stop words.
+
+    ``kinds`` keeps only mentions or only reports (both by default). ``without_authors`` is for pages that must
+    never name outside people (the community's "what is being talked about"): every word of every author's name
+    of those days is left out too, and so is every handle or address in the texts. A word counts only when it
+    comes in at least ``least`` posts; phrases always need two.
+    """
     stops = stop_words() | {w.lower() for term in watch_terms(organisation) for w in re.findall(r"\w+", term)}
     since = timezone.now() - timedelta(days=days)
+    items = InboxItem.objects.filter(created__gte=since)
+    if kinds:
+        items = items.filter(kind__in=kinds)
+    rows = list(items.values_list("text", "author")[:5000])
+    if without_authors:
+        stops |= {word for _text, author in rows for word in re.findall(r"[^\W\d_]+", normalise(author))}
     words, phrases = Counter(), Counter()
-    for text in InboxItem.objects.filter(created__gte=since).values_list("text", flat=True)[:5000]:
+    for text, _author in rows:
+        if without_authors:
+            text = HANDLE.sub(" ", text or "")
         tokens = re.findall(r"[^\W\d_]{3,}", normalise(text))
         kept = [t for t in tokens if t not in stops]
         words.update(set(kept))
@@ -365,9 +450,37 @@ def themes(organisation, days, limit=15):
             {f"{a} {b}" for a, b in zip(tokens, tokens[1:], strict=False) if a not in stops and b not in stops}
         )
     return {
-        "words": words.most_common(limit),
+        "words": [(w, n) for w, n in words.most_common(limit) if n >= least],
         "phrases": [(p, n) for p, n in phrases.most_common(limit) if n >= 2][:10],
     }
+
+
+# Who may be chosen (orgs.pickers)
+
+
+def choosable_handlers(organisation):
+    """Whom an inbox item may be assigned to: webcare and communications. A few people: the item's page offers
+    them in a list."""
+    return pickers.holding(organisation, [WEBCARE, COMMUNICATIONS]).order_by("first_name", "last_name")
+
+
+def choosable_managers(organisation):
+    """To whom an item may be escalated by name: people with the manager role."""
+    return pickers.holding(organisation, [MANAGER])
+
+
+def choosable_employees(recorder):
+    """With whom a conversation about a post may be recorded: staff (the register is about colleagues, never
+    clients or volunteers), never the recorder. A manager records conversations with the people of their own
+    teams; communications with anyone."""
+    people = pickers.staff(recorder.organisation).exclude(pk=recorder.pk)
+    if not can_manage_content(recorder):
+        people = people.filter(teams__in=Team.objects.filter(managers=recorder)).distinct()
+    return people
+
+
+pickers.register("leidinggevende", can_handle_inbox, lambda chooser: choosable_managers(chooser.organisation))
+pickers.register("medewerker", can_keep_register, choosable_employees)
 
 
 # The register (aanspreken)

@@ -6,9 +6,9 @@ from deelwijs.common.forms import InputLimits, cap_post_text, live_check
 from deelwijs.content.forms import PhotoForm
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import User
-from deelwijs.orgs.permissions import can_manage_content
-from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
+from deelwijs.orgs.pickers import PersonField, Picker
 
+from . import domain
 from .models import Conversation, InboxItem, ResponseTemplate, Source
 
 URGENCIES = [
@@ -65,14 +65,6 @@ class TermsForm(InputLimits, forms.Form):
     )
 
 
-def handlers(organisation):
-    return (
-        User.members.filter(is_active=True, role_assignments__role__in=[WEBCARE, COMMUNICATIONS])
-        .distinct()
-        .order_by("first_name")
-    )
-
-
 class ItemForm(InputLimits, forms.Form):
     status = forms.ChoiceField(
         label=_("Status"), choices=[s for s in InboxItem.STATUSES if s[0] != InboxItem.ESCALATED]
@@ -86,7 +78,7 @@ class ItemForm(InputLimits, forms.Form):
 
     def __init__(self, *args, item, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["assigned_to"].queryset = handlers(item.organisation)
+        self.fields["assigned_to"].queryset = domain.choosable_handlers(item.organisation)
         if item.kind != InboxItem.SIGNAL:
             del self.fields["feedback"]
 
@@ -99,12 +91,12 @@ class NoteForm(InputLimits, forms.Form):
 
 class EscalateForm(InputLimits, forms.Form):
     to = forms.ChoiceField(label=_("Escalate to"), choices=InboxItem.ESCALATIONS, widget=forms.RadioSelect)
-    manager = forms.ModelChoiceField(User.members.none(), label=_("Which manager"), required=False)
+    manager = PersonField(label=_("Which manager"), required=False, purpose="leidinggevende")
     reason = forms.CharField(label=_("Why"), widget=forms.Textarea(attrs={"rows": 2}))
 
     def __init__(self, *args, organisation, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["manager"].queryset = User.members.filter(is_active=True, role_assignments__role=MANAGER).distinct()
+        self.fields["manager"].queryset = domain.choosable_managers(organisation)
 
     def clean(self):
         data = super().clean()
@@ -149,14 +141,13 @@ class ConversationForm(InputLimits, forms.ModelForm):
             "held_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "follow_up_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "severity": forms.RadioSelect,
+            "employee": Picker("medewerker"),
         }
+        field_classes = {"employee": PersonField}
 
     def __init__(self, *args, person, **kwargs):
         super().__init__(*args, **kwargs)
-        people = User.members.filter(is_active=True).exclude(pk=person.pk)
-        if not can_manage_content(person):
-            people = people.filter(teams__managers=person)  # a manager records conversations with their own people
-        self.fields["employee"].queryset = people.distinct().order_by("first_name", "last_name")
+        self.fields["employee"].queryset = domain.choosable_employees(person)
         cap_post_text(self.fields["post"])
         self.person = person
         for name in self.TEXTS:

@@ -71,6 +71,7 @@ class InboxItem(models.Model):
         (ESCALATED, _("Escalated")),
     ]
     OPEN = (NEW, IN_PROGRESS, ESCALATED)
+    HANDLED = (ANSWERED, CLOSED)
     LOW, NORMAL, HIGH, URGENT = "low", "normal", "high", "urgent"
     PRIORITIES = [(LOW, _("Low")), (NORMAL, _("Normal")), (HIGH, _("High")), (URGENT, _("Urgent"))]
     DUE_HOURS = {LOW: 72, NORMAL: 24, HIGH: 4, URGENT: 1}
@@ -105,6 +106,10 @@ class InboxItem(models.Model):
     )
     due_at = models.DateTimeField()
     created = models.DateTimeField(default=timezone.now, db_index=True)
+    # For the quarterly report's response times: the first time webcare took it up (changed its status, wrote
+    # to the reporter or escalated it), and when it was answered or closed (empty again once it is reopened).
+    responded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    handled_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = OrganisationManager("organisation")
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.common.charts import for_phone_and_desk, line_chart
@@ -231,7 +232,12 @@ def source_poll(request, pk):
     if source.failing:
         messages.error(request, _("The source could not be read: %(error)s") % {"error": source.last_error})
     else:
-        messages.success(request, _("Checked: %(n)d new items.") % {"n": found})
+        if found:
+            messages.success(
+                request, ngettext("Checked: %(n)d new item.", "Checked: %(n)d new items.", found) % {"n": found}
+            )
+        else:
+            messages.success(request, _("Checked: nothing new."))
     return redirect("sources")
 
 

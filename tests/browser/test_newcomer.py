@@ -51,5 +51,5 @@ def test_an_administrator_changes_a_role(page_at, demo):
     assert "ambassador" in User.objects.get(email="medewerker@lindehof.example").roles
     assert AuditEntry.objects.filter(action="roles", summary__contains="Kees Hendriks").exists()
     page.get_by_role("link", name="Logboek").click()
-    page.get_by_text("Kees Hendriks: +[ambassador]").wait_for()
+    page.get_by_text("Anouk Verhoeven gaf Kees Hendriks de rol ambassadeur.").wait_for()
     screenshot(page, "audit-log-1280")

@@ -22,7 +22,7 @@ def test_communications_plans_an_event_and_sees_it_in_the_week(page_at, demo):
     page.get_by_label("Begint").fill(f"{day.isoformat()}T14:00")
     page.get_by_label("Eindigt").fill(f"{day.isoformat()}T16:00")
     page.get_by_label("Plaats").fill("Klaverhof, Deventer")
-    page.get_by_label("Corporate account").select_option(label="LinkedIn zorggroep-lindehof")
+    page.get_by_label("Organisatieaccount").select_option(label="LinkedIn zorggroep-lindehof")
     page.get_by_role("button", name="Opslaan").click()
     page.get_by_text("5 voorgestelde berichten").wait_for()
     texts = {

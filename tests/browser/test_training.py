@@ -20,14 +20,16 @@ def test_an_employee_completes_module_2_on_a_phone(page_at, demo):
         page.get_by_label(choice, exact=True).check()
         page.get_by_role("button", name="Controleren").click()
         if first_wrong:
-            page.get_by_text("Niet helemaal").wait_for()
+            page.locator(".finding.block[role=status]", has_text="Helaas, dit klopt").wait_for()
             screenshot(page, "training-wrong-answer-375")
             page.get_by_text("Opnieuw antwoorden").click()
             page.get_by_label(step.choices[right]["text"], exact=True).check()
             page.get_by_role("button", name="Controleren").click()
             first_wrong = False
-        page.get_by_text("Goed:").wait_for()
-        page.get_by_role("link", name="Volgende").or_(page.get_by_role("link", name="Afronden")).click()
+        page.locator(".finding.hint[role=status]", has_text="Klopt.").wait_for()
+        page.get_by_role("link", name="Volgende", exact=True).or_(
+            page.get_by_role("link", name="Afronden", exact=True)
+        ).click()
     page.get_by_role("heading", name="2. Wie ziet wat je post?").wait_for()
     assert page.get_by_text("Certificaat").first.is_visible()
     assert "8 van de 8 vragen goed" in page.content()

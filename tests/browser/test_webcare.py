@@ -25,7 +25,7 @@ def test_an_employee_reports_and_webcare_answers(page_at, demo):
     page.get_by_role("link", name="In de buurtgroep staat dat").click()
     page.get_by_label("Toegewezen aan").select_option(label="Jeroen Bakker")
     page.get_by_label("Status").select_option(label="Beantwoord")
-    page.get_by_label("Bericht aan de collega die het meldde").fill(
+    page.get_by_label("Bericht aan de collega die het doorgaf").fill(
         "Dank je! Het klopt niet: we hebben in de groep gereageerd met de juiste informatie."
     )
     page.get_by_role("button", name="Opslaan").first.click()
@@ -36,6 +36,6 @@ def test_an_employee_reports_and_webcare_answers(page_at, demo):
     page.get_by_role("button", name="Afmelden").click()
 
     sign_in(page, "medewerker@lindehof.example")
-    page.goto("/webcare/mijn-meldingen/")
+    page.goto("/webcare/mijn-signalen/")
     page.get_by_text("Het klopt niet: we hebben in de groep gereageerd").wait_for()
     screenshot(page, "webcare-my-reports-375")

@@ -1,6 +1,7 @@
 """The learned layer: combined with the rules, what a finding says, and the committed model."""
 
 import re
+
 import numpy as np
 import pytest
 

@@ -25,6 +25,10 @@ STAFF = ALL - {"client", "volunteer"}
 # The toolkit's profile kit: for everyone the directory may list.
 PROFILE_KIT = STAFF | {"volunteer"}
 NOBODY = frozenset()
+# A client's question: communications alone reads it.
+COMMUNICATIONS = frozenset({"communications"})
+# Everyone who shares, except clients: the themes online, and the public page of our people online.
+SHARERS = STAFF | {"volunteer"}
 
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
 
@@ -113,6 +117,25 @@ TABLE = [
     page("home", operator=302),
     page("policy"),
     page("people", get=ADMIN),
+    # The people pickers' suggestions (JSON), per purpose: the roles of the forms that choose those people.
+    *[
+        page("people_search", get=roles, query=f"doel={purpose}&q=zzmarker")
+        for purpose, roles in [
+            ("eigenaar", COMMS),
+            ("accountgebruiker", COMMS),
+            ("verantwoordelijke", PLAN),
+            ("trekker-communicatie", COMMS | {"ambassador"}),
+            ("trekker-ambassadeur", COMMS | {"ambassador"}),
+            ("medewerker", frozenset({"manager", "communications"})),
+            ("leidinggevende", WEBCARE),
+            ("teamleider", ADMIN),
+            ("teamlid", ADMIN),
+            ("afgebeelde", COMMS),
+            ("toestemming-gehoord", COMMS),
+        ]
+    ],
+    # A purpose that does not exist is not found, whoever asks.
+    page("people_search", query="doel=iedereen&q=zzmarker", ok=404, denied=404),
     form("invite", get=ADMIN),
     action("invitation_resend", "open_invitation", post=ADMIN),
     action("invitation_revoke", "open_invitation", post=ADMIN),
@@ -205,6 +228,8 @@ TABLE = [
     page("leaderboard"),
     form("reports", get=COMMS),
     page("report_download", "report_pdf", get=COMMS),
+    form("report_settings", get=COMMS),
+    page("report_logo", get=COMMS),
     # Planning
     page("calendar", get=PLAN),
     form("post_new", get=PLANS_TEAM),
@@ -302,6 +327,43 @@ TABLE = [
     action("toolkit_move", "toolkit_move", post=COMMS),
     # Deleting what is gone, or another organisation's, does nothing and returns to the list.
     action("toolkit_delete", "toolkit_delete", post=COMMS, foreign=302),
+    # Together (community)
+    page("community"),
+    page("community_talk", get=SHARERS),
+    page("questions"),
+    form("question_new"),
+    # Your own question: you read it and add to it.
+    form("question", "own_question"),
+    # A colleague's question: staff read it (volunteers and clients do not learn it exists); communications and
+    # experienced ambassadors answer it. A client's question only communications reads.
+    form("question", "question", get=STAFF, denied=404, post=COMMUNICATIONS | {"ambassador"}),
+    form("question", "client_question", get=COMMUNICATIONS, denied=404),
+    form("answer_promote", "community_answer", get=COMMS),
+    form("promoted_answer_edit", "promoted_answer", get=COMMS),
+    # Taking out what is gone, or another organisation's, does nothing and returns to the toolkit.
+    action("promoted_answer_delete", "promoted_answer", post=COMMS, foreign=302),
+    form("buddies", get=COMMS),
+    action("buddy_end", "buddy_pairing", post=COMMS),
+    # Clients are never on the public page: not even the page to choose it (a client who also volunteers reads
+    # that it is not for them, and a POST changes nothing).
+    form("online", get=SHARERS),
+    action("online_withdraw", post=SHARERS),
+    form("people_page_manage", get=COMMS),
+    # The public page of our people online, by the organisation's slug: for anyone, never cached.
+    public("people_online", "organisation_slug", cross_org=False),
+    public("people_online_embed", "organisation_slug", cross_org=False),
+    public("people_online_json", "organisation_slug", cross_org=False),
+    public("people_online_snippet", "organisation_slug", cross_org=False),
+    public("people_online_export", "people_export", cross_org=False),
+    # Ambassadors (already in) read that they are; communications decides.
+    form("join", get=STAFF),
+    page("join_requests", get=COMMS),
+    form("join_request", "join_request", get=COMMS),
+    page("help_requests"),
+    form("help_new"),
+    form("help_request", "own_help_request"),
+    # The colleague asked the team's managers: only they read it, not administrators nor communications.
+    form("help_request", "colleague_help_request", get=frozenset({"manager"}), denied=404),
 ]
 
 # URL names outside the matrix, each with the reason. Keep this short: a new view belongs in TABLE.

@@ -286,7 +286,7 @@ def test_forms_are_found():
     assert {
         "deelwijs.orgs.forms.SettingsForm",
         "deelwijs.insight.views.ReportForm",
-        "deelwijs.planning.views.CalendarFilter",
+        "deelwijs.planning.forms.CalendarFilter",
         "deelwijs.content.forms.SuggestedTextFormSet.form",
     } <= names
 
@@ -426,10 +426,12 @@ NO_FORM = {
     "password_reset_done": "a message",
     "password_reset_complete": "a message",
     "check_api": "JSON for the share editor's script (tests/web/test_text_cap.py)",
+    "people_search": "JSON for the people pickers' script (tests/web/test_pickers.py)",
     "share_go": "the page after sharing: links and a copy button",
     "tracked_link": "a redirect",
     "ical": "a calendar file",
     "report_download": "a file",
+    "report_logo": "the report's logo",
     "dashboard_csv": "a CSV file",
     "learning_progress_csv": "a CSV file",
     "certificate": "a certificate to print",
@@ -441,6 +443,11 @@ NO_FORM = {
     "public_image": "a public photo",
     "consent_form_file": "a signed consent form",
     "consent_photo_file": "a photo",
+    "people_online": "the public page of our people online: a list and links",
+    "people_online_embed": "the same list, for a frame on the organisation's website",
+    "people_online_json": "the same list as JSON",
+    "people_online_snippet": "the same list as plain HTML",
+    "people_online_export": "a file of handles for a list on a network",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -455,6 +462,8 @@ POSTED_FROM = {
     "story_decide": "story_review",
     "post_move": "post_edit",
     "post_duplicate": "post_edit",
+    "invitation_resend": "invite",
+    "invitation_revoke": "invite",
     "check_answer": "inbox_item",
     "escalate": "inbox_item",
     "source_poll": "sources",
@@ -465,6 +474,9 @@ POSTED_FROM = {
     "person_close_confirm": "person_close",
     "person_reopen_confirm": "person_reopen",
     "handle_visibility": "my_handles",
+    "promoted_answer_delete": "promoted_answer_edit",
+    "buddy_end": "buddies",
+    "online_withdraw": "online",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

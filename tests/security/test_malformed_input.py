@@ -96,6 +96,13 @@ VIEWS = [
     ("toolkit_profile", [HandleCheckForm], "volunteer"),
     ("toolkit_formats", STRAY, "employee"),
     ("toolkit_manage", STRAY, "communications"),
+    ("community", STRAY, "client"),
+    ("community_talk", STRAY, "ambassador"),
+    ("questions", STRAY, "employee"),
+    ("help_requests", STRAY, "manager"),
+    ("join_requests", STRAY, "communications"),
+    ("buddies", STRAY, "communications"),
+    ("online", STRAY, "volunteer"),
 ]
 
 # The POST forms that take an id from the page: url name, form, persona.

@@ -22,10 +22,21 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.community.models import Answer as CommunityAnswer
+from deelwijs.community.models import (
+    BuddyPairing,
+    HelpMessage,
+    HelpRequest,
+    JoinRequest,
+    OnlineListing,
+    PeoplePage,
+    PromotedAnswer,
+    Question,
+)
 from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
 from deelwijs.content.models import Campaign, ContentItem, Image, KeptUpload, SuggestedText, Topic
-from deelwijs.insight.models import Report
+from deelwijs.insight.models import Report, ReportSettings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
 from deelwijs.orgs import domain
@@ -356,6 +367,12 @@ def _build(org, personas, marker, module_number):
         csv=f"kop;{marker}\n",
         finished=now,
     )
+    ReportSettings.objects.create(
+        organisation=org,
+        target_shares=10,
+        colour="#1f5e48",
+        logo=Image.from_processed(org, process(tiny_png()), alt=f"Logo {marker}"),
+    )
 
     source = Source.objects.create(
         organisation=org, name=f"Bron {marker}", url=f"http://127.0.0.1:9/{slug}/bron.xml", query=f"#{slug}"
@@ -448,6 +465,8 @@ def _build(org, personas, marker, module_number):
     )
     library_image.set_channels(["linkedin", "instagram"])
     library_image.save()
+    # Scenery: the library offers it (the consent register says nobody recognisable is in it).
+    ImageConsent.objects.create(image=library_image.image, no_recognisable_people=True)
     banner = Banner.objects.create(
         organisation=org,
         network="linkedin",
@@ -461,7 +480,9 @@ def _build(org, personas, marker, module_number):
     kept.save()
 
     image.refresh_from_db()  # its public copy was made by the published item's signal, on another instance
+    community = _community(org, personas, by_key, colleague, recorder, comms, handles, marker)
     return Objects(
+        **community,
         organisation=org,
         colleague=colleague,
         location=location,
@@ -527,6 +548,56 @@ def _consent(org, image, comms, marker):
         uses=[{"kind": "item", "label": f"Item {marker}", "link": "", "done": True}],
     )
     return {"consent": consent, "consent_ending": ending}
+
+
+def _community(org, personas, by_key, colleague, recorder, comms, handles, marker):
+    """Questions (everyone's own, the colleague's with an answer in the toolkit, a client's), a buddy pairing, the
+    public page with the colleague on it, a request to join, and help requests: everyone's own, and the
+    colleague's, asked of the team's managers only."""
+    questions = {
+        key: Question.objects.create(
+            organisation=org, asker=person, title=f"Vraag {marker} {key}", text=f"Hoe {marker}"
+        )
+        for key, person in by_key.items()
+    }
+    answer = CommunityAnswer.objects.create(question=questions[None], author=comms, text=f"Antwoord {marker}")
+    client_asker = make_person(org, "client-asker", marker, {CLIENT})
+    client_question = Question.objects.create(organisation=org, asker=client_asker, title=f"Cliëntvraag {marker}")
+    promoted = PromotedAnswer.objects.create(
+        organisation=org, question=f"Toolkitvraag {marker}", answer=f"Toolkitantwoord {marker}", source=answer
+    )
+    # A new ambassador and their buddy, neither of them a persona: every ambassador persona is experienced.
+    newcomer = make_person(org, "newcomer", marker, {AMBASSADOR})
+    mentor = make_person(org, "mentor", marker, {AMBASSADOR})
+    pairing = BuddyPairing.objects.create(organisation=org, newcomer=newcomer, buddy=mentor, paired_by=comms)
+    PeoplePage.objects.create(
+        organisation=org, published=True, intro=f"Onze mensen {marker}", embed_origins="https://www.example.org"
+    )
+    # Everyone is on the public page (so every page offers to withdraw), the client too: the page leaves them out.
+    for key, person in by_key.items():
+        listing = OnlineListing.objects.create(person=person, job_title=f"Functie {marker} {key}")
+        listing.handles.add(handles[key])
+    join_request = JoinRequest.objects.create(organisation=org, person=colleague, motivation=f"Graag {marker}")
+    managers = [p for p in personas.values() if MANAGER in p.roles]
+    help_requests = {}
+    for key, person in by_key.items():
+        help_request = HelpRequest.objects.create(
+            organisation=org, person=person, what_happened=f"Hulp {marker} {key}", link=f"https://social.example/{key}"
+        )
+        help_request.asked.add(*(managers if key is None else [recorder]))
+        HelpMessage.objects.create(request=help_request, author=person, text=f"Bericht {marker} {key}")
+        help_requests[key] = help_request
+    return {
+        "own_question": questions,
+        "question": questions[None],
+        "community_answer": answer,
+        "client_question": client_question,
+        "promoted_answer": promoted,
+        "buddy_pairing": pairing,
+        "join_request": join_request,
+        "own_help_request": help_requests,
+        "colleague_help_request": help_requests[None],
+    }
 
 
 def ready_export(org, person, requested_by, marker):
@@ -613,6 +684,12 @@ KINDS = {
     "consent_ending": _pk("consent_ending"),
     "image": lambda o, key: {"pk": o["image"].pk},
     "image_file": lambda o, key: {"pk": o["image"].pk, "size": "klein"},
+    **{kind: _pk(kind) for kind in ("question", "client_question", "promoted_answer", "buddy_pairing")},
+    **{kind: _pk(kind) for kind in ("join_request", "colleague_help_request")},
+    "own_question": _pk("own_question"),
+    "own_help_request": _pk("own_help_request"),
+    "community_answer": lambda o, key: {"pk": o["question"].pk, "answer_pk": o["community_answer"].pk},
+    "people_export": lambda o, key: {"slug": o["organisation"].slug, "name": "mastodon.csv"},
 }
 
 

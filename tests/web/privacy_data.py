@@ -13,6 +13,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.community import domain as community
+from deelwijs.community.models import HelpRequest, JoinRequest
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.images import process
@@ -184,6 +186,28 @@ def fill_every_app(org, people):
         kept = KeptUpload(person=person, name=f"werkblad-{FIRST}.pdf")
         kept.file.save("werkblad.pdf", ContentFile(f"%PDF-1.4 werkblad van {FIRST} {LAST}".encode()), save=False)
         kept.save()
+
+        # Together: a question of theirs that communications answered (and put in the toolkit), their answer to a
+        # colleague's question, a buddy of theirs, their place on the public page, a request to join, help they
+        # asked for, and help a colleague asked them for.
+        question = community.ask_question(person, f"Vraag van {FIRST}", f"Ik ben {FIRST} {LAST}.")
+        answer = community.answer_question(comms, question, f"Dag {FIRST}, zo doe je dat.")
+        community.promote(comms, answer, "Hoe doe je dat?", "Zo doe je dat.")
+        colleague_question = community.ask_question(people["employee"], "Hoe deel ik een vacature?", "")
+        community.answer_question(person, colleague_question, f"Met het format, groet {FIRST}")
+        community.pair(comms, person, people["ambassador"])
+        community.opt_in(person, list(Handle.objects.filter(user=person)), f"Verpleegkundige {LAST}")
+        JoinRequest.objects.create(
+            organisation=org, person=person, motivation=f"Ik, {FIRST}, deel graag.", status=JoinRequest.ACCEPTED
+        )
+        help_request = community.ask_for_help(
+            person, HelpRequest.HARASSED, f"Iemand scheldt {FIRST} {LAST} uit.", "https://x.example/2", [comms]
+        )
+        community.add_help_message(comms, help_request, f"Ik help je, {FIRST}.")
+        asked_of_them = community.ask_for_help(
+            people["employee"], HelpRequest.POST_ABOUT_ME, "Er staat een foto van mij online.", "", [person]
+        )
+        community.add_help_message(person, asked_of_them, f"Ik ({FIRST}) kijk ernaar.")
 
         # Notifications with an e-mail: queued as tasks when the database backend is in use.
         orgs.notify(person, "Welkom bij Deelwijs", email_subject=f"Welkom {FIRST}")

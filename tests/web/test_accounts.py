@@ -26,7 +26,8 @@ def test_communications_registers_an_account_and_access_is_logged(client, people
     assert client.post(reverse("account_new"), account_data(people)).status_code == 302
     account = CorporateAccount.objects.get()
     assert account.allowed_roles == ["ambassador"] and account.too_few_owners
-    assert "ambassador" in AuditEntry.objects.get(action="account_access").summary
+    entry = AuditEntry.objects.get(action="account_access")
+    assert entry.details["roles"] == ["ambassador"] and "rollen die het mogen gebruiken: ambassadeur" in entry.summary
 
 
 def test_the_list_warns_about_accounts_with_fewer_than_two_owners(client, people):
@@ -58,7 +59,7 @@ def test_access_matrix_shows_roles_and_their_accounts(client, people, org):
     client.force_login(people["employee"])
     rows = {str(r["label"]): r for r in client.get(reverse("access_matrix")).context["rows"]}
     assert rows["Webcare"]["corporate"] == [str(account)] and rows["Webcare"]["personal"] == ["X"]
-    assert rows["Communicatie"]["corporate"] == ["Alle corporate accounts"]
+    assert rows["Communicatie"]["corporate"] == ["Alle organisatieaccounts"]
 
 
 def test_location_page_request_goes_from_intake_to_registration(client, people, org):

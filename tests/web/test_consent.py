@@ -281,7 +281,9 @@ def test_communications_records_a_consent_with_a_signed_form(client, people, org
     assert made.form.name.startswith("private/consent/") and "formulier" not in made.form.name
     assert made.representative_relation == "dochter en mentor"
     entry = AuditEntry.objects.get(action="consent_added")
-    assert entry.summary == f"#{made.pk} (client, general)" and "Boer" not in entry.summary
+    assert entry.details == {"number": made.pk, "kind": "client", "scope": "general"}
+    assert entry.summary.startswith(f"Communications Test legde beeldtoestemming {made.pk} vast: cliënt, ")
+    assert "Boer" not in entry.summary  # the number and kind, never the name
     page = client.get(reverse("consent_detail", args=[made.pk])).content.decode()
     assert "Petra de Boer" in page and reverse("consent_form_file", args=[made.pk]) in page and "data-print" in page
 
@@ -383,8 +385,10 @@ def test_changing_the_end_date_is_logged_and_starts_the_reminder_again(client, p
     assert client.post(reverse("consent_edit", args=[made.pk]), data).status_code == 302
     made.refresh_from_db()
     assert made.valid_until == date(2031, 1, 1) and made.reminded_on is None
-    summary = AuditEntry.objects.get(action="consent_changed").summary
-    assert summary.startswith(f"#{made.pk}: ") and "valid_until" in summary
+    entry = AuditEntry.objects.get(action="consent_changed")
+    assert entry.details["number"] == made.pk and "valid_until" in entry.details["fields"]
+    assert entry.summary.startswith(f"Communications Test wijzigde beeldtoestemming {made.pk}: ")
+    assert "geldig tot" in entry.summary and "valid_until" not in entry.summary
 
 
 def test_a_new_consent_made_from_a_photo_is_linked_to_it(client, people, org):
@@ -428,7 +432,9 @@ def test_communications_links_the_people_in_a_photo(client, people, org):
     response = client.post(reverse("consent_photo", args=[image.pk]), {"records": [first.pk, second.pk], "next": back})
     assert response.status_code == 302 and response.url == back
     assert set(ImageConsent.objects.get(image=image).records.all()) == {first, second}
-    assert AuditEntry.objects.get(action="photo_consent").summary == f"image {image.pk}: #{first.pk}, #{second.pk}"
+    entry = AuditEntry.objects.get(action="photo_consent")
+    assert entry.details["image"] == image.pk and entry.details["records"] == [first.pk, second.pk]
+    assert entry.summary.endswith(f"aan beeldtoestemming {first.pk} en {second.pk}.")
     response = client.post(reverse("consent_photo", args=[image.pk]), {"no_recognisable_people": "on"})
     consent = ImageConsent.objects.get(image=image)
     assert consent.no_recognisable_people and not consent.records.exists()
@@ -756,7 +762,10 @@ def test_a_withdrawal_takes_the_photo_out_of_the_feed_and_the_plan_with_notices(
     for person in (people["ambassador"], people["manager"]):
         assert Notification.objects.filter(person=person, text__contains="toestemming").exists()
     assert not Notification.objects.filter(text__contains="De Boer").exists()
-    assert AuditEntry.objects.filter(action="consent_withdrawn", summary=f"#{consent.pk} (2027-03-09)").exists()
+    entry = AuditEntry.objects.get(action="consent_withdrawn")
+    assert (
+        entry.details == {"number": consent.pk, "on": "2027-03-09"} and "op 9 mrt. 2027 is ingetrokken" in entry.summary
+    )
 
 
 def test_a_withdrawal_in_the_future_is_refused_in_dutch(client, people, org, in_use, clock):
@@ -933,7 +942,10 @@ def test_the_settings_page_sets_blocking_and_it_is_logged(client, people, org):
     data |= {"photo_consent_blocks": "on", "word_list_text": ""}
     assert client.post(reverse("settings"), data).status_code == 302
     org.refresh_from_db()
-    assert org.photo_consent_blocks and "photo_consent_blocks" in AuditEntry.objects.get(action="settings").summary
+    assert (
+        org.photo_consent_blocks
+        and "photo_consent_blocks" in AuditEntry.objects.get(action="settings").details["fields"]
+    )
 
 
 def test_the_retention_page_names_ended_consent(client, people, org):

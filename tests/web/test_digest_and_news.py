@@ -141,3 +141,6 @@ def test_communications_imports_now_and_sees_a_message(client, people, org, feed
     org.save()
     response = client.post(reverse("import_news"), follow=True)
     assert "2 nieuwe artikelen" in response.content.decode()
+    # The same feed again: nothing new, said in words rather than "0 nieuwe artikelen".
+    html = client.post(reverse("import_news"), follow=True).content.decode()
+    assert "Geen nieuwe artikelen in de nieuwsfeed." in html and "0 nieuwe" not in html

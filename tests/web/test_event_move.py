@@ -70,7 +70,13 @@ def test_moving_an_event_moves_its_open_posts_by_as_much(client, people, event):
     published.refresh_from_db()
     assert published.scheduled_at == at(date(2026, 10, 1), 9)  # out already: it stays where it was
     assert "3 berichten zijn mee verplaatst" in html and "Open dag: Aankondiging" in html
-    assert AuditEntry.objects.filter(action="post_moved", summary__startswith="Open dag").count() == 1
+    moves = AuditEntry.objects.filter(action="post_moved").order_by("pk")
+    assert [entry.details["post"] for entry in moves] == [
+        "Open dag: Aankondiging",
+        "Open dag: Live vanaf het evenement",
+        "Open dag: Bedankt, met de resultaten",
+    ]
+    assert "van 10 okt. 2026 13:30 naar 31 okt. 2026 14:30" in moves[1].summary
 
 
 def test_saving_an_event_without_moving_it_leaves_the_posts(client, people, event):

@@ -190,7 +190,7 @@ def test_the_leaderboard_names_only_who_opted_in(client, org, people, world):
     client.force_login(people["employee"])
     html = client.get(reverse("leaderboard") + "?period=2026-Q4").content.decode()
     assert "Anna" in html and "Bram" not in html and "Cor" not in html
-    assert "En 2 collega's die deelden zonder genoemd te worden (samen 2 keer gedeeld)" in html
+    assert "En nog 2 mensen die deelden zonder genoemd te worden (samen 2 keer gedeeld)" in html
 
 
 def test_preferences_switch_the_leaderboard_on(client, people):
@@ -273,3 +273,44 @@ def test_periods_parse_and_step_back():
     assert figures.Period.parse("2026-01").previous().key == "2025-12"
     assert figures.Period.parse("2026-02").last == date(2026, 2, 28)
     assert figures.Period.parse("2026-13") is None and figures.Period.parse("nonsense") is None
+
+
+# Running periods and the order of the bars
+def test_a_running_period_ends_at_the_bucket_with_today_and_flags_it(org, world):
+    today = date(2026, 11, 18)  # a Wednesday
+    data = figures.dashboard(figures.Scope(org), Q4, figures.WEEK, today=today)
+    weeks = [d for d, _s, _c in data["series"]]
+    assert weeks[-1] == date(2026, 11, 16) == data["unfinished"]  # no empty weeks after it, drawn as a drop
+    assert data["running"] and data["through"] == today
+    assert data["totals"] == {"shares": 3, "clicks": 6}  # the totals are the period's, whatever is drawn
+    months = figures.dashboard(figures.Scope(org), Q4, figures.MONTH, today=today)
+    assert [d.month for d, _s, _c in months["series"]] == [10, 11] and months["unfinished"] == date(2026, 11, 1)
+
+
+def test_a_finished_period_has_every_bucket_and_none_running(org, world):
+    data = figures.dashboard(figures.Scope(org), Q3, figures.MONTH, today=date(2026, 11, 18))
+    assert [d.month for d, _s, _c in data["series"]] == [7, 8, 9]
+    assert not data["running"] and data["unfinished"] is None and data["through"] == Q3.last
+
+
+def test_teams_and_locations_are_ranked_by_shares_networks_by_clicks(org, world):
+    link = Share.objects.get(person=world["bram"]).link
+    Click.objects.bulk_create([Click(link=link, day=date(2026, 10, 16), visitor=f"v{n}") for n in range(4)])
+    rollup.roll_up(date(2026, 9, 1), date(2027, 1, 31))
+    data = figures.dashboard(figures.Scope(org), Q4, figures.MONTH, today=date(2027, 1, 5))
+    # Team B now has the most clicks (7 against 3), Team A the most shares (2 against 1): its chart counts shares.
+    assert [t[0] for t in data["teams"]] == ["Team A", "Team B"]
+    assert [loc[0] for loc in data["locations"]] == ["Noord", "Zuid"]
+    assert [n[0] for n in data["networks"]] == ["Facebook", "LinkedIn", "X"]  # 7, 3 and 0 clicks
+
+
+def test_every_chart_says_what_it_counts_and_a_running_period_is_marked(client, org, people, world):
+    client.force_login(people["communications"])
+    current = figures.Period.quarter_of(timezone.localdate())
+    html = client.get(reverse("dashboard") + f"?period={current.key}&by=week").content.decode()
+    for title in ("Delen en klikken per week", "Klikken per netwerk", "Klikken per campagne", "Gedeeld per team"):
+        assert f"<h2>{title}</h2>" in html and f">{title}</title>" in html
+    assert "Gedeeld per locatie" in html and "Week van" in html
+    assert "loopt nog, t/m vandaag" in html and 'class="unfinished"' in html and "is geen daling" in html
+    html = client.get(reverse("dashboard") + f"?period={current.previous().key}&by=week").content.decode()
+    assert 'class="unfinished"' not in html and "loopt nog" not in html

@@ -318,9 +318,9 @@ def test_the_page_shows_each_job_its_schedule_and_how_its_last_task_went(client,
     for job in JOBS:
         assert f"<code>{job.name}</code>" in html and f'<code class="cron">{job.cron}</code>' in html
     assert "Elke 5 minuten: de bronnen van webcare lezen" in html
-    assert "2 Dec 2025 10:03" in html  # enqueued at 09:03 UTC, shown in Amsterdam time
-    assert "8 Dec 2025 07:00" in html  # the digest's next time
-    assert "afgerond</span> (uitkomst: 3)" in html and "2 Dec 2025 10:04" in html
+    assert "2 dec. 2025 10:03" in html  # enqueued at 09:03 UTC, shown in Amsterdam time
+    assert "8 dec. 2025 07:00" in html  # the digest's next time
+    assert "afgerond</span> (uitkomst: 3)" in html and "2 dec. 2025 10:04" in html
     assert "mislukt</strong>: OperationalError" in html and "secret detail" not in html
     assert "wacht op de worker" in html  # the reminders and plan-ahead tasks are still in the queue
     assert "nog niet" in html  # the digest never ran

@@ -37,6 +37,7 @@ def test_a_wrong_answer_gets_its_feedback_and_a_right_one_scores(client, people,
     question = step(modules, 2, 3)  # "Als ik een bericht op X verwijder, is het overal weg." is false
     response = client.post(url(2, 3), {"choice": "0"})
     assert "Helaas" in response.content.decode() and Answer.objects.get(step=question).correct is False
+    assert "Niet helemaal" not in response.content.decode()  # the feedback says so itself: no label twice
     response = client.post(url(2, 3), {"choice": "1"})
     assert "Klopt" in response.content.decode() and Answer.objects.get(step=question).correct is True
 

@@ -41,7 +41,10 @@ def test_settings_save_and_log_changed_fields(client, people, org):
     assert client.post(reverse("settings"), data).status_code == 302
     org.refresh_from_db()
     assert org.word_list[1] == {"avoid": ["personeel"], "use": "medewerkers"}
-    assert "word_list" in AuditEntry.objects.get(action="settings").summary
+    entry = AuditEntry.objects.get(action="settings")
+    assert "word_list" in entry.details["fields"] and entry.summary.startswith(
+        "Administrator Test wijzigde de instellingen:"
+    )
     policy = org.guard_policy()
     assert "088 123 45 67" in policy.public_contacts and "Employee Test" in policy.staff_names
 
@@ -169,7 +172,7 @@ def test_the_demo_is_idempotent(db):
         Handle.objects.count(),
         AuditEntry.objects.count(),
     ]
-    assert org.name == "Zorggroep Lindehof" and len(logins) == 9
+    assert org.name == "Zorggroep Lindehof" and len(logins) == 10
     assert {r for p in User.objects.filter(organisation=org) for r in p.roles} >= {
         "employee",
         "volunteer",

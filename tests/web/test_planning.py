@@ -10,7 +10,7 @@ from icalendar import Calendar
 
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.content.models import Campaign, ContentItem
-from deelwijs.orgs.models import AuditEntry, Notification, Team
+from deelwijs.orgs.models import AuditEntry, Notification, RoleAssignment, Team
 from deelwijs.planning import domain, hookdays
 from deelwijs.planning.models import (
     CalendarFeed,
@@ -388,7 +388,7 @@ def test_bad_input_gets_dutch_messages_and_keeps_the_text(client, people, accoun
     client.force_login(people["communications"])
     response = client.post(reverse("post_new"), form_data(account, account="", text="Mijn eigen woorden"))
     html = response.content.decode()
-    assert "Kies een corporate account" in html and "Mijn eigen woorden" in html
+    assert "Kies een organisatieaccount" in html and "Mijn eigen woorden" in html
     response = client.post(reverse("post_new"), form_data(account, text="", status="ready"))
     assert "Schrijf eerst de tekst" in response.content.decode()
     assert not PlannedPost.objects.exists()
@@ -698,6 +698,8 @@ def test_the_pilot_evaluation_counts_its_own_shares_and_clicks(client, people, o
 
 
 def test_a_pilot_needs_two_different_leads_and_a_sensible_time_box(client, people):
+    # One person with both roles could be chosen twice: a pilot still has two leads.
+    RoleAssignment.objects.create(user=people["communications"], role="ambassador")
     client.force_login(people["communications"])
     response = client.post(
         reverse("pilot_new"),
@@ -822,3 +824,21 @@ def test_the_recurring_form_marks_the_fields_of_each_rhythm_and_the_list_says_th
     assert 'data-shown-when="frequency:monthly_day"' in body
     assert "Nu: elke vrijdag om 15.00." in body and "Hierna: vrijdag" in body
     assert "Elke vrijdag om 15.00" in client.get(reverse("recurring_list")).content.decode()
+
+
+def test_a_pilot_lead_must_hold_the_lead_s_role(client, people):
+    client.force_login(people["communications"])
+    data = {"title": "Proeftuin", "goals": "Doel", "starts_on": "2026-09-01", "ends_on": "2026-10-01"}
+    response = client.post(
+        reverse("pilot_new"),
+        {**data, "lead_communications": people["ambassador"].pk, "lead_ambassador": people["employee"].pk},
+    )
+    errors = response.context["form"].errors
+    assert "lead_communications" in errors and "lead_ambassador" in errors and not Pilot.objects.exists()
+    response = client.post(
+        reverse("pilot_new"),
+        {**data, "lead_communications_zoek": "Communications", "lead_ambassador_zoek": "ambassador"},
+    )
+    assert response.status_code == 302
+    pilot = Pilot.objects.get()
+    assert (pilot.lead_communications, pilot.lead_ambassador) == (people["communications"], people["ambassador"])

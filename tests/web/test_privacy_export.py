@@ -110,7 +110,7 @@ def test_a_person_downloads_everything_from_their_preferences(client, person, pe
     assert photo.startswith("verhalen/") and archive.read(photo) == stored.open("rb").read()
     assert load(archive, "antwoorden.json")[0]["answer"] == {"names": ["xandrijn_zorgt", "Collega Piet"]}
     assert load(archive, "certificaten.json")[0]["module"] == "1. Basis"
-    signal = load(archive, "meldingen-webcare.json")[0]
+    signal = load(archive, "signalen-webcare.json")[0]
     assert signal["feedback"][0]["text"] == f"Dank je {FIRST}!" and archive.read(signal["screenshot"])
     assert len(signal["feedback"]) == 1  # webcare's own changes on the item are not the reporter's to read
     assert any(n["text"] == "Welkom bij Deelwijs" for n in load(archive, "notificaties.json"))
@@ -129,7 +129,11 @@ def test_a_person_downloads_everything_from_their_preferences(client, person, pe
     # Every export and every download is in the audit log: who, for whom, when; never the contents.
     logged = AuditEntry.objects.filter(action__startswith="privacy_export", actor=person)
     assert {e.action for e in logged} == {"privacy_export", "privacy_export_download"}
-    assert all(e.summary == f"{person.full_name} (#{person.pk})" for e in logged)
+    assert all(e.details == {"person": person.full_name, "person_id": person.pk} for e in logged)
+    assert {e.summary.removeprefix(person.full_name) for e in logged} == {
+        f" maakte een export van de gegevens van {person.full_name}.",
+        f" downloadde de export van de gegevens van {person.full_name}.",
+    }
 
 
 def test_a_register_entry_the_register_hides_from_them_is_left_out_and_said_so(org, person, monkeypatch):

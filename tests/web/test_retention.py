@@ -17,6 +17,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django_tasks_db.models import DBTaskResult
 
+from deelwijs.community.models import HelpMessage, HelpRequest
 from deelwijs.content.models import ContentItem, Image
 from deelwijs.insight import rollup
 from deelwijs.insight.models import DailyStat
@@ -65,6 +66,19 @@ def item(org, title, status=InboxItem.CLOSED, created=None, last_action=None, sc
     return made
 
 
+def help_request(org, person, closed_on, created=None):
+    made = HelpRequest.objects.create(
+        organisation=org,
+        person=person,
+        what_happened="Nare berichten",
+        status=HelpRequest.CLOSED if closed_on else HelpRequest.IN_PROGRESS,
+        closed_on=closed_on,
+        created=created or NOW,
+    )
+    HelpMessage.objects.create(request=made, author=person, text="Dank je")
+    return made
+
+
 def build(org):
     """One thing just past and one just within every period (the defaults), in one organisation."""
     employee = make_person(org, "employee", email=f"medewerker@{org.slug}.test")
@@ -82,6 +96,7 @@ def build(org):
         ),
     }
     Conversation.objects.filter(pk=old["conversation"].pk).update(outcome_on=date(2025, 6, 14))
+    old["help"] = help_request(org, employee, closed_on=date(2026, 6, 14))
     young = {
         "mention": item(org, "nieuwe-vermelding", status=InboxItem.NEW, created=ago(months=11)),
         # Handled long ago, but someone added a note last month: the last action counts.
@@ -103,6 +118,9 @@ def build(org):
         ),
     }
     Conversation.objects.filter(pk=young["conversation"].pk).update(outcome_on=date(2025, 6, 16))
+    young["help"] = help_request(org, employee, closed_on=date(2026, 6, 16))
+    # Open for years: a help request stays until it is closed.
+    young["open_help"] = help_request(org, employee, closed_on=None, created=ago(years=3))
     for story in (old["declined"], young["declined"], young["approved"]):
         StoryPhoto.objects.create(story=story, image=stored_image(org, 400, 300))
     content = ContentItem.objects.create(organisation=org, title="Nieuws", link="https://x.example")
@@ -149,6 +167,10 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
     assert not old["declined"].photos.exists() and not any(on_disk(n) for n in old_photo)
     assert Story.objects.filter(pk=old["declined"].pk).exists()
     assert young["declined"].photos.exists() and young["approved"].photos.exists()
+    # Help requests: a year after closing, with their messages; open ones stay however old.
+    assert not HelpRequest.objects.filter(pk=old["help"].pk).exists()
+    assert not HelpMessage.objects.filter(request_id=old["help"].pk).exists()
+    assert HelpRequest.objects.filter(pk__in=[young["help"].pk, young["open_help"].pk]).count() == 2
     # Clicks: only counted ones older than the period.
     with organisation_scope(org):
         assert sorted((c.day, c.rolled_up) for c in Click.objects.all()) == [
@@ -164,10 +186,11 @@ def test_what_is_older_than_its_period_goes_and_what_is_younger_stays(
         "clicks": 1,
         "story_photos": 1,
         "consent_records": 0,
+        "help_requests": 1,
     }
     assert done.removed == expected
     assert RetentionRun.objects.get(organisation=org).removed == expected
-    assert done.summary.startswith("de inhoud van 2 vermeldingen en meldingen gewist, 1 afgehandeld inboxitem")
+    assert done.summary.startswith("de inhoud van 2 vermeldingen en signalen gewist, 1 afgehandeld inboxitem")
 
     # The other organisation: nothing touched, no run recorded.
     with organisation_scope(other_org):
@@ -252,7 +275,7 @@ def test_the_page_explains_every_line_and_shows_the_last_run(client, people, org
     RetentionRun.objects.create(organisation=org, ran_at=NOW, removed={"mentions": 12, "story_photos": 3})
     client.force_login(people["administrator"])
     html = client.get(reverse("retention")).content.decode()
-    assert "de inhoud van 12 vermeldingen en meldingen gewist, 3 foto&#x27;s van verhalen verwijderd" in html
+    assert "de inhoud van 12 vermeldingen en signalen gewist, 3 foto&#x27;s van verhalen verwijderd" in html
     assert "Tussen 1 en 60 maanden." in html and "Tussen 1 en 365 dagen." in html
     assert "personeelsdossier" in html and "Aanmeldsessies" in html and "na 30 dagen" in html
     assert 'value="12"' in html and 'value="30"' in html
@@ -273,12 +296,14 @@ def test_an_administrator_changes_a_period_and_it_is_logged(client, people, org)
         "keep_clicks_months": 3,
         "keep_photos_days": 14,
         "keep_consent_years": 5,
+        "keep_help_months": 12,
     }
     assert client.post(reverse("retention"), data).status_code == 302
     org.refresh_from_db()
     assert (org.keep_mentions_months, org.keep_register_months, org.keep_photos_days) == (6, 36, 14)
     entry = AuditEntry.objects.get(organisation=org, action="settings")
-    assert entry.summary == "keep_mentions_months, keep_photos_days, keep_register_months"
+    assert entry.details == {"fields": ["keep_mentions_months", "keep_photos_days", "keep_register_months"]}
+    assert entry.summary.startswith("Administrator Test wijzigde de instellingen: vermeldingen en signalen (maanden), ")
 
 
 @pytest.mark.parametrize(
@@ -298,7 +323,8 @@ def test_a_period_out_of_bounds_is_refused_in_dutch_and_keeps_what_was_typed(
 ):
     client.force_login(people["administrator"])
     data = {"keep_mentions_months": 7, "keep_inbox_months": 25, "keep_register_months": 26}
-    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, "keep_consent_years": 6, field: value}
+    data |= {"keep_clicks_months": 3, "keep_photos_days": 31, "keep_consent_years": 6, "keep_help_months": 9}
+    data[field] = value
     response = client.post(reverse("retention"), data)
     assert response.status_code == 200
     assert list(response.context["form"].errors[field]) == [message]

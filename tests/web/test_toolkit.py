@@ -617,7 +617,7 @@ def test_a_format_text_the_post_check_blocks_is_refused(client, people, org):
     text = "Mevrouw Jansen (kamer 12, BSN 123456782) is vandaag jarig!"
     response = client.post(reverse("toolkit_format", args=[made.pk]), {"network": "x", "text": text, "action": "share"})
     assert not response.context["ready"] and response.context["report"].blocked
-    assert "Los eerst de punten op die ‘blokkeert’ hebben." in html(response)
+    assert "Pas eerst aan wat de berichtcheck tegenhoudt." in html(response)
 
 
 @pytest.mark.parametrize("text", ["Bij ons\x00team", "x" * 70_000])

@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deelwijs.orgs.models import Notification, Team
+from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.webcare import domain
 from deelwijs.webcare.demo import install_templates
 from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem, ResponseTemplate
@@ -294,3 +295,78 @@ def test_an_update_or_escalation_that_fails_halfway_changes_nothing(people, org,
     fresh = InboxItem.objects.get(pk=item.pk)
     assert fresh.status == InboxItem.NEW and fresh.assigned_to is None and fresh.escalated_to == ""
     assert not fresh.events.exists()
+
+
+# Response times, for the quarterly report
+def test_an_item_is_taken_up_once_and_handled_until_it_is_reopened(people, org):
+    item = mention(org)
+    webcare = people["webcare"]
+    domain.update(webcare, item, assigned_to=webcare)
+    item.refresh_from_db()
+    assert item.responded_at is None  # assigning is not a response yet
+    domain.update(webcare, item, status="in_progress")
+    item.refresh_from_db()
+    first = item.responded_at
+    assert first is not None and item.handled_at is None
+    domain.update(webcare, item, status="answered")
+    item.refresh_from_db()
+    assert item.responded_at == first and item.handled_at is not None
+    domain.update(webcare, item, status="in_progress")  # reopened: no longer handled
+    item.refresh_from_db()
+    assert item.handled_at is None and item.responded_at == first
+
+
+def test_feedback_or_escalation_counts_as_taking_an_item_up(people, org):
+    reported = mention(org, kind="signal", reporter=people["employee"])
+    domain.update(people["webcare"], reported, feedback="We kijken ernaar.")
+    reported.refresh_from_db()
+    assert reported.responded_at is not None and reported.status == "new"
+    escalated = mention(org)
+    domain.escalate(people["webcare"], escalated, InboxItem.TO_COMMUNICATIONS, reason="Loopt uit de hand")
+    escalated.refresh_from_db()
+    assert escalated.responded_at is not None and escalated.handled_at is None
+
+
+def test_the_figures_of_a_period_count_volume_response_times_and_deadlines(org, other_org):
+    from datetime import date, datetime, time
+
+    def at(day, hour):
+        return timezone.make_aware(datetime.combine(day, time(hour)))
+
+    def item(kind, created, priority="normal", responded=None, handled=None, status="answered", organisation=org):
+        return InboxItem.objects.create(
+            organisation=organisation,
+            kind=kind,
+            text="x",
+            created=created,
+            priority=priority,
+            status=status,
+            responded_at=responded and created + responded,
+            handled_at=handled and created + handled,
+        )
+
+    day = date(2026, 11, 10)
+    hour = timedelta(hours=1)
+    item("mention", at(day, 9), responded=0.5 * hour, handled=2 * hour)  # on time (24 h)
+    item("mention", at(day, 10), priority="urgent", responded=hour, handled=3 * hour)  # late (1 h)
+    item("signal", at(day, 11), responded=4 * hour, handled=30 * hour)  # late (24 h)
+    item("mention", at(day, 12), responded=2 * hour, status="in_progress")  # open and past its deadline
+    item("mention", at(date(2026, 9, 30), 23))  # the quarter before
+    item("mention", at(day, 9), organisation=other_org, responded=hour, handled=hour)  # another organisation
+    with organisation_scope(org):  # as the report runs: in the organisation's scope
+        figures = domain.period_figures(date(2026, 10, 1), date(2026, 12, 31))
+    assert (figures["mentions"], figures["signals"], figures["total"]) == (3, 1, 4)
+    assert (figures["handled"], figures["open"], figures["responded"]) == (3, 1, 4)
+    assert figures["median_response"] == 1.5 * hour  # of 0.5, 1, 2 and 4 hours
+    assert (figures["on_time"], figures["due"], figures["on_time_percent"]) == (1, 4, 25)
+    with organisation_scope(org):
+        empty = domain.period_figures(date(2025, 1, 1), date(2025, 3, 31))
+    assert empty["total"] == 0 and empty["median_response"] is None and empty["on_time_percent"] is None
+
+
+def test_an_open_item_before_its_deadline_is_not_counted_late(org):
+    from datetime import date
+
+    mention(org, priority="low")  # due in 72 hours
+    figures = domain.period_figures(date(2000, 1, 1), date(2100, 1, 1))
+    assert figures["total"] == 1 and figures["due"] == 0 and figures["on_time_percent"] is None

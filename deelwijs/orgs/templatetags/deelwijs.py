@@ -2,6 +2,8 @@ from django import template
 from django.forms import BaseForm, BaseFormSet
 from django.utils.translation import gettext as _
 
+from deelwijs.common import dates
+
 register = template.Library()
 
 
@@ -48,3 +50,27 @@ def error_target(field):
     if field.use_fieldset:
         return f"{field.auto_id}_0"
     return field.id_for_label or field.auto_id
+
+
+@register.filter
+def short_date(value, format="j M"):
+    """{{ day|short_date }} gives "1 dec.", {{ moment|short_date:"j M Y H:i" }} "1 dec. 2026 17:29"."""
+    return dates.short_date(value, format)
+
+
+@register.simple_tag(takes_context=True)
+def findings_by_rule(context, report):
+    """{% findings_by_rule report as groups %}: a report's findings grouped by the policy line they come from,
+    most severe first, so the line (and its lesson, from ``lessons`` in the context) shows once per group
+    instead of under every finding. The learned layer's findings share the line of their category's rule and
+    fall in the same group."""
+    lessons = context.get("lessons") or {}
+    groups = {}
+    for finding in report.sorted_findings():
+        group = groups.setdefault(
+            finding.policy or finding.rule,
+            {"policy": finding.policy, "severity": finding.severity, "findings": [], "lesson": ""},
+        )
+        group["findings"].append(finding)
+        group["lesson"] = group["lesson"] or lessons.get(finding.rule, "")
+    return list(groups.values())

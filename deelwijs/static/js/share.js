@@ -23,11 +23,26 @@
     function render(report) {
       let html = "";
       if (report.findings.length) {
-        html += '<ul class="findings">';
+        // One item per policy line, as sharing/_findings.html does: the line and its lesson once per group.
+        const groups = new Map();
         for (const f of report.findings) {
-          html += '<li class="finding ' + f.severity + '"><strong>' + labels[f.severity] + ":</strong> " +
-            escape(f.message) + "<br><small>" + escape(f.policy) + "</small>" +
-            (f.lesson ? ' <a href="' + escape(f.lesson) + '">' + escape(labels.lesson) + "</a>" : "") + "</li>";
+          const key = f.policy || f.rule;
+          if (!groups.has(key)) groups.set(key, {severity: f.severity, policy: f.policy, lesson: "", findings: []});
+          const group = groups.get(key);
+          group.findings.push(f);
+          group.lesson = group.lesson || f.lesson || "";
+        }
+        html += '<ul class="findings">';
+        for (const group of groups.values()) {
+          html += '<li class="finding ' + group.severity + '">';
+          for (const f of group.findings) {
+            html += "<p><strong>" + labels[f.severity] + ":</strong> " + escape(f.message) + "</p>";
+          }
+          if (group.policy || group.lesson) {
+            html += '<p class="rule-line"><small>' + escape(group.policy) + "</small>" +
+              (group.lesson ? ' <a href="' + escape(group.lesson) + '">' + escape(labels.lesson) + "</a>" : "") + "</p>";
+          }
+          html += "</li>";
         }
         html += "</ul>";
       } else {
