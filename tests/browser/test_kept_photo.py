@@ -66,7 +66,7 @@ def test_a_planned_post_keeps_its_photo_after_a_block_on_a_phone(page_at, demo, 
     page.goto(reverse("post_new"))
     page.get_by_label("Titel", exact=True).fill("Verjaardag in de tuin")
     page.get_by_label("Tekst", exact=True).fill(BLOCKED)
-    page.get_by_label("Corporate account").select_option(label="LinkedIn zorggroep-lindehof")
+    page.get_by_label("Organisatieaccount").select_option(label="LinkedIn zorggroep-lindehof")
     page.get_by_label("Foto", exact=True).set_input_files(photo_file(tmp_path))
     page.get_by_label("Beschrijving van de foto").fill("Taart in de tuin")
     page.get_by_role("button", name="Opslaan").click()

@@ -17,7 +17,7 @@ def test_on_a_phone_a_block_is_in_view_and_the_button_says_why(page_at, demo):
     assert text.input_value()  # the text of another network, not an empty box
     text.fill("Zaterdag open dag! Mevrouw Jansen van kamer 12 vertelt over haar leven bij ons. Ik werk hier graag.")
     summary = page.locator("#check-summary")
-    summary.get_by_text("De postcheck houdt deze tekst tegen").wait_for()
+    summary.get_by_text("De berichtcheck houdt deze tekst tegen").wait_for()
     box = summary.bounding_box()
     assert 0 <= box["y"] and box["y"] + box["height"] <= 667  # beside the text being typed, not below the fold
     screenshot(page, "share-editor-blocked-phone-375")

@@ -47,7 +47,7 @@ def test_the_writer_reads_the_feedback_of_every_decision(page_at, demo):
         if button == "Item voor de feed maken":
             page.get_by_label("Titel in de feed").fill("Een middag in de tuin")
         if button == "Plannen op ons account":
-            page.get_by_label("Plannen op corporate account").select_option(label="LinkedIn zorggroep-lindehof")
+            page.get_by_label("Plannen op organisatieaccount").select_option(label="LinkedIn zorggroep-lindehof")
             page.get_by_label("Gepland op").fill(when)
         page.get_by_role("button", name=button).click()
         page.get_by_text(DONE[button]).wait_for()

@@ -151,6 +151,6 @@ def test_a_kept_blocked_text_never_goes_out_in_the_calendar_feed(client, people,
     assert "Jansen" not in body and "kamer 12" not in body
     events = {str(e["UID"]): e for e in calendar.walk("VEVENT")}
     blocked_event = events[f"post-{kept.pk}@deelwijs"]
-    assert "postcheck" in str(blocked_event["DESCRIPTION"]).lower()
+    assert "berichtcheck" in str(blocked_event["DESCRIPTION"]).lower()
     assert any(str(e.get("DESCRIPTION")) == "Kom naar onze open dag!" for e in events.values())
     assert CalendarFeed.objects.count() == 1

@@ -50,10 +50,11 @@ def test_a_blocked_text_says_why_the_button_waits_and_shows_it_above_the_text(cl
     button = html[html.index('id="share-button"') - 80 : html.index("Verder naar LinkedIn")]
     assert "disabled" in button and 'aria-describedby="share-blocked-reason"' in button
     reason = html[html.index('id="share-blocked-reason"') :].split(">", 1)
-    assert "hidden" not in reason[0] and reason[1].startswith("Nog niet mogelijk: de postcheck houdt deze tekst tegen")
+    assert "hidden" not in reason[0]
+    assert reason[1].startswith("Nog niet mogelijk: de berichtcheck houdt deze tekst tegen")
     # The outcome comes before the text box, so a phone shows it while typing; it links to the findings.
     assert html.index('id="check-summary"') < html.index('id="id_text"') < html.index('class="finding block"')
-    assert '<a href="#live-findings">De postcheck houdt deze tekst tegen' in html
+    assert '<a href="#live-findings">De berichtcheck houdt deze tekst tegen' in html
 
 
 def test_a_clean_text_has_no_reason_and_no_summary(client, people, org):
