@@ -6,10 +6,10 @@ from django.db import transaction
 from django.dispatch import Signal, receiver
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop, ngettext, override
 
 from deelwijs.orgs import pickers
-from deelwijs.orgs.domain import log
+from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
 from deelwijs.orgs.permissions import can_manage_accounts, can_see_colleagues, can_see_every_handle
 from deelwijs.orgs.roles import CLIENT, STAFF_ROLES, VOLUNTEER
@@ -74,14 +74,34 @@ def start_intake(actor, request_, agreements):
     request_.save(update_fields=["status", "agreements", "handled_by"])
 
 
+def _tell_requester(request_, text, note=""):
+    """The requester hears what happened, in the app and by e-mail, in Dutch (the interface's default)."""
+    with override("nl"):
+        message = _(text) % {"name": request_.name} + (f" {_('Explanation')}: {note}" if note.strip() else "")
+        notify(
+            request_.requested_by,
+            message,
+            reverse("page_request_detail", args=[request_.pk]),
+            email_subject=_("Deelwijs: your request for a location page"),
+        )
+
+
 @transaction.atomic
 def decide(actor, request_, approve, note):
-    """Approve or refuse after intake; the explanation is kept for the requester."""
+    """Approve or refuse after intake; the explanation is kept for the requester, who is told the decision."""
     request_.status = LocationPageRequest.APPROVED if approve else LocationPageRequest.REFUSED
     request_.decision_note = note
     request_.handled_by = actor
     request_.save(update_fields=["status", "decision_note", "handled_by"])
     log(actor.organisation, actor, "page_request", name=request_.name, status=request_.status)
+    if approve:
+        text = gettext_noop(
+            "Communications approved your request for the page “%(name)s”. They register the page and make you "
+            "one of its owners."
+        )
+    else:
+        text = gettext_noop("Communications decided not to start the page “%(name)s”.")
+    _tell_requester(request_, text, note)
 
 
 @transaction.atomic
@@ -107,6 +127,9 @@ def register(actor, request_, handle, url):
         account_id=account.pk,
         registered=True,
         **_access(account),
+    )
+    _tell_requester(
+        request_, gettext_noop("The page “%(name)s” is registered as a corporate account, with you as an owner.")
     )
     return account
 

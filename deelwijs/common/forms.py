@@ -1,10 +1,13 @@
 """Form helpers shared by the apps."""
 
+import json
 from datetime import date, datetime
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
+from django.urls import reverse
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import MAX_TEXT
@@ -57,6 +60,26 @@ def cap_post_text(field):
     field.validators = [v for v in field.validators if not isinstance(v, MaxLengthValidator)]
     field.validators.append(PostLengthValidator(MAX_TEXT))
     field.widget.attrs["maxlength"] = str(MAX_TEXT)
+    return field
+
+
+def live_check(field, purpose="post", network_field="", replaces=""):
+    """Mark a form's text box for the post check as you type (static/js/check.js); call it in the form's
+    ``__init__``, where the request's language is active. ``purpose="record"`` shows only client data, for a text
+    that is not a post (common.clientdata)."""
+    labels = {
+        "block": gettext("Blocks"),
+        "warn": gettext("Warning"),
+        "hint": gettext("Tip"),
+        "clean": gettext("The post check found nothing: this fits the policy."),
+        "lesson": gettext("Why? Read the lesson"),
+    }
+    attrs = {"data-live-check": reverse("check_api"), "data-purpose": purpose, "data-labels": json.dumps(labels)}
+    if network_field:
+        attrs["data-network-field"] = network_field
+    if replaces:
+        attrs["data-replaces"] = replaces
+    field.widget.attrs.update(attrs)
     return field
 
 

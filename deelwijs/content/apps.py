@@ -7,7 +7,8 @@ class ContentConfig(AppConfig):
     verbose_name = _("Content")
 
     def ready(self):
-        from . import domain, signals  # noqa: F401 - domain registers the words of its audit entries
+        # domain registers the words of its audit entries; uploads: kept files leave the disk with their row.
+        from . import domain, signals, uploads  # noqa: F401
 
         # Every app's models are loaded by now, so every model that uses an image is found.
         signals.connect()

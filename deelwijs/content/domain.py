@@ -1,5 +1,6 @@
 """Business rules for content items."""
 
+import hashlib
 from collections import Counter
 
 from django.db import transaction
@@ -8,7 +9,9 @@ from django.utils.text import slugify
 from deelwijs.guard import check
 from deelwijs.orgs import audit
 from deelwijs.orgs.domain import log
-from deelwijs.orgs.permissions import can_manage_content
+from deelwijs.orgs.models import User
+from deelwijs.orgs.permissions import can_manage_content, can_override_post_check
+from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
 
 from .models import CAMPAIGN_COLOURS, SHARE_NETWORK_LABELS, Campaign, ContentItem, Image
@@ -22,6 +25,18 @@ def visible_items(person):
     if can_manage_content(person):
         return ContentItem.objects.all()
     return ContentItem.objects.live().for_person(person)
+
+
+def reach(item):
+    """How many active people the item is meant for: ContentItemQuerySet.for_person, counted from the item's
+    side (its teams, its locations through people's teams, its roles; without roles, staff)."""
+    people = User.members.filter(is_active=True)
+    if item.audience_teams.exists():
+        people = people.filter(teams__in=item.audience_teams.all())
+    if item.audience_locations.exists():
+        people = people.filter(teams__location__in=item.audience_locations.all())
+    people = people.filter(role_assignments__role__in=item.role_list or STAFF_ROLES)
+    return people.distinct().count()
 
 
 def release_images(image_ids):
@@ -45,22 +60,39 @@ def check_texts(organisation, texts):
     return [(network, text, check(text, network, policy)) for network, text in texts]
 
 
+def override_key(text, platform):
+    """The fingerprint of a text on a platform that communications chose to keep despite a block: the reason
+    is asked (and logged) once, and again only when the text or the platform changes."""
+    return hashlib.sha256(f"{platform}\n{text}".encode()).hexdigest()
+
+
+def may_override(actor, override_reason):
+    """Whether this person's reason keeps a blocked text: a reason, from communications (can_override_post_check)."""
+    return bool(override_reason.strip()) and can_override_post_check(actor)
+
+
 @transaction.atomic
 def save_item(actor, form, texts_formset, override_reason=""):
     """Save an item with its suggested texts.
 
-    Every suggested text is post-checked. A block finding stops the save
-    unless communications gives a reason to override; that reason is kept
-    with the text and written to the audit log. Returns (item, blocked) where
-    blocked lists the (network, text, report) that stopped the save.
+    Every suggested text is post-checked. A block finding stops the save unless communications gives a reason
+    to keep it (can_override_post_check); that reason is kept with the text, with the fingerprint of what was
+    kept (override_key), and written to the audit log. A text kept before and not changed since is not asked
+    for again, nor logged again. Returns (item, blocked) where blocked lists the (network, text, report) that
+    stopped the save.
     """
-    texts = [
-        (f.cleaned_data["network"], f.cleaned_data["text"])
+    entries = [
+        (f, f.cleaned_data["network"], f.cleaned_data["text"])
         for f in texts_formset.forms
         if f.cleaned_data and not f.cleaned_data.get("DELETE")
     ]
-    blocked = [entry for entry in check_texts(actor.organisation, texts) if entry[2].blocked]
-    if blocked and not override_reason.strip():
+    reports = check_texts(actor.organisation, [(network, text) for _f, network, text in entries])
+    blocked = [
+        (network, text, report)
+        for (f, _network, _text), (network, text, report) in zip(entries, reports, strict=True)
+        if report.blocked and f.instance.override_key != override_key(text, network)
+    ]
+    if blocked and not may_override(actor, override_reason):
         return None, blocked
     item = form.save(commit=False)
     item.organisation = actor.organisation
@@ -77,9 +109,13 @@ def save_item(actor, form, texts_formset, override_reason=""):
     suggestions = texts_formset.save(commit=False)
     for deleted in texts_formset.deleted_objects:
         deleted.delete()
-    blocked_texts = {text for _, text, _ in blocked}
+    kept_now = {override_key(text, network) for network, text, _report in blocked}
     for suggestion in suggestions:
-        suggestion.override_reason = override_reason.strip() if suggestion.text in blocked_texts else ""
+        key = override_key(suggestion.text, suggestion.network)
+        if key in kept_now:
+            suggestion.override_reason, suggestion.override_key = override_reason.strip(), key
+        elif key != suggestion.override_key:
+            suggestion.override_reason, suggestion.override_key = "", ""  # changed: no longer what was kept
         suggestion.save()
     for network, _, report in blocked:
         log(

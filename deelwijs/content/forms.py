@@ -10,6 +10,7 @@ from deelwijs.orgs.roles import ROLES
 
 from .images import process
 from .models import Campaign, ContentItem, SuggestedText, Topic
+from .uploads import KeepsUploads
 
 
 class PhotoForm(InputLimits, forms.Form):
@@ -59,7 +60,9 @@ class PhotoForm(InputLimits, forms.Form):
         return photo
 
 
-class ContentItemForm(PhotoForm, forms.ModelForm):
+class ContentItemForm(KeepsUploads, PhotoForm, forms.ModelForm):
+    # The photo survives a blocked suggested text as well as a form error (content.uploads).
+    kept_fields = ("photo",)
     audience_roles = forms.MultipleChoiceField(
         label=_("Only for these roles"),
         choices=ROLES,
@@ -93,8 +96,8 @@ class ContentItemForm(PhotoForm, forms.ModelForm):
             "expires_at": forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
         }
 
-    def __init__(self, *args, organisation, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         self.fields["topics"].queryset = Topic.objects.all()
         self.fields["campaign"].queryset = Campaign.objects.all()
         self.fields["audience_teams"].queryset = Team.objects.all()

@@ -146,6 +146,11 @@ class ContentItem(models.Model):
     def __str__(self):
         return self.title
 
+    def is_live(self, now=None):
+        """In the feed now: the Python side of ContentItemQuerySet.live(), for an item already loaded."""
+        now = now or timezone.now()
+        return self.published and self.starts_at <= now and (self.expires_at is None or self.expires_at > now)
+
     @property
     def role_list(self):
         return [r for r in self.audience_roles.split(",") if r]
@@ -158,8 +163,10 @@ class SuggestedText(models.Model):
     item = models.ForeignKey(ContentItem, on_delete=models.CASCADE, related_name="suggested_texts")
     network = models.CharField(_("network"), max_length=20, choices=SHARE_NETWORKS)
     text = models.TextField(_("suggested text"))
-    # A block finding communications chose to keep, with the reason (also in the audit log).
+    # A block finding communications chose to keep, with the reason (also in the audit log), and what was kept:
+    # the fingerprint of this text on this network (override_key), so the reason is asked once per text.
     override_reason = models.CharField(max_length=300, blank=True)
+    override_key = models.CharField(max_length=64, blank=True)
 
     objects = OrganisationManager("item__organisation")
 
@@ -261,3 +268,22 @@ class Image(models.Model):
             self.save(update_fields=["public"])
             # Only once the change is committed: a rollback must find the file still there.
             transaction.on_commit(lambda: delete_files(storage, [name]))
+
+
+class KeptUpload(models.Model):
+    """A file someone chose in a form that had an error elsewhere (or a text the post check blocked): kept so
+    they need not choose it again.
+
+    Used by the form they send next (only by them), and deleted with its file then or the next night
+    (content.uploads).
+    """
+
+    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    file = models.FileField(upload_to=private_name)
+    name = models.CharField(max_length=200)
+    created = models.DateTimeField(default=timezone.now)
+
+    objects = OrganisationManager("person__organisation")
+
+    def __str__(self):
+        return self.name

@@ -1,4 +1,4 @@
-"""Background jobs for content: the weekly digest and the news feed import."""
+"""Background jobs for content: the weekly digest, the news feed import, and uploads left behind by forms."""
 
 from datetime import timedelta
 
@@ -14,6 +14,10 @@ from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
 from .models import ContentItem
 from .news import import_feed
+from .uploads import forget_kept_uploads as forget_kept
+
+# A file kept for a form that was never sent again goes after this long.
+KEEP_UPLOADS = timedelta(days=1)
 
 
 def digest_for(person, since):
@@ -69,3 +73,10 @@ def import_all_news():
     for organisation_id in organisation_ids:
         import_news.enqueue(organisation_id)
     return len(organisation_ids)
+
+
+@task()
+def forget_kept_uploads():
+    """Run every night: files kept for forms that were left unfinished. Returns how many were deleted."""
+    before = timezone.now() - KEEP_UPLOADS
+    return sum(forget_kept(before) for _ in each_organisation())

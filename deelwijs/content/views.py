@@ -29,18 +29,30 @@ def item_list(request):
 @requires(can_manage_content)
 def item_edit(request, pk=None):
     item = get_object_or_404(ContentItem, pk=pk) if pk else None
-    organisation = request.user.organisation
-    form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, organisation=organisation)
+    form = ContentItemForm(request.POST or None, request.FILES or None, instance=item, person=request.user)
     texts = SuggestedTextFormSet(request.POST or None, instance=item or ContentItem())
     override = OverrideForm(request.POST or None)
     blocked = []
-    if request.method == "POST" and form.is_valid() and texts.is_valid():
-        # A reason that is not valid is no reason: a blocked text stays blocked, and the reason shows its error.
-        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
-        saved, blocked = domain.save_item(request.user, form, texts, reason)
-        if saved:
-            messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
-            return redirect("item_list")
+    if request.method == "POST":
+        if form.is_valid() and texts.is_valid():
+            # A reason that is not valid is no reason: a blocked text stays blocked, and the reason shows its error.
+            reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+            saved, blocked = domain.save_item(request.user, form, texts, reason)
+            if saved:
+                form.release_uploads()
+                messages.success(request, _("“%(title)s” is saved.") % {"title": saved.title})
+                if domain.reach(saved) == 0:
+                    messages.warning(
+                        request,
+                        _(
+                            "Nobody can see “%(title)s”: nobody with an account is in the teams, locations and roles "
+                            "you chose together. Choose other ones, or add the people to the team."
+                        )
+                        % {"title": saved.title},
+                    )
+                return redirect("item_list")
+        # Not saved (a form error or a blocked text): the photo waits for the next try.
+        form.keep_uploads()
     return render(
         request,
         "content/edit.html",

@@ -7,8 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.common import colours
 from deelwijs.common.forms import InputLimits
 from deelwijs.content.images import process
+from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterForm
-from deelwijs.toolkit.uploads import KeepsUploads
 
 from . import figures
 from .models import ReportSettings

@@ -55,7 +55,7 @@ JOBS = (
         "send_reminders",
         "*/15 * * * *",
         "deelwijs.planning.tasks.send_planning_reminders",
-        _("Every 15 minutes: reminders for planned posts that are due soon"),
+        _("Every 15 minutes: reminders for planned posts that are due soon; feed posts that went live are published"),
         run_at_start=True,
     ),
     Job(
@@ -98,7 +98,7 @@ JOBS = (
     Job(
         "forget_kept_uploads",
         "30 3 * * *",
-        "deelwijs.toolkit.tasks.forget_kept_uploads",
+        "deelwijs.content.tasks.forget_kept_uploads",
         _("Every night at 03:30: delete files kept for forms that were never sent again"),
     ),
     Job(

@@ -93,6 +93,9 @@ can_manage_toolkit = is_communications | is_administrator
 # Photos and images the organisation may use, for staff; the profile kit for everyone the directory lists.
 can_use_image_library = is_staff_member
 can_use_profile_kit = is_staff_member | is_volunteer
+# Keeping a text the post check blocks (a client who can be recognised, personal data: beroepsgeheim), with a
+# reason in the audit log: communications, who answer for what goes out. Nobody else, administrators included.
+can_override_post_check = is_communications
 # Planning.
 can_plan_everything = is_communications | is_administrator
 can_plan_for_team = can_plan_everything | is_manager | is_ambassador

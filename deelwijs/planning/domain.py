@@ -14,7 +14,8 @@ from django.utils.translation import gettext_lazy, ngettext
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
-from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
+from deelwijs.content.domain import may_override, override_key
+from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs import pickers
 from deelwijs.orgs.domain import log, notify
@@ -92,20 +93,32 @@ def check_post(organisation, post):
 
 
 @transaction.atomic
-def save_post(actor, post, override_reason=""):
-    """Save a planned post. A block finding stops the save unless a reason to override is given.
+def save_post(actor, post, override_reason="", photo=None):
+    """Save a planned post. A block finding stops the save unless communications gives a reason to keep it
+    (content.domain.may_override); the reason is kept with the fingerprint of the text and platform it was
+    given for, and logged. A text kept before and not changed since (same text, same platform) is neither
+    asked for nor logged again.
 
-    Returns the report of the check when it stopped the save, else None.
+    ``photo`` is a new photo as (images.process() sizes, description): it becomes an Image only once the
+    post is saved, so a blocked post leaves no photo on disk. Returns the report of the check when it stopped
+    the save, else None.
     """
     report = check_post(actor.organisation, post) if post.text.strip() else None
-    if report is not None and report.blocked and not override_reason.strip():
+    key = override_key(post.text, platform_of(post))
+    newly_kept = report is not None and report.blocked and post.override_key != key
+    if newly_kept and not may_override(actor, override_reason):
         return report
+    if photo is not None:
+        post.image = Image.from_processed(actor.organisation, *photo)
     post.organisation = actor.organisation
     if post.created_by_id is None:
         post.created_by = actor
-    post.override_reason = override_reason.strip() if report is not None and report.blocked else ""
+    if newly_kept:
+        post.override_reason, post.override_key = override_reason.strip(), key
+    elif report is None or not report.blocked:
+        post.override_reason, post.override_key = "", ""
     post.save()
-    if post.override_reason:
+    if newly_kept:
         log(
             actor.organisation,
             actor,
@@ -155,7 +168,9 @@ CONSENT_BLOCKS_STATUSES = (PlannedPost.READY, PlannedPost.PUBLISHED)
 
 
 def sync_item(post):
-    """A ready post for the ambassadors becomes a content item that appears in the feed at its time."""
+    """A ready post for the ambassadors becomes a content item that appears in the feed at its time, with the
+    post's text for every network it is planned for (PlannedPost.feed_network_list), and its corporate account's
+    network too. Texts of networks no longer chosen go; a text communications added beside one stays."""
     wanted = post.for_ambassadors and post.status in (PlannedPost.READY, PlannedPost.PUBLISHED) and post.text.strip()
     if not wanted:
         # Saved, not updated in bulk: the public copy of the item's photo goes with its publication.
@@ -172,7 +187,20 @@ def sync_item(post):
     item.save()
     if post.team_id:
         item.audience_teams.set([post.team_id])
-    SuggestedText.objects.update_or_create(item=item, network="linkedin", defaults={"text": post.text})
+    networks = post.feed_network_list
+    if post.account_id and post.account.platform in SHARE_NETWORK_LABELS and post.account.platform not in networks:
+        networks.append(post.account.platform)
+    existing = {}
+    for text in item.suggested_texts.order_by("pk"):
+        existing.setdefault(text.network, text)
+    item.suggested_texts.exclude(network__in=networks).delete()
+    for network in networks:
+        text = existing.get(network)
+        if text is None:
+            SuggestedText.objects.create(item=item, network=network, text=post.text)
+        elif text.text != post.text:
+            text.text = post.text
+            text.save(update_fields=["text"])
     if post.item_id != item.pk:
         PlannedPost.objects.filter(pk=post.pk).update(item=item)
         post.item = item
@@ -204,9 +232,50 @@ def move_post(actor, post, day, hour=None):
     return post
 
 
+def _naive_local(moment):
+    return timezone.localtime(moment).replace(tzinfo=None)
+
+
+@transaction.atomic
+def move_event_posts(actor, event, old_start):
+    """The event moved from ``old_start``: its posts that are not published or cancelled move with it, by the
+    same days and hours on the clock (also across a change to summer or winter time), each with its feed item
+    and a new reminder, and each move in the audit log. Returns the moved posts, in order."""
+    shift = _naive_local(event.starts_at) - _naive_local(old_start)
+    if not shift:
+        return []
+    moved = []
+    for post in event.posts.filter(status__in=PlannedPost.OPEN).order_by("scheduled_at", "pk"):
+        before = _naive_local(post.scheduled_at)
+        post.scheduled_at = timezone.make_aware(before + shift)
+        post.save()
+        sync_item(post)
+        moved.append(post)
+        log(
+            actor.organisation,
+            actor,
+            "post_moved",
+            post=post.label,
+            post_id=post.pk,
+            **{"from": before.isoformat(timespec="minutes"), "to": (before + shift).isoformat(timespec="minutes")},
+        )
+    return moved
+
+
 # What a copy of a planned post takes over; the status, a kept block's reason, the event's moment, the recurrence
 # and the feed item stay with the original.
-COPIED_FIELDS = ("title", "text", "image", "account", "for_ambassadors", "campaign", "team", "responsible", "pilot")
+COPIED_FIELDS = (
+    "title",
+    "text",
+    "image",
+    "account",
+    "for_ambassadors",
+    "feed_networks",
+    "campaign",
+    "team",
+    "responsible",
+    "pilot",
+)
 
 
 @transaction.atomic
@@ -386,9 +455,29 @@ def send_reminders(now=None):
 
 
 def overdue_posts(organisation):
-    return PlannedPost.objects.filter(status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now()).select_related(
-        "responsible", "account"
+    """Open posts whose time has passed, but for the ones that go live on their own (PlannedPost.publishes_itself)."""
+    return (
+        PlannedPost.objects.filter(status__in=PlannedPost.OPEN, scheduled_at__lt=timezone.now())
+        .exclude(status=PlannedPost.READY, for_ambassadors=True, account__isnull=True)
+        .select_related("responsible", "account")
     )
+
+
+def publish_feed_posts(now=None):
+    """Ready posts for the ambassadors' feed alone whose time has come are published: their feed item is live
+    now (its item shows it already; this only says so in the plan). Returns how many."""
+    now = now or timezone.now()
+    due = PlannedPost.objects.filter(
+        status=PlannedPost.READY, for_ambassadors=True, account__isnull=True, scheduled_at__lte=now
+    ).select_related("item")
+    published = 0
+    for post in due:
+        if post.item_id is None or not post.item.is_live(now):
+            continue  # no text yet, or the item was taken out of the feed by hand: not published
+        post.status = PlannedPost.PUBLISHED
+        post.save(update_fields=["status"])
+        published += 1
+    return published
 
 
 # Meetings

@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from deelwijs.accounts.models import NETWORK_LABELS, CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.content.forms import PhotoForm
-from deelwijs.content.models import Campaign
+from deelwijs.content.models import SHARE_NETWORKS, Campaign
+from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterDateField, FilterForm
 from deelwijs.orgs.models import Team
 from deelwijs.orgs.permissions import can_plan_everything
@@ -42,7 +43,17 @@ class OrganisationChoicesMixin:
                 self.fields[name].queryset = choosable(organisation)
 
 
-class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
+class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.ModelForm):
+    # The photo survives a blocked text as well as a form error (content.uploads).
+    kept_fields = ("photo",)
+    feed_networks = forms.MultipleChoiceField(
+        label=_("Networks in the ambassadors' feed"),
+        choices=SHARE_NETWORKS,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("The networks the feed item offers this text for. Leave them all empty for every network."),
+    )
+
     class Meta:
         model = PlannedPost
         fields = [
@@ -50,6 +61,7 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
             "text",
             "account",
             "for_ambassadors",
+            "feed_networks",
             "scheduled_at",
             "responsible",
             "status",
@@ -68,14 +80,18 @@ class PlannedPostForm(OrganisationChoicesMixin, PhotoForm, forms.ModelForm):
         }
 
     def __init__(self, *args, person, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.person = person
+        super().__init__(*args, person=person, **kwargs)
         cap_post_text(self.fields["text"])
         teams = None if can_plan_everything(person) else person.teams.all()
         self.limit_choices(person.organisation, teams)
         if teams is not None:
             self.fields["team"].required = True
             self.fields["team"].help_text = _("Plan for one of your teams.")
+        if self.instance.feed_networks:
+            self.initial["feed_networks"] = self.instance.feed_networks.split(",")
+
+    def clean_feed_networks(self):
+        return ",".join(self.cleaned_data["feed_networks"])
 
     def clean(self):
         data = super().clean()
@@ -138,6 +154,9 @@ class EventForm(OrganisationChoicesMixin, InputLimits, forms.ModelForm):
         choices = domain.event_post_choices()
         if self.instance.pk:
             del self.fields["posts"]
+            self.fields["starts_at"].help_text = _(
+                "Moving the event moves its posts that are not published yet with it."
+            )
         else:
             self.fields["posts"].choices = choices
             self.fields["posts"].initial = [key for key, _label in choices]

@@ -1,14 +1,23 @@
-"""iCal feeds (RFC 5545) of the plan, for Outlook and other calendars."""
+"""iCal feeds (RFC 5545) of the plan, for Outlook and other calendars.
+
+A calendar app copies what it is given to phones and servers we do not control, so a text the post check
+blocks (a client's name, kept by communications with a reason) never goes into the feed: the event says
+where to read it instead. Times are local, with the time zone in the feed, which also keeps a feed without
+events a valid calendar (RFC 5545 asks for at least one component).
+"""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
-from icalendar import Calendar, Event
+from django.utils.translation import gettext as _
+from icalendar import Calendar, Event, Timezone
 
+from deelwijs.guard import check
 from deelwijs.orgs.permissions import can_see_meetings
 
+from .domain import platform_of
 from .models import Meeting, PlannedPost
 
 PAST_DAYS, FUTURE_DAYS = 90, 400
@@ -22,21 +31,33 @@ def _calendar(name):
     cal.add("calscale", "GREGORIAN")
     cal.add("x-wr-calname", name)
     cal.add("x-wr-timezone", settings.TIME_ZONE)
+    cal.add_component(Timezone.from_tzid(settings.TIME_ZONE))
     return cal
 
 
-def _event(uid, start, minutes, summary, description, url, status="CONFIRMED"):
+def _event(uid, start, minutes, summary, description, url, status="CONFIRMED", location=""):
     event = Event()
     event.add("uid", f"{uid}@deelwijs")
     event.add("dtstamp", timezone.now())
+    start = timezone.localtime(start)
     event.add("dtstart", start)
     event.add("dtend", start + timedelta(minutes=minutes))
     event.add("summary", summary)
     if description:
         event.add("description", description)
+    if location:
+        event.add("location", location)
     event.add("url", settings.SITE_URL + url)
     event.add("status", status)
     return event
+
+
+def _post_texts(post, policy):
+    """(summary, description) of a post: its title and text, unless the post check blocks the text."""
+    if not post.text.strip() or not check(post.text, platform_of(post), policy).blocked:
+        return post.label, post.text
+    title = post.title or _("Planned post")
+    return title, _("The post check blocks this text, so it is not in the calendar. Read it in Deelwijs.")
 
 
 def feed(name, posts, meetings=()):
@@ -47,15 +68,18 @@ def feed(name, posts, meetings=()):
         "scheduled_at__gte": now - timedelta(days=PAST_DAYS),
         "scheduled_at__lte": now + timedelta(days=FUTURE_DAYS),
     }
+    policy = None
     for post in posts.filter(**window).exclude(status=PlannedPost.CANCELLED).select_related("account"):
         where = str(post.account) if post.account_id else "Ambassadeurs"
+        policy = policy or post.organisation.guard_policy()
+        summary, description = _post_texts(post, policy)
         cal.add_component(
             _event(
                 f"post-{post.pk}",
                 post.scheduled_at,
                 POST_MINUTES,
-                f"{post.label} · {where}",
-                post.text,
+                f"{summary} · {where}",
+                description,
                 reverse("post_edit", kwargs={"pk": post.pk}),
                 "TENTATIVE" if post.status in (PlannedPost.IDEA, PlannedPost.DRAFT) else "CONFIRMED",
             )
@@ -69,6 +93,7 @@ def feed(name, posts, meetings=()):
                 meeting.title,
                 meeting.agenda,
                 reverse("meeting_edit", kwargs={"pk": meeting.pk}),
+                location=meeting.place,
             )
         )
     return cal.to_ical()

@@ -10,7 +10,7 @@ from django.utils.translation import gettext, gettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.content.models import Campaign, ContentItem, Image
+from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, Campaign, ContentItem, Image
 from deelwijs.orgs.models import Organisation, Team
 from deelwijs.orgs.tenancy import OrganisationManager
 
@@ -258,6 +258,8 @@ class PlannedPost(models.Model):
         verbose_name=_("corporate account"),
     )
     for_ambassadors = models.BooleanField(_("for the ambassadors' feed"), default=False)
+    # The networks the feed item offers a text for, as "linkedin,x"; empty is every network.
+    feed_networks = models.CharField(max_length=200, blank=True)
     scheduled_at = models.DateTimeField(_("date and time"))
     responsible = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -292,7 +294,10 @@ class PlannedPost(models.Model):
     remind_hours = models.PositiveSmallIntegerField(_("reminder"), choices=REMIND_CHOICES, default=24)
     remind_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
+    # A block finding communications chose to keep, with the reason, and the fingerprint of the text and platform
+    # it was given for (content.domain.override_key): asked again only when the text or the platform changes.
     override_reason = models.CharField(max_length=500, blank=True)
+    override_key = models.CharField(max_length=64, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     created = models.DateTimeField(default=timezone.now)
 
@@ -323,8 +328,20 @@ class PlannedPost(models.Model):
         return self.status in self.OPEN
 
     @property
+    def publishes_itself(self):
+        """A ready post for the ambassadors' feed alone goes live on its own, as its feed item, at its time:
+        nobody has to post it anywhere, so it is never overdue (domain.publish_feed_posts marks it published)."""
+        return self.status == self.READY and self.for_ambassadors and self.account_id is None
+
+    @property
     def overdue(self):
-        return self.is_open and self.scheduled_at < timezone.now()
+        return self.is_open and self.scheduled_at < timezone.now() and not self.publishes_itself
+
+    @property
+    def feed_network_list(self):
+        """The networks of the feed item's texts: the ones chosen, else every network."""
+        chosen = [n for n in self.feed_networks.split(",") if n in SHARE_NETWORK_LABELS]
+        return chosen or [code for code, _label in SHARE_NETWORKS]
 
 
 class OwnHookDay(models.Model):

@@ -10,9 +10,14 @@ from . import domain
 
 @task()
 def send_planning_reminders():
-    """Run every quarter of an hour. Returns how many reminders were sent."""
+    """Run every quarter of an hour: reminders, and feed posts that went live marked published. Returns how many
+    reminders were sent."""
     with translation.override("nl"):
-        return sum(domain.send_reminders() for _ in each_organisation())
+        sent = 0
+        for _ in each_organisation():
+            sent += domain.send_reminders()
+            domain.publish_feed_posts()
+        return sent
 
 
 @task()

@@ -3,6 +3,7 @@ from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,11 +11,11 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.content.files import image_response
 from deelwijs.content.forms import OverrideForm
-from deelwijs.content.models import Image
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.models import Team
 from deelwijs.orgs.permissions import (
@@ -170,12 +171,13 @@ def _initial_post(request):
     start = NewPostStart(request.GET, request.user.organisation).values
     day = start["date"] or timezone.localdate()
     initial["scheduled_at"] = timezone.make_aware(datetime.combine(day, time(10, 0)))
+    # The day's idea becomes the starting text: it is what "Start a post" on the hook day page offered.
     hook = hookdays.find(start["hook"] or "", day.year)
     if hook:
-        initial.update(title=hook.name, text="", hook_day=hook.key)
+        initial.update(title=hook.name, text=hook.tip, hook_day=hook.key)
     mine = start["own"]
     if mine:
-        initial.update(title=mine.name, hook_day=f"eigen-{mine.pk}")
+        initial.update(title=mine.name, text=mine.description, hook_day=f"eigen-{mine.pk}")
     return initial
 
 
@@ -206,23 +208,25 @@ def _post_form(request, post):
     )
     override = OverrideForm(request.POST or None)
     report = None
-    if request.method == "POST" and form.is_valid():
-        post = form.save(commit=False)
-        if post.pk is None and initial.get("hook_day"):
-            post.hook_day = initial["hook_day"]
-        if form.cleaned_data.get("photo"):
-            post.image = Image.from_processed(
-                request.user.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
-            )
-        reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
-        report = domain.save_post(request.user, post, reason)
-        if report is None:
-            messages.success(request, _("The planned post is saved."))
-            if form.consent_verdict is not None and not form.consent_verdict.ok:
-                messages.warning(request, form.consent_verdict.message)
-            return redirect(
-                _back(request, reverse("calendar") + f"?view=week&date={timezone.localtime(post.scheduled_at).date()}")
-            )
+    if request.method == "POST":
+        if form.is_valid():
+            post = form.save(commit=False)
+            if post.pk is None and initial.get("hook_day"):
+                post.hook_day = initial["hook_day"]
+            photo = None
+            if form.cleaned_data.get("photo"):
+                photo = (form.processed_photo, form.cleaned_data.get("photo_alt", ""))
+            reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
+            report = domain.save_post(request.user, post, reason, photo=photo)
+            if report is None:
+                form.release_uploads()
+                messages.success(request, _("The planned post is saved."))
+                if form.consent_verdict is not None and not form.consent_verdict.ok:
+                    messages.warning(request, form.consent_verdict.message)
+                when = timezone.localtime(post.scheduled_at).date()
+                return redirect(_back(request, reverse("calendar") + f"?view=week&date={when}"))
+        # Not saved (a form error or a blocked text): the photo waits for the next try, as a kept upload.
+        form.keep_uploads()
     return render(
         request,
         "planning/post_edit.html",
@@ -304,13 +308,31 @@ def event_edit(request, pk=None):
         if pk
         else Event(organisation=request.user.organisation, responsible=request.user)
     )
+    old_start = event.starts_at  # before the form writes the new time onto the event
     form = EventForm(request.POST or None, instance=event, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         new = event.pk is None
-        event = form.save()
+        with transaction.atomic():
+            event = form.save()
+            moved = [] if new else domain.move_event_posts(request.user, event, old_start)
         if new:
             proposed = domain.propose_event_posts(request.user, event, form.cleaned_data.get("posts") or [])
             messages.success(request, _("The event is saved with %(n)d proposed posts to fill.") % {"n": len(proposed)})
+        elif moved:
+            messages.success(
+                request,
+                ngettext(
+                    "The event is saved; its post moved with it: %(posts)s.",
+                    "The event is saved; its %(n)d posts moved with it: %(posts)s.",
+                    len(moved),
+                )
+                % {
+                    "n": len(moved),
+                    "posts": "; ".join(
+                        f"{post.label} ({timezone.localtime(post.scheduled_at):%d-%m-%Y %H:%M})" for post in moved
+                    ),
+                },
+            )
         else:
             messages.success(request, _("The event is saved."))
         return redirect("event_edit", pk=event.pk)

@@ -50,7 +50,7 @@ from deelwijs.community.models import Answer as CommunityAnswer
 from deelwijs.community.models import BuddyPairing, HelpRequest, JoinRequest, OnlineListing, Question
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ConsentRecord
-from deelwijs.content.models import ContentItem, Image
+from deelwijs.content.models import ContentItem, Image, KeptUpload
 from deelwijs.insight.models import PeriodSharer
 from deelwijs.learning.models import Answer
 from deelwijs.orgs.domain import log
@@ -58,7 +58,7 @@ from deelwijs.orgs.models import AuditEntry, Invitation, Notification, Organisat
 from deelwijs.planning.models import CalendarFeed
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story, StoryPhoto
-from deelwijs.toolkit.models import KeptUpload, ProfileChecklist
+from deelwijs.toolkit.models import ProfileChecklist
 from deelwijs.webcare.models import Conversation, ConversationView, InboxItem
 
 from . import export

@@ -760,7 +760,7 @@ LEFT_OUT = {
     "privacy.ErasureRecord.person": _(
         "The record of an erasure points at an account that is erased already: nobody is left to export it for."
     ),
-    "toolkit.KeptUpload.person": _(
+    "content.KeptUpload.person": _(
         "A file you chose in a form that had an error elsewhere, kept so you need not choose it again: it is "
         "deleted once the form is sent, or the next night."
     ),

@@ -245,7 +245,7 @@ PARTS = (
     Part(
         "toolkit",
         gettext_lazy("Toolkit: image library and profile checklist"),
-        ("toolkit.LibraryImage", "toolkit.ProfileChecklist", "toolkit.KeptUpload"),
+        ("toolkit.LibraryImage", "toolkit.ProfileChecklist", "content.KeptUpload"),
         gettext_lazy(
             "Photos and images staff may use, with their licence and source (they may show recognisable people); "
             "what a person ticked on the checklist of their own profile, and whether the directory shows it; a "

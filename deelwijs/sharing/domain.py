@@ -186,6 +186,9 @@ def editor_context(person, lang, network, text, suggestion, report, item=None):
             "hint": _("Tip"),
             "clean": _("The post check found nothing: this fits the policy."),
             "lesson": _("Why? Read the lesson"),
+            # The line above the text, so a phone shows the outcome while typing (the findings are below it).
+            "summary_block": _("The post check stops this text: see the points below the text."),
+            "summary_warn": _("The post check has warnings: read them below the text before you share."),
         },
         "preview": preview(network, person.full_name, SHARE_NETWORK_LABELS[network], item, link),
         "counter": counter(text, network, link),

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from deelwijs.common.clientdata import is_client_data
 from deelwijs.common.clientip import client_address
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, Topic, share_where
@@ -72,6 +73,28 @@ def suggestion_for(person, item, network):
     return variants[(person.pk * 31 + item.pk) % len(variants)]
 
 
+def starting_text(person, item, network):
+    """(text, network it was written for) the editor starts with: the item's text for this network, else one
+    written for another network (LinkedIn first), else ("", "")."""
+    written = [code for code in SHARE_NETWORK_LABELS if any(t.network == code for t in item.suggested_texts.all())]
+    if not written:
+        return "", ""
+    source = network if network in written else written[0]
+    return suggestion_for(person, item, source), source
+
+
+def starting_help(network, source):
+    """What the editor's help says about the text it starts with (sharing/_editor.html)."""
+    if source == network:
+        return ""  # the editor's own line: start from the suggestion
+    if source:
+        return _(
+            "There is no suggestion for %(network)s, so this starts from the text for %(other)s: make it fit "
+            "%(network)s. The post check reads along."
+        ) % {"network": SHARE_NETWORK_LABELS[network], "other": SHARE_NETWORK_LABELS[source]}
+    return _("There is no suggestion for this item: write your own text. The post check reads along.")
+
+
 @requires()
 def share(request, pk):
     item = _item_for(request, pk)
@@ -81,7 +104,7 @@ def share(request, pk):
     network = request.POST.get("network") or request.GET.get("netwerk")
     if network not in SHARE_NETWORK_LABELS:
         return render(request, "sharing/choose.html", {"item": item, "networks": networks})
-    suggestion = suggestion_for(request.user, item, network)
+    suggestion, source = starting_text(request.user, item, network)
     text = request.POST.get("text", suggestion)
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
     report, error = None, ""
@@ -107,14 +130,26 @@ def share(request, pk):
     return render(
         request,
         "sharing/editor.html",
-        {**context, "item": item, "error": error, "instance": typed, "consent_verdict": verdict},
+        {
+            **context,
+            "item": item,
+            "error": error,
+            "instance": typed,
+            "consent_verdict": verdict,
+            "editor_help": starting_help(network, source),
+        },
     )
 
 
 @require_POST
 @requires()
 def check_api(request):
-    """The post check for the editor as you type: {text, network} -> report."""
+    """The post check as you type: {text, network, item, suggestion, purpose} -> report.
+
+    For the share editor and every form with a live check (common.forms.live_check). With ``purpose: "record"``
+    (the register of conversations) the report holds only the findings that make a client recognisable, the
+    ones such a form refuses (common.clientdata), and no nudges.
+    """
     if len(request.body) > MAX_CHECK_BODY:
         return JsonResponse({"error": "too large"}, status=400)
     try:
@@ -130,6 +165,9 @@ def check_api(request):
     item = feed_items(request.user).filter(pk=item_pk).first() if item_pk else None
     link = domain.appended_link(item)
     report = domain.check_text(request.user, text, network, request.LANGUAGE_CODE, link)
+    record = data.get("purpose") == "record"
+    if record:
+        report.findings = [f for f in report.findings if is_client_data(f)]
     result = report.to_dict()
     # The length as the check counted it, for the editor's counter: the server's count is the one that blocks.
     measured = length(text, network, link)
@@ -137,7 +175,7 @@ def check_api(request):
     lessons = lesson_links(request.user.organisation)
     for finding in result["findings"]:
         finding["lesson"] = lessons.get(finding["rule"], "")
-    result["nudges"] = domain.nudges(text, str(data.get("suggestion", "")), request.user)
+    result["nudges"] = [] if record else domain.nudges(text, str(data.get("suggestion", "")), request.user)
     return JsonResponse(result)
 
 

@@ -64,7 +64,11 @@ def _done(reviewer, story, status, feedback=""):
         texts = {
             Story.APPROVED: _("Communications approved your story. Thank you!"),
             Story.REJECTED: _("Communications will not use your story this time."),
-            Story.IN_FEED: _("Your story is now in the feed for colleagues to share. Thank you!"),
+            # A draft item first: communications finishes and publishes it, so "in the feed" would not be true yet.
+            Story.IN_FEED: _(
+                "Communications is making your story into an item for the feed, for colleagues to share. "
+                "My stories shows when it is in the feed. Thank you!"
+            ),
             Story.PLANNED: _("Your story will be posted on one of our own accounts. Thank you!"),
         }
         message = texts[status] + (f" {_('Feedback')}: {feedback}" if feedback else "")
@@ -73,7 +77,8 @@ def _done(reviewer, story, status, feedback=""):
 
 @transaction.atomic
 def decide(reviewer, story, action, data):
-    """Carry out a reviewer's decision on a story that still waits, and tell its author.
+    """Carry out a reviewer's decision on a story that still waits, and tell its author, with the reviewer's
+    feedback whatever the decision.
 
     ``data`` is a valid ReviewForm's cleaned data. The story row is locked first, so two
     reviewers deciding at once cannot both act: the second gets a ValidationError and
@@ -82,23 +87,24 @@ def decide(reviewer, story, action, data):
     locked = Story.objects.select_for_update().get(pk=story.pk)
     if locked.status != Story.SUBMITTED:
         raise ValidationError(_("This story has already been handled."), code="handled")
+    feedback = (data.get("feedback") or "").strip()
     if action == "approve":
-        approve(reviewer, locked, data["text"])
+        approve(reviewer, locked, data["text"], feedback)
     elif action == "reject":
-        reject(reviewer, locked, data["feedback"])
+        reject(reviewer, locked, feedback)
     elif action == "plan":
-        plan(reviewer, locked, data["text"], data["account"], data["scheduled_at"])
+        plan(reviewer, locked, data["text"], data["account"], data["scheduled_at"], feedback)
     elif action == "feed":
-        return to_feed_item(reviewer, locked, data["text"], data["title"])
+        return to_feed_item(reviewer, locked, data["text"], data["title"], feedback)
     else:
         raise ValueError(f"unknown decision {action!r}")
     return None
 
 
 @transaction.atomic
-def approve(reviewer, story, text):
+def approve(reviewer, story, text, feedback=""):
     story.text = text
-    _done(reviewer, story, Story.APPROVED)
+    _done(reviewer, story, Story.APPROVED, feedback)
 
 
 @transaction.atomic
@@ -107,7 +113,7 @@ def reject(reviewer, story, feedback):
 
 
 @transaction.atomic
-def to_feed_item(reviewer, story, text, title):
+def to_feed_item(reviewer, story, text, title, feedback=""):
     """Turn the story into a draft content item for the feed; communications finishes it there."""
     first_photo = story.photos.select_related("image").first()
     item = ContentItem.objects.create(
@@ -122,12 +128,12 @@ def to_feed_item(reviewer, story, text, title):
         if network:
             SuggestedText.objects.create(item=item, network=network, text=text)
     story.item, story.text = item, text
-    _done(reviewer, story, Story.IN_FEED)
+    _done(reviewer, story, Story.IN_FEED, feedback)
     return item
 
 
 @transaction.atomic
-def plan(reviewer, story, text, account, scheduled_at):
+def plan(reviewer, story, text, account, scheduled_at, feedback=""):
     """Plan the story as a post on a corporate account, with the reviewer responsible."""
     first_photo = story.photos.select_related("image").first()
     PlannedPost.objects.create(
@@ -141,7 +147,7 @@ def plan(reviewer, story, text, account, scheduled_at):
         image=first_photo.image if first_photo else None,
     )
     story.text = text
-    _done(reviewer, story, Story.PLANNED)
+    _done(reviewer, story, Story.PLANNED, feedback)
 
 
 @transaction.atomic

@@ -3,9 +3,10 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import CorporateAccount
-from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.common.forms import InputLimits, cap_post_text, live_check
 from deelwijs.content.images import process
 from deelwijs.content.models import SHARE_NETWORKS
+from deelwijs.content.uploads import KeepsUploads
 
 from .models import MAX_PHOTOS
 
@@ -22,7 +23,9 @@ class MultiplePhotoField(forms.FileField):
         return [super(MultiplePhotoField, self).clean(f, initial) for f in files]
 
 
-class StoryForm(InputLimits, forms.Form):
+class StoryForm(KeepsUploads, InputLimits, forms.Form):
+    # The photos survive a consent error and a blocked text: nobody chooses four photos twice (content.uploads).
+    kept_fields = ("photos",)
     text = cap_post_text(
         forms.CharField(
             label=_("Your story"),
@@ -40,8 +43,8 @@ class StoryForm(InputLimits, forms.Form):
     confirmed = forms.BooleanField(label=_("I have read the warnings and still want to send this."), required=False)
     field_order = ["text", "photos"]  # then each photo's description, then the rest
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
+    def __init__(self, *args, person, **kwargs):
+        super().__init__(*args, person=person, **kwargs)
         # Each photo its own description (or the word that it is decorative), in the order the photos were chosen;
         # page.js shows as many as were chosen and names each after its file.
         for n in range(1, MAX_PHOTOS + 1):
@@ -58,6 +61,9 @@ class StoryForm(InputLimits, forms.Form):
                 widget=forms.CheckboxInput(attrs={"data-photo-slot": n}),
             )
         self.order_fields([*self.field_order, *(f for f in self.fields if f.startswith("photo_")), "networks"])
+        # Checked as a post for the first network ticked (stories.views.check_story); the live findings replace
+        # the ones the page came back with.
+        live_check(self.fields["text"], network_field="networks", replaces="story-findings")
 
     def clean_photos(self):
         photos = self.cleaned_data["photos"]

@@ -45,6 +45,14 @@ class Story(models.Model):
         return f"story {self.pk}"
 
     @property
+    def author_status(self):
+        """The status as its author reads it: a story made into a feed item is in the feed once the item is live
+        (published, started, not expired), not while communications is still finishing the draft."""
+        if self.status == self.IN_FEED and not (self.item_id and self.item.is_live()):
+            return _("Becoming an item for the feed")
+        return self.get_status_display()
+
+    @property
     def network_list(self):
         labels = dict(SHARE_NETWORKS)
         return [labels[n] for n in self.networks.split(",") if n in labels]

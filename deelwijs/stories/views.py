@@ -22,27 +22,33 @@ def check_story(text, organisation, networks):
 
 @requires()
 def story_new(request):
-    form = StoryForm(request.POST or None, request.FILES or None)
+    form = StoryForm(request.POST or None, request.FILES or None, person=request.user)
     report = None
-    if request.method == "POST" and form.is_valid():
+    if request.method == "POST":
+        valid = form.is_valid()
         data = form.cleaned_data
-        report = check_story(data["text"], request.user.organisation, data["networks"])
-        if report.blocked:
-            form.add_error("text", _("The post check blocks this story; see the points below."))
-        elif report.needs_confirmation and not data["confirmed"]:
-            form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
-        else:
+        # The check runs whenever the text itself is fine, also when another field has an error (the consent):
+        # the author sees everything to fix at once, not one thing per try.
+        if "text" in data:
+            report = check_story(data["text"], request.user.organisation, data.get("networks") or [])
+            if report.blocked:
+                form.add_error("text", _("The post check blocks this story; see the points below."))
+            elif report.needs_confirmation and not data.get("confirmed"):
+                form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
+        if valid and not form.errors:
             domain.submit(
                 request.user, data["text"], data["networks"], data["consent"], form.processed, form.descriptions
             )
+            form.release_uploads()
             messages.success(request, _("Thank you! Communications will look at your story and let you know."))
             return redirect("my_stories")
+        form.keep_uploads()
     return render(request, "stories/new.html", {"form": form, "report": report})
 
 
 @requires()
 def my_stories(request):
-    stories = Story.objects.all().filter(author=request.user).prefetch_related("photos__image")
+    stories = Story.objects.filter(author=request.user).select_related("item").prefetch_related("photos__image")
     return render(request, "stories/mine.html", {"stories": stories})
 
 

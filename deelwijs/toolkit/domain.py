@@ -32,7 +32,7 @@ from deelwijs.orgs.permissions import can_manage_toolkit
 from deelwijs.orgs.roles import ADMINISTRATOR, COMMUNICATIONS
 from deelwijs.sharing.domain import placeholders, refuse_unless_postable
 
-from .models import Attachment, Banner, KeptUpload, LibraryImage, Page, PostFormat, ProfileChecklist
+from .models import Attachment, Banner, LibraryImage, Page, PostFormat, ProfileChecklist
 from .renditions import BANNER_SIZES
 
 # A guide older than this gets communications a reminder.
@@ -318,11 +318,3 @@ def check_handle(person, typed):
     bare = typed.strip().lstrip("@").split("@")[0]
     letters = "".join(c for c in bare.lower() if c.isalnum())
     return False, expected, letters == "".join(c for c in expected if c.isalnum())
-
-
-# Uploads kept while a form was corrected
-def forget_kept_uploads(before):
-    """Delete the kept uploads of the active organisation made before ``before``, with their files. Returns how
-    many."""
-    count, _per_model = KeptUpload.objects.filter(created__lt=before).delete()
-    return count

@@ -1,4 +1,4 @@
-"""Files of the toolkit: attachments of pages and uploads kept while a form is corrected.
+"""Files of the toolkit: attachments of pages (uploads kept while a form is corrected are content.uploads).
 
 A file leaves the disk when its row is deleted (one by one, in bulk, or with its page), once the transaction
 commits, so a rollback never leaves a row without its file. Photos are content Images and follow content's
@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 from deelwijs.common.files import delete_files
 from deelwijs.content.images import MAX_UPLOAD, process
 
-from .models import Attachment, KeptUpload
+from .models import Attachment
 
 # What a page may carry, by extension: the type we send it with, and how its first bytes start.
 ATTACHMENT_TYPES = {
@@ -74,9 +74,4 @@ def _delete_on_commit(instance):
 
 @receiver(post_delete, sender=Attachment, dispatch_uid="toolkit_attachment_file")
 def _attachment_deleted(sender, instance, **kwargs):
-    _delete_on_commit(instance)
-
-
-@receiver(post_delete, sender=KeptUpload, dispatch_uid="toolkit_kept_upload_file")
-def _kept_upload_deleted(sender, instance, **kwargs):
     _delete_on_commit(instance)

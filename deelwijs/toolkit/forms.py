@@ -7,13 +7,13 @@ from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.consent.domain import consent_of
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS
+from deelwijs.content.uploads import KeepsUploads
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.roles import ROLES
 
 from . import domain
 from .files import attachment_file
 from .models import Banner, LibraryImage, Page, PostFormat
-from .uploads import KeepsUploads
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 

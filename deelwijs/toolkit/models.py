@@ -225,20 +225,3 @@ class ProfileChecklist(models.Model):
 
     def __str__(self):
         return f"profile checklist of {self.person_id}"
-
-
-class KeptUpload(models.Model):
-    """A file someone chose in a form that had an error elsewhere: kept so they need not choose it again.
-
-    Used by the form they send next (only by them), and deleted with its file then or the next night.
-    """
-
-    person = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    file = models.FileField(upload_to=private_name)
-    name = models.CharField(max_length=200)
-    created = models.DateTimeField(default=timezone.now)
-
-    objects = OrganisationManager("person__organisation")
-
-    def __str__(self):
-        return self.name

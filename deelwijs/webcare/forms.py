@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.common.clientdata import client_data
+from deelwijs.common.forms import InputLimits, cap_post_text, live_check
 from deelwijs.content.forms import PhotoForm
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import User
@@ -126,6 +127,8 @@ class TemplateForm(InputLimits, forms.ModelForm):
 
 class ConversationForm(InputLimits, forms.ModelForm):
     text_limits = {"conversation": 10_000}
+    # The texts of an entry; none may make a client recognisable, as the help text of "the post" promises.
+    TEXTS = ("post", "conversation", "follow_up", "outcome")
 
     class Meta:
         model = Conversation
@@ -146,8 +149,29 @@ class ConversationForm(InputLimits, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["employee"].queryset = domain.choosable_employees(person)
         cap_post_text(self.fields["post"])
+        self.person = person
+        for name in self.TEXTS:
+            live_check(self.fields[name], purpose="record")
         if self.instance.pk:
             del self.fields["employee"]
+
+    def clean(self):
+        """Refuse client data in any text of the entry: a name, a room number, a BSN (common.clientdata)."""
+        data = super().clean()
+        policy = self.person.organisation.guard_policy()
+        for name in self.TEXTS:
+            found = client_data(data.get(name) or "", policy)
+            if found:
+                quoted = ", ".join(f"“{data[name][f.start : f.end]}”" for f in found[:3])
+                self.add_error(
+                    name,
+                    _(
+                        "This points at a client (%(found)s). The register never holds client data: describe the "
+                        "post without saying who it was about, or link to it."
+                    )
+                    % {"found": quoted},
+                )
+        return data
 
 
 class InboxFilter(FilterForm):

@@ -35,7 +35,7 @@ from deelwijs.community.models import (
 )
 from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
-from deelwijs.content.models import Campaign, ContentItem, Image, SuggestedText, Topic
+from deelwijs.content.models import Campaign, ContentItem, Image, KeptUpload, SuggestedText, Topic
 from deelwijs.insight.models import Report, ReportSettings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
@@ -77,7 +77,7 @@ from deelwijs.privacy.export import file_path
 from deelwijs.privacy.models import DataExport, ErasureRecord
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
-from deelwijs.toolkit.models import Attachment, Banner, KeptUpload, LibraryImage, PostFormat, ProfileChecklist
+from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, PostFormat, ProfileChecklist
 from deelwijs.toolkit.models import Page as ToolkitPage
 from deelwijs.webcare.models import (
     Conversation,

@@ -18,7 +18,7 @@ from deelwijs.community.models import HelpRequest, JoinRequest
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ConsentRecord
 from deelwijs.content.images import process
-from deelwijs.content.models import ContentItem, Image
+from deelwijs.content.models import ContentItem, Image, KeptUpload
 from deelwijs.insight.rollup import roll_up_new
 from deelwijs.learning.domain import save_answer
 from deelwijs.learning.models import Module, Step
@@ -30,7 +30,7 @@ from deelwijs.sharing.domain import record_share
 from deelwijs.sharing.models import Click
 from deelwijs.stories import domain as stories
 from deelwijs.toolkit.domain import CHECKLIST_KEYS, save_checklist
-from deelwijs.toolkit.models import KeptUpload, Page
+from deelwijs.toolkit.models import Page
 from deelwijs.webcare import domain as webcare
 from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem, Source
 

@@ -469,7 +469,7 @@ def test_a_ready_post_for_the_ambassadors_appears_in_the_feed_at_its_time(client
     )
     planned = PlannedPost.objects.get()
     item = planned.item
-    assert item.published and item.suggested_texts.get().text == "Wij zoeken collega's!"
+    assert item.published and item.suggested_texts.get(network="linkedin").text == "Wij zoeken collega's!"
     assert not ContentItem.objects.live().filter(pk=item.pk).exists()  # not yet
     assert ContentItem.objects.live(now=planned.scheduled_at + timedelta(minutes=1)).filter(pk=item.pk).exists()
     planned.status = "cancelled"

@@ -13,12 +13,11 @@ from PIL import Image as PILImage
 from pypdf import PdfReader
 
 from deelwijs.common import charts, colours
-from deelwijs.content.models import Image
+from deelwijs.content.models import Image, KeptUpload
 from deelwijs.insight import figures, summary
 from deelwijs.insight.models import ReportSettings
 from deelwijs.orgs.models import AuditEntry
 from deelwijs.orgs.tenancy import organisation_scope
-from deelwijs.toolkit.models import KeptUpload
 from deelwijs.webcare.models import InboxItem
 
 from .test_insight import Q3, Q4, local, world  # noqa: F401 (a fixture)

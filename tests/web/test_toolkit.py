@@ -19,7 +19,8 @@ from deelwijs.consent.models import (
     ConsentRecord,
     ImageConsent,
 )
-from deelwijs.content.models import Image
+from deelwijs.content import tasks as content_tasks
+from deelwijs.content.models import Image, KeptUpload
 from deelwijs.guard import check
 from deelwijs.guard.detectors import platform
 from deelwijs.learning.content import install_modules
@@ -27,7 +28,7 @@ from deelwijs.orgs.models import Notification
 from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.toolkit import domain, tasks
 from deelwijs.toolkit.content import FORMATS, GUIDES, PAGES, install_toolkit
-from deelwijs.toolkit.models import Attachment, KeptUpload, LibraryImage, Page, PostFormat, ProfileChecklist
+from deelwijs.toolkit.models import Attachment, LibraryImage, Page, PostFormat, ProfileChecklist
 
 from .toolkit_data import attachment, banner, jpeg, library_image, page, pdf, post_format
 
@@ -737,7 +738,7 @@ def test_uploads_left_behind_go_the_next_night(org, people, django_capture_on_co
         new.save()
     path = old.file.path
     with django_capture_on_commit_callbacks(execute=True):
-        assert tasks.forget_kept_uploads.call() == 1
+        assert content_tasks.forget_kept_uploads.call() == 1
     assert list(KeptUpload.objects.all()) == [new]
     import os
 

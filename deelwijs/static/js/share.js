@@ -8,10 +8,14 @@
     const highlight = document.getElementById("highlight");
     const share = document.getElementById("share-button");
     const confirmField = document.getElementById("confirm-field");
+    const summary = document.getElementById("check-summary");
+    const reason = document.getElementById("share-blocked-reason");
     const suggestion = document.getElementById("suggestion").value;
     const csrf = form.querySelector("[name=csrfmiddlewaretoken]").value;
     const labels = JSON.parse(document.getElementById("severity-labels").textContent);
     let timer = null;
+    // Answers can come back out of order (the check at load and the first typing): only the latest one counts.
+    let asked = 0;
 
     function escape(s) {
       return s.replace(/[&<>"']/g, (c) => ({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"}[c]));
@@ -59,16 +63,21 @@
       }
       highlight.innerHTML = spans.length ? out + escape(value.slice(pos)) : "";
       share.disabled = report.blocked;
+      reason.hidden = !report.blocked;
       confirmField.hidden = !report.needs_confirmation;
+      summary.hidden = !report.blocked && !report.needs_confirmation;
+      summary.className = "check-summary " + (report.blocked ? "block" : "warn");
+      summary.firstElementChild.textContent = report.blocked ? labels.summary_block : labels.summary_warn;
     }
     function runCheck() {
       const sent = text.value;
+      const mine = ++asked;
       fetch(form.dataset.checkUrl, {
         method: "POST",
         headers: {"Content-Type": "application/json", "X-CSRFToken": csrf},
         body: JSON.stringify({text: sent, network: form.dataset.network, item: form.dataset.item, suggestion: suggestion}),
       }).then((r) => (r.ok ? r.json() : null)).then((report) => {
-        if (!report) return;
+        if (!report || mine !== asked) return;  // a later answer is on its way, or came first
         render(report);
         // The server's count of this text, for the counter (preview.js): the check's count is the one that blocks.
         text.dispatchEvent(new CustomEvent("deelwijs:checked", {detail: {text: sent, length: report.length}}));
