@@ -196,6 +196,12 @@ TASKS = {"default": {"BACKEND": env("TASKS_BACKEND", "django_tasks_db.DatabaseBa
 # Finished background tasks (their rows hold e-mail texts, for one) are deleted after this many days by the
 # nightly retention job; expired sessions go the same night. Installation-wide: neither belongs to one organisation.
 TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 30)
+
+# The photo check (deelwijs.photocheck) stops Tesseract after this many seconds, so a pathological photo never
+# holds a worker; the check then says the text could not be read.
+PHOTO_CHECK_TIMEOUT = env_int("PHOTO_CHECK_TIMEOUT", 20)
+if PHOTO_CHECK_TIMEOUT < 1:
+    raise ImproperlyConfigured("PHOTO_CHECK_TIMEOUT must be 1 or more")
 if TASK_RESULTS_KEEP_DAYS < 1:
     raise ImproperlyConfigured("TASK_RESULTS_KEEP_DAYS must be 1 or more")
 

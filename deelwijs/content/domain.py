@@ -7,6 +7,7 @@ from deelwijs.orgs.domain import log
 from deelwijs.orgs.permissions import can_manage_content
 from deelwijs.orgs.tenancy import across_organisations
 
+from . import photochecks
 from .models import ContentItem, Image
 
 
@@ -44,8 +45,9 @@ def save_item(actor, form, texts_formset, override_reason=""):
 
     Every suggested text is post-checked. A block finding stops the save
     unless communications gives a reason to override; that reason is kept
-    with the text and written to the audit log. Returns (item, blocked) where
-    blocked lists the (network, text, report) that stopped the save.
+    with the text and written to the audit log. A new photo is queued for the
+    photo check. Returns (item, blocked) where blocked lists the (network,
+    text, report) that stopped the save.
     """
     texts = [
         (f.cleaned_data["network"], f.cleaned_data["text"])
@@ -64,6 +66,7 @@ def save_item(actor, form, texts_formset, override_reason=""):
         item.image = Image.from_processed(
             actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
         )
+        photochecks.request_check(item.image)
     item.save()
     form.save_m2m()
     texts_formset.instance = item

@@ -1,4 +1,4 @@
-"""Background jobs for content: the weekly digest and the news feed import."""
+"""Background jobs for content: the weekly digest, the news feed import and the photo check."""
 
 from datetime import timedelta
 
@@ -12,6 +12,7 @@ from django_tasks import task
 from deelwijs.orgs.models import Organisation, User
 from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
+from . import photochecks
 from .models import ContentItem
 from .news import import_feed
 
@@ -69,3 +70,10 @@ def import_all_news():
     for organisation_id in organisation_ids:
         import_news.enqueue(organisation_id)
     return len(organisation_ids)
+
+
+@task()
+@runs_in_organisation
+def check_photo(organisation_id, image_id):
+    """The photo check of one photo, queued when it was uploaded or blurred. Returns its status."""
+    return photochecks.run_check(image_id)

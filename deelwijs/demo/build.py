@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.consent.demo import create_demo_consent
+from deelwijs.content import photochecks
 from deelwijs.content.demo import create_demo_content
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.content import install_modules
@@ -221,6 +222,8 @@ def _fill(org):
     photos = create_demo_consent(org, people)
     if photos:
         add_demo_photo(photos["feest"])
+    for photo in photos.values():
+        photochecks.request_check(photo)  # checked by the worker, as an upload is
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
     User.members.filter(pk__in=[people["ambassadeur"].pk, people["medewerker"].pk]).update(on_leaderboard=True)

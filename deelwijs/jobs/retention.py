@@ -1,8 +1,9 @@
 """The nightly retention job: every organisation's periods applied, and the installation's own clean-up.
 
 Each app keeps its own rule (webcare.domain.forget_*, stories.domain.forget_declined_photos,
-insight.rollup.forget_counted_clicks, consent.domain.forget_ended); this module sits above them all and
-calls each with the day before which things have been kept long enough, inside the organisation's scope.
+insight.rollup.forget_counted_clicks, consent.domain.forget_ended, content.photochecks.forget_originals); this
+module sits above them all and calls each with the day before which things have been kept long enough, inside
+the organisation's scope.
 What it removed is recorded per kind in a RetentionRun, shown on the Bewaartermijnen page.
 """
 
@@ -16,6 +17,7 @@ from django_tasks import task
 from django_tasks_db.models import DBTaskResult
 
 from deelwijs.consent.domain import forget_ended as forget_ended_consent
+from deelwijs.content.photochecks import forget_originals
 from deelwijs.insight.rollup import forget_counted_clicks
 from deelwijs.orgs.models import Organisation, RetentionRun
 from deelwijs.orgs.tenancy import runs_in_organisation
@@ -48,6 +50,7 @@ def apply(organisation, now=None):
         "clicks": forget_counted_clicks(today - relativedelta(months=organisation.keep_clicks_months)),
         "story_photos": forget_declined_photos(photos),
         "consent_records": forget_ended_consent(today - relativedelta(years=organisation.keep_consent_years)),
+        "photo_originals": forget_originals(now - timedelta(days=organisation.keep_originals_days)),
     }
     return RetentionRun.objects.create(organisation=organisation, ran_at=now, removed=removed)
 

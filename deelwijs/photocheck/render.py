@@ -39,7 +39,8 @@ def draw_findings(image: Image.Image, marks: Iterable[tuple[Box, str, str]], sca
     label); `scale` turns the photo's pixels into this image's (a smaller copy of the photo)."""
     result = image.convert("RGB")
     draw = ImageDraw.Draw(result)
-    width = max(2, round(max(result.size) / 320))
+    # Frames and numbers that still read when the photo is shown at a third of its size (the panel's thumbnail).
+    width = max(3, round(max(result.size) / 170))
     try:
         font: ImageFont.FreeTypeFont | ImageFont.ImageFont = ImageFont.truetype(FONT, max(12, width * 7))
     except OSError:

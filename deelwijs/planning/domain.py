@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
+from deelwijs.content import photochecks
 from deelwijs.content.models import SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import PLATFORMS, check
 from deelwijs.orgs.domain import log, notify
@@ -432,3 +433,9 @@ def _planned_posts_of_photos(sender, images, apply, **kwargs):
 @receiver(photos_in_use)
 def _photos_of_planned_posts(sender, **kwargs):
     return PlannedPost.objects.filter(image__isnull=False).values("image_id")
+
+
+@receiver(photochecks.photo_access)
+def _photo_of_a_visible_post(sender, person, image, **kwargs):
+    """Whoever sees a planned post sees its photo's check (blurring is for communications)."""
+    return photochecks.SEE if visible_posts(person).filter(image=image).exists() else None

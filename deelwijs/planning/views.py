@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST, require_safe
 
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.common.forms import InputLimits
+from deelwijs.content import photochecks
 from deelwijs.content.files import image_response
 from deelwijs.content.forms import OverrideForm
 from deelwijs.content.models import Campaign, Image
@@ -213,6 +214,7 @@ def _post_form(request, post):
             post.image = Image.from_processed(
                 request.user.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
             )
+            photochecks.request_check(post.image)
         reason = override.cleaned_data["override_reason"] if override.is_valid() else ""
         report = domain.save_post(request.user, post, reason)
         if report is None:

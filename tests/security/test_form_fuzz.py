@@ -441,6 +441,8 @@ NO_FORM = {
     "public_image": "a public photo",
     "consent_form_file": "a signed consent form",
     "consent_photo_file": "a photo",
+    "photo_check": "the photo check's panel, fetched by its script",
+    "photo_check_image": "a photo with its findings drawn on it",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -464,6 +466,9 @@ POSTED_FROM = {
     "person_close_confirm": "person_close",
     "person_reopen_confirm": "person_reopen",
     "handle_visibility": "my_handles",
+    "photo_accept": "photo_edit",
+    "photo_recheck": "photo_edit",
+    "photo_restore": "photo_edit",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}
