@@ -1,8 +1,10 @@
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import Resolver404, resolve, reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
@@ -101,9 +103,15 @@ def _photo_for(request, pk, level=photochecks.SEE):
 
 
 def _next(request, image):
-    target = request.POST.get("next") or request.GET.get("next")
-    if target and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return target
+    """The page to return to: a path of this site that resolves; anything else goes back to the photo page."""
+    target = request.POST.get("next") or request.GET.get("next") or ""
+    if target.startswith("/") and url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        try:
+            resolve(urlsplit(target).path)
+        except (Resolver404, ValueError):
+            pass
+        else:
+            return target
     return reverse("photo_edit", args=[image.pk])
 
 

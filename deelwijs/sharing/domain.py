@@ -143,7 +143,9 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
             _("This photo may not be shared yet: not everyone in it has agreed. Communications can fix this."),
             code="consent",
         )
-    if text.strip() and item.image_id and photochecks.blocks(item.image_id):
+    refuse_unless_postable(person, text, network, confirmed, lang, link=appended_link(item))
+    # After the text: what is wrong with the text the sharer fixes; the photo is for communications to blur.
+    if item.image_id and photochecks.blocks(item.image_id):
         raise ValidationError(
             _(
                 "This photo may not be shared as it is: the photo check found something that blocks (see beside "
@@ -151,7 +153,6 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
             ),
             code="photo_check",
         )
-    refuse_unless_postable(person, text, network, confirmed, lang, link=appended_link(item))
     team = person.teams.select_related("location").order_by("pk").first()
     share = Share.objects.create(
         organisation=item.organisation,
