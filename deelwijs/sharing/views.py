@@ -10,6 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from deelwijs.common.clientip import client_address
+from deelwijs.content import photochecks
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, ContentItem, Topic
 from deelwijs.learning.domain import basic_modules, lesson_links, may_share
@@ -109,7 +110,14 @@ def share(request, pk):
     return render(
         request,
         "sharing/editor.html",
-        {**context, "item": item, "error": error, "instance": typed, "consent_verdict": verdict},
+        {
+            **context,
+            "item": item,
+            "error": error,
+            "instance": typed,
+            "consent_verdict": verdict,
+            "photo_blocks": bool(item.image_id) and photochecks.blocks(item.image_id),
+        },
     )
 
 

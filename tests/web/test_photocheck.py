@@ -328,6 +328,7 @@ def test_a_blocking_photo_stops_sharing_until_communications_keeps_it_with_a_rea
     client.force_login(ambassador)
     response = client.post(reverse("share", args=[board.pk]), {"network": "linkedin", "text": text, "action": "share"})
     assert response.status_code == 200 and "fotocontrole" in response.content.decode()
+    assert 'data-photo-blocks="1"' in response.content.decode()  # the button stays off, also for share.js
     # Only communications keeps a photo as it is.
     assert client.post(reverse("photo_accept", args=[board.image.pk]), {"reason": "x"}).status_code == 403
     client.force_login(people["communications"])

@@ -43,7 +43,8 @@
         pos = f.end;
       }
       highlight.innerHTML = spans.length ? out + escape(value.slice(pos)) : "";
-      share.disabled = report.blocked;
+      // A photo the photo check blocks keeps the button off whatever the text (data-photo-blocks).
+      share.disabled = report.blocked || form.dataset.photoBlocks === "1";
       confirmField.hidden = !report.needs_confirmation;
     }
     function runCheck() {
