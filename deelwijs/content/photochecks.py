@@ -8,9 +8,9 @@ planning the photo (``blocks``) until it is blurred (``blur_photo``) or communic
 uploaded is kept as the original for the organisation's retention period (``forget_originals``), so a blur can
 be undone (``restore_original``).
 
-Who sees a photo's check is asked of the apps that use photos (``photo_access``): communications sees every
-photo of the organisation; the people who see an item, a post or a story see the check of its photo; the author
-of a story not sent yet may blur its photos.
+Who sees a photo's check is asked of the apps that use photos (``photo_access``): the people who see an item, a
+post or a story see the check of its photo, communications may also blur it; the author of a story not sent yet
+may blur its photos (and is the only one who sees them).
 """
 
 import io
@@ -42,17 +42,18 @@ photo_access = Signal()
 
 
 def access(person, image):
-    """SEE, BLUR or None: what this person may do with the photo's check (communications: everything)."""
+    """SEE, BLUR or None: what this person may do with the photo's check. Communications may blur every photo
+    they see in an item, a planned post or a story; a story its author has not sent yet they do not see."""
     if image is None:
         return None
-    if can_manage_content(person):
-        return BLUR
     from .domain import visible_items  # domain imports this module for the uploads
 
     answers = {answer for _receiver, answer in photo_access.send(sender=Image, person=person, image=image)}
     if visible_items(person).filter(image=image).exists():
         answers.add(SEE)
-    return BLUR if BLUR in answers else SEE if SEE in answers else None
+    if BLUR in answers or (answers & {SEE} and can_manage_content(person)):
+        return BLUR
+    return SEE if SEE in answers else None
 
 
 def check_of(image):

@@ -437,5 +437,8 @@ def _photos_of_planned_posts(sender, **kwargs):
 
 @receiver(photochecks.photo_access)
 def _photo_of_a_visible_post(sender, person, image, **kwargs):
-    """Whoever sees a planned post sees its photo's check (blurring is for communications)."""
+    """Whoever sees a planned post sees its photo's check (blurring is for communications). Volunteers and clients
+    do not see the plan, whatever team they are in."""
+    if not can_see_plan(person):
+        return None
     return photochecks.SEE if visible_posts(person).filter(image=image).exists() else None
