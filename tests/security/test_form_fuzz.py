@@ -91,7 +91,7 @@ HOSTILE = {
     "arabic digits": "\u0661\u0662",
 }
 SECONDS = 1  # for one form to validate; it takes milliseconds
-LENGTH_NL = ("Dit veld mag maximaal", "de postcheck leest er hoogstens")
+LENGTH_NL = ("Dit veld mag maximaal", "de berichtcheck leest er hoogstens")
 PACKAGE = Path(deelwijs.__file__).parent
 DEFINES_A_FORM = re.compile(r"^class \w+\([^)]*Form(Set)?\b[^)]*\):", re.MULTILINE)
 
