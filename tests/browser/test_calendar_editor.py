@@ -62,7 +62,7 @@ def test_communications_finds_a_post_in_its_hour_duplicates_it_and_sees_the_copy
     # The copy's editor counts for the account's network, and follows another choice of account.
     counter = page.locator("#char-counter")
     expect(counter).to_have_text(f"{len(copy.text)} van 3000 tekens")
-    page.get_by_label("Corporate account").select_option(label="Instagram zorggroeplindehof")
+    page.get_by_label("Organisatieaccount").select_option(label="Instagram zorggroeplindehof")
     expect(counter).to_have_text(f"{len(copy.text)} van 2200 tekens")
     expect(page.locator("#post-preview-network")).to_have_text("Instagram")
     expect(page.locator("#post-preview-name")).to_have_text("zorggroeplindehof")
