@@ -87,8 +87,9 @@ lock: $(VENV)/.installed
 
 # The same suite on PostgreSQL (a server on 127.0.0.1:5432 with trust authentication).
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
+# Only the tests that use the database: the post check and the photo check are pure Python and ran in `make test`.
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser"
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser" tests/web tests/security
 
 # axe-core for the accessibility tests (tests/browser/test_accessibility.py): from the npm registry into var/node,
 # which is not committed; npm comes from Debian when missing.
