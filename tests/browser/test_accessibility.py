@@ -54,6 +54,10 @@ NOT_PAGES = {
     "toolkit_attachment",
     "toolkit_library_image",
     "toolkit_banner",
+    "people_online_export",
+    "people_online_snippet",
+    "people_online_json",
+    "report_logo",
 }
 # The calendar's three views are three pages (the links between them differ only in their query); the step with
 # the longest heading of the training.

@@ -73,7 +73,7 @@ def test_without_javascript_a_typed_name_is_looked_up_on_saving(browser, live_se
         page.get_by_label("Accountnaam").fill("lindehof.bsky.social")
         page.get_by_label("Eigenaren", exact=True).fill("e")  # too short, and the form keeps it
         page.get_by_role("button", name="Opslaan").click()
-        page.get_by_text("Typ minstens 2 letters van de naam.").wait_for()
+        page.get_by_text("Typ minstens 2 letters van de naam.", exact=True).wait_for()
         page.get_by_label("Eigenaren", exact=True).fill("Visser")
         page.get_by_role("button", name="Opslaan").click()
         page.get_by_text("Bluesky lindehof.bsky.social is opgeslagen.").wait_for()
