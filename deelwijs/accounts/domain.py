@@ -33,6 +33,10 @@ pickers.register("eigenaar", can_manage_accounts, lambda chooser: choosable_owne
 pickers.register("accountgebruiker", can_manage_accounts, lambda chooser: choosable_users(chooser.organisation))
 
 
+def _log_access(actor, account, access, **flags):
+    log(actor.organisation, actor, "account_access", account=str(account), account_id=account.pk, **flags, **access)
+
+
 def _access(account):
     """Who may use an account, for its audit entry: role codes and names as they are now."""
     return {
@@ -53,15 +57,7 @@ def save_account(actor, form):
     form.save_m2m()
     after = _access(account)
     if is_new or before != after:
-        log(
-            actor.organisation,
-            actor,
-            "account_access",
-            account=str(account),
-            account_id=account.pk,
-            new=is_new,
-            **after,
-        )
+        _log_access(actor, account, after, new=is_new)
     return account
 
 
@@ -119,15 +115,7 @@ def register(actor, request_, handle, url):
     request_.status = LocationPageRequest.REGISTERED
     request_.account = account
     request_.save(update_fields=["status", "account"])
-    log(
-        actor.organisation,
-        actor,
-        "account_access",
-        account=str(account),
-        account_id=account.pk,
-        registered=True,
-        **_access(account),
-    )
+    _log_access(actor, account, _access(account), registered=True)
     _tell_requester(
         request_, gettext_noop("The page “%(name)s” is registered as a corporate account, with you as an owner.")
     )
