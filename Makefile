@@ -8,7 +8,7 @@ DEBIAN_PACKAGES := hunspell-nl hunspell-en-gb libenchant-2-2 libpango-1.0-0 libp
 	tesseract-ocr tesseract-ocr-nld
 
 LOCK := requirements/dev.lock
-.PHONY: run serve test lint lock test-postgres test-browser bench bench-guard bench-photo train-guard bench-redirect bench-insight system-packages install messages icons clean
+.PHONY: run serve test coverage lint lock test-postgres test-browser bench bench-guard bench-photo train-guard bench-redirect bench-insight system-packages install messages icons clean
 
 system-packages:
 	@missing=""; for p in $(DEBIAN_PACKAGES); do \
@@ -59,10 +59,14 @@ messages: install
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py makemessages -l nl --no-location --ignore="guard/*"
 	cd deelwijs && DEBUG=true ../$(BIN)/python ../manage.py compilemessages
 
-# A coverage report after the tests (settings in pyproject.toml); `make test COVERAGE=` skips it.
-COVERAGE ?= --cov=deelwijs --cov-report=term:skip-covered
+# Every test but the browser's, on every core (pytest-xdist: one worker per core, each with its own test
+# database). `make coverage` adds a coverage report (settings in pyproject.toml); CI leaves it out for time.
+WORKERS ?= auto
 test: install
-	$(BIN)/pytest -m "not browser" $(COVERAGE)
+	$(BIN)/pytest -m "not browser" -n $(WORKERS)
+
+coverage: install
+	$(BIN)/pytest -m "not browser" -n $(WORKERS) --cov=deelwijs --cov-report=term:skip-covered
 
 # Ruff (rules and formatting), the post check's types, migrations that were
 # never made, and the import contracts in pyproject.toml.
@@ -89,7 +93,7 @@ lock: $(VENV)/.installed
 POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/test
 # Only the tests that use the database: the post check and the photo check are pure Python and ran in `make test`.
 test-postgres: install
-	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser" tests/web tests/security
+	DATABASE_URL=$(POSTGRES_URL) $(BIN)/pytest -m "not browser" -n $(WORKERS) tests/web tests/security
 
 # axe-core for the accessibility tests (tests/browser/test_accessibility.py): from the npm registry into var/node,
 # which is not committed; npm comes from Debian when missing.

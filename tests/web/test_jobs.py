@@ -160,7 +160,7 @@ def test_four_schedulers_at_the_same_moment_on_one_sqlite_file_enqueue_each_occu
     env.update(DJANGO_SETTINGS_MODULE="deelwijs.config.settings", DEELWIJS_VAR=str(tmp_path), DEBUG="true")
     env["LOG_LEVEL"] = "ERROR"
     script = Path(__file__).with_name("scheduler_race.py")
-    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=90)
+    done = subprocess.run([sys.executable, str(script)], env=env, capture_output=True, text=True, timeout=240)
     assert done.returncode == 0, done.stderr[-3000:]
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert [p["errors"] for p in result["passes"]] == [[], [], [], []]

@@ -34,7 +34,7 @@ def test_requests_and_the_worker_write_one_sqlite_file_without_locking(tmp_path)
         start_new_session=True,
     )
     try:
-        out, err = script.communicate(timeout=90)
+        out, err = script.communicate(timeout=240)
     finally:
         # The worker the script started is in its process group: never leave it running, even after a crash.
         with contextlib.suppress(ProcessLookupError):
