@@ -35,3 +35,21 @@ def test_words_that_are_right_where_they_are_written(text):
 )
 def test_typos_are_still_found(text, typo):
     assert spans(text, "spelling") == [typo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Limburgish words hunspell does not know, with no word list entry: several at once.
+        "Gister hebbe veer mit de luuj vaan de groep gesjpeeld, det waor sjoen!",
+        # Sranan in Surinamese Dutch.
+        "Odi famiri, grantangi voor de switi middag met de pikin van de buurt.",
+    ],
+)
+def test_a_post_in_dialect_or_another_language_gets_no_spelling_hints(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+def test_one_typo_among_dialect_words_below_the_evidence_is_still_found():
+    # One unknown word and one dialect word: too little to read the post as dialect.
+    assert spans("Houdoe, de teamvergadring is morgen om tien uur.", "spelling") == ["teamvergadring"]
