@@ -1,8 +1,11 @@
 """Progress and answers in the training modules."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+
+from deelwijs.orgs.models import RoleAssignment
+from deelwijs.orgs.roles import AUDIENCES, STAFF, STAFF_ROLES, VOLUNTEER, VOLUNTEERS
 
 from .models import DILEMMA, GRADE, LESSON, NAMES, QUESTION, TEXT, Answer, Module, Step
 
@@ -39,6 +42,50 @@ def modules_for(person):
     texts written for them (Module.variants), and no module meant for others (a client makes no team plan)."""
     audience = person.audience
     return [m.for_audience(audience) for m in Module.objects.filter(published=True) if m.is_for(audience)]
+
+
+def of_audience(people, audience):
+    """Those among ``people`` (a queryset of people) whose training is that of this audience, as
+    ``roles.audience_of`` reads their roles, in one query: staff (a staff role, or no role at all), volunteers,
+    clients."""
+    roles = RoleAssignment.objects.filter(user=OuterRef("pk"))
+    staff, volunteer = Exists(roles.filter(role__in=STAFF_ROLES)), Exists(roles.filter(role=VOLUNTEER))
+    if audience == STAFF:
+        return people.filter(staff | ~Exists(roles))
+    if audience == VOLUNTEERS:
+        return people.filter(~staff & volunteer)
+    return people.filter(~staff & ~volunteer & Exists(roles))  # CLIENTS
+
+
+def finished_basic(organisation, people):
+    """The ids of those among ``people`` (a queryset of the organisation's people) who answered every step of
+    the published basic modules meant for them (Module.audiences): a volunteer is not held to a module for staff.
+
+    Someone whose audience has no basic module has nothing to finish and counts as finished, as the share gate
+    (``completed_basic``) lets them share; when the organisation has no basic step at all, nobody is counted.
+    At most seven queries, however many people: the modules, then per audience its people or their answers.
+    """
+    modules = list(
+        Module.objects.filter(organisation=organisation, basic=True, published=True).annotate(step_count=Count("steps"))
+    )
+    if not any(m.step_count for m in modules):
+        return set()
+    finished = set()
+    for audience, _label in AUDIENCES:
+        meant = [m for m in modules if m.is_for(audience)]
+        total = sum(m.step_count for m in meant)
+        people_here = of_audience(people, audience)
+        if not total:
+            finished.update(people_here.values_list("pk", flat=True))
+            continue
+        finished.update(
+            Answer.objects.filter(step__module__in=meant, person__in=people_here.values("pk"))
+            .values("person_id")
+            .annotate(n=Count("step_id", distinct=True))
+            .filter(n=total)
+            .values_list("person_id", flat=True)
+        )
+    return finished
 
 
 def completed_basic(person):

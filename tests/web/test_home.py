@@ -394,3 +394,28 @@ def test_the_svg_and_the_manifest_name_files_that_exist():
     for icon in manifest["icons"]:
         assert (ICONS.parent / icon["src"]).is_file(), icon["src"]
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+
+
+def test_a_volunteer_is_trained_when_the_basic_modules_meant_for_volunteers_are_done(client, people, org):
+    from deelwijs.learning.models import Module
+
+    install_modules(org)
+    Module.objects.filter(organisation=org, number=3).update(audiences=["staff"])  # basic, for staff only
+    for step in Step.objects.filter(module__number__in=[1, 2]):
+        Answer.objects.create(person=people["volunteer"], step=step, value={"read": True})
+        Answer.objects.create(person=people["employee"], step=step, value={"read": True})
+    [row] = home(client, people["manager"]).context["blocks"]["teams"]
+    assert row["people"] == len(people) - 1 and row["trained"] == 1  # the volunteer; the employee has module 3 to do
+    figures = home(client, people["volunteer"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (2, 2)
+    figures = home(client, people["employee"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (3, 2)
+
+
+def test_a_client_counts_only_the_basic_modules_meant_for_clients(client, people, org):
+    install_modules(org)  # module 3 of the starting set is for staff and volunteers
+    for step in Step.objects.filter(module__number__in=[1, 2]):
+        Answer.objects.create(person=people["client"], step=step, value={"read": True})
+    html = text_of(home(client, people["client"]))
+    figures = home(client, people["client"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (2, 2) and "2 van 2" in html
