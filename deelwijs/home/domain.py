@@ -12,10 +12,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from deelwijs.accounts.models import accounts_short_of_owners
+from deelwijs.community.domain import help_waiting_for, open_join_requests
 from deelwijs.learning.domain import basic_modules, finished_basic, progress
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import (
+    can_be_asked_for_help,
     can_keep_register,
+    can_lead_ambassadors,
     can_manage_accounts,
     can_see_plan,
     is_communications,
@@ -133,6 +136,16 @@ def team_progress(person):
     return rows
 
 
+def help_asked(person):
+    """Samen: the help requests the person was asked in and that are not closed, not answered yet first."""
+    return Listing.of(help_waiting_for(person).select_related("person"))
+
+
+def join_requests(person):
+    """Samen: the requests to join the ambassador team waiting for a decision, the longest waiting first."""
+    return Listing.of(open_join_requests().select_related("person"))
+
+
 def follow_ups(person):
     """Register entries whose agreed follow-up date has come or is near, and that have no outcome yet.
 
@@ -184,6 +197,11 @@ def home_blocks(person):
         blocks["communications"] = communications_block(person)
     if can_manage_accounts(person):
         blocks["owners"] = owners_block(person)
+    if can_be_asked_for_help(person):
+        # Only the people asked know of a request (community.domain.may_read_help): never a count for others.
+        blocks["help"] = help_asked(person)
+    if can_lead_ambassadors(person):
+        blocks["join"] = join_requests(person)
     if is_webcare(person):
         blocks["webcare"] = webcare_block(person)
     if is_manager(person):
