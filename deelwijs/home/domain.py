@@ -94,7 +94,7 @@ def team_progress(person):
     """Per team the person manages: staff and volunteers in it, how many finished the basic modules meant for
     them (``learning.domain.finished_basic``), and the last 30 days' sharing.
 
-    At most ten queries however many teams and people: the teams, their members, who finished (at most seven),
+    At most seven queries however many teams and people: the teams, their members, who finished (at most four),
     and the shares of the last 30 days.
     """
     teams = list(Team.objects.filter(managers=person).order_by("name"))

@@ -362,6 +362,9 @@ def test_the_progress_page_costs_the_same_for_people_of_every_audience(client, p
 
 
 def test_finished_basic_holds_each_person_to_the_basic_modules_meant_for_them(people, modules, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
     from deelwijs.learning.domain import finished_basic
     from deelwijs.orgs.models import User
 
@@ -372,6 +375,10 @@ def test_finished_basic_holds_each_person_to_the_basic_modules_meant_for_them(pe
     finish(people["employee"], modules[1], modules[2])
     finish(people["ambassador"], modules[1], modules[2], modules[3])
     everyone = User.members.filter(organisation=org)
-    assert finished_basic(org, everyone) == {people["volunteer"].pk, people["client"].pk, people["ambassador"].pk}
+    with CaptureQueriesContext(connection) as captured:
+        finished = finished_basic(org, everyone)
+    assert finished == {people["volunteer"].pk, people["client"].pk, people["ambassador"].pk}
+    # The modules, then one query per set of modules an audience is held to: staff 1-3, volunteers and clients 1-2.
+    assert len(captured) == 3
     Module.objects.filter(organisation=org).update(basic=False)
     assert finished_basic(org, everyone) == set()  # no basic training: nobody is counted as trained
