@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Exists, IntegerField, OuterRef, Q, Subquery
+from django.db.models import Case, Count, Exists, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -326,6 +326,11 @@ def decide_join(actor, join_request, accept, reason="", buddy=None):
     return join_request
 
 
+def open_join_requests():
+    """The requests to join the ambassador team that wait for a decision, the longest waiting first."""
+    return JoinRequest.objects.filter(status=JoinRequest.OPEN).order_by("created", "pk")
+
+
 # Our people online
 def may_appear_online(person):
     """Staff and volunteers by their own choice; never a client, whatever other role they hold."""
@@ -451,6 +456,17 @@ def may_read_help(person, help_request):
 
 def visible_help_requests(person):
     return HelpRequest.objects.filter(Q(person=person) | Q(asked=person)).distinct()
+
+
+def help_waiting_for(person):
+    """The help requests this person was asked in that are not closed: those nobody answered yet first, then the
+    longest waiting. Only the person's own: that a colleague asked someone else for help is not theirs to know."""
+    not_answered = Case(When(status=HelpRequest.OPEN, then=Value(0)), default=Value(1), output_field=IntegerField())
+    return (
+        HelpRequest.objects.filter(asked=person)
+        .exclude(status=HelpRequest.CLOSED)
+        .order_by(not_answered, "created", "pk")
+    )
 
 
 def _tell_asked(help_request, helpers):

@@ -12,11 +12,13 @@ from django.db.models import Count, Q
 from django.utils import timezone
 
 from deelwijs.accounts.models import accounts_short_of_owners
-from deelwijs.learning.domain import basic_modules, progress
-from deelwijs.learning.models import Answer, Step
+from deelwijs.community.domain import help_waiting_for, open_join_requests
+from deelwijs.learning.domain import basic_modules, finished_basic, progress
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.permissions import (
+    can_be_asked_for_help,
     can_keep_register,
+    can_lead_ambassadors,
     can_manage_accounts,
     can_see_plan,
     is_communications,
@@ -89,10 +91,11 @@ def webcare_block(person):
 
 
 def team_progress(person):
-    """Per team the person manages: staff in it, how many finished the basic training, and the last 30 days' sharing.
+    """Per team the person manages: staff and volunteers in it, how many finished the basic modules meant for
+    them (``learning.domain.finished_basic``), and the last 30 days' sharing.
 
-    Five queries however many teams and people: the teams, their members, the basic steps, who answered them
-    all, and the shares of the last 30 days.
+    At most seven queries however many teams and people: the teams, their members, who finished (at most four),
+    and the shares of the last 30 days.
     """
     teams = list(Team.objects.filter(managers=person).order_by("name"))
     if not teams:
@@ -106,17 +109,7 @@ def team_progress(person):
     for team_id, user_id in staff:
         members.setdefault(team_id, set()).add(user_id)
     everyone = set().union(*members.values())
-    steps = Step.objects.filter(module__basic=True, module__published=True)
-    total_steps = steps.count()
-    finished = set()
-    if total_steps and everyone:
-        finished = set(
-            Answer.objects.filter(step__in=steps, person_id__in=everyone)
-            .values("person_id")
-            .annotate(n=Count("step_id", distinct=True))
-            .filter(n=total_steps)
-            .values_list("person_id", flat=True)
-        )
+    finished = finished_basic(person.organisation, User.members.filter(pk__in=everyone)) if everyone else set()
     # The last 30 days rather than this month, which on its first days says nothing yet. Shares keep the
     # sharer's team of the moment, so the figures stay put when people move.
     sharing = {
@@ -143,6 +136,16 @@ def team_progress(person):
     return rows
 
 
+def help_asked(person):
+    """Samen: the help requests the person was asked in and that are not closed, not answered yet first."""
+    return Listing.of(help_waiting_for(person).select_related("person"))
+
+
+def join_requests(person):
+    """Samen: the requests to join the ambassador team waiting for a decision, the longest waiting first."""
+    return Listing.of(open_join_requests().select_related("person"))
+
+
 def follow_ups(person):
     """Register entries whose agreed follow-up date has come or is near, and that have no outcome yet.
 
@@ -167,14 +170,15 @@ def new_items(person):
 
 
 def own_figures(person):
-    """The person's shares (all, and in the last 30 days), the clicks on their links, their basic modules done."""
+    """The person's shares (all, and in the last 30 days), the clicks on their links, and of the basic modules
+    meant for them (a client is not held to one for staff), how many they finished."""
     month_ago = timezone.now() - timedelta(days=30)
     figures = Share.objects.filter(person=person).aggregate(
         shares=Count("pk", distinct=True),
         recent=Count("pk", distinct=True, filter=Q(created__gte=month_ago)),
         clicks=Count("link__click"),
     )
-    modules = list(basic_modules(person.organisation))
+    modules = [m for m in basic_modules(person.organisation) if m.is_for(person.audience)]
     rows = progress(person, modules).values()
     return {**figures, "modules": len(modules), "modules_done": sum(row["complete"] for row in rows)}
 
@@ -193,6 +197,11 @@ def home_blocks(person):
         blocks["communications"] = communications_block(person)
     if can_manage_accounts(person):
         blocks["owners"] = owners_block(person)
+    if can_be_asked_for_help(person):
+        # Only the people asked know of a request (community.domain.may_read_help): never a count for others.
+        blocks["help"] = help_asked(person)
+    if can_lead_ambassadors(person):
+        blocks["join"] = join_requests(person)
     if is_webcare(person):
         blocks["webcare"] = webcare_block(person)
     if is_manager(person):

@@ -9,7 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from deelwijs.content.models import SHARE_NETWORKS
-from deelwijs.learning.models import Answer, Step
+from deelwijs.learning.domain import finished_basic
 from deelwijs.orgs.models import User
 from deelwijs.orgs.roles import CLIENT
 from deelwijs.stories.models import Story
@@ -229,25 +229,16 @@ def stories(scope, period):
 
 
 def training(scope):
-    """How many staff completed the basic modules (1-3), of how many. People who left are not counted."""
+    """How many staff and volunteers finished the basic modules meant for them (1-3 in the starting set), of how
+    many (``learning.domain.finished_basic``). People who left are not counted, nor clients."""
     people = User.members.filter(is_active=True).exclude(role_assignments__role=CLIENT)
     if scope.narrowed_to_people:
         members = narrow(
             User.teams.through.objects.filter(team__organisation=scope.organisation), scope, "team", "team__location"
         )
         people = people.filter(pk__in=members.values("user_id"))
-    steps = Step.objects.filter(module__organisation=scope.organisation, module__basic=True, module__published=True)
-    total_steps = steps.count()
     staff = people.count()
-    if not total_steps:
-        return {"staff": staff, "completed": 0, "percent": 0}
-    completed = (
-        Answer.objects.filter(step__in=steps, person__in=people.values("pk"))
-        .values("person_id")
-        .annotate(n=Count("step_id", distinct=True))
-        .filter(n=total_steps)
-        .count()
-    )
+    completed = len(finished_basic(scope.organisation, people))
     return {"staff": staff, "completed": completed, "percent": round(100 * completed / staff) if staff else 0}
 
 

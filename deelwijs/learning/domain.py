@@ -1,8 +1,14 @@
 """Progress and answers in the training modules."""
 
-from django.db.models import Count, Q
+import operator
+from functools import reduce
+
+from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
+
+from deelwijs.orgs.models import RoleAssignment
+from deelwijs.orgs.roles import AUDIENCES, STAFF, STAFF_ROLES, VOLUNTEER, VOLUNTEERS
 
 from .models import DILEMMA, GRADE, LESSON, NAMES, QUESTION, TEXT, Answer, Module, Step
 
@@ -39,6 +45,57 @@ def modules_for(person):
     texts written for them (Module.variants), and no module meant for others (a client makes no team plan)."""
     audience = person.audience
     return [m.for_audience(audience) for m in Module.objects.filter(published=True) if m.is_for(audience)]
+
+
+def _audience_filter(audience):
+    """The condition on a person for this audience, as ``roles.audience_of`` reads their roles: staff (a staff
+    role, or no role at all), volunteers, clients."""
+    roles = RoleAssignment.objects.filter(user=OuterRef("pk"))
+    staff, volunteer = Exists(roles.filter(role__in=STAFF_ROLES)), Exists(roles.filter(role=VOLUNTEER))
+    if audience == STAFF:
+        return staff | ~Exists(roles)
+    if audience == VOLUNTEERS:
+        return ~staff & volunteer
+    return ~staff & ~volunteer & Exists(roles)  # CLIENTS
+
+
+def of_audience(people, *audiences):
+    """Those among ``people`` (a queryset of people) whose training is that of one of these audiences."""
+    return people.filter(reduce(operator.or_, [_audience_filter(audience) for audience in audiences]))
+
+
+def finished_basic(organisation, people):
+    """The ids of those among ``people`` (a queryset of the organisation's people) who answered every step of
+    the published basic modules meant for them (Module.audiences): a volunteer is not held to a module for staff.
+
+    Someone whose audience has no basic module has nothing to finish and counts as finished, as the share gate
+    (``completed_basic``) lets them share; when the organisation has no basic step at all, nobody is counted.
+    At most four queries, however many people: the modules, then one for each different set of basic modules
+    the audiences are held to (the starting set has two: staff and volunteers do modules 1-3, clients 1-2).
+    """
+    modules = list(
+        Module.objects.filter(organisation=organisation, basic=True, published=True).annotate(step_count=Count("steps"))
+    )
+    if not any(m.step_count for m in modules):
+        return set()
+    held_to = {}
+    for audience, _label in AUDIENCES:
+        held_to.setdefault(tuple(m for m in modules if m.is_for(audience)), []).append(audience)
+    finished = set()
+    for meant, audiences in held_to.items():
+        total = sum(m.step_count for m in meant)
+        people_here = of_audience(people, *audiences)
+        if not total:
+            finished.update(people_here.values_list("pk", flat=True))
+            continue
+        finished.update(
+            Answer.objects.filter(step__module__in=meant, person__in=people_here.values("pk"))
+            .values("person_id")
+            .annotate(n=Count("step_id", distinct=True))
+            .filter(n=total)
+            .values_list("person_id", flat=True)
+        )
+    return finished
 
 
 def completed_basic(person):

@@ -144,23 +144,27 @@ def certificate(request, number):
 
 def _people_in_view(request):
     """Managers see their own teams; communications and administrators see everyone."""
-    people = User.members.filter(is_active=True).prefetch_related("teams__location")
+    people = User.members.filter(is_active=True).prefetch_related("teams__location", "role_assignments")
     if not can_see_all_teams(request.user):
         people = people.filter(teams__managers=request.user).distinct()
     return list(people)
 
 
 def _progress_rows(request):
-    modules = list(Module.objects.all().filter(published=True))
-    totals = {m.pk: m.steps.count() for m in modules}
-    answers = {}
-    for person_id, module_id in Answer.objects.filter(step__module__in=modules).values_list(
-        "person_id", "step__module_id"
-    ):
-        answers[(person_id, module_id)] = answers.get((person_id, module_id), 0) + 1
+    """The published modules, and per person a cell per module: (steps done, steps), or None for a module that
+    is not meant for them (a client does not make the team plan), so nobody is shown behind on it."""
+    modules = list(Module.objects.all().filter(published=True).annotate(step_count=Count("steps")))
+    answers = {
+        (row["person_id"], row["step__module_id"]): row["n"]
+        for row in Answer.objects.filter(step__module__in=modules)
+        .values("person_id", "step__module_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    }
     rows = []
     for person in _people_in_view(request):
-        cells = [(answers.get((person.pk, m.pk), 0), totals[m.pk]) for m in modules]
+        audience = person.audience
+        cells = [(answers.get((person.pk, m.pk), 0), m.step_count) if m.is_for(audience) else None for m in modules]
         teams = ", ".join(t.name for t in person.teams.all())
         locations = ", ".join(sorted({t.location.name for t in person.teams.all() if t.location}))
         rows.append({"person": person, "teams": teams, "locations": locations, "cells": cells})
@@ -168,14 +172,22 @@ def _progress_rows(request):
 
 
 def _summaries(modules, rows, key):
-    """Per team (or location): how many people finished each module, of how many."""
+    """Per team (or location): of the people each module is meant for, how many finished it."""
     groups = {}
     for row in rows:
         for name in [n for n in row[key].split(", ") if n] or ["—"]:
-            group = groups.setdefault(name, {"name": name, "people": 0, "done": [0] * len(modules)})
+            group = groups.setdefault(
+                name, {"name": name, "people": 0, "done": [0] * len(modules), "expected": [0] * len(modules)}
+            )
             group["people"] += 1
-            for i, (done, total) in enumerate(row["cells"]):
+            for i, cell in enumerate(row["cells"]):
+                if cell is None:
+                    continue
+                done, total = cell
+                group["expected"][i] += 1
                 group["done"][i] += bool(total) and done >= total
+    for group in groups.values():
+        group["cells"] = list(zip(group["done"], group["expected"], strict=True))
     return sorted(groups.values(), key=lambda g: g["name"])
 
 
@@ -205,9 +217,8 @@ def progress_csv(request):
     # Steps done as "3 van 5": a spreadsheet reads "3/5" as the 3rd of May.
     writer.writerow(["naam", "teams", "locaties"] + [f"module {m.number}: {m.title}" for m in modules])
     for row in rows:
-        writer.writerow(
-            [row["person"].full_name, row["teams"], row["locations"]] + [f"{d} van {t}" for d, t in row["cells"]]
-        )
+        cells = ["n.v.t." if cell is None else f"{cell[0]} van {cell[1]}" for cell in row["cells"]]
+        writer.writerow([row["person"].full_name, row["teams"], row["locations"]] + cells)
     return response
 
 

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.views import LoginView
 from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
@@ -39,6 +40,9 @@ from .permissions import (
     requires,
 )
 from .tenancy import organisation_scope
+
+# A team page lists this many members at a time; the form above still holds all of them.
+TEAM_MEMBERS_PAGE_SIZE = 25
 
 
 class SignInView(LoginView):
@@ -298,13 +302,23 @@ def teams(request):
 
 @requires(can_manage_people)
 def team_edit(request, pk=None):
+    """A team's name, location, managers and members; below the form its members one page at a time, with their
+    roles and whether their account is open, each linked to their page."""
     team = get_object_or_404(Team, pk=pk) if pk else None
     form = TeamForm(request.POST or None, instance=team, organisation=request.user.organisation)
     if request.method == "POST" and form.is_valid():
         saved = form.save()
         messages.success(request, _("%(name)s is saved.") % {"name": saved.name})
         return redirect("teams")
-    return render(request, "orgs/edit.html", {"form": form, "title": team.name if team else _("New team")})
+    members = None
+    if team is not None:
+        listed = team.members.prefetch_related("role_assignments").order_by("first_name", "last_name", "pk")
+        members = Paginator(listed, TEAM_MEMBERS_PAGE_SIZE).get_page(request.GET.get("pagina"))
+    return render(
+        request,
+        "orgs/team_edit.html",
+        {"form": form, "team": team, "members": members, "title": team.name if team else _("New team")},
+    )
 
 
 @requires(can_manage_people)

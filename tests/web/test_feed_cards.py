@@ -54,6 +54,30 @@ def test_the_pager_keeps_the_search(client, people, org):
     assert "?pagina=2&amp;q=nieuws" in html
 
 
+def test_the_feed_pages_with_the_shared_pager(client, people, org):
+    for n in range(45):
+        make_item(org, f"Nieuws {n}")
+    html = feed(client, people["employee"], "?q=nieuws&pagina=2").content.decode()
+    assert "Pagina 2 van 3" in html
+    assert 'href="?pagina=1&amp;q=nieuws" rel="prev">← Vorige pagina' in html
+    assert 'href="?pagina=3&amp;q=nieuws" rel="next">Volgende pagina →' in html
+    assert "Ouder" not in html and "Nieuwer" not in html  # the feed's own links are gone
+    assert "Vorige pagina" not in feed(client, people["employee"]).content.decode()  # nothing before the first
+
+
+def test_every_page_of_the_feed_costs_the_same_queries(client, people, org):
+    client.force_login(people["employee"])
+    for n in range(45):
+        item = make_item(org, f"Nieuws {n}")
+        SuggestedText.objects.create(item=item, network="x", text="Nieuws voor X")
+    counts = []
+    for query in ("", "?pagina=2", "?pagina=3", "?pagina=99", "?pagina=nul", "?q=nieuws&pagina=2"):
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("feed") + query).status_code == 200
+        counts.append(len(captured))
+    assert len(set(counts)) == 1 and counts[0] <= 15
+
+
 def test_a_search_over_the_limit_is_dropped_not_an_error(client, people, org):
     make_item(org, "Nieuws")
     assert titles(feed(client, people["employee"], "?q=" + "a" * 500)) == ["Nieuws"]

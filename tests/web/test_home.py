@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.community.models import HelpRequest, JoinRequest
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Answer, Step
 from deelwijs.orgs.models import Notification, Team
@@ -17,6 +18,7 @@ from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story
 from deelwijs.webcare.models import Conversation, InboxItem
 
+from ..conftest import make_person
 from .test_content import make_item
 
 # The headings of the blocks, as the Dutch page says them.
@@ -28,11 +30,13 @@ FOLLOW_UPS = "Vervolg van gesprekken"
 NEW = "Nieuw in je feed"
 FIGURES = "Jouw cijfers"
 MY_POSTS = "van jou"
+HELP = "wachten op jou"
+JOIN = "willen bij het ambassadeursteam"
 BLOCKS = {
-    "communications": {COMMUNICATIONS, OWNERS},
-    "administrator": {OWNERS},
+    "communications": {COMMUNICATIONS, OWNERS, HELP, JOIN},
+    "administrator": {OWNERS, JOIN},
     "webcare": {WEBCARE},
-    "manager": {TEAMS, FOLLOW_UPS},
+    "manager": {TEAMS, FOLLOW_UPS, HELP},
     "ambassador": {MY_POSTS},
     "employee": set(),
     "volunteer": set(),
@@ -42,8 +46,17 @@ EVERY_BLOCK = set().union(*BLOCKS.values())
 
 
 def fill(org, people, n=1, tag=""):
-    """n of everything a home page lists: stories, posts, an account short of owners, inbox items, follow-ups."""
+    """n of everything a home page lists: stories, posts, an account short of owners, inbox items, follow-ups,
+    help requests (of the employee, to their manager and communications) and requests to join (two of each, so
+    the headings are plural)."""
     now = timezone.now()
+    for i in range(2 * n):
+        asked = HelpRequest.objects.create(
+            organisation=org, person=people["employee"], what_happened=f"Vertrouwelijk {tag}{i}"
+        )
+        asked.asked.set([people["manager"], people["communications"]])
+        newcomer = make_person(org, "employee", email=f"aanmelding{tag}{i}@test.test")
+        JoinRequest.objects.create(organisation=org, person=newcomer, motivation=f"Graag {tag}{i}")
     for i in range(n):
         Story.objects.create(organisation=org, author=people["employee"], text=f"Verhaal {i} over de tuin.")
         PlannedPost.objects.create(
@@ -394,3 +407,101 @@ def test_the_svg_and_the_manifest_name_files_that_exist():
     for icon in manifest["icons"]:
         assert (ICONS.parent / icon["src"]).is_file(), icon["src"]
     assert {icon["sizes"] for icon in manifest["icons"]} >= {"192x192", "512x512"}
+
+
+def test_a_volunteer_is_trained_when_the_basic_modules_meant_for_volunteers_are_done(client, people, org):
+    from deelwijs.learning.models import Module
+
+    install_modules(org)
+    Module.objects.filter(organisation=org, number=3).update(audiences=["staff"])  # basic, for staff only
+    for step in Step.objects.filter(module__number__in=[1, 2]):
+        Answer.objects.create(person=people["volunteer"], step=step, value={"read": True})
+        Answer.objects.create(person=people["employee"], step=step, value={"read": True})
+    [row] = home(client, people["manager"]).context["blocks"]["teams"]
+    assert row["people"] == len(people) - 1 and row["trained"] == 1  # the volunteer; the employee has module 3 to do
+    figures = home(client, people["volunteer"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (2, 2)
+    figures = home(client, people["employee"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (3, 2)
+
+
+def test_a_client_counts_only_the_basic_modules_meant_for_clients(client, people, org):
+    install_modules(org)  # module 3 of the starting set is for staff and volunteers
+    for step in Step.objects.filter(module__number__in=[1, 2]):
+        Answer.objects.create(person=people["client"], step=step, value={"read": True})
+    html = text_of(home(client, people["client"]))
+    figures = home(client, people["client"]).context["blocks"]["figures"]
+    assert (figures["modules"], figures["modules_done"]) == (2, 2) and "2 van 2" in html
+
+
+def help_request(org, person, asked, text, status=HelpRequest.OPEN, days_ago=0):
+    made = HelpRequest.objects.create(
+        organisation=org,
+        person=person,
+        what_happened=text,
+        status=status,
+        created=timezone.now() - timedelta(days=days_ago),
+    )
+    made.asked.set(asked)
+    return made
+
+
+def test_only_the_people_asked_see_a_help_request_waiting_on_their_home(client, people, org):
+    being_helped = help_request(
+        org, people["employee"], [people["manager"]], "Al opgepakt", HelpRequest.IN_PROGRESS, days_ago=5
+    )
+    waiting = help_request(org, people["ambassador"], [people["manager"]], "Nog niemand", days_ago=1)
+    help_request(org, people["volunteer"], [people["manager"]], "Klaar", HelpRequest.CLOSED)
+    help_request(org, people["client"], [people["communications"]], "Voor communicatie")
+    response = home(client, people["manager"])
+    block = response.context["blocks"]["help"]
+    assert block.count == 2 and block.rows == [waiting, being_helped]  # not answered yet first
+    html = text_of(response)
+    assert "2 hulpvragen wachten op jou" in html and "Hulpvraag van Ambassador Test" in html
+    assert reverse("help_request", args=[waiting.pk]) in html and reverse("help_requests") in html
+    for confidential in ("Nog niemand", "Al opgepakt", "Klaar", "Voor communicatie", "Client Test"):
+        assert confidential not in html, confidential  # what happened stays in the request itself
+    # Communications sees the one it was asked in, not the manager's; the administrator sees none.
+    assert home(client, people["communications"]).context["blocks"]["help"].count == 1
+    for role in ("administrator", "employee", "ambassador", "volunteer", "client", "webcare"):
+        html = text_of(home(client, people[role]))
+        assert HELP not in html and "wacht op jou" not in html and "Hulpvraag van" not in html, role
+
+
+def test_a_closed_account_that_asked_for_help_is_not_named(client, people, org):
+    from deelwijs.orgs.models import User
+
+    help_request(org, people["employee"], [people["manager"]], "Iets")
+    User.objects.filter(pk=people["employee"].pk).update(is_active=False)
+    html = text_of(home(client, people["manager"]))
+    assert "Hulpvraag van Voormalig medewerker" in html and "Employee Test" not in html.split("h-help", 1)[1][:600]
+
+
+def test_who_leads_the_ambassadors_sees_the_requests_to_join_on_their_home(client, people, org):
+    newcomer = make_person(org, "employee", email="nieuw@test.test")
+    waiting = JoinRequest.objects.create(organisation=org, person=newcomer, motivation="Ik vertel graag")
+    JoinRequest.objects.create(
+        organisation=org, person=people["employee"], motivation="Eerder", status=JoinRequest.DECLINED
+    )
+    for role in ("communications", "administrator"):
+        response = home(client, people[role])
+        assert response.context["blocks"]["join"].rows == [waiting], role
+        html = text_of(response)
+        assert "1 collega wil bij het ambassadeursteam." in html and "Eerder" not in html
+        assert reverse("join_request", args=[waiting.pk]) in html and reverse("join_requests") in html
+        assert "Ik vertel graag" not in html  # the motivation is read on the request's page
+    for role in ("manager", "employee", "ambassador", "webcare", "volunteer", "client"):
+        response = home(client, people[role])
+        assert "join" not in response.context["blocks"] and "ambassadeursteam" not in text_of(response), role
+    JoinRequest.objects.filter(pk=waiting.pk).update(status=JoinRequest.ACCEPTED)
+    assert "ambassadeursteam" not in text_of(home(client, people["communications"]))  # nothing left to decide
+
+
+def test_the_home_of_another_organisation_shows_none_of_these(client, people, org, outsider):
+    from deelwijs.orgs import domain
+
+    help_request(org, people["employee"], [people["communications"]], "Iets")
+    JoinRequest.objects.create(organisation=org, person=people["employee"], motivation="Graag")
+    domain.set_roles(None, outsider, ["administrator", "communications", "manager"])
+    response = home(client, outsider)
+    assert response.context["blocks"]["help"].count == 0 and response.context["blocks"]["join"].count == 0

@@ -314,3 +314,16 @@ def test_every_chart_says_what_it_counts_and_a_running_period_is_marked(client, 
     assert "loopt nog, t/m vandaag" in html and 'class="unfinished"' in html and "is geen daling" in html
     html = client.get(reverse("dashboard") + f"?period={current.previous().key}&by=week").content.decode()
     assert 'class="unfinished"' not in html and "loopt nog" not in html
+
+
+def test_training_holds_volunteers_to_the_basic_modules_meant_for_them(org, people, world):
+    from deelwijs.learning.content import install_modules
+    from deelwijs.learning.models import Answer, Module, Step
+
+    install_modules(org)
+    Module.objects.filter(organisation=org, number=3).update(audiences=["staff"])
+    first_two = Step.objects.filter(module__organisation=org, module__number__in=[1, 2])
+    for person in (people["volunteer"], world["anna"]):
+        Answer.objects.bulk_create([Answer(person=person, step=s, value={}) for s in first_two])
+    everyone = figures.training(figures.Scope(org))
+    assert everyone["completed"] == 1  # the volunteer; Anna, staff, has module 3 still to do

@@ -301,3 +301,84 @@ def test_progress_per_team_and_location(client, people, modules):
     wijkteam = next(g for g in by_team if g["name"] == "Wijkteam")
     assert wijkteam["people"] == len(people) and wijkteam["done"][0] == 1 and wijkteam["done"][1] == 0
     assert dict(context["summaries"])["Per locatie"][0]["name"] == "De Linde"
+
+
+def finish(person, *modules):
+    for module in modules:
+        for each in module.steps.all():
+            Answer.objects.create(person=person, step=each, value={"read": True}, correct=True)
+
+
+def test_progress_counts_only_the_modules_meant_for_each_person(client, people, modules):
+    # The starting set: module 3 is for staff and volunteers, modules 4 and 5 for staff only.
+    finish(people["volunteer"], modules[1], modules[2], modules[3])
+    finish(people["client"], modules[1], modules[2])
+    finish(people["employee"], modules[1])
+    client.force_login(people["manager"])
+    response = client.get(reverse("learning_progress"))
+    rows = {r["person"]: r["cells"] for r in response.context["rows"]}
+    four, five = modules[4].steps.count(), modules[5].steps.count()
+    assert rows[people["volunteer"]][3:] == [None, None]  # not 0 of 4: the team plan is not theirs
+    assert rows[people["client"]][2:] == [None, None, None]
+    assert rows[people["employee"]][3:] == [(0, four), (0, five)]
+    [team] = dict(response.context["summaries"])["Per team"]
+    staff = len(people) - 2  # everyone in the team but the volunteer and the client
+    # Module 3: the volunteer and nobody else of the staff and volunteers; module 4: none of the staff.
+    assert team["cells"][2] == (1, staff + 1) and team["cells"][3] == (0, staff)
+    assert team["cells"][0] == (3, len(people))
+    html = response.content.decode()
+    assert "hoort niet bij hun training" in html and f"0 van {staff} klaar" in html
+
+
+def test_the_csv_says_when_a_module_is_not_meant_for_someone(client, people, modules):
+    client.force_login(people["communications"])
+    rows = list(
+        csv.reader(io.StringIO(client.get(reverse("learning_progress_csv")).content.decode("utf-8-sig")), delimiter=";")
+    )
+    volunteer = next(r for r in rows if r[0] == "Volunteer Test")
+    client_row = next(r for r in rows if r[0] == "Client Test")
+    assert (
+        volunteer[3:]
+        == ["0 van 4", f"0 van {modules[2].steps.count()}", f"0 van {modules[3].steps.count()}"] + ["n.v.t."] * 2
+    )
+    assert client_row[5:] == ["n.v.t."] * 3
+
+
+def test_the_progress_page_costs_the_same_for_people_of_every_audience(client, people, modules, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.conftest import make_person
+
+    client.force_login(people["communications"])
+    counts = []
+    for extra in range(3):
+        for role in ("volunteer", "client", "employee"):
+            make_person(org, role, email=f"{role}{extra}@test.test").teams.add(*people["employee"].teams.all())
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(reverse("learning_progress")).status_code == 200
+        counts.append(len(captured))
+    assert len(set(counts)) == 1 and counts[0] <= 15
+
+
+def test_finished_basic_holds_each_person_to_the_basic_modules_meant_for_them(people, modules, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from deelwijs.learning.domain import finished_basic
+    from deelwijs.orgs.models import User
+
+    modules[3].audiences = ["staff"]  # an organisation made its third basic module for staff only
+    modules[3].save(update_fields=["audiences"])
+    finish(people["volunteer"], modules[1], modules[2])
+    finish(people["client"], modules[1], modules[2])
+    finish(people["employee"], modules[1], modules[2])
+    finish(people["ambassador"], modules[1], modules[2], modules[3])
+    everyone = User.members.filter(organisation=org)
+    with CaptureQueriesContext(connection) as captured:
+        finished = finished_basic(org, everyone)
+    assert finished == {people["volunteer"].pk, people["client"].pk, people["ambassador"].pk}
+    # The modules, then one query per set of modules an audience is held to: staff 1-3, volunteers and clients 1-2.
+    assert len(captured) == 3
+    Module.objects.filter(organisation=org).update(basic=False)
+    assert finished_basic(org, everyone) == set()  # no basic training: nobody is counted as trained

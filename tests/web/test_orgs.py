@@ -213,3 +213,71 @@ def test_team_and_location_names_are_unique_per_organisation(client, people, org
     response = client.post(reverse("location_new"), {"name": "De Linde", "address": "Ergens 1"})
     assert "al een locatie" in response.content.decode() and 'value="Ergens 1"' in response.content.decode()
     assert client.post(reverse("location_new"), {"name": "Het Anker"}).status_code == 302
+
+
+def team_page(client, person, team, query=""):
+    client.force_login(person)
+    return client.get(reverse("team_edit", kwargs={"pk": team.pk}) + query)
+
+
+def test_the_team_page_lists_members_with_roles_account_and_their_page(client, people, org):
+    from django.utils import timezone
+
+    from deelwijs.orgs.models import Team
+    from tests.conftest import make_person
+
+    team = Team.objects.get(organisation=org)
+    left = make_person(org, "employee", email="weg@test.test", is_active=False)
+    User.objects.filter(pk=left.pk).update(first_name="Aad", closed_at=timezone.now())
+    left.teams.add(team)
+    response = team_page(client, people["administrator"], team)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f"{len(people) + 1} leden" in html and "De leden van Wijkteam" in html
+    volunteer = reverse("person_roles", kwargs={"pk": people["volunteer"].pk})
+    assert f'<a href="{volunteer}">Volunteer Test</a>' in html
+    assert "Vrijwilliger" in html and "Open" in html
+    assert f'<a href="{reverse("person_reopen", kwargs={"pk": left.pk})}">Aad Test</a>' in html
+    assert "gesloten op" in html
+
+
+def test_a_long_team_pages_with_the_shared_pager_at_the_same_cost(client, people, org):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from deelwijs.orgs.models import Team
+    from deelwijs.orgs.views import TEAM_MEMBERS_PAGE_SIZE
+    from tests.conftest import make_person
+
+    team = Team.objects.get(organisation=org)
+    counts = []
+    for total in (TEAM_MEMBERS_PAGE_SIZE + 1, 2 * TEAM_MEMBERS_PAGE_SIZE + 1):
+        while team.members.count() < total:
+            make_person(org, "employee", email=f"lid{team.members.count()}@test.test").teams.add(team)
+        client.force_login(people["administrator"])
+        with CaptureQueriesContext(connection) as captured:
+            response = client.get(reverse("team_edit", kwargs={"pk": team.pk}) + "?pagina=2")
+        counts.append(len(captured))
+    assert counts[0] == counts[1] and counts[0] <= 25
+    html = response.content.decode()
+    assert "Pagina 2 van 3" in html and 'href="?pagina=3" rel="next"' in html
+    assert len(response.context["members"]) == TEAM_MEMBERS_PAGE_SIZE
+
+
+def test_the_team_page_is_for_administrators_of_its_own_organisation(client, people, org, outsider):
+    from deelwijs.orgs.models import Team
+
+    team = Team.objects.get(organisation=org)
+    for role, person in people.items():
+        expected = 200 if role == "administrator" else 403
+        assert team_page(client, person, team).status_code == expected, role
+    assert team_page(client, outsider, team).status_code == 404
+    for odd in ("?pagina=-1", "?pagina=" + "9" * 40, "?pagina=%00", "?pagina=twee"):
+        assert team_page(client, people["administrator"], team, odd).status_code == 200, odd
+
+
+def test_a_new_team_has_no_member_list_yet(client, people):
+    client.force_login(people["administrator"])
+    response = client.get(reverse("team_new"))
+    assert response.status_code == 200 and response.context["members"] is None
+    assert "leden" not in response.content.decode().split("<main", 1)[-1].split("</form>")[-1]
