@@ -26,7 +26,7 @@ def channel_list(request):
 def channel_edit(request, pk=None):
     channel = get_object_or_404(ChatChannel, pk=pk) if pk else ChatChannel(organisation=request.user.organisation)
     # The heading before the form binds: a failed POST changes the instance, not the saved name.
-    title = _("Channel “%(name)s”: change") % {"name": channel.name} if pk else _("New Teams or Slack channel")
+    title = _("Edit the channel “%(name)s”") % {"name": channel.name} if pk else _("New Teams or Slack channel")
     form = ChannelForm(request.POST or None, instance=channel)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
