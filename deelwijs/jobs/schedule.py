@@ -63,7 +63,6 @@ JOBS = (
         "*/5 * * * *",
         "deelwijs.chat.tasks.send_due",
         _("Every 5 minutes: items that went live to the Teams and Slack channels, and messages to try again"),
-        run_at_start=True,
     ),
     Job(
         "import_news",
