@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.common import outbound
 from deelwijs.common.forms import InputLimits
+from deelwijs.orgs.models import Team
 
 from .models import ChatChannel, host_is_known
 
@@ -36,7 +37,7 @@ class ChannelForm(InputLimits, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["team"].empty_label = _("The whole organisation")
-        self.fields["team"].queryset = self.fields["team"].queryset.order_by("name")
+        self.fields["team"].queryset = Team.objects.order_by("name")
         stored = self.instance.webhook_url
         # The stored secret never goes back into the page.
         self.initial["webhook_url"] = ""

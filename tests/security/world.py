@@ -419,7 +419,9 @@ def _build(org, personas, marker, module_number):
         sends_webcare=True,
         last_error=f"Fout {marker}",
     )
-    Delivery.objects.create(channel=chat_channel, kind=Delivery.ITEM, item=item, status=Delivery.SENT, attempts=1)
+    Delivery.objects.create(
+        channel=chat_channel, kind=Delivery.ITEM, item=item, status=Delivery.FAILED, attempts=1, error=f"Fout {marker}"
+    )
 
     AuditEntry.objects.create(organisation=org, actor=comms, action="settings", summary=f"Logboek {marker}")
     invitation_token = f"matrix-invitation-{slug}"

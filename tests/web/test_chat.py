@@ -594,3 +594,35 @@ def test_a_new_person_in_communications_is_told_of_a_pause_too(org, people, rece
         make_item(org, f"Bericht {number}")
     run_announcements(org)
     assert Notification.objects.filter(person=second).count() == 1
+
+
+def test_a_redirect_is_not_followed_and_the_message_goes_nowhere_else(org, receiver):
+    receiver.answer_with("/teams/org", (307, {"Location": receiver.url + "/teams/elders"}, ""))
+    channel = make_channel(org, receiver, "/teams/org")
+    with organisation_scope(org):
+        delivery = domain.send_test(channel)
+    delivery.refresh_from_db()
+    assert delivery.status == "failed" and "Deelwijs volgt dat niet" in delivery.error
+    assert receiver.on("/teams/elders") == []
+
+
+def test_saving_a_paused_channel_with_a_new_address_starts_it_afresh(client, people, org, receiver):
+    channel = make_channel(org, receiver, "/teams/org", paused_at=timezone.now(), failures=3, last_error="Weg")
+    client.force_login(people["communications"])
+    html = client.get(reverse("chat_channel", args=[channel.pk])).content.decode()
+    assert "Gepauzeerd sinds" in html
+    new_address = "https://prod-01.westeurope.logic.azure.com/workflows/nieuw"
+    client.post(reverse("chat_channel_edit", args=[channel.pk]), form_data(webhook_url=new_address))
+    channel.refresh_from_db()
+    assert (channel.paused_at, channel.failures, channel.webhook_url) == (None, 0, new_address)
+    entry = AuditEntry.objects.get(action="chat_channel")
+    assert "webhookadres" in entry.summary and "nieuw" not in entry.summary
+
+
+def test_the_channel_page_shows_what_people_wrote_as_text(client, people, org, receiver):
+    channel = make_channel(org, receiver, "/slack/org", name="<script>alert(1)</script>")
+    make_item(org, "<img src=x onerror=alert(1)>")
+    client.force_login(people["communications"])
+    html = client.get(reverse("chat_channel", args=[channel.pk])).content.decode()
+    assert "<script>alert(1)" not in html and "<img src=x" not in html
+    assert "&lt;img src=x onerror=alert(1)&gt;" in html
