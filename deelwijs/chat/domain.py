@@ -88,7 +88,7 @@ def channel_items(channel):
 def new_items_for(channel, now):
     """The live items the channel has not heard of yet and should."""
     since = max(channel.created, now - ANNOUNCE_WITHIN)
-    announced = Delivery.objects.filter(channel=channel, kind=Delivery.ITEM).values("item")
+    announced = Delivery.objects.filter(channel=channel, kind=Delivery.ITEM, item__isnull=False).values("item")
     new = Q(starts_at__gte=since) | Q(created__gte=since)
     return channel_items(channel).live(now).filter(new).exclude(pk__in=announced).order_by("starts_at", "pk")
 
@@ -307,8 +307,8 @@ def _failed(delivery, problem, retry, wait, now):
     channel.save(update_fields=["last_error", "last_error_at"])
     # A test message is not tried again: whoever sent it is looking at the page.
     if retry and delivery.kind != Delivery.TEST and delivery.attempts < MAX_ATTEMPTS:
-        pause = max(BACKOFF[delivery.attempts - 1], wait or timedelta(0))
-        delivery.error, delivery.next_attempt_at = problem[:300], now + min(pause, MAX_WAIT)
+        wait_for = max(BACKOFF[delivery.attempts - 1], wait or timedelta(0))
+        delivery.error, delivery.next_attempt_at = problem[:300], now + min(wait_for, MAX_WAIT)
         delivery.save(update_fields=["error", "next_attempt_at", "attempts"])
         return Delivery.PENDING
     if delivery.kind != Delivery.TEST:
@@ -321,8 +321,10 @@ def _failed(delivery, problem, retry, wait, now):
 
 def _pause(channel, now):
     """No more messages until someone looks: communications hears of it, in the app and by e-mail."""
+    # Conditional, so two messages failing at the same moment pause (and tell) once.
+    if not ChatChannel.objects.filter(pk=channel.pk, paused_at__isnull=True).update(paused_at=now):
+        return
     channel.paused_at = now
-    channel.save(update_fields=["paused_at"])
     log(
         channel.organisation,
         None,
