@@ -37,7 +37,7 @@ EXCERPT_LENGTH = 140
 CHECKED_LENGTH = 1_000  # of a long text only the start is checked and shown
 # Slack's limits (api.slack.com/reference/block-kit/blocks).
 SLACK_HEADER, SLACK_SECTION, SLACK_FIELD, SLACK_BUTTON, SLACK_BLOCKS, SLACK_FIELDS = 150, 3000, 2000, 75, 50, 10
-TEAMS_TITLE = 300
+TEAMS_TITLE, TEAMS_TEXT = 300, 3000
 MASKED_CATEGORIES = {"client_privacy", "personal_data", "client_contact", "confidential"}
 MASK = "[…]"
 HANDLE = re.compile(r"(?<![\w@])@[\w.-]+(?:@[\w.-]+)?")
@@ -226,7 +226,7 @@ def _teams_text(text, limit):
     return clip(text, limit).replace("{{", "{\u200b{")
 
 
-def _run(text, limit=SLACK_SECTION, **style):
+def _run(text, limit=TEAMS_TEXT, **style):
     return {"type": "TextRun", "text": _teams_text(text, limit), **style}
 
 
