@@ -1,7 +1,8 @@
 """The one door out: every request the server makes to a URL someone typed in goes through here.
 
 Feeds, Mastodon and Bluesky sources, the news import and OpenID Connect discovery all fetch URLs that an
-administrator (or, for single sign-on, an anonymous visitor choosing an organisation) can point anywhere.
+administrator (or, for single sign-on, an anonymous visitor choosing an organisation) can point anywhere, and
+the Teams and Slack channels post to one.
 Without a check that is a way into the network behind the server: the database, the cloud metadata service
 at 169.254.169.254, admin panels on localhost. So:
 
@@ -257,6 +258,25 @@ def fetch(url, *, headers=None, max_bytes=MAX_BYTES, timeout=TIMEOUT):
                 continue
             return Response(response.url, response.status_code, response.headers, response.content)
     raise OutboundError(_("Too many redirects."))
+
+
+def post_json(url, payload, *, max_bytes=64 * 1024, timeout=TIMEOUT):
+    """POST payload as JSON to url through the checks (a webhook: Teams, Slack).
+
+    A redirect is not followed but returned like any other answer: what was posted goes to the address that was
+    set and nowhere else. Returns a Response for any HTTP status (callers decide about 429 and errors); raises
+    OutboundError when the URL or an address is refused, the connection fails, or time or size run out.
+    """
+    if urlsplit(url).scheme not in SCHEMES or not urlsplit(url).hostname:
+        raise unreachable()
+    with session(max_bytes=max_bytes, timeout=timeout) as s:
+        try:
+            response = s.post(url, json=payload, allow_redirects=False, timeout=timeout)
+        except requests.RequestException as e:
+            raise _translate(e) from e
+        except (ValueError, UnicodeError) as e:  # a URL that requests cannot even parse
+            raise unreachable() from e
+        return Response(response.url, response.status_code, response.headers, response.content)
 
 
 def check_url(url):

@@ -113,6 +113,7 @@ INSTALLED_APPS = [
     "deelwijs.webcare",
     "deelwijs.toolkit",
     "deelwijs.community",
+    "deelwijs.chat",
     "deelwijs.jobs",
     "deelwijs.privacy",
     "deelwijs.demo",

@@ -67,6 +67,7 @@ urlpatterns = [
     path("inhoud/campagnes/", content_views.campaign_list, name="campaign_list"),
     path("inhoud/campagnes/nieuw/", content_views.campaign_edit, name="campaign_new"),
     path("inhoud/campagnes/<int:pk>/", content_views.campaign_edit, name="campaign_edit"),
+    path("inhoud/teams-en-slack/", include("deelwijs.chat.urls")),
     path("openbaar/<str:name>", content_views.public_image, name="public_image"),
     path("s/<str:code>", sharing_views.tracked_link, name="tracked_link"),
     path("verhalen/", story_views.my_stories, name="my_stories"),

@@ -2,8 +2,10 @@
 
 import hashlib
 from collections import Counter
+from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from deelwijs.guard import check
@@ -25,6 +27,23 @@ def visible_items(person):
     if can_manage_content(person):
         return ContentItem.objects.all()
     return ContentItem.objects.live().for_person(person)
+
+
+# The weekly digest: the items that went live in the past week, newest first. The e-mail (content.tasks) and the
+# Teams and Slack card (chat) both choose with digest_items.
+DIGEST_PERIOD = timedelta(days=7)
+DIGEST_LENGTH = 10
+
+
+def digest_since(now=None):
+    """Where the digest's week begins."""
+    return (now or timezone.now()) - DIGEST_PERIOD
+
+
+def digest_items(items, since):
+    """The digest's choice among items (a ContentItem queryset, already narrowed to an audience): the live ones
+    that became visible since ``since``, newest first, DIGEST_LENGTH at most."""
+    return list(items.live().filter(starts_at__gte=since).order_by("-starts_at")[:DIGEST_LENGTH])
 
 
 def reach(item):

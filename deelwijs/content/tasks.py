@@ -12,6 +12,7 @@ from django_tasks import task
 from deelwijs.orgs.models import Organisation, User
 from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
+from .domain import digest_items, digest_since
 from .models import ContentItem
 from .news import import_feed
 from .uploads import forget_kept_uploads as forget_kept
@@ -21,13 +22,13 @@ KEEP_UPLOADS = timedelta(days=1)
 
 
 def digest_for(person, since):
-    return list(ContentItem.objects.live().for_person(person).filter(starts_at__gte=since).order_by("-starts_at")[:10])
+    return digest_items(ContentItem.objects.for_person(person), since)
 
 
 @task()
 def send_weekly_digest():
     """E-mail everyone who wants it the items of the past week meant for them. Returns how many were sent."""
-    since = timezone.now() - timedelta(days=7)
+    since = digest_since()
     sent = 0
     with get_connection() as connection, translation.override("nl"):
         for person in _digest_readers():

@@ -59,6 +59,12 @@ JOBS = (
         run_at_start=True,
     ),
     Job(
+        "send_chat",
+        "*/5 * * * *",
+        "deelwijs.chat.tasks.send_due",
+        _("Every 5 minutes: items that went live to the Teams and Slack channels, and messages to try again"),
+    ),
+    Job(
         "import_news",
         "15 * * * *",
         "deelwijs.content.tasks.import_all_news",
@@ -106,6 +112,12 @@ JOBS = (
         "0 7 * * 1",
         "deelwijs.content.tasks.send_weekly_digest",
         _("Monday at 07:00: the weekly digest"),
+    ),
+    Job(
+        "send_chat_digest",
+        "0 7 * * 1",
+        "deelwijs.chat.tasks.send_weekly_digests",
+        _("Monday at 07:00: the weekly digest card in the Teams and Slack channels"),
     ),
     Job(
         "remind_about_guides",

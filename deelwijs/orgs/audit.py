@@ -278,6 +278,26 @@ SENTENCES = {
             "shared": lambda d: SHARED_BEFORE % {"n": d["shared"]},
         },
     ),
+    # Teams and Slack (chat): which fields changed, never the webhook address itself
+    "chat_channel": Sentence(
+        _("Teams or Slack channel"),
+        lambda d: (
+            _("%(actor)s added the %(kind)s channel ‘%(name)s’.")
+            if d.get("new")
+            else _("%(actor)s changed the %(kind)s channel ‘%(name)s’: %(fields)s.")
+        ),
+        {"kind": lambda d: label("chat_kind", d.get("kind")), "fields": _fields("chat_field")},
+    ),
+    "chat_channel_deleted": Sentence(
+        _("Teams or Slack channel removed"),
+        _("%(actor)s removed the %(kind)s channel ‘%(name)s’."),
+        {"kind": lambda d: label("chat_kind", d.get("kind"))},
+    ),
+    "chat_channel_paused": Sentence(
+        _("Teams or Slack channel paused"),
+        _("The %(kind)s channel ‘%(name)s’ was paused after %(failures)s messages in a row could not be delivered."),
+        {"kind": lambda d: label("chat_kind", d.get("kind"))},
+    ),
     # Privacy
     "privacy_export": Sentence(_("Data export made"), _("%(actor)s made an export of the data of %(person)s.")),
     "privacy_export_download": Sentence(

@@ -81,6 +81,9 @@ can_see_all_teams = is_communications | is_administrator
 # Content, corporate accounts, stories and the training modules.
 can_manage_content = is_communications | is_administrator
 can_manage_accounts = can_manage_content
+# The Teams and Slack channels that hear of new items, the weekly digest and urgent webcare items: their addresses
+# post into the organisation's chat, so the people who keep the content and the organisation set them.
+can_manage_chat_channels = is_communications | is_administrator
 # Colleagues' handles (the directory, following a team) and who has access to which account: for staff.
 # Clients and volunteers see the corporate accounts and their own handles only.
 can_see_colleagues = is_staff_member

@@ -213,7 +213,7 @@ PARTS = (
             _("The content of mentions and reports: %(mentions)s after the last action. Handled items: %(inbox)s.")
             % {"mentions": _months(org.keep_mentions_months), "inbox": _months(org.keep_inbox_months)}
         ),
-        ("sources",),
+        ("sources", "chat"),
         special=True,
         counted=(("webcare.InboxItem", ngettext_lazy("%(n)s mention or report", "%(n)s mentions and reports", "n")),),
     ),
@@ -365,6 +365,8 @@ NO_PERSONAL_DATA = {
         "questions with their answers as communications rewrote them for the toolkit, without names"
     ),
     "community.PeoplePage": gettext_lazy("the organisation's settings of its public page of people online"),
+    "chat.ChatChannel": gettext_lazy("the organisation's Teams and Slack channels and their webhook addresses"),
+    "chat.Delivery": gettext_lazy("which message went to which channel, and when; the card itself is not kept"),
 }
 
 
@@ -390,6 +392,12 @@ def recipients(organisation):
         found["sources"] = _("Nothing is sent; Deelwijs reads public posts from: %(sources)s.") % {
             "sources": ", ".join(sources)
         }
+    if organisation.chat_channels.filter(active=True, sends_webcare=True).exists():
+        found["chat"] = _(
+            "Microsoft Teams or Slack, in the channels communications set up: for an urgent webcare item where it "
+            "came from and a short excerpt, with what the berichtcheck reads as client details, handles and links "
+            "left out."
+        )
     return found
 
 

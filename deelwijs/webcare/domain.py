@@ -32,6 +32,7 @@ from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
 
 from .adapters import READERS, RateLimited, SourceError
 from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
+from .signals import URGENT_PRIORITIES, urgent_item
 
 logger = logging.getLogger(__name__)
 MAX_BACKOFF = timedelta(hours=24)
@@ -168,7 +169,8 @@ def log_event(item, actor, text, kind=InboxEvent.CHANGE):
 
 @transaction.atomic
 def report_signal(person, url, description, urgency, screenshot=None):
-    """A colleague reports something they saw online."""
+    """A colleague reports something they saw online: webcare is notified, and told elsewhere too when it cannot
+    wait (webcare.signals.urgent_item)."""
     item = InboxItem.objects.create(
         organisation=person.organisation,
         kind=InboxItem.SIGNAL,
@@ -181,12 +183,15 @@ def report_signal(person, url, description, urgency, screenshot=None):
     )
     for handler in User.members.filter(is_active=True, role_assignments__role=WEBCARE).distinct():
         notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
+    if item.priority in URGENT_PRIORITIES:
+        urgent_item.send(sender=InboxItem, item=item)
     return item
 
 
 @transaction.atomic
 def update(actor, item, status=None, priority=None, assigned_to=None, feedback=""):
-    """Change what changed, with an event for each; the reporter hears when their signal is answered or closed.
+    """Change what changed, with an event for each; the reporter hears when their signal is answered or closed;
+    an item raised to high or urgent is told elsewhere too (webcare.signals.urgent_item).
 
     One transaction: the fields, the events and the notifications are saved together or not at all.
     """
@@ -213,6 +218,8 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
         fields.append("responded_at")
     if fields:
         item.save(update_fields=fields)
+    if "priority" in fields and item.priority in URGENT_PRIORITIES:
+        urgent_item.send(sender=InboxItem, item=item)
     for text in changes:
         log_event(item, actor, text)
     if feedback.strip():

@@ -182,6 +182,13 @@ TABLE = [
     # The public copy of a published item's photo: open to anyone who knows its random name.
     public("public_image", "public_copy", cross_org=False),
     action("import_news", post=COMMS),
+    # Teams and Slack channels: communications and administrators; a test message goes to the world's port 9.
+    page("chat_channels", get=COMMS),
+    form("chat_channel_new", get=COMMS),
+    page("chat_channel", "chat_channel", get=COMMS),
+    form("chat_channel_edit", "chat_channel", get=COMMS),
+    action("chat_channel_test", "chat_channel", post=COMMS),
+    action("chat_channel_delete", "chat_channel", post=COMMS),
     page("campaign_list", get=COMMS),
     form("campaign_new", get=COMMS),
     form("campaign_edit", "campaign", get=COMMS),

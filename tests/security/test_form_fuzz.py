@@ -477,6 +477,8 @@ POSTED_FROM = {
     "promoted_answer_delete": "promoted_answer_edit",
     "buddy_end": "buddies",
     "online_withdraw": "online",
+    "chat_channel_test": "chat_channel",
+    "chat_channel_delete": "chat_channel_edit",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

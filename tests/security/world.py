@@ -22,6 +22,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from PIL import Image as PILImage
 
 from deelwijs.accounts.models import CorporateAccount, Handle, LocationPageRequest
+from deelwijs.chat.models import ChatChannel, Delivery
 from deelwijs.community.models import Answer as CommunityAnswer
 from deelwijs.community.models import (
     BuddyPairing,
@@ -407,6 +408,21 @@ def _build(org, personas, marker, module_number):
     )
     ConversationView.objects.create(conversation=conversation, viewer=recorder)
 
+    # A Slack channel of the team, with a message about the item. Nothing listens on port 9: a test message fails at
+    # once, without leaving this machine.
+    chat_channel = ChatChannel.objects.create(
+        organisation=org,
+        name=f"Kanaal {marker}",
+        kind=ChatChannel.SLACK,
+        webhook_url=f"http://127.0.0.1:9/{slug}/chat",
+        team=team,
+        sends_webcare=True,
+        last_error=f"Fout {marker}",
+    )
+    Delivery.objects.create(
+        channel=chat_channel, kind=Delivery.ITEM, item=item, status=Delivery.FAILED, attempts=1, error=f"Fout {marker}"
+    )
+
     AuditEntry.objects.create(organisation=org, actor=comms, action="settings", summary=f"Logboek {marker}")
     invitation_token = f"matrix-invitation-{slug}"
     invitation = Invitation.objects.create(
@@ -511,6 +527,7 @@ def _build(org, personas, marker, module_number):
         response_template=template,
         conversation=conversation,
         signal=signal,
+        chat_channel=chat_channel,
         story_photo=story_photo,
         leaver=leaver,
         export=exports,
@@ -648,7 +665,7 @@ KINDS = {
     "person": lambda o, key: {"pk": o["colleague"].pk},
     **{kind: _pk(kind) for kind in ("team", "location", "account", "item", "story", "event", "own_day")},
     **{kind: _pk(kind) for kind in ("recurring", "meeting", "source", "response_template", "mention")},
-    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot", "campaign")},
+    **{kind: _pk(kind) for kind in ("conversation", "post", "pilot", "campaign", "chat_channel")},
     "own_request": _pk("page_request"),
     "own_handle": _pk("handle"),
     "own_share": _pk("share"),

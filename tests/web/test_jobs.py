@@ -119,11 +119,11 @@ def test_nothing_is_enqueued_again_until_the_next_time(db, dummy_queue):
     dummy_queue.clear()
     assert scheduler.run_due(now=TUESDAY + timedelta(minutes=1))[0] == []
     enqueued, next_due = scheduler.run_due(now=utc(2025, 12, 2, 9, 5))
-    assert sorted(enqueued) == ["poll_sources", "roll_up"]
+    assert sorted(enqueued) == ["poll_sources", "roll_up", "send_chat"]
     assert next_due == utc(2025, 12, 2, 9, 10)
-    quarter_past = ["poll_sources", "roll_up", "send_reminders", "import_news"]  # 10:15 in Amsterdam
+    quarter_past = ["poll_sources", "roll_up", "send_reminders", "send_chat", "import_news"]  # 10:15 in Amsterdam
     assert scheduler.run_due(now=utc(2025, 12, 2, 9, 15, 30))[0] == quarter_past
-    assert len(dummy_queue.results) == 6
+    assert len(dummy_queue.results) == 8
 
 
 def test_a_missed_occurrence_runs_once_when_the_scheduler_comes_back(db, dummy_queue):
@@ -165,8 +165,8 @@ def test_four_schedulers_at_the_same_moment_on_one_sqlite_file_enqueue_each_occu
     result = json.loads(done.stdout.strip().splitlines()[-1])
     assert [p["errors"] for p in result["passes"]] == [[], [], [], []]
     every_job = sorted(job.name for job in JOBS)
-    quarter_past = ["import_news", "poll_sources", "roll_up", "send_reminders"]
-    expected = [sorted(AT_START), ["poll_sources", "roll_up"], quarter_past, every_job]
+    quarter_past = ["import_news", "poll_sources", "roll_up", "send_chat", "send_reminders"]
+    expected = [sorted(AT_START), ["poll_sources", "roll_up", "send_chat"], quarter_past, every_job]
     assert [p["enqueued"] for p in result["passes"]] == expected
     paths = {job.name: job.task_path for job in JOBS}
     assert result["tasks"] == sorted(paths[name] for names in expected for name in names)
