@@ -247,12 +247,7 @@ def fetch(url, *, headers=None, max_bytes=MAX_BYTES, timeout=TIMEOUT):
         for _hop in range(MAX_REDIRECTS + 1):
             if urlsplit(url).scheme not in SCHEMES or not urlsplit(url).hostname:
                 raise unreachable()
-            try:
-                response = s.get(url, headers=headers, allow_redirects=False, timeout=timeout)
-            except requests.RequestException as e:
-                raise _translate(e) from e
-            except (ValueError, UnicodeError) as e:  # a URL that requests cannot even parse
-                raise unreachable() from e
+            response = _send(s, "GET", url, headers=headers, timeout=timeout)
             if response.is_redirect and "Location" in response.headers:
                 url = urljoin(url, response.headers["Location"])
                 continue
@@ -270,13 +265,18 @@ def post_json(url, payload, *, max_bytes=64 * 1024, timeout=TIMEOUT):
     if urlsplit(url).scheme not in SCHEMES or not urlsplit(url).hostname:
         raise unreachable()
     with session(max_bytes=max_bytes, timeout=timeout) as s:
-        try:
-            response = s.post(url, json=payload, allow_redirects=False, timeout=timeout)
-        except requests.RequestException as e:
-            raise _translate(e) from e
-        except (ValueError, UnicodeError) as e:  # a URL that requests cannot even parse
-            raise unreachable() from e
+        response = _send(s, "POST", url, json=payload, timeout=timeout)
         return Response(response.url, response.status_code, response.headers, response.content)
+
+
+def _send(s, method, url, **kwargs):
+    """One request through the checked session, never following a redirect; its failures as OutboundError."""
+    try:
+        return s.request(method, url, allow_redirects=False, **kwargs)
+    except requests.RequestException as e:
+        raise _translate(e) from e
+    except (ValueError, UnicodeError) as e:  # a URL that requests cannot even parse
+        raise unreachable() from e
 
 
 def check_url(url):
