@@ -62,7 +62,9 @@ def test_an_item_photo_is_checked_after_the_upload_commits(client, people, djang
     client.force_login(people["communications"])
     texts = [("linkedin", "Kom naar onze open dag! Ik werk er zelf met plezier.")]
     with django_capture_on_commit_callbacks(execute=False) as queued:
-        response = client.post(reverse("item_new"), item_post(people, texts, photo=upload()))
+        response = client.post(
+            reverse("item_new"), item_post(people, texts, photo=upload(), photo_alt="Het bord in de huiskamer")
+        )
     assert response.status_code == 302
     check = ContentItem.objects.get().image.photo_check
     # The page did not wait: the check is pending and waits for the commit.
@@ -90,11 +92,17 @@ def test_a_planned_post_photo_and_a_story_photo_are_queued_too(client, people, o
         "status": PlannedPost.IDEA,
         "remind_hours": 24,
         "photo": upload(scenery()),
+        "photo_alt": "Het park",
     }
     with django_capture_on_commit_callbacks(execute=True):
         assert client.post(reverse("post_new"), data).status_code == 302
         client.force_login(people["employee"])
-        story = {"text": "Ons nieuwe bord in de huiskamer.", "networks": ["linkedin"], "consent": "on"}
+        story = {
+            "text": "Ons nieuwe bord in de huiskamer.",
+            "networks": ["linkedin"],
+            "consent": "on",
+            "photo_alt_1": "Het bord",
+        }
         client.post(reverse("story_new"), {**story, "photos": [upload()]})
     post_check = PlannedPost.objects.get().image.photo_check
     story_check = StoryPhoto.objects.get().image.photo_check
@@ -289,7 +297,12 @@ def test_the_public_copy_of_a_published_item_shows_the_blurred_photo(client, peo
 
 def test_the_storyteller_blurs_before_sending_and_then_sends(client, people, org, django_capture_on_commit_callbacks):
     client.force_login(people["employee"])
-    data = {"text": "Ons nieuwe bord in de huiskamer.", "networks": ["linkedin"], "consent": "on"}
+    data = {
+        "text": "Ons nieuwe bord in de huiskamer.",
+        "networks": ["linkedin"],
+        "consent": "on",
+        "photo_alt_1": "Het bord",
+    }
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(reverse("story_new"), {**data, "photos": [upload()]})
     story = Story.objects.get()
