@@ -16,8 +16,12 @@
           if (!html) return;
           var fresh = new DOMParser().parseFromString(html, "text/html").querySelector("[data-photo-check]");
           if (!fresh || fresh.dataset.status === "pending") { poll(panel, tries - 1); return; }
-          var adopted = document.importNode(fresh, true);
-          panel.replaceWith(adopted);
+          // The section stays (it is the live region, so a screen reader hears what was found); its content and
+          // status are the fresh panel's.
+          panel.replaceChildren.apply(panel, Array.from(fresh.childNodes, function (node) {
+            return document.importNode(node, true);
+          }));
+          panel.dataset.status = fresh.dataset.status;
         })
         .catch(function () { poll(panel, tries - 1); });
     }, WAIT);
