@@ -505,3 +505,33 @@ def test_each_photo_of_a_story_adds_a_fixed_number_of_queries_to_its_review(clie
     # The consent panel and the photo check's panel read each photo's own rows (who may see it asks the items,
     # the plan and the stories): about ten queries a photo, and a story has at most four.
     assert (three - one) / 2 <= 12
+
+
+def test_the_audit_log_says_in_dutch_what_was_kept_blurred_and_put_back(client, people, board):
+    client.force_login(people["communications"])
+    image = board.image
+    client.post(reverse("photo_accept", args=[image.pk]), {"reason": "Mevrouw Jansen gaf toestemming."})
+    client.post(
+        reverse("photo_edit", args=[image.pk]), {"marks": ["1"], "x": "0", "y": "0", "width": "50", "height": "50"}
+    )
+    client.post(reverse("photo_restore", args=[image.pk]))
+    sentences = {e.action: e.summary for e in AuditEntry.objects.filter(action__startswith="photo_")}
+    who = people["communications"].full_name
+    assert sentences["photo_check_override"] == (
+        f"{who} hield foto {image.pk} (‘Een bord’) aan zoals hij is, ondanks een blokkade van de fotocontrole "
+        "vanwege privacy van cliënten (beroepsgeheim). Reden: ‘Mevrouw Jansen gaf toestemming.’."
+    )
+    assert sentences["photo_blurred"] == f"{who} vervaagde 2 gebieden op foto {image.pk} (‘Een bord’)."
+    assert (
+        sentences["photo_restored"]
+        == f"{who} zette foto {image.pk} (‘Een bord’) terug zoals hij was voordat hij vervaagd werd."
+    )
+    # What was read in the photo stays out of the log: only that it blocked, and why.
+    assert not AuditEntry.objects.filter(summary__contains="Jansen kamer").exists()
+
+
+def test_the_share_button_says_why_it_is_off_for_the_photo(client, people, board):
+    client.force_login(people["ambassador"])
+    html = client.get(reverse("share", args=[board.pk]) + "?netwerk=linkedin").content.decode()
+    assert 'id="share-photo-reason"' in html and "de fotocontrole houdt deze foto tegen" in html
+    assert 'aria-describedby="share-blocked-reason share-photo-reason"' in html
