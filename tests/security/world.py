@@ -266,6 +266,9 @@ def _build(org, personas, marker, module_number):
     )
     # The story's photo and the signal's screenshot are images of their own, as when people upload them: erasing
     # the colleague (their author) deletes those, and the item's and the planned post's photo stays.
+    story_photo = StoryPhoto.objects.create(
+        story=story, image=Image.from_processed(org, process(tiny_png()), alt=f"Verhaalfoto {marker}")
+    )
     # Everyone's own story with photos, not sent yet: only its author may open it and send it.
     drafts = {
         key: Story.objects.create(
@@ -273,9 +276,6 @@ def _build(org, personas, marker, module_number):
         )
         for key, person in by_key.items()
     }
-    story_photo = StoryPhoto.objects.create(
-        story=story, image=Image.from_processed(org, process(tiny_png()), alt=f"Verhaalfoto {marker}")
-    )
 
     event = Event.objects.create(
         organisation=org,
