@@ -202,6 +202,12 @@ TASK_RESULTS_KEEP_DAYS = env_int("TASK_RESULTS_KEEP_DAYS", 30)
 if TASK_RESULTS_KEEP_DAYS < 1:
     raise ImproperlyConfigured("TASK_RESULTS_KEEP_DAYS must be 1 or more")
 
+# The photo check (deelwijs.photocheck) stops Tesseract after this many seconds, so a pathological photo never
+# holds a worker; the check then says the text could not be read.
+PHOTO_CHECK_TIMEOUT = env_int("PHOTO_CHECK_TIMEOUT", 20)
+if PHOTO_CHECK_TIMEOUT < 1:
+    raise ImproperlyConfigured("PHOTO_CHECK_TIMEOUT must be 1 or more")
+
 # Clicks on tracked links are written in batches at most this many seconds later.
 CLICK_BUFFER_SECONDS = float(env("CLICK_BUFFER_SECONDS", "1"))
 

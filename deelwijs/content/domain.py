@@ -16,6 +16,7 @@ from deelwijs.orgs.permissions import can_manage_content, can_override_post_chec
 from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
 
+from . import photochecks
 from .models import CAMPAIGN_COLOURS, SHARE_NETWORK_LABELS, Campaign, ContentItem, Image
 
 # The networks in the audit log's sentences ("kept the suggested text for LinkedIn of ...").
@@ -97,8 +98,8 @@ def save_item(actor, form, texts_formset, override_reason=""):
     Every suggested text is post-checked. A block finding stops the save unless communications gives a reason
     to keep it (can_override_post_check); that reason is kept with the text, with the fingerprint of what was
     kept (override_key), and written to the audit log. A text kept before and not changed since is not asked
-    for again, nor logged again. Returns (item, blocked) where blocked lists the (network, text, report) that
-    stopped the save.
+    for again, nor logged again. A new photo is queued for the photo check. Returns (item, blocked) where blocked
+    lists the (network, text, report) that stopped the save.
     """
     entries = [
         (f, f.cleaned_data["network"], f.cleaned_data["text"])
@@ -122,6 +123,7 @@ def save_item(actor, form, texts_formset, override_reason=""):
         item.image = Image.from_processed(
             actor.organisation, form.processed_photo, form.cleaned_data.get("photo_alt", "")
         )
+        photochecks.request_check(item.image)
     item.save()
     form.save_m2m()
     texts_formset.instance = item

@@ -7,6 +7,7 @@ from deelwijs.common.forms import InputLimits, cap_post_text
 from deelwijs.orgs.forms import FilterForm
 from deelwijs.orgs.models import Location, Team
 from deelwijs.orgs.roles import ROLES
+from deelwijs.photocheck import Box
 
 from .images import process
 from .models import Campaign, ContentItem, SuggestedText, Topic
@@ -174,3 +175,72 @@ class FeedFilter(FilterForm):
         super().__init__(data)
         self.fields["onderwerp"].queryset = Topic.objects.all()
         self.fields["campagne"].queryset = Campaign.objects.all()
+
+
+class BlurForm(InputLimits, forms.Form):
+    """What to blur in a photo: findings of the photo check (by their number on the photo), and a region of one's
+    own in pixels of the photo (the page's script fills these when a rectangle is dragged on the photo)."""
+
+    marks = forms.TypedMultipleChoiceField(
+        label=_("Blur what the photo check found"), coerce=int, required=False, widget=forms.CheckboxSelectMultiple
+    )
+
+    REGION = ("x", "y", "width", "height")
+    # A region smaller than this blurs nothing one could see.
+    SMALLEST = 8
+
+    def __init__(self, *args, image, marks=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.image, self.boxes_by_number = image, {number: box for number, box, *_rest in marks}
+        self.fields["marks"].choices = self.mark_labels(marks)
+        width, height = max(image.width, 1), max(image.height, 1)
+        limits = {
+            "x": (_("From the left (pixels)"), 0, width - 1),
+            "y": (_("From the top (pixels)"), 0, height - 1),
+            "width": (_("Width (pixels)"), 1, width),
+            "height": (_("Height (pixels)"), 1, height),
+        }
+        for name, (label, low, high) in limits.items():
+            self.fields[name] = forms.IntegerField(label=label, min_value=low, max_value=high, required=False)
+
+    @staticmethod
+    def mark_labels(marks):
+        kinds = {"face": _("a face"), "text": _("text"), "code": _("a code"), "unread": _("the whole photo")}
+        labels = []
+        for number, _box, _severity, kind, text in marks:
+            what = kinds.get(kind, kind)
+            labels.append((number, f"{number}. {what} (“{text}”)" if text else f"{number}. {what}"))
+        return labels
+
+    def clean(self):
+        data = super().clean()
+        filled = [name for name in self.REGION if data.get(name) is not None]
+        if filled and len(filled) < len(self.REGION) and not any(name in self.errors for name in self.REGION):
+            self.add_error(None, _("Fill in all four numbers of the region, or none of them."))
+        if len(filled) == len(self.REGION):
+            if data["width"] < self.SMALLEST or data["height"] < self.SMALLEST:
+                self.add_error("width", _("Choose a region of at least 8 by 8 pixels."))
+            elif data["x"] + data["width"] > self.image.width or data["y"] + data["height"] > self.image.height:
+                self.add_error(
+                    None,
+                    _("The region does not fit in the photo, which is %(w)s by %(h)s pixels.")
+                    % {"w": self.image.width, "h": self.image.height},
+                )
+        if not self.errors and not data.get("marks") and len(filled) < len(self.REGION):
+            self.add_error(None, _("Choose what to blur: tick a finding, or draw or type a region."))
+        return data
+
+    @property
+    def boxes(self):
+        """The boxes to blur, in pixels of the stored photo."""
+        data = self.cleaned_data
+        boxes = [self.boxes_by_number[n] for n in data.get("marks") or [] if n in self.boxes_by_number]
+        if all(data.get(name) is not None for name in self.REGION):
+            boxes.append(Box(data["x"], data["y"], data["width"], data["height"]))
+        return boxes
+
+
+class AcceptPhotoForm(InputLimits, forms.Form):
+    """The reason communications gives to use a photo as it is although the photo check blocks it (audit log)."""
+
+    reason = forms.CharField(label=_("Reason to use the photo as it is"), max_length=300)

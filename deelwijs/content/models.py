@@ -240,6 +240,12 @@ class Image(models.Model):
     def stored_names(self):
         return [f.name for f in (self.large, self.small, self.public) if f]
 
+    @property
+    def version(self):
+        """Changes when the stored photo does (a blur stores new files): put in the photo's address, so a browser
+        never shows the copy it kept of the photo before."""
+        return PurePosixPath(self.large.name).stem[:8]
+
     def in_use(self):
         """Whether an object still points at this image: every foreign key to Image, in any app, counts."""
         with across_organisations():  # the rows that point at one image, found by its id
@@ -287,3 +293,45 @@ class KeptUpload(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PhotoCheck(models.Model):
+    """What the photo check (deelwijs.photocheck) found in one photo: faces, text and codes, each with its box.
+
+    Made pending when the photo is uploaded or blurred; the background job (content.tasks.check_photo) fills it in.
+    ``findings`` holds, per finding, its kind, category, severity, rule, box (in pixels of the stored large size)
+    and what was read, with the message and policy line in Dutch and English. One-to-one with the photo, so it is
+    no use of the photo (Image.in_use) and goes with it; ``original`` is the photo as uploaded, kept after a blur
+    until the retention period (Organisation.keep_originals_days) ends.
+    """
+
+    PENDING, DONE, FAILED = "pending", "done", "failed"
+    STATUSES = [(PENDING, _("Being checked")), (DONE, _("Checked")), (FAILED, _("Check failed"))]
+
+    image = models.OneToOneField(Image, on_delete=models.CASCADE, related_name="photo_check")
+    status = models.CharField(max_length=10, choices=STATUSES, default=PENDING)
+    findings = models.JSONField(default=list, blank=True)
+    # The stored file the findings belong to: a check that finishes after the photo was blurred is not kept.
+    checked_file = models.CharField(max_length=100, blank=True)
+    requested_at = models.DateTimeField(default=timezone.now)
+    checked_at = models.DateTimeField(null=True, blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+    # A blocking finding communications decided to keep, with the reason (also in the audit log).
+    accepted_reason = models.CharField(_("reason to use the photo as it is"), max_length=300, blank=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    original = models.ImageField(upload_to=private_name, blank=True)
+    blurred_at = models.DateTimeField(null=True, blank=True)
+
+    objects = OrganisationManager("image__organisation")
+
+    def __str__(self):
+        return f"check of image {self.image_id}: {self.status}"
+
+    @property
+    def blocking(self):
+        return [f for f in self.findings if f.get("severity") == "block"] if self.status == self.DONE else []
+
+    @property
+    def blocks(self):
+        """A finding that blocks sharing and planning, unless communications accepted the photo as it is."""
+        return bool(self.blocking) and not self.accepted_at

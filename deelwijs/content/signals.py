@@ -17,7 +17,7 @@ from deelwijs.orgs.models import Organisation
 from deelwijs.orgs.tenancy import across_organisations
 
 from .domain import release_images as release
-from .models import ContentItem, Image
+from .models import ContentItem, Image, PhotoCheck
 
 
 def image_fields(model):
@@ -69,8 +69,16 @@ def _delete_files(sender, instance, **kwargs):
     transaction.on_commit(lambda: delete_files(storage, names))
 
 
+def _delete_original(sender, instance, **kwargs):
+    # The photo as uploaded, kept after a blur, goes with its check (and so with its photo).
+    if instance.original:
+        name, storage = instance.original.name, instance.original.storage
+        transaction.on_commit(lambda: delete_files(storage, [name]))
+
+
 def connect():
     post_delete.connect(_delete_files, sender=Image, dispatch_uid="image_files")
+    post_delete.connect(_delete_original, sender=PhotoCheck, dispatch_uid="photo_check_original")
     for model in users_of_images():
         uid = f"image_user_{model._meta.label_lower}"
         pre_save.connect(_remember_images, sender=model, dispatch_uid=uid)

@@ -1,4 +1,5 @@
-"""Background jobs for content: the weekly digest, the news feed import, and uploads left behind by forms."""
+"""Background jobs for content: the weekly digest, the news feed import, uploads left behind by forms, and the
+photo check."""
 
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from django_tasks import task
 from deelwijs.orgs.models import Organisation, User
 from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
+from . import photochecks
 from .domain import digest_items, digest_since
 from .models import ContentItem
 from .news import import_feed
@@ -81,3 +83,10 @@ def forget_kept_uploads():
     """Run every night: files kept for forms that were left unfinished. Returns how many were deleted."""
     before = timezone.now() - KEEP_UPLOADS
     return sum(forget_kept(before) for _ in each_organisation())
+
+
+@task()
+@runs_in_organisation
+def check_photo(organisation_id, image_id):
+    """The photo check of one photo, queued when it was uploaded or blurred. Returns its status."""
+    return photochecks.run_check(image_id)

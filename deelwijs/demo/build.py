@@ -9,6 +9,7 @@ from django.utils import timezone
 from deelwijs.accounts.models import CorporateAccount, Handle
 from deelwijs.community.demo import create_demo_community
 from deelwijs.consent.demo import create_demo_consent
+from deelwijs.content import photochecks
 from deelwijs.content.demo import create_demo_content
 from deelwijs.insight.demo import create_demo_report_settings
 from deelwijs.insight.rollup import first_activity, roll_up
@@ -231,6 +232,8 @@ def _fill(org):
     photos = create_demo_consent(org, people)
     if photos:
         add_demo_photo(photos["feest"])
+    for photo in photos.values():
+        photochecks.request_check(photo)  # checked by the worker, as an upload is
     create_demo_webcare(org, people)
     create_demo_toolkit(org, people)
     create_demo_report_settings(org)

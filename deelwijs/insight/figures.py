@@ -220,7 +220,7 @@ def stories(scope, period):
         organisation=scope.organisation,
         created__gte=day_start(period.first),
         created__lt=day_start(period.last + timedelta(days=1)),
-    )
+    ).exclude(status=Story.DRAFT)  # not sent yet: its author is still looking at the photo check
     rows = narrow(rows, scope, "author__teams", "author__teams__location")
     approved = (Story.APPROVED, Story.IN_FEED, Story.PLANNED)
     return rows.aggregate(

@@ -1,9 +1,10 @@
 """The nightly retention job: every organisation's periods applied, and the installation's own clean-up.
 
 Each app keeps its own rule (webcare.domain.forget_*, stories.domain.forget_declined_photos,
-insight.rollup.forget_counted_clicks, consent.domain.forget_ended, community.domain.forget_closed_help); this
-module sits above them all and calls each with the day before which things have been kept long enough, inside the
-organisation's scope. What it removed is recorded per kind in a RetentionRun, shown on the Bewaartermijnen page.
+insight.rollup.forget_counted_clicks, consent.domain.forget_ended, community.domain.forget_closed_help,
+content.photochecks.forget_originals); this module sits above them all and calls each with the day before which
+things have been kept long enough, inside the organisation's scope. What it removed is recorded per kind in a
+RetentionRun, shown on the Bewaartermijnen page.
 """
 
 from datetime import timedelta
@@ -17,6 +18,7 @@ from django_tasks_db.models import DBTaskResult
 
 from deelwijs.community.domain import forget_closed_help
 from deelwijs.consent.domain import forget_ended as forget_ended_consent
+from deelwijs.content.photochecks import forget_originals
 from deelwijs.insight.rollup import forget_counted_clicks
 from deelwijs.orgs.models import Organisation, RetentionRun
 from deelwijs.orgs.tenancy import runs_in_organisation
@@ -50,6 +52,7 @@ def apply(organisation, now=None):
         "story_photos": forget_declined_photos(photos),
         "consent_records": forget_ended_consent(today - relativedelta(years=organisation.keep_consent_years)),
         "help_requests": forget_closed_help(today - relativedelta(months=organisation.keep_help_months)),
+        "photo_originals": forget_originals(now - timedelta(days=organisation.keep_originals_days)),
     }
     return RetentionRun.objects.create(organisation=organisation, ran_at=now, removed=removed)
 

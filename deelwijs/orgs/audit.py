@@ -76,6 +76,16 @@ def _categories(d):
     return listing(category_name(c, "en" if lang.startswith("en") else "nl") for c in d.get("categories", []))
 
 
+def _photo_categories(d):
+    """What a photo check blocked for: the post check's categories of text read in the photo, and codes."""
+    lang = "en" if (get_language() or "nl").startswith("en") else "nl"
+    names = []
+    for code in d.get("categories", []):
+        name = category_name(code, lang)
+        names.append(label("photo_category", code) if name == code else name)
+    return listing(names)
+
+
 def _photo(d):
     if d.get("description"):
         return gettext("photo %(number)s (‘%(description)s’)") % {"number": d["image"], "description": d["description"]}
@@ -297,6 +307,29 @@ SENTENCES = {
         _("Teams or Slack channel paused"),
         _("The %(kind)s channel ‘%(name)s’ was paused after %(failures)s messages in a row could not be delivered."),
         {"kind": lambda d: label("chat_kind", d.get("kind"))},
+    ),
+    # The photo check (content.photochecks)
+    "photo_check_override": Sentence(
+        _("Photo kept despite a block of the photo check"),
+        _(
+            "%(actor)s kept %(photo)s as it is although the photo check blocked it for %(categories)s. "
+            "Reason: ‘%(reason)s’."
+        ),
+        {"photo": _photo, "categories": _photo_categories},
+    ),
+    "photo_blurred": Sentence(
+        _("Photo blurred"),
+        lambda d: ngettext(
+            "%(actor)s blurred %(regions)s region of %(photo)s.",
+            "%(actor)s blurred %(regions)s regions of %(photo)s.",
+            d.get("regions", 0),
+        ),
+        {"photo": _photo},
+    ),
+    "photo_restored": Sentence(
+        _("Blur undone"),
+        _("%(actor)s put %(photo)s back as it was before it was blurred."),
+        {"photo": _photo},
     ),
     # Privacy
     "privacy_export": Sentence(_("Data export made"), _("%(actor)s made an export of the data of %(person)s.")),

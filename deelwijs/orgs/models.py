@@ -166,6 +166,15 @@ class Organisation(models.Model):
             "many months after closing it is deleted with its messages. Open requests stay."
         ),
     )
+    keep_originals_days = retention_period(
+        "keep_originals_days",
+        _("Photos as they were before they were blurred (days)"),
+        _(
+            "When a face, a name or a code in a photo is blurred, the blurred photo is used from then on. The photo "
+            "as it was is kept this many days, so a blur can be undone; then it is deleted and only the blurred "
+            "photo stays."
+        ),
+    )
 
     class Meta:
         ordering = ["name"]

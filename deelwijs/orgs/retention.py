@@ -18,8 +18,10 @@ PERIODS = {
     # Proof of consent outlives its use: a claim over a photo lapses five years after it is known (art. 3:310 BW).
     "keep_consent_years": (5, 1, 20),
     "keep_help_months": (12, 1, 60),
+    # The photo as uploaded, after a blur: long enough to notice a blur went wrong, no longer than a story's photo.
+    "keep_originals_days": (30, 1, 365),
 }
-UNITS = {"keep_photos_days": "days", "keep_consent_years": "years"}
+UNITS = {"keep_photos_days": "days", "keep_consent_years": "years", "keep_originals_days": "days"}
 
 
 def default(field):
@@ -42,6 +44,9 @@ REMOVED = {
     "screenshots": lambda n: ngettext("%(n)s screenshot deleted", "%(n)s screenshots deleted", n),
     "consent_records": lambda n: ngettext("%(n)s ended photo consent deleted", "%(n)s ended photo consents deleted", n),
     "help_requests": lambda n: ngettext("%(n)s closed help request deleted", "%(n)s closed help requests deleted", n),
+    "photo_originals": lambda n: ngettext(
+        "%(n)s photo as it was before a blur deleted", "%(n)s photos as they were before a blur deleted", n
+    ),
 }
 
 

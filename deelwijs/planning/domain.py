@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, Use, photos_ending, photos_in_use
+from deelwijs.content import photochecks
 from deelwijs.content.domain import may_override, override_key
 from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, Image, SuggestedText
 from deelwijs.guard import PLATFORMS, check
@@ -100,8 +101,8 @@ def save_post(actor, post, override_reason="", photo=None):
     asked for nor logged again.
 
     ``photo`` is a new photo as (images.process() sizes, description): it becomes an Image only once the
-    post is saved, so a blocked post leaves no photo on disk. Returns the report of the check when it stopped
-    the save, else None.
+    post is saved, so a blocked post leaves no photo on disk, and is queued for the photo check. Returns the
+    report of the check when it stopped the save, else None.
     """
     report = check_post(actor.organisation, post) if post.text.strip() else None
     key = override_key(post.text, platform_of(post))
@@ -110,6 +111,7 @@ def save_post(actor, post, override_reason="", photo=None):
         return report
     if photo is not None:
         post.image = Image.from_processed(actor.organisation, *photo)
+        photochecks.request_check(post.image)
     post.organisation = actor.organisation
     if post.created_by_id is None:
         post.created_by = actor
@@ -631,3 +633,12 @@ def _planned_posts_of_photos(sender, images, apply, **kwargs):
 @receiver(photos_in_use)
 def _photos_of_planned_posts(sender, **kwargs):
     return PlannedPost.objects.filter(image__isnull=False).values("image_id")
+
+
+@receiver(photochecks.photo_access)
+def _photo_of_a_visible_post(sender, person, image, **kwargs):
+    """Whoever sees a planned post sees its photo's check (blurring is for communications). Volunteers and clients
+    do not see the plan, whatever team they are in."""
+    if not can_see_plan(person):
+        return None
+    return photochecks.SEE if visible_posts(person).filter(image=image).exists() else None

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from deelwijs.accounts.models import NETWORK_LABELS, CorporateAccount
 from deelwijs.common.forms import InputLimits, cap_post_text
+from deelwijs.content import photochecks
 from deelwijs.content.forms import PhotoForm
 from deelwijs.content.models import SHARE_NETWORKS, Campaign
 from deelwijs.content.uploads import KeepsUploads
@@ -119,6 +120,15 @@ class PlannedPostForm(OrganisationChoicesMixin, KeepsUploads, PhotoForm, forms.M
                     )
                     % {"reason": self.consent_verdict.message},
                 )
+        # The photo check: a blocking finding stops a post from being ready, as a blocking text does.
+        if image is not None and data.get("status") in domain.CONSENT_BLOCKS_STATUSES and photochecks.blocks(image):
+            self.add_error(
+                "status",
+                _(
+                    "The photo check found something in the photo that may not be posted (see beside the photo). "
+                    "Save the post as an idea or a draft; communications can blur the photo or keep it with a reason."
+                ),
+            )
         return data
 
 

@@ -178,6 +178,27 @@ def _shares(person, files, notes):
     ]
 
 
+def _photo_check(image, files, story, number):
+    """What the photo check found in one of their photos, and the photo as they sent it when it was blurred."""
+    check = getattr(image, "photo_check", None)
+    if check is None:
+        return {}
+    result = {
+        "photo_check": {
+            "status": check.status,
+            "checked_at": check.checked_at,
+            "findings": [
+                {"kind": f["kind"], "severity": f["severity"], "message": f["message"]["nl"], "read": f["text"]}
+                for f in check.findings
+            ],
+            "blurred_at": check.blurred_at,
+        }
+    }
+    if check.original:
+        result["original_file"] = files.add(f"verhalen/verhaal-{story.pk}-foto-{number}-origineel", check.original)
+    return result
+
+
 def _figures(person, files, notes):
     rows = PeriodSharer.objects.filter(person=person).order_by("period")
     return [{"period": r.period, "shares": r.shares, "clicks": r.clicks} for r in rows]
@@ -185,12 +206,15 @@ def _figures(person, files, notes):
 
 def _stories(person, files, notes):
     result = []
-    for story in Story.objects.filter(author=person).prefetch_related("photos__image").order_by("created"):
+    stories = Story.objects.filter(author=person).prefetch_related("photos__image__photo_check")
+    for story in stories.order_by("created"):
         photos = []
         for number, photo in enumerate(story.photos.all(), start=1):
             name = files.add(f"verhalen/verhaal-{story.pk}-foto-{number}", photo.image.large)
             notes.missing_files += name is None
-            photos.append({"file": name, "description": photo.image.alt})
+            photos.append(
+                {"file": name, "description": photo.image.alt, **_photo_check(photo.image, files, story, number)}
+            )
         result.append(
             {
                 "id": story.pk,
@@ -618,7 +642,10 @@ SECTIONS = (
     ),
     Section(
         "verhalen.json",
-        _("The stories you sent to communications, with what happened to them. The photos are in the folder verhalen."),
+        _(
+            "The stories you sent to communications, with what happened to them and what the photo check found in "
+            "their photos. The photos are in the folder verhalen, with the photo as you sent it when it was blurred."
+        ),
         _stories,
         ("stories.Story.author",),
     ),

@@ -152,6 +152,31 @@ PARTS = (
         counted=(("consent.ConsentRecord", ngettext_lazy("%(n)s consent", "%(n)s consents", "n")),),
     ),
     Part(
+        "photo_check",
+        gettext_lazy("Photo check"),
+        ("content.PhotoCheck",),
+        gettext_lazy(
+            "What the photo check found in a photo of an item, a story or a planned post: where faces are, text read "
+            "in the photo (which may name a client, a room number or a phone number), codes; the photo as it was "
+            "before it was blurred."
+        ),
+        gettext_lazy(
+            "Finding what a photo shows before it is shared, so that nobody is recognisable by a face, a name on a "
+            "board, a screen or a wristband, and blurring it."
+        ),
+        gettext_lazy("Legitimate interest of the organisation: keeping professional secrecy and preventing a breach."),
+        lambda org: (
+            _("As long as the photo. The photo as it was before a blur: %(days)s after the blur.")
+            % {"days": _days(org.keep_originals_days)}
+        ),
+        special=True,
+        notes=gettext_lazy(
+            "The check runs on the organisation's own server (Tesseract, OpenCV and zxing-cpp, installed with "
+            "Deelwijs): no photo is sent anywhere."
+        ),
+        counted=(("content.PhotoCheck", ngettext_lazy("%(n)s checked photo", "%(n)s checked photos", "n")),),
+    ),
+    Part(
         "planning",
         gettext_lazy("Planning"),
         (

@@ -17,6 +17,7 @@ from deelwijs.common.forms import storable
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import STAFF_SOCIAL
 from deelwijs.consent.uses import Shared, photos_ending
+from deelwijs.content import photochecks
 from deelwijs.content.models import SHARE_NETWORK_LABELS, SHARE_NETWORKS, ContentItem, SuggestedText
 from deelwijs.guard import FIVE_QUESTIONS, PLATFORMS, check, count_rules, length
 from deelwijs.learning.domain import lesson_links
@@ -282,7 +283,8 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
     Whoever calls it, the text is checked here: an empty text, a text the post check
     blocks, and a text with warnings the person did not confirm are refused with a
     ValidationError and nothing is recorded. So is a photo with people in it without
-    valid consent for staff's own social media, where the organisation blocks that.
+    valid consent for staff's own social media, where the organisation blocks that, and
+    a photo whose photo check blocks (until it is blurred or communications keeps it).
     """
     # The photo's consent is the item's; the text is checked as every text that goes out (refuse_unless_postable).
     if text.strip() and photo_verdict(person, item).blocks:
@@ -291,6 +293,15 @@ def record_share(person, item, network, text, confirmed=False, lang="nl"):
             code="consent",
         )
     refuse_unless_postable(person, text, network, confirmed, lang, link=appended_link(item))
+    # After the text: what is wrong with the text the sharer fixes; the photo is for communications to blur.
+    if item.image_id and photochecks.blocks(item.image_id):
+        raise ValidationError(
+            _(
+                "This photo may not be shared as it is: the photo check found something that blocks (see beside "
+                "the photo). Communications can blur it."
+            ),
+            code="photo_check",
+        )
     team = person.teams.select_related("location").order_by("pk").first()
     share = Share.objects.create(
         organisation=item.organisation,

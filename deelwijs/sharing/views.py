@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 
 from deelwijs.common.clientdata import is_client_data
 from deelwijs.common.clientip import client_address
+from deelwijs.content import photochecks
 from deelwijs.content.forms import FeedFilter
 from deelwijs.content.models import SHARE_NETWORK_LABELS, Campaign, Topic, share_where
 from deelwijs.guard import length
@@ -137,6 +138,7 @@ def share(request, pk):
             "instance": typed,
             "consent_verdict": verdict,
             "editor_help": starting_help(network, source),
+            "photo_blocks": bool(item.image_id) and photochecks.blocks(item.image_id),
         },
     )
 

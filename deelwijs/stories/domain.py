@@ -4,6 +4,7 @@ from itertools import zip_longest
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
@@ -14,6 +15,7 @@ from deelwijs.common.batches import batches
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
 from deelwijs.consent.uses import Use, photos_ending, photos_in_use
+from deelwijs.content import photochecks
 from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.permissions import can_review_stories
@@ -23,22 +25,49 @@ from .models import Story, StoryPhoto
 
 
 def visible_stories(person):
-    """Communications sees every story; anyone else only their own."""
+    """Communications sees every story that was sent; everyone sees their own, also before sending."""
     if can_review_stories(person):
-        return Story.objects.all()
+        return Story.objects.exclude(~Q(author=person), status=Story.DRAFT)
     return Story.objects.filter(author=person)
 
 
 @transaction.atomic
 def submit(author, text, networks, consent, photos, descriptions=()):
     """Store the story with its photos, processed by images.process (no EXIF/GPS), each with its own description
-    (descriptions: in the photos' order; an empty one is a photo its author called decorative)."""
+    (descriptions: in the photos' order; an empty one is a photo its author called decorative) and each queued
+    for the photo check. A story with photos is not sent yet: its author first sees what the photo check found
+    (and may blur) and then sends it (``send``); a story without photos goes to communications at once."""
     story = Story.objects.create(
-        organisation=author.organisation, author=author, text=text, networks=",".join(networks), consent=consent
+        organisation=author.organisation,
+        author=author,
+        text=text,
+        networks=",".join(networks),
+        consent=consent,
+        status=Story.DRAFT if photos else Story.SUBMITTED,
     )
     for sizes, alt in zip_longest(photos, descriptions[: len(photos)], fillvalue=""):
-        StoryPhoto.objects.create(story=story, image=Image.from_processed(author.organisation, sizes, alt))
+        image = Image.from_processed(author.organisation, sizes, alt)
+        StoryPhoto.objects.create(story=story, image=image)
+        photochecks.request_check(image)
     return story
+
+
+@transaction.atomic
+def send(author, story):
+    """The author sends a story not sent yet to communications: from now on it waits in their queue. The
+    story row is locked, so sending twice sends once. Returns whether it was sent now."""
+    locked = Story.objects.select_for_update().filter(pk=story.pk, author=author, status=Story.DRAFT).first()
+    if locked is None:
+        return False
+    locked.status, locked.created = Story.SUBMITTED, timezone.now()
+    locked.save(update_fields=["status", "created"])
+    return True
+
+
+def blocked_photos(story):
+    """The numbers (1, 2, ...) of the story's photos whose photo check blocks."""
+    photos = story.photos.select_related("image").order_by("pk")
+    return [n for n, photo in enumerate(photos, start=1) if photochecks.blocks(photo.image)]
 
 
 # The channel of each decision that takes the story's (first) photo somewhere.
@@ -152,11 +181,15 @@ def plan(reviewer, story, text, account, scheduled_at, feedback=""):
 
 @transaction.atomic
 def forget_declined_photos(before):
-    """Delete the photos of stories communications decided before `before` not to use (retention).
+    """Delete the photos of stories communications decided before `before` not to use, and of stories their
+    author never sent (retention: the photo check's step, left before `before`).
 
     The story and its text stay for its author. Returns how many photos were deleted.
     """
-    declined = StoryPhoto.objects.filter(story__status=Story.REJECTED, story__reviewed_at__lt=before)
+    declined = StoryPhoto.objects.filter(
+        Q(story__status=Story.REJECTED, story__reviewed_at__lt=before)
+        | Q(story__status=Story.DRAFT, story__created__lt=before)
+    )
     ids = list(declined.values_list("pk", flat=True))
     for batch in batches(ids):
         StoryPhoto.objects.filter(pk__in=batch).delete()  # row by row for the signals: the images go too
@@ -170,6 +203,7 @@ def _stories_of_photos(sender, images, apply, **kwargs):
     photos = StoryPhoto.objects.filter(image_id__in=images).select_related("story__author", "story__reviewed_by")
     stories = {photo.story_id: photo.story for photo in photos.order_by("story_id")}
     done = {
+        Story.DRAFT: _("Not sent yet by its author."),
         Story.SUBMITTED: _("Not used yet: use it without this photo."),
         Story.APPROVED: _("Not used yet: use it without this photo."),
         Story.REJECTED: _("Not used."),
@@ -192,3 +226,12 @@ def _stories_of_photos(sender, images, apply, **kwargs):
 @receiver(photos_in_use)
 def _photos_of_stories(sender, **kwargs):
     return StoryPhoto.objects.values("image_id")
+
+
+@receiver(photochecks.photo_access)
+def _photo_of_a_visible_story(sender, person, image, **kwargs):
+    """Who sees a story sees its photos' checks; its author may blur them until the story is sent."""
+    stories = visible_stories(person).filter(photos__image=image)
+    if stories.filter(author=person, status=Story.DRAFT).exists():
+        return photochecks.BLUR
+    return photochecks.SEE if stories.exists() else None

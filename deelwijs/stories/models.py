@@ -14,7 +14,10 @@ class Story(models.Model):
     """A post or experience someone sends to communications for pickup."""
 
     SUBMITTED, APPROVED, REJECTED, IN_FEED, PLANNED = "submitted", "approved", "rejected", "in_feed", "planned"
+    # A story with photos waits here while its author looks at the photo check (and may blur), then sends it.
+    DRAFT = "draft"
     STATUSES = [
+        (DRAFT, _("Not sent yet")),
         (SUBMITTED, _("Sent, waiting for communications")),
         (APPROVED, _("Approved")),
         (REJECTED, _("Not used")),

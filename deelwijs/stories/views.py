@@ -36,14 +36,31 @@ def story_new(request):
             elif report.needs_confirmation and not data.get("confirmed"):
                 form.add_error("confirmed", _("Read the warnings and confirm that you still want to send this."))
         if valid and not form.errors:
-            domain.submit(
+            story = domain.submit(
                 request.user, data["text"], data["networks"], data["consent"], form.processed, form.descriptions
             )
             form.release_uploads()
+            if story.status == Story.DRAFT:
+                # Photos go through the photo check first: the author sees what it found, then sends.
+                return redirect("story_send", pk=story.pk)
             messages.success(request, _("Thank you! Communications will look at your story and let you know."))
             return redirect("my_stories")
         form.keep_uploads()
     return render(request, "stories/new.html", {"form": form, "report": report})
+
+
+@requires()
+def story_send(request, pk):
+    """A story with photos, not sent yet: its author sees the photo check beside each photo (and may blur), then
+    sends it. Someone else's story, or one already sent, is not found."""
+    story = get_object_or_404(
+        Story.objects.filter(author=request.user, status=Story.DRAFT).prefetch_related("photos__image"), pk=pk
+    )
+    if request.method == "POST":
+        if domain.send(request.user, story):
+            messages.success(request, _("Thank you! Communications will look at your story and let you know."))
+        return redirect("my_stories")
+    return render(request, "stories/send.html", {"story": story, "blocked": domain.blocked_photos(story)})
 
 
 @requires()
@@ -54,30 +71,48 @@ def my_stories(request):
 
 @requires(can_review_stories)
 def story_queue(request):
-    stories = Story.objects.select_related("author").prefetch_related("photos__image")
+    stories = Story.objects.exclude(status=Story.DRAFT).select_related("author").prefetch_related("photos__image")
     waiting = [s for s in stories if s.status == Story.SUBMITTED]
     handled = [s for s in stories if s.status != Story.SUBMITTED][:50]
     return render(request, "stories/queue.html", {"waiting": waiting, "handled": handled})
 
 
+def _story_to_review(pk):
+    return get_object_or_404(Story.objects.exclude(status=Story.DRAFT).select_related("author"), pk=pk)
+
+
 @requires(can_review_stories)
 def story_review(request, pk):
-    story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
+    story = _story_to_review(pk)
     form = ReviewForm(initial={"text": story.text, "feedback": story.feedback})
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
-    return render(request, "stories/review.html", {"story": story, "form": form, "report": report})
+    return render(
+        request,
+        "stories/review.html",
+        {"story": story, "form": form, "report": report, "blocked": domain.blocked_photos(story)},
+    )
 
 
 @require_POST
 @requires(can_review_stories)
 def story_decide(request, pk, action):
-    story = get_object_or_404(Story.objects.select_related("author"), pk=pk)
+    story = _story_to_review(pk)
     if action not in ReviewForm.ACTIONS:
         raise Http404
     form = ReviewForm(request.POST, action=action)
     photo_verdict = domain.photo_verdict(story, action) if form.is_valid() else None
     if photo_verdict is not None and photo_verdict.blocks and action == "plan":
         form.add_error(None, photo_verdict.message)
+    blocked = domain.blocked_photos(story)
+    if action == "plan" and 1 in blocked and form.is_valid():
+        # The planned post gets the first photo: it may not go out as it is, as a blocking text may not.
+        form.add_error(
+            None,
+            _(
+                "The photo check found something in photo 1 that may not be posted. Blur it, or keep it with a "
+                "reason beside the photo, then plan the story."
+            ),
+        )
     if form.is_valid():
         try:
             result = domain.decide(request.user, story, action, form.cleaned_data)
@@ -96,7 +131,8 @@ def story_decide(request, pk, action):
         messages.success(request, _("The author has been told."))
         return redirect("story_queue")
     report = check_story(story.text, request.user.organisation, story.networks.split(","))
-    return render(request, "stories/review.html", {"story": story, "form": form, "report": report}, status=400)
+    context = {"story": story, "form": form, "report": report, "blocked": blocked}
+    return render(request, "stories/review.html", context, status=400)
 
 
 @require_safe

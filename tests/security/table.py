@@ -181,6 +181,15 @@ TABLE = [
     page("item_image", "item_image", anonymous=404),
     # The public copy of a published item's photo: open to anyone who knows its random name.
     public("public_image", "public_copy", cross_org=False),
+    # The photo check of a photo: for whoever sees an item, post or story with it (404 for anyone else, as for
+    # the photo itself); the photo page, to blur or keep it, for communications (and a story's author before
+    # sending, tests/web/test_photocheck.py).
+    page("photo_check", "image", denied=404, anonymous=404),
+    page("photo_check_image", "image_file", denied=404, anonymous=404),
+    form("photo_edit", "image", get=COMMS),
+    action("photo_accept", "image", post=COMMS),
+    action("photo_recheck", "image", post=COMMS),
+    action("photo_restore", "image", post=COMMS),
     action("import_news", post=COMMS),
     # Teams and Slack channels: communications and administrators; a test message goes to the world's port 9.
     page("chat_channels", get=COMMS),
@@ -204,6 +213,8 @@ TABLE = [
     page("story_review", "story", get=COMMS),
     # The colleague's story: its author and communications see its photos.
     page("story_photo", "story_photo", get=COMMS, denied=404, anonymous=404),
+    # A story with photos waits for its author to send it: only its author finds it, and only until it is sent.
+    form("story_send", "own_draft", foreign=404),
     action("story_decide", "story_action", post=COMMS),
     # Webcare
     form("report_signal"),

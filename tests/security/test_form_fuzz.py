@@ -448,6 +448,8 @@ NO_FORM = {
     "people_online_json": "the same list as JSON",
     "people_online_snippet": "the same list as plain HTML",
     "people_online_export": "a file of handles for a list on a network",
+    "photo_check": "the photo check's panel, fetched by its script",
+    "photo_check_image": "a photo with its findings drawn on it",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -479,6 +481,9 @@ POSTED_FROM = {
     "online_withdraw": "online",
     "chat_channel_test": "chat_channel",
     "chat_channel_delete": "chat_channel_edit",
+    "photo_accept": "photo_edit",
+    "photo_recheck": "photo_edit",
+    "photo_restore": "photo_edit",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

@@ -36,7 +36,7 @@ from deelwijs.community.models import (
 )
 from deelwijs.consent.models import STAFF_SOCIAL, ConsentEnding, ConsentRecord, ImageConsent
 from deelwijs.content.images import process
-from deelwijs.content.models import Campaign, ContentItem, Image, KeptUpload, SuggestedText, Topic
+from deelwijs.content.models import Campaign, ContentItem, Image, KeptUpload, PhotoCheck, SuggestedText, Topic
 from deelwijs.insight.models import Report, ReportSettings
 from deelwijs.insight.rollup import first_activity, roll_up
 from deelwijs.learning.models import DILEMMA, LESSON, QUESTION, WORKSHEET, Answer, Module, Step
@@ -270,6 +270,13 @@ def _build(org, personas, marker, module_number):
     story_photo = StoryPhoto.objects.create(
         story=story, image=Image.from_processed(org, process(tiny_png()), alt=f"Verhaalfoto {marker}")
     )
+    # Everyone's own story with photos, not sent yet: only its author may open it and send it.
+    drafts = {
+        key: Story.objects.create(
+            organisation=org, author=person, text=f"Concept {marker} {key}", networks="linkedin", status=Story.DRAFT
+        )
+        for key, person in by_key.items()
+    }
 
     event = Event.objects.create(
         organisation=org,
@@ -497,6 +504,7 @@ def _build(org, personas, marker, module_number):
 
     image.refresh_from_db()  # its public copy was made by the published item's signal, on another instance
     community = _community(org, personas, by_key, colleague, recorder, comms, handles, marker)
+    _photo_check(image, marker)
     return Objects(
         **community,
         organisation=org,
@@ -529,6 +537,7 @@ def _build(org, personas, marker, module_number):
         signal=signal,
         chat_channel=chat_channel,
         story_photo=story_photo,
+        draft=drafts,
         leaver=leaver,
         export=exports,
         asked_export=asked_export,
@@ -617,6 +626,33 @@ def _community(org, personas, by_key, colleague, recorder, comms, handles, marke
     }
 
 
+def _photo_check(image, marker):
+    """The photo check of the organisation's photo: a name that blocks (read with the marker), and the photo as it
+    was before a blur, so every action of the photo page has something to act on."""
+    check = PhotoCheck(
+        image=image,
+        status=PhotoCheck.DONE,
+        checked_file=image.large.name,
+        checked_at=timezone.now(),
+        blurred_at=timezone.now(),
+        findings=[
+            {
+                "kind": "text",
+                "category": "client_privacy",
+                "severity": "block",
+                "rule": "privacy.client",
+                "box": {"x": 1, "y": 1, "w": 4, "h": 4},
+                "text": f"Mevr. {marker}",
+                "message": {"nl": f"“Mevr. {marker}” maakt een cliënt herkenbaar.", "en": f"“Mevr. {marker}”."},
+                "policy": {"nl": f"Beroepsgeheim {marker}", "en": f"Secrecy {marker}"},
+            }
+        ],
+    )
+    check.original.save("origineel.png", tiny_png(), save=False)
+    check.save()
+    return check
+
+
 def ready_export(org, person, requested_by, marker):
     """A finished export with its ZIP on disk, as the worker leaves it (a small stand-in for the real ZIP)."""
     now = timezone.now()
@@ -648,6 +684,8 @@ def stored_files(objects):
                 files[field_file.path] = Path(field_file.path).read_bytes()
     for consent in ConsentRecord.objects.filter(organisation=org).exclude(form=""):
         files[consent.form.path] = Path(consent.form.path).read_bytes()
+    for check in PhotoCheck.objects.filter(image__organisation=org).exclude(original=""):
+        files[check.original.path] = Path(check.original.path).read_bytes()
     for data_export in DataExport.objects.filter(organisation=org).exclude(file_name=""):
         files[str(data_export.path)] = data_export.path.read_bytes()
     with organisation_scope(org):
@@ -671,6 +709,7 @@ KINDS = {
     "own_share": _pk("share"),
     "request_step": lambda o, key: {"pk": o.mine("page_request", None).pk, "step": "intake"},
     "story_action": lambda o, key: {"pk": o["story"].pk, "action": "approve"},
+    "own_draft": _pk("draft"),
     "module": lambda o, key: {"number": o["module"].number},
     "step": lambda o, key: {"number": o["module"].number, "order": o["step"].order},
     "report_pdf": lambda o, key: {"pk": o["report"].pk, "kind": "pdf"},

@@ -60,8 +60,9 @@ def parse(html):
     return parser
 
 
-# HTML that is not a page: pasted into another site's page, which has the title.
-FRAGMENTS = {"people_online_snippet"}
+# HTML that is not a page: pasted into another site's page, or fetched by a script into one of ours, which has the
+# title (the photo check's panel, photocheck.js).
+FRAGMENTS = {"people_online_snippet", "photo_check"}
 
 
 def persona_for(row):

@@ -57,8 +57,10 @@ def test_each_story_photo_asks_its_own_description(client, people):
 
 def test_the_review_shows_each_photo_with_its_own_description(client, people):
     test_each_story_photo_asks_its_own_description(client, people)
+    story = Story.objects.get()
+    client.post(reverse("story_send", args=[story.pk]))  # after the photo check, its author sends it
     client.force_login(people["communications"])
-    html = client.get(reverse("story_review", args=[Story.objects.get().pk])).content.decode()
+    html = client.get(reverse("story_review", args=[story.pk])).content.decode()
     assert 'alt="De groep aan tafel"' in html and 'alt="Een stapel pannenkoeken"' in html
 
 

@@ -62,7 +62,8 @@
         pos = f.end;
       }
       highlight.innerHTML = spans.length ? out + escape(value.slice(pos)) : "";
-      share.disabled = report.blocked;
+      // A photo the photo check blocks keeps the button off whatever the text (data-photo-blocks).
+      share.disabled = report.blocked || form.dataset.photoBlocks === "1";
       reason.hidden = !report.blocked;
       confirmField.hidden = !report.needs_confirmation;
       summary.hidden = !report.blocked && !report.needs_confirmation;

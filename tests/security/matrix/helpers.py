@@ -10,6 +10,7 @@ from django.db import connection
 from django.db.models import F
 from django.forms import BaseForm, BaseFormSet, ModelChoiceField
 from django.forms.models import InlineForeignKeyField
+from django.template import Context
 from django.test.utils import CaptureQueriesContext
 from django.urls import Resolver404, resolve
 
@@ -130,7 +131,9 @@ class _FormParser(HTMLParser):
 def _context_forms(response):
     """Every form (and the forms of every formset) the page was rendered with."""
     found, seen = [], set()
-    for context in response.context or []:
+    # One template rendered gives its Context itself, several a list of them (a fragment is one template).
+    contexts = [response.context] if isinstance(response.context, Context) else response.context or []
+    for context in contexts:
         for value in context.flatten().values():
             candidates = value.forms + [value.management_form] if isinstance(value, BaseFormSet) else [value]
             for candidate in candidates:
