@@ -341,7 +341,9 @@ def _list(request, model, search):
     start = search.start_index or 1
     total, rows = filters.page(_rows(model, search), start, _count(search))
     found = [_resource(request, model, row, search) for row in rows]
-    answer = ListResponse[model](total_results=total, start_index=start, items_per_page=len(found), resources=found)
+    answer = ListResponse[model](
+        total_results=total, start_index=start, items_per_page=len(found), resources=found or None
+    )
     return _json(_dump(answer, Context.SEARCH_RESPONSE, search))
 
 
@@ -362,7 +364,9 @@ def search(request, token):
         matched, rows = filters.page(queryset, skip + 1, max(0, count - len(found)))
         total += matched
         found += [_resource(request, model, row, wanted) for row in rows]
-    answer = ListResponse[union](total_results=total, start_index=start, items_per_page=len(found), resources=found)
+    answer = ListResponse[union](
+        total_results=total, start_index=start, items_per_page=len(found), resources=found or None
+    )
     return _json(_dump(answer, Context.SEARCH_RESPONSE, wanted))
 
 

@@ -127,9 +127,12 @@ def _valid_address(value):
 def account_address(user):
     """The account's e-mail address: userName when it is one (Entra ID's userPrincipalName), else the
     primary address of emails, else the work address, else the first."""
+    emails = [e for e in user.emails or [] if e.value]
+    for email in emails:
+        if not _valid_address(email.value):
+            raise InvalidValueException(detail=_("%(value)s is no e-mail address.") % {"value": email.value[:100]})
     if _valid_address(user.user_name):
         return user.user_name.lower()
-    emails = [e for e in user.emails or [] if e.value]
     for chosen in (
         [e for e in emails if e.primary],
         [e for e in emails if str(e.type or "") == "work"],
@@ -336,7 +339,13 @@ def _welcome(person):
                 "token": default_token_generator.make_token(person),
             },
         )
-    context = {"person": person, "organisation": organisation, "link": link, "sso": organisation.has_sso}
+    context = {
+        "person": person,
+        "organisation": organisation,
+        "link": link,
+        "sso": organisation.has_sso,
+        "days": settings.PASSWORD_RESET_TIMEOUT // 86400,
+    }
     with translation.override(settings.LANGUAGE_CODE):
         subject = render_to_string("provisioning/email/welcome_subject.txt", context).strip()
         body = render_to_string("provisioning/email/welcome.txt", context)

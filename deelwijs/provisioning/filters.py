@@ -69,7 +69,7 @@ class _StrictTranspiler(Transpiler):
         # One comparison: make it exact on caseExact attributes, and "present" mean "has a value".
         (key, value), negated = query.children[0], query.negated
         column, _separator, lookup = key.rpartition("__")
-        if column in CASE_EXACT and lookup.startswith("i"):
+        if column in CASE_EXACT and lookup in ("iexact", "icontains", "istartswith", "iendswith"):
             lookup = lookup[1:]
         query = Q(**{f"{column}__{lookup}": value})
         if lookup == "isnull" and column in TEXT:

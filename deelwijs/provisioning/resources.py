@@ -10,7 +10,7 @@ fail. The /Schemas endpoint publishes exactly these attributes.
 
 from typing import Annotated
 
-from pydantic import EmailStr, Field
+from pydantic import Field
 from scim2_models import (
     URI,
     URN,
@@ -57,7 +57,9 @@ class Name(ComplexAttribute):
 
 
 class Email(ComplexAttribute):
-    value: Annotated[EmailStr | None, Required.true] = Field(None, description="An e-mail address.")
+    # Checked as Django checks addresses (domain.account_address): email-validator's EmailStr refuses the
+    # intranet domains some organisations use (.local, .internal).
+    value: Annotated[str | None, Required.true] = Field(None, description="An e-mail address.")
     type: CoreEmail.Type | None = Field(None, description="work, home or other.")
     primary: bool | None = Field(None, description="The address to use when userName is not an address.")
 
