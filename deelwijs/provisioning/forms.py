@@ -1,17 +1,17 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.common.forms import InputLimits
 from deelwijs.orgs.roles import ROLES
 
 
-class TokenForm(forms.Form):
+class TokenForm(InputLimits, forms.Form):
     name = forms.CharField(
         label=_("Name of the key"),
         max_length=100,
         help_text=_("Where it is used, so you recognise it later: for example ‘Entra ID’."),
         error_messages={
             "required": _("Give the key a name, for example ‘Entra ID’."),
-            "max_length": _("A name has at most %(limit_value)d characters."),
         },
     )
 
@@ -22,7 +22,7 @@ class TokenForm(forms.Form):
         return name
 
 
-class GroupRoleForm(forms.Form):
+class GroupRoleForm(InputLimits, forms.Form):
     role = forms.ChoiceField(
         label=_("Role for the members of this group"),
         choices=[("", _("No role: roles are given by hand"))] + ROLES,
