@@ -93,20 +93,19 @@ def query(text, columns):
 
 
 def apply(queryset, text, columns):
-    """The queryset with the SCIM filter applied (lazy: see ``page`` for values that do not fit a column)."""
-    found = queryset.filter(query(text, columns))
+    """The queryset with the SCIM filter applied; a value that does not fit its column (a date, a boolean) is
+    refused (Django converts the values when the query is built)."""
+    try:
+        found = queryset.filter(query(text, columns))
+    except (ValidationError, ValueError, TypeError) as e:
+        raise InvalidFilterException(detail="A value in the filter does not fit its attribute.") from e
     return found.distinct() if any("__" in column for column in columns.values()) else found
 
 
 def page(queryset, start_index, count):
-    """(total, rows) of one page, counted from 1 as SCIM does; a value of the wrong type in the filter (a
-    date, a boolean) shows only when the database is asked, and is refused then."""
-    try:
-        total = queryset.count()
-        rows = list(queryset[start_index - 1 : start_index - 1 + count]) if count else []
-    except (ValidationError, ValueError, TypeError) as e:
-        raise InvalidFilterException(detail="A value in the filter does not fit its attribute.") from e
-    return total, rows
+    """(total, rows) of one page, counted from 1 as SCIM does."""
+    total = queryset.count()
+    return total, list(queryset[start_index - 1 : start_index - 1 + count]) if count else []
 
 
 def order(queryset, sort_by, sort_order, columns):

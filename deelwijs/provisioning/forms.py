@@ -16,10 +16,7 @@ class TokenForm(InputLimits, forms.Form):
     )
 
     def clean_name(self):
-        name = " ".join(self.cleaned_data["name"].split())
-        if not name:
-            raise forms.ValidationError(_("Give the key a name, for example ‘Entra ID’."), code="required")
-        return name
+        return " ".join(self.cleaned_data["name"].split())
 
 
 class GroupRoleForm(InputLimits, forms.Form):

@@ -13,7 +13,7 @@ from django.urls import reverse
 from deelwijs.orgs import domain as orgs
 from deelwijs.orgs.models import AuditEntry, Team, User
 from deelwijs.planning.models import CalendarFeed
-from deelwijs.provisioning import domain
+from deelwijs.provisioning import domain, filters
 from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam, ScimToken
 
 from ..conftest import make_person
@@ -185,6 +185,7 @@ def test_the_resource_types_are_users_and_groups(scim):
 
 def test_discovery_takes_no_filter_and_only_get(scim):
     assert scim.get("Schemas", filter='name eq "User"').status_code == 403
+    assert scim.get("ServiceProviderConfig", filter="patch pr").status_code == 403
     for method in ("post", "put", "patch", "delete"):
         response = scim.request(method, "ServiceProviderConfig", {})
         assert response.status_code == 405 and "GET" in response["Allow"]
@@ -264,6 +265,14 @@ def test_a_user_name_twice_is_a_conflict(scim):
     assert response.status_code == 409 and error_of(response)["scimType"] == "uniqueness"
     again = scim.post("Users", entra_user(name="ander", externalId="jan.jansen"))
     assert again.status_code == 409 and "externalId" in again.json()["detail"]
+
+
+def test_a_user_name_that_is_no_address_is_unique_too(scim):
+    made(scim, userName="JJANSEN", emails=[{"value": "een@test.test"}])
+    response = scim.post("Users", entra_user(userName="jjansen", emails=[{"value": "twee@test.test"}]))
+    assert response.status_code == 409 and "userName" in response.json()["detail"]
+    long = scim.post("Users", entra_user(userName="j" * 300, externalId="x", emails=[{"value": "drie@test.test"}]))
+    assert long.status_code == 400 and error_of(long)["scimType"] == "invalidValue"
 
 
 def test_an_address_of_another_organisation_is_a_conflict_that_names_nobody(scim, outsider):
@@ -391,6 +400,19 @@ def test_a_filter_deelwijs_cannot_read_is_refused(scim, text):
     assert response.status_code == 400 and error_of(response)["scimType"] in ("invalidFilter", "invalidValue")
 
 
+def test_the_filter_module_refuses_what_it_cannot_read_itself():
+    """scim2-models checks a filter before it gets here; these are the translation's own refusals."""
+    for text in ("userName eq", "\x00", 'title eq "x"', "(", 'emails[type eq "work"].value eq "x"'):
+        with pytest.raises(filters.InvalidFilterException):
+            filters.query(text, filters.USER_COLUMNS)
+    with pytest.raises(filters.InvalidFilterException):
+        filters.apply(ProvisionedPerson.objects.all(), 'meta.created gt "gisteren"', filters.USER_COLUMNS)
+    with pytest.raises(filters.InvalidValueException):
+        filters.order(ProvisionedPerson.objects.all(), "emails", "ascending", filters.USER_COLUMNS)
+    ordered = filters.order(ProvisionedPerson.objects.all(), f"{USER}:userName", "descending", filters.USER_COLUMNS)
+    assert ordered.query.order_by == ("-user_name", "pk")
+
+
 def test_pages_count_from_one(scim):
     for n in range(5):
         made(scim, name=f"mens{n}")
@@ -427,6 +449,13 @@ def test_searching_with_post(scim):
     )
     assert found.status_code == 200 and found.json()["totalResults"] == 1
     assert set(found.json()["Resources"][0]) == {"schemas", "id", "userName"}
+
+
+def test_searching_groups_with_post(scim):
+    scim.post("Groups", {"schemas": [GROUP], "displayName": "Team A"})
+    scim.post("Groups", {"schemas": [GROUP], "displayName": "Team B"})
+    found = scim.post("Groups/.search", {"filter": 'displayName ew "B"', "excludedAttributes": ["members"]}).json()
+    assert found["totalResults"] == 1 and found["Resources"][0]["displayName"] == "Team B"
 
 
 def test_searching_at_the_root_finds_users_and_groups(scim):
