@@ -15,7 +15,7 @@ import json
 from functools import wraps
 
 from django.core.exceptions import RequestDataTooBig
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Prefetch
 from django.http import HttpResponse
 from django.http.request import RawPostDataException
@@ -98,6 +98,10 @@ def endpoint(*methods):
                     else:
                         with transaction.atomic():
                             response = view(request, token, **kwargs)
+                except IntegrityError:
+                    # Two requests at once for the same person or team (identity providers send in parallel):
+                    # the database's unique constraints let one through; the other may try again.
+                    response = _error(Error(status=409, scim_type="uniqueness", detail=_("Changed at the same time.")))
                 except SCIMException as e:
                     response = _error(e.to_error())
                 except ValidationError as e:
@@ -116,7 +120,8 @@ def _body(request):
         payload = json.loads(request.body or b"{}")
     except RequestDataTooBig as e:
         raise PayloadTooLargeException() from e
-    except (ValueError, RawPostDataException) as e:
+    except (ValueError, RecursionError, RawPostDataException) as e:
+        # RecursionError: JSON nested deeper than Python's decoder goes ("[[[[...").
         raise InvalidSyntaxException(detail=_("The body is not JSON.")) from e
     if not isinstance(payload, dict):
         raise InvalidSyntaxException(detail=_("The body is not a JSON object."))
@@ -337,8 +342,13 @@ def _count(search):
     return min(resources.DEFAULT_COUNT if search.count is None else search.count, resources.MAX_RESULTS)
 
 
+def _start(search):
+    # No list is this long; a larger number overflows the database's OFFSET.
+    return min(search.start_index or 1, resources.MAX_START)
+
+
 def _list(request, model, search):
-    start = search.start_index or 1
+    start = _start(search)
     total, rows = filters.page(_rows(model, search), start, _count(search))
     found = [_resource(request, model, row, search) for row in rows]
     answer = ListResponse[model](
@@ -354,7 +364,7 @@ def search(request, token):
     body = _body(request)
     union = resources.User | resources.Group
     wanted = SearchRequest[union].model_validate(body, scim_ctx=Context.SEARCH_REQUEST)
-    found, total, start, count = [], 0, wanted.start_index or 1, _count(wanted)
+    found, total, start, count = [], 0, _start(wanted), _count(wanted)
     for model in (resources.User, resources.Group):
         try:
             queryset = _rows(model, wanted)

@@ -114,6 +114,24 @@ def mark_used(token):
 # People
 
 
+def _storable(*texts):
+    """Refuse (400) a text the database cannot hold: a NUL character, or a lone surrogate from a JSON escape."""
+    for text in texts:
+        if not text:
+            continue
+        try:
+            text.encode()
+        except UnicodeEncodeError:
+            text = "\x00"
+        if "\x00" in text:
+            raise InvalidValueException(
+                detail=_(
+                    "This text contains a character that cannot be saved. Type the text again, or leave that "
+                    "character out."
+                )
+            )
+
+
 def _valid_address(value):
     if not value or len(value) > 254:
         return False
@@ -126,7 +144,17 @@ def _valid_address(value):
 
 def account_address(user):
     """The account's e-mail address: userName when it is one (Entra ID's userPrincipalName), else the
-    primary address of emails, else the work address, else the first."""
+    primary address of emails, else the work address, else the first. Every text of the User is checked first
+    (_storable), since this is the first thing made of it."""
+    name = user.name
+    _storable(
+        user.user_name,
+        user.external_id,
+        user.display_name,
+        name.given_name if name else None,
+        name.family_name if name else None,
+        *[str(e.value or "") for e in user.emails or []],
+    )
     emails = [e for e in user.emails or [] if e.value]
     for email in emails:
         if not _valid_address(email.value):
@@ -409,6 +437,7 @@ def _members(group):
 
 
 def _team_name(group, team=None):
+    _storable(group.display_name, group.external_id)
     name = (group.display_name or "").strip()
     if not name or len(name) > TEAM_NAME_LENGTH:
         raise InvalidValueException(detail=_("A team's name has 1 to %(n)s characters.") % {"n": TEAM_NAME_LENGTH})

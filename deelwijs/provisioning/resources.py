@@ -49,6 +49,7 @@ USER_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:User"
 GROUP_SCHEMA = "urn:ietf:params:scim:schemas:core:2.0:Group"
 MAX_RESULTS = 200
 DEFAULT_COUNT = 100
+MAX_START = 1_000_000_000
 
 
 class Name(ComplexAttribute):

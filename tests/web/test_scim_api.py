@@ -5,7 +5,7 @@ import json
 
 import pytest
 from django.core import mail
-from django.db import connection
+from django.db import IntegrityError, connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -315,12 +315,27 @@ def test_inactive_on_creation_closes_the_account_at_once(scim):
         (json.dumps({"schemas": [USER], "userName": "a@test.test", "active": "misschien"}), "invalidValue"),
         (json.dumps({"schemas": [USER], "userName": "x" * 300 + "@test.test"}), "invalidValue"),
         (json.dumps({"schemas": [USER], "userName": "a@test.test", "name": {"givenName": "x" * 101}}), "invalidValue"),
+        (json.dumps({"schemas": [USER], "userName": "a@test.test", "name": {"givenName": "Jan\x00"}}), "invalidValue"),
+        (json.dumps({"schemas": [USER], "userName": "a@test.test", "displayName": "\ud800"}), "invalidValue"),
+        (json.dumps({"schemas": ["urn:bestaat:niet"], "userName": "a@test.test"}), "invalidSyntax"),
+        ("[" * 100_000, "invalidSyntax"),
     ],
 )
 def test_bad_bodies_are_refused_with_a_scim_error(scim, body, scim_type):
     response = scim.post("Users", body)
     assert response.status_code == 400 and error_of(response)["scimType"] == scim_type
     assert not User.objects.filter(email="a@test.test").exists()
+
+
+def test_two_requests_at_once_for_one_person_give_a_conflict(scim, monkeypatch):
+    """On PostgreSQL two creations of one person can pass the checks together; the database refuses the second."""
+
+    def at_the_same_time(token, user):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(domain, "provision_person", at_the_same_time)
+    response = scim.post("Users", entra_user())
+    assert response.status_code == 409 and error_of(response)["scimType"] == "uniqueness"
 
 
 def test_a_body_that_is_too_large_is_refused(scim, settings):
@@ -421,6 +436,8 @@ def test_pages_count_from_one(scim):
     assert [u["userName"] for u in page["Resources"]] == ["mens1@test.test", "mens2@test.test"]
     assert scim.get("Users", count=0).json()["itemsPerPage"] == 0
     assert scim.get("Users", startIndex=-3).json()["startIndex"] == 1
+    assert scim.get("Users", startIndex=10**30).json()["totalResults"] == 5
+    assert scim.post(".search", {"startIndex": 10**30}).json()["totalResults"] == 5
     down = scim.get("Users", sortBy="userName", sortOrder="descending").json()["Resources"]
     assert down[0]["userName"] == "mens4@test.test"
     assert error_of(scim.get("Users", count="veel"))["scimType"] == "invalidValue"
@@ -684,6 +701,9 @@ def test_entra_adds_and_removes_members(scim):
     assert "members" not in scim.get(path).json() and not Team.objects.get(name="Team").members.exists()
     unknown = scim.patch(path, {"op": "add", "path": "members", "value": [{"value": "bestaat-niet"}]})
     assert unknown.status_code == 400 and error_of(unknown)["scimType"] == "invalidValue"
+    teams = Team.objects.count()
+    nul = scim.post("Groups", {"schemas": [GROUP], "displayName": "Team\x00"})
+    assert nul.status_code == 400 and Team.objects.count() == teams
 
 
 def test_renaming_a_group_renames_its_team(scim, org):
@@ -716,7 +736,14 @@ def test_deleting_a_group_keeps_the_team(scim):
 
 def test_a_group_of_another_organisation_is_not_found(org, other_org, outsider, scim):
     _theirs, their_key = domain.create_token(outsider, "Hun sleutel")
-    group = Scim(other_org.slug, their_key).post("Groups", {"schemas": [GROUP], "displayName": "Hun team"}).json()
+    theirs = Scim(other_org.slug, their_key)
+    group = theirs.post("Groups", {"schemas": [GROUP], "displayName": "Hun team"}).json()
+    their_user = made(theirs, name="hun.mens")
+    # Their person is no member for us, nor ours for them.
+    ours = scim.post(
+        "Groups", {"schemas": [GROUP], "displayName": "Ons team", "members": [{"value": their_user["id"]}]}
+    )
+    assert ours.status_code == 400 and not Team.objects.filter(name="Ons team").exists()
     assert scim.get(f"Groups/{group['id']}").status_code == 404
     assert scim.delete(f"Groups/{group['id']}").status_code == 404
     assert ProvisionedTeam.objects.filter(scim_id=group["id"]).exists()
