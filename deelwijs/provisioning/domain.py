@@ -488,19 +488,22 @@ def update_team(token, provisioned, group):
 
 def set_members(token, provisioned, members):
     """Make these provisioned people the group's members, as the identity provider sees it, and the open
-    accounts among them members of the team. Who left the group leaves the team; members the identity provider
-    does not manage (added by hand) stay. Everyone who came or went gets their roles synchronised
-    (sync_roles). Logged with the counts."""
+    accounts among them members of the team (also those who were missing from it). Who left the group leaves
+    the team; members the identity provider does not manage (added by hand) stay. Everyone who came or went
+    gets their roles synchronised (sync_roles). Logged with the counts."""
     team = provisioned.team
     current = {p.pk: p for p in provisioned.members.select_related("person")}
     wanted = {p.pk: p for p in members}
     came = [p for pk, p in wanted.items() if pk not in current]
     went = [p for pk, p in current.items() if pk not in wanted]
+    in_team = set(team.members.values_list("pk", flat=True))
+    # Also those the team lost meanwhile (an administrator's reopening gives no teams back): the group says.
+    missing = [p.person for p in wanted.values() if p.person.is_active and p.person_id not in in_team]
+    team.members.add(*missing)
     if not came and not went:
         return
     provisioned.members.add(*came)
     provisioned.members.remove(*went)
-    team.members.add(*[p.person for p in came if p.person.is_active])
     team.members.remove(*[p.person for p in went])
     provisioned.modified = timezone.now()
     provisioned.save(update_fields=["modified"])

@@ -575,6 +575,20 @@ def test_reactivating_reopens_and_puts_the_person_back_in_their_groups(scim):
     assert AuditEntry.objects.filter(action="scim_person", details__event="reopened").exists()
 
 
+def test_after_a_reopening_by_hand_the_next_change_of_a_group_gives_the_team_back(scim, people):
+    jan, piet = made(scim), made(scim, name="piet")
+    group = scim.post("Groups", {"schemas": [GROUP], "displayName": "Team A", "members": [{"value": jan["id"]}]}).json()
+    person = User.objects.get(provisioned__scim_id=jan["id"])
+    orgs.close_account(people["administrator"], person)
+    orgs.reopen_account(people["administrator"], person)
+    assert not person.teams.exists()
+    scim.patch(f"Groups/{group['id']}", {"op": "add", "path": "members", "value": [{"value": piet["id"]}]})
+    assert set(Team.objects.get(name="Team A").members.values_list("email", flat=True)) == {
+        "jan.jansen@test.test",
+        "piet@test.test",
+    }
+
+
 def test_an_account_the_administrator_closed_stays_closed_until_the_provider_changes_its_mind(scim, people):
     user = made(scim)
     person = User.objects.get(provisioned__scim_id=user["id"])
