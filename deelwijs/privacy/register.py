@@ -388,7 +388,7 @@ def recipients(organisation):
         found["sso"] = _(
             "The organisation's identity provider %(issuer)s (single sign-on: it tells Deelwijs who signs in)."
         ) % {"issuer": organisation.oidc_issuer}
-    if organisation.scim_tokens.filter(revoked__isnull=True).exists():
+    if organisation.provisioning_keys.filter(revoked__isnull=True).exists():
         found["scim"] = _(
             "The organisation's identity provider, through provisioning (SCIM): it sends Deelwijs who joins, "
             "changes and leaves, and reads back what it sent, the teams of its groups and whether an account is open."

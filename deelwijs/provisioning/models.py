@@ -27,7 +27,7 @@ def new_scim_id():
 class ScimToken(models.Model):
     """A key an identity provider sends as its bearer token. Only its hash is stored; it is shown once."""
 
-    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="scim_tokens")
+    organisation = models.ForeignKey(Organisation, on_delete=models.CASCADE, related_name="provisioning_keys")
     name = models.CharField(_("name"), max_length=100)
     token_hash = models.CharField(max_length=64, unique=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
