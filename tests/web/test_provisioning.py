@@ -155,15 +155,18 @@ def test_it_rejects_other_organisation(client, org, people, outsider):
     assert Scim(org.slug, key).get("Users").status_code == 200
 
 
-@pytest.mark.parametrize("n", [1, 3])
-def test_the_page_takes_the_same_queries_for_one_or_three(client, org, people, n):
-    for i in range(n):
-        domain.create_token(people["administrator"], f"Sleutel {i}")
-        group_of(org, name=f"Groep {i}")
+def test_the_page_takes_the_same_queries_for_one_or_three(client, org, people):
     client.force_login(people["administrator"])
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(PAGE).status_code == 200
-    assert len(queries) <= 14, [q["sql"] for q in queries]
+
+    def queries_with(n):
+        for i in range(n):
+            domain.create_token(people["administrator"], f"Sleutel {i}")
+            group_of(org, name=f"Groep {ScimToken.objects.count()}-{i}")
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(PAGE).status_code == 200
+        return len(queries)
+
+    assert queries_with(1) == queries_with(2)
 
 
 def test_closing_a_provisioned_account_by_hand_says_to_end_it_at_the_provider_too(client, org, people):
