@@ -102,6 +102,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "deelwijs.orgs",
+    "deelwijs.provisioning",
     "deelwijs.accounts",
     "deelwijs.content",
     "deelwijs.consent",

@@ -12,6 +12,7 @@ from deelwijs.learning import views as learning_views
 from deelwijs.orgs import sso, twofactor
 from deelwijs.orgs import views as org_views
 from deelwijs.planning import views as planning_views
+from deelwijs.provisioning.urls import scim_urlpatterns
 from deelwijs.sharing import views as sharing_views
 from deelwijs.stories import views as story_views
 from deelwijs.webcare import views as webcare_views
@@ -55,6 +56,7 @@ urlpatterns = [
     path("instellingen/", org_views.settings_view, name="settings"),
     path("instellingen/geplande-taken/", job_views.scheduled_jobs, name="scheduled_jobs"),
     path("instellingen/bewaartermijnen/", org_views.retention, name="retention"),
+    path("instellingen/provisioning/", include("deelwijs.provisioning.urls")),
     path("accounts/", include("deelwijs.accounts.urls")),
     path("delen/", sharing_views.feed, name="feed"),
     path("delen/<int:pk>/", sharing_views.share, name="share"),
@@ -156,6 +158,8 @@ urlpatterns = [
     path("inhoud/nieuws-importeren/", content_views.import_news_now, name="import_news"),
     path("i18n/", include("django.conf.urls.i18n")),
     path(settings.ADMIN_URL_PATH, admin.site.urls),
+    # The SCIM endpoint of each organisation, for its identity provider (a bearer token, no session).
+    *scim_urlpatterns,
 ]
 
 # No pattern serves MEDIA_URL, in development neither: uploads go out through the views above, which check

@@ -127,6 +127,8 @@ USES = ngettext_lazy(
     "%(n)s use taken out of the feed and the plan", "%(n)s uses taken out of the feed and the plan", "n"
 )
 SHARED_BEFORE = ngettext_lazy("shared %(n)s time before", "shared %(n)s times before", "n")
+MEMBERS_ADDED = ngettext_lazy("%(n)s person added", "%(n)s people added", "n")
+MEMBERS_REMOVED = ngettext_lazy("%(n)s person taken out", "%(n)s people taken out", "n")
 
 
 def _closing(d):
@@ -190,6 +192,56 @@ SENTENCES = {
         {"effects": _closing},
     ),
     "account_reopened": Sentence(_("Account reopened"), _("%(actor)s reopened the account of %(person)s.")),
+    # Provisioning (SCIM): done by the identity provider with a key, whose name the entry keeps.
+    "scim_token": Sentence(
+        _("Provisioning key"),
+        lambda d: (
+            _("%(actor)s revoked the provisioning key ‘%(token)s’.")
+            if d.get("event") == "revoked"
+            else _("%(actor)s made the provisioning key ‘%(token)s’.")
+        ),
+    ),
+    "scim_person": Sentence(
+        _("Account from the identity provider"),
+        lambda d: {
+            "created": _("The identity provider (key ‘%(token)s’) made the account of %(person)s."),
+            "linked": _("The identity provider (key ‘%(token)s’) took over the account of %(person)s."),
+            "updated": _("The identity provider (key ‘%(token)s’) changed %(attributes)s of %(person)s."),
+            "closed": _("The identity provider (key ‘%(token)s’) marked %(person)s inactive: account closed."),
+            "reopened": _("The identity provider (key ‘%(token)s’) marked %(person)s active again: account open."),
+            "deprovisioned": _("The identity provider (key ‘%(token)s’) removed %(person)s: account stays closed."),
+        }.get(d.get("event"), _("The identity provider (key ‘%(token)s’) changed the account of %(person)s.")),
+        {"attributes": lambda d: listing(label("scim_attribute", a) for a in d.get("attributes", []))},
+    ),
+    "scim_group": Sentence(
+        _("Team from the identity provider"),
+        lambda d: {
+            "created": _("The identity provider (key ‘%(token)s’) made the team %(team)s."),
+            "linked": _("The identity provider (key ‘%(token)s’) took over the team %(team)s."),
+            "renamed": _("The identity provider (key ‘%(token)s’) renamed the team %(old)s to %(team)s."),
+            "members": _("The identity provider (key ‘%(token)s’) changed the members of %(team)s: %(counts)s."),
+            "deprovisioned": _(
+                "The identity provider (key ‘%(token)s’) removed its group %(team)s: the team stays, kept by hand."
+            ),
+        }.get(d.get("event"), _("The identity provider (key ‘%(token)s’) changed the team %(team)s.")),
+        {
+            "counts": lambda d: listing(
+                [
+                    *([MEMBERS_ADDED % {"n": d["added"]}] if d.get("added") else []),
+                    *([MEMBERS_REMOVED % {"n": d["removed"]}] if d.get("removed") else []),
+                ]
+            )
+        },
+    ),
+    "scim_group_role": Sentence(
+        _("Role of a group from the identity provider"),
+        lambda d: (
+            _("%(actor)s gave the members of the group %(team)s the role %(role)s.")
+            if d.get("role")
+            else _("%(actor)s took the role %(old)s off the group %(team)s.")
+        ),
+        {"role": lambda d: label("role", d.get("role")).lower(), "old": lambda d: label("role", d.get("old")).lower()},
+    ),
     # The post check: a text kept although it blocks (content items, planned posts)
     "check_override": Sentence(
         _("Kept despite a block of the post check"),

@@ -73,6 +73,8 @@ is_staff_member = Rule(*STAFF_ROLES)
 can_manage_people = is_administrator
 can_close_accounts = is_administrator
 can_see_audit = is_administrator
+# Provisioning (SCIM): the keys an identity provider uses and the roles its groups give.
+can_manage_provisioning = is_administrator
 # The scheduled jobs of the whole installation (no organisation's data on that page).
 can_see_jobs = is_administrator
 can_see_teams = is_manager | is_communications | is_administrator

@@ -9,9 +9,10 @@ What happens, in order (``erase``):
    reported with their screenshots, training answers (and so their certificates), notifications, calendar
    links, the checklist of their profile and files kept for a form (files too), their questions and answers to
    colleagues, their place on the public page, requests to join and buddy pairings, their own help requests
-   (with the messages), two-factor devices, roles, team memberships, ownership and use of corporate accounts,
-   exports of their data (files too), their sessions, django-axes' sign-in logs with their address, and
-   finished tasks (and waiting e-mails to them) whose arguments hold their address or name.
+   (with the messages), two-factor devices, what the identity provider sent about them (provisioning),
+   roles, team memberships, ownership and use of corporate accounts, exports of their data (files too), their
+   sessions, django-axes' sign-in logs with their address, and finished tasks (and waiting e-mails to them)
+   whose arguments hold their address or name.
 2. Emptied: the texts of their shares. The share rows stay, so the organisation's figures stay right.
 3. Kept on purpose, each with its reason in the report: entries of the register of conversations about them
    (the organisation's HR retention, unless the administrator removes them too), audit entries, figures,
@@ -56,6 +57,7 @@ from deelwijs.learning.models import Answer
 from deelwijs.orgs.domain import log
 from deelwijs.orgs.models import AuditEntry, Invitation, Notification, Organisation, RoleAssignment, User
 from deelwijs.planning.models import CalendarFeed
+from deelwijs.provisioning.models import ProvisionedPerson
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.toolkit.models import ProfileChecklist
@@ -87,6 +89,9 @@ REMOVED = {
     "join_requests": _("Requests to join the ambassador team, and their buddy pairings"),
     "help_requests": _("Their requests for help when something went wrong online, with the messages"),
     "two_factor_devices": _("Two-factor devices"),
+    "provisioning": _(
+        "What the identity provider sent about them (its ids, names and addresses); it no longer finds them here"
+    ),
     "roles": _("Roles"),
     "teams": _("Team memberships and teams they managed"),
     "account_access": _("Ownership and use of corporate accounts"),
@@ -340,6 +345,7 @@ def _deletions(person, remove_register):
         ),
         ("help_requests", [HelpRequest.objects.filter(person=person)]),
         ("two_factor_devices", [TOTPDevice.objects.filter(user=person)]),
+        ("provisioning", [ProvisionedPerson.objects.filter(person=person)]),
         ("roles", [RoleAssignment.objects.filter(user=person)]),
         ("sessions", [sessions_of(person)]),
         ("sign_in_logs", _sign_in_logs(person)),

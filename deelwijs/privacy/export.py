@@ -47,6 +47,7 @@ from deelwijs.learning.models import Answer, Module
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.models import AuditEntry, Invitation, Notification
 from deelwijs.planning.models import CalendarFeed, Event, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
+from deelwijs.provisioning.models import ProvisionedPerson, ScimToken
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story
 from deelwijs.toolkit.domain import CHECKLIST
@@ -135,11 +136,31 @@ def _profile(person, files, notes):
         "teams": [{"name": t.name, "location": t.location.name if t.location else None} for t in teams],
         "manages_teams": [t.name for t in person.managed_teams.all()],
         "invitations": [{"created": i.created, "accepted": i.accepted, "roles": i.roles} for i in invitations],
+        "identity_provider": _provisioned(person),
         # Never the device's key: with it anyone could make the second step of the sign-in.
         "two_factor_devices": [
             {"name": d.name, "confirmed": d.confirmed, "created": getattr(d, "created_at", None)}
             for d in TOTPDevice.objects.filter(user=person)
         ],
+    }
+
+
+def _provisioned(person):
+    """What the organisation's identity provider sent about the person (provisioning), if it manages them."""
+    provisioned = ProvisionedPerson.objects.filter(person=person).prefetch_related("groups__team").first()
+    if provisioned is None:
+        return None
+    return {
+        "user_name": provisioned.user_name,
+        "external_id": provisioned.external_id,
+        "given_name": provisioned.given_name,
+        "family_name": provisioned.family_name,
+        "display_name": provisioned.display_name,
+        "emails": provisioned.emails,
+        "active": provisioned.idp_active,
+        "groups": [group.team.name for group in provisioned.groups.all()],
+        "since": provisioned.created,
+        "removed": provisioned.deprovisioned,
     }
 
 
@@ -553,6 +574,7 @@ WORK = {
     "community.BuddyPairing.paired_by": ("started", lambda pairing: f"{gettext('Buddy pairing')} {pairing.pk}"),
     "community.JoinRequest.decided_by": ("decided_at", lambda request: f"{gettext('Request to join')} {request.pk}"),
     "community.PromotedAnswer.promoted_by": ("created", str),
+    "provisioning.ScimToken.created_by": ("created", str),
 }
 WORK_MODELS = {
     "accounts.LocationPageRequest": LocationPageRequest,
@@ -578,6 +600,7 @@ WORK_MODELS = {
     "community.BuddyPairing": BuddyPairing,
     "community.JoinRequest": JoinRequest,
     "community.PromotedAnswer": PromotedAnswer,
+    "provisioning.ScimToken": ScimToken,
 }
 
 
@@ -612,9 +635,17 @@ def _work(person, files, notes):
 SECTIONS = (
     Section(
         "profiel.json",
-        _("Your account: name, e-mail address, roles, teams, the invitation you joined with, your two-factor devices."),
+        _(
+            "Your account: name, e-mail address, roles, teams, the invitation you joined with, what the "
+            "organisation's identity provider sent about you, your two-factor devices."
+        ),
         _profile,
-        ("orgs.RoleAssignment.user", "orgs.Team.managers", "otp_totp.TOTPDevice.user"),
+        (
+            "orgs.RoleAssignment.user",
+            "orgs.Team.managers",
+            "otp_totp.TOTPDevice.user",
+            "provisioning.ProvisionedPerson.person",
+        ),
     ),
     Section(
         "handles.json",

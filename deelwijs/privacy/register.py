@@ -44,10 +44,18 @@ PARTS = (
     Part(
         "people",
         gettext_lazy("People, roles and sign-in"),
-        ("orgs.User", "orgs.RoleAssignment", "orgs.Team", "orgs.Invitation"),
+        (
+            "orgs.User",
+            "orgs.RoleAssignment",
+            "orgs.Team",
+            "orgs.Invitation",
+            "provisioning.ProvisionedPerson",
+            "provisioning.ProvisionedTeam",
+        ),
         gettext_lazy(
             "Name, work e-mail address, roles, teams, password (only as a hash), the authenticator app's "
-            "secret, sessions and failed sign-ins (the address they came from)."
+            "secret, sessions and failed sign-ins (the address they came from); with provisioning, what the "
+            "identity provider sent: its ids, names, addresses and groups."
         ),
         gettext_lazy("Giving the right people access to the right pages, and keeping others out."),
         gettext_lazy(
@@ -67,7 +75,7 @@ PARTS = (
                 % {"n": settings.SESSION_MAX_HOURS},
             }
         ),
-        ("smtp", "sso"),
+        ("smtp", "sso", "scim"),
         counted=(
             ("orgs.User", ngettext_lazy("%(n)s person", "%(n)s people", "n")),
             ("orgs.Invitation", ngettext_lazy("%(n)s invitation", "%(n)s invitations", "n")),
@@ -392,6 +400,7 @@ NO_PERSONAL_DATA = {
     "community.PeoplePage": gettext_lazy("the organisation's settings of its public page of people online"),
     "chat.ChatChannel": gettext_lazy("the organisation's Teams and Slack channels and their webhook addresses"),
     "chat.Delivery": gettext_lazy("which message went to which channel, and when; the card itself is not kept"),
+    "provisioning.ScimToken": gettext_lazy("the keys of the identity provider, as hashes, with who made them"),
 }
 
 
@@ -406,6 +415,11 @@ def recipients(organisation):
         found["sso"] = _(
             "The organisation's identity provider %(issuer)s (single sign-on: it tells Deelwijs who signs in)."
         ) % {"issuer": organisation.oidc_issuer}
+    if organisation.provisioning_keys.filter(revoked__isnull=True).exists():
+        found["scim"] = _(
+            "The organisation's identity provider, through provisioning (SCIM): it sends Deelwijs who joins, "
+            "changes and leaves, and reads back what it sent, the teams of its groups and whether an account is open."
+        )
     page = organisation.people_page if hasattr(organisation, "people_page") else None
     if page is not None and page.published:
         found["public"] = _(

@@ -31,6 +31,23 @@ COMMUNICATIONS = frozenset({"communications"})
 SHARERS = STAFF | {"volunteer"}
 
 SIGN_IN = "sign-in"  # a redirect to the sign-in page
+# The SCIM endpoint's URL names, with the kind of their arguments (tests/security/world.py KINDS).
+SCIM_ENDPOINTS = {
+    "scim_service_provider_config": "scim",
+    "scim_resource_types": "scim",
+    "scim_resource_type": "scim_resource_type",
+    "scim_schemas": "scim",
+    "scim_schema": "scim_schema",
+    "scim_users": "scim",
+    "scim_users_search": "scim",
+    "scim_user": "scim_user",
+    "scim_groups": "scim",
+    "scim_groups_search": "scim",
+    "scim_group": "scim_group",
+    "scim_search": "scim",
+    "scim_bulk": "scim",
+    "scim_unknown": "scim_unknown",
+}
 
 
 @dataclass(frozen=True)
@@ -112,6 +129,9 @@ TABLE = [
     public("accept_invitation", "invitation", post=ALL, post_anonymous=True, cross_org=False),
     public("tracked_link", "tracked_link", status=302, writes_on_get=True, cross_org=False),
     public("ical", "ical", cross_org=False),
+    # The SCIM endpoint answers only a provisioning key (tests/web/test_scim_api.py): to a session, signed in or
+    # not, it is 401, and a POST changes nothing.
+    *[public(name, kind, status=401, cross_org=False) for name, kind in SCIM_ENDPOINTS.items()],
     public("set_language", status=302, post=ALL, post_anonymous=True),
     # The organisation
     page("home", operator=302),
@@ -153,6 +173,10 @@ TABLE = [
     form("location_edit", "location", get=ADMIN),
     form("settings", get=ADMIN),
     form("retention", get=ADMIN),
+    # Provisioning (SCIM): the administrator's page (a key is made with its form), revoking a key, a group's role.
+    form("provisioning", get=ADMIN),
+    action("provisioning_token_revoke", "scim_token", post=ADMIN),
+    form("provisioning_group", "provisioned_team", get=ADMIN),
     page("scheduled_jobs", get=ADMIN),
     page("notifications", writes_on_get=True),
     form("preferences"),

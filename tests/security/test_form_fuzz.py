@@ -47,7 +47,7 @@ from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.planning.models import Event, OwnHookDay, Pilot
 from deelwijs.webcare.models import InboxItem, ResponseTemplate
 from tests.conftest import make_person
-from tests.security.table import TABLE
+from tests.security.table import SCIM_ENDPOINTS, TABLE
 from tests.security.world import url_for
 from tests.web.test_access import objects  # noqa: F401 (a fixture)
 from tests.web.test_content import item_post
@@ -450,6 +450,8 @@ NO_FORM = {
     "people_online_export": "a file of handles for a list on a network",
     "photo_check": "the photo check's panel, fetched by its script",
     "photo_check_image": "a photo with its findings drawn on it",
+    # The SCIM endpoint: JSON for an identity provider with a key (hostile bodies: tests/web/test_scim_api.py).
+    **dict.fromkeys(SCIM_ENDPOINTS, "the SCIM endpoint, for a provisioning key only"),
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -484,6 +486,7 @@ POSTED_FROM = {
     "photo_accept": "photo_edit",
     "photo_recheck": "photo_edit",
     "photo_restore": "photo_edit",
+    "provisioning_token_revoke": "provisioning",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

@@ -76,6 +76,7 @@ from deelwijs.planning.models import (
 )
 from deelwijs.privacy.export import file_path
 from deelwijs.privacy.models import DataExport, ErasureRecord
+from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam, ScimToken
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, PostFormat, ProfileChecklist
@@ -507,6 +508,7 @@ def _build(org, personas, marker, module_number):
     _photo_check(image, marker)
     return Objects(
         **community,
+        **_provisioning(org, colleague, administrator, marker),
         organisation=org,
         colleague=colleague,
         location=location,
@@ -554,6 +556,33 @@ def _build(org, personas, marker, module_number):
         uidb64=urlsafe_base64_encode(force_bytes(colleague.pk)),
         reset_token=default_token_generator.make_token(colleague) + "-expired",
     )
+
+
+def _provisioning(org, colleague, administrator, marker):
+    """A key of the identity provider, the colleague as it sent them, and a team of its groups with them in it."""
+    slug = org.slug
+    token = ScimToken.objects.create(
+        organisation=org,
+        name=f"Sleutel {marker}",
+        token_hash=hashlib.sha256(f"matrix-scim-{slug}".encode()).hexdigest(),
+        created_by=administrator,
+    )
+    person = ProvisionedPerson.objects.create(
+        organisation=org,
+        person=colleague,
+        user_name=colleague.email,
+        external_id=f"extern-{slug}",
+        given_name=colleague.first_name,
+        family_name=colleague.last_name,
+        display_name=f"Collega {marker}",
+        emails=[{"value": colleague.email, "type": "work", "primary": True}],
+        given_roles=[EMPLOYEE],
+    )
+    team = Team.objects.create(organisation=org, name=f"Groep {marker}")
+    team.members.add(colleague)
+    group = ProvisionedTeam.objects.create(organisation=org, team=team, external_id=f"groep-{marker}")
+    group.members.add(person)
+    return {"scim_token": token, "provisioned_person": person, "provisioned_team": group}
 
 
 def _consent(org, image, comms, marker):
@@ -746,6 +775,14 @@ KINDS = {
     "own_help_request": _pk("own_help_request"),
     "community_answer": lambda o, key: {"pk": o["question"].pk, "answer_pk": o["community_answer"].pk},
     "people_export": lambda o, key: {"slug": o["organisation"].slug, "name": "mastodon.csv"},
+    "scim_token": _pk("scim_token"),
+    "provisioned_team": _pk("provisioned_team"),
+    "scim": lambda o, key: {"slug": o["organisation"].slug},
+    "scim_user": lambda o, key: {"slug": o["organisation"].slug, "scim_id": o["provisioned_person"].scim_id},
+    "scim_group": lambda o, key: {"slug": o["organisation"].slug, "scim_id": o["provisioned_team"].scim_id},
+    "scim_resource_type": lambda o, key: {"slug": o["organisation"].slug, "key": "User"},
+    "scim_schema": lambda o, key: {"slug": o["organisation"].slug, "key": "urn:ietf:params:scim:schemas:core:2.0:User"},
+    "scim_unknown": lambda o, key: {"slug": o["organisation"].slug, "rest": "Me"},
 }
 
 

@@ -26,6 +26,8 @@ from deelwijs.orgs import domain as orgs
 from deelwijs.orgs.models import Team, User
 from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.planning.models import CalendarFeed, Event, Meeting, Pilot, PilotLesson, PlannedPost, TeamPlan
+from deelwijs.provisioning import domain as provisioning
+from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam
 from deelwijs.sharing.domain import record_share
 from deelwijs.sharing.models import Click
 from deelwijs.stories import domain as stories
@@ -168,6 +170,21 @@ def fill_every_app(org, people):
             ends_on=date(2026, 3, 1),
         )
         PilotLesson.objects.create(pilot=pilot, author=person, text="Korte video's werken beter.")
+
+        # Provisioning: the identity provider sent them, in a group of its own, with a key they made.
+        scim_token, _key = provisioning.create_token(person, f"Entra van {FIRST}")
+        provisioned = ProvisionedPerson.objects.create(
+            organisation=org,
+            person=person,
+            user_name=EMAIL,
+            external_id=f"{FIRST.lower()}-1",
+            given_name=FIRST,
+            family_name=LAST,
+            display_name=f"{FIRST} {LAST}",
+            emails=[{"value": EMAIL, "type": "work", "primary": True}],
+        )
+        group = ProvisionedTeam.objects.create(organisation=org, team=Team.objects.create(organisation=org, name="IdP"))
+        group.members.add(provisioned)
 
         # Accounts: a page request of theirs.
         LocationPageRequest.objects.create(

@@ -42,6 +42,7 @@ NO_TEXT = {
     "community.BuddyPairing": "who is whose buddy, since when",
     "community.OnlineListing_handles": "a many-to-many row",
     "community.HelpRequest_asked": "a many-to-many row",
+    "provisioning.ProvisionedTeam_members": "a many-to-many row",
 }
 
 
