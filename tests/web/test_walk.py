@@ -1,10 +1,17 @@
 """What the walk through every screen as each role found (issue 18), each kept fixed by a test."""
 
+import re
+from datetime import datetime
+from pathlib import Path
+
 import pytest
+from django.conf import settings
 from django.urls import reverse
+from django.utils import timezone
 
 from deelwijs.accounts import domain as accounts
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.community.models import Question
 from deelwijs.orgs.tenancy import organisation_scope
 
 
@@ -52,3 +59,22 @@ def test_the_demo_accounts_keep_the_rules_of_the_account_form(db):
         for account in CorporateAccount.objects.prefetch_related("owners", "allowed_people"):
             assert set(account.owners.all()) <= owners, account
             assert set(account.allowed_people.all()) <= users, account
+
+
+def test_no_template_writes_a_short_month_the_english_way():
+    # Django's "M" is "Dec" in Dutch too; short_date writes "1 dec." (deelwijs/common/dates.py).
+    templates = Path(settings.BASE_DIR) / "deelwijs" / "templates"
+    found = [
+        f"{path.relative_to(templates)}: {match}"
+        for path in templates.rglob("*.html")
+        for match in re.findall(r"\|date:[\"']([^\"']*M[^\"']*)[\"']", path.read_text())
+    ]
+    assert not found, found
+
+
+def test_the_questions_list_writes_the_month_in_dutch(client, org, people):
+    when = timezone.make_aware(datetime(2026, 12, 1, 10, 0))
+    Question.objects.create(organisation=org, asker=people["volunteer"], title="Mag dit?", created=when)
+    client.force_login(people["employee"])
+    html = client.get(reverse("questions")).content.decode()
+    assert "1 dec. 2026" in html and "Dec" not in html
