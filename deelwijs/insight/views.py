@@ -36,9 +36,21 @@ GRANULARITIES = [
 class DashboardFilter(InputLimits, forms.Form):
     period = forms.ChoiceField(label=gettext_lazy("Period"))
     by = forms.ChoiceField(label=gettext_lazy("Per"), choices=GRANULARITIES, initial=figures.WEEK)
-    team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
-    location = forms.ModelChoiceField(Location.objects.none(), label=gettext_lazy("Location"), required=False)
-    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
+    team = forms.ModelChoiceField(
+        Team.objects.none(), label=gettext_lazy("Team"), required=False, empty_label=gettext_lazy("All teams")
+    )
+    location = forms.ModelChoiceField(
+        Location.objects.none(),
+        label=gettext_lazy("Location"),
+        required=False,
+        empty_label=gettext_lazy("All locations"),
+    )
+    campaign = forms.ModelChoiceField(
+        Campaign.objects.none(),
+        label=gettext_lazy("Campaign"),
+        required=False,
+        empty_label=gettext_lazy("All campaigns"),
+    )
 
     def __init__(self, data, person):
         super().__init__(data)

@@ -78,3 +78,21 @@ def test_the_questions_list_writes_the_month_in_dutch(client, org, people):
     client.force_login(people["employee"])
     html = client.get(reverse("questions")).content.decode()
     assert "1 dec. 2026" in html and "Dec" not in html
+
+
+@pytest.mark.parametrize(
+    ("role", "name", "shown"),
+    [
+        ("communications", "account_new", ["Kies…", "Geen"]),  # the network must be chosen, a location page may not
+        ("communications", "post_new", ["Geen"]),
+        ("employee", "page_request_new", ["Kies…"]),
+        ("employee", "my_handles", ["Kies…"]),
+        ("manager", "dashboard", ["Alle teams", "Alle locaties", "Alle campagnes"]),
+    ],
+)
+def test_an_empty_choice_is_named_in_words_not_dashes(client, people, role, name, shown):
+    client.force_login(people[role])
+    html = client.get(reverse(name)).content.decode()
+    assert "---------" not in html
+    for words in shown:
+        assert f">{words}</option>" in html, words
