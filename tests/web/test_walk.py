@@ -14,6 +14,8 @@ from deelwijs.accounts.models import CorporateAccount
 from deelwijs.community.models import Question
 from deelwijs.orgs.tenancy import organisation_scope
 
+from .test_content import make_item
+
 
 @pytest.fixture
 def lonely_account(org, people):
@@ -96,3 +98,14 @@ def test_an_empty_choice_is_named_in_words_not_dashes(client, people, role, name
     assert "---------" not in html
     for words in shown:
         assert f">{words}</option>" in html, words
+
+
+@pytest.mark.parametrize("role", ["client", "volunteer", "employee"])
+def test_choosing_a_network_shows_what_the_feed_card_showed(client, org, people, role):
+    # The card said what the item is about and for which networks a text is ready; the page after it said neither.
+    item = make_item(org, "Open dag", roles=["client", "volunteer", "employee"])
+    client.force_login(people[role])
+    html = client.get(reverse("share", args=[item.pk])).content.decode()
+    assert "Mooi nieuws van ons team!" in html
+    assert "Kant-en-klare tekst voor" in html and '<span class="chip">LinkedIn</span>' in html
+    assert "Waar wil je het delen?" in html
