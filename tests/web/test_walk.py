@@ -109,3 +109,26 @@ def test_choosing_a_network_shows_what_the_feed_card_showed(client, org, people,
     assert "Mooi nieuws van ons team!" in html
     assert "Kant-en-klare tekst voor" in html and '<span class="chip">LinkedIn</span>' in html
     assert "Waar wil je het delen?" in html
+
+
+def test_the_settings_page_puts_each_setting_under_its_own_heading(client, people):
+    # The single sign-on heading stood above the organisation's name and policy, its own fields halfway down.
+    client.force_login(people["administrator"])
+    response = client.get(reverse("settings"))
+    html = response.content.decode()
+    headings = re.findall(r"<h2 id=\"[^\"]+\">([^<]+)</h2>", html)
+    assert headings == [
+        "De organisatie en haar beleid",
+        "Toon en woordkeuze",
+        "Accountnamen",
+        "Delen",
+        "Aanmelden",
+        "Inloggen met het account van je organisatie (SSO)",
+    ]
+    sso = html.index('id="sso-heading"')
+    assert html.index('name="name"') < sso < html.index('name="oidc_issuer"')
+    # every field of the form is on the page, once
+    form = response.context["form"]
+    for name in form.fields:
+        assert html.count(f'name="{name}"') == 1, name
+    assert "client secret" not in html
