@@ -12,8 +12,12 @@ from django.utils import timezone
 from deelwijs.accounts import domain as accounts
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.community.models import Question
+from deelwijs.learning.content import install_modules
+from deelwijs.learning.models import Answer, Step
+from deelwijs.orgs.models import Team
 from deelwijs.orgs.tenancy import organisation_scope
 
+from ..conftest import make_person
 from .test_content import make_item
 
 
@@ -132,3 +136,26 @@ def test_the_settings_page_puts_each_setting_under_its_own_heading(client, peopl
     for name in form.fields:
         assert html.count(f'name="{name}"') == 1, name
     assert "client secret" not in html
+
+
+def test_people_in_no_team_are_named_so_last_in_the_progress(client, org, people):
+    install_modules(org)
+    make_person(org, "employee", email="nieuw@test.test")  # in no team, at no location
+    client.force_login(people["communications"])
+    summaries = dict(client.get(reverse("learning_progress")).context["summaries"])
+    assert [g["name"] for g in summaries["Per team"]] == ["Wijkteam", "Zonder team"]
+    assert [g["name"] for g in summaries["Per locatie"]] == ["De Linde", "Zonder locatie"]
+    assert summaries["Per team"][-1]["people"] == 1
+
+
+def test_a_team_plan_without_answers_says_so_in_one_line(client, org, people):
+    install_modules(org)
+    Team.objects.create(organisation=org, name="Dagbesteding")
+    step = Step.objects.filter(module__number=5).exclude(data__plan=None).exclude(data__plan="").first()
+    Answer.objects.create(person=people["employee"], step=step, value={"text": "Meer vrijwilligers vinden."})
+    client.force_login(people["communications"])
+    html = client.get(reverse("team_plans")).content.decode()
+    plans = dict(re.findall(r"<section><h2>(.*?)</h2>(.*?)</section>", html, re.DOTALL))
+    assert "Meer vrijwilligers vinden." in plans["Wijkteam"]
+    assert "Nog niemand in dit team heeft de vragen van module 5 beantwoord." in plans["Dagbesteding"]
+    assert "<dl" not in plans["Dagbesteding"] and "Nog niemand" not in plans["Wijkteam"]
