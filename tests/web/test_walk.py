@@ -7,14 +7,15 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from deelwijs.accounts import domain as accounts
 from deelwijs.accounts.models import CorporateAccount
 from deelwijs.community.models import Question
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Answer, Step
-from deelwijs.orgs.models import Team
+from deelwijs.orgs import audit
+from deelwijs.orgs.models import AuditEntry, Team
 from deelwijs.orgs.tenancy import organisation_scope
 
 from ..conftest import make_person
@@ -159,3 +160,19 @@ def test_a_team_plan_without_answers_says_so_in_one_line(client, org, people):
     assert "Meer vrijwilligers vinden." in plans["Wijkteam"]
     assert "Nog niemand in dit team heeft de vragen van module 5 beantwoord." in plans["Dagbesteding"]
     assert "<dl" not in plans["Dagbesteding"] and "Nog niemand" not in plans["Wijkteam"]
+
+
+@pytest.mark.parametrize(
+    ("event", "count", "sentence"),
+    [
+        ("asked", 1, "Vertrouwelijke hulpvraag 2 is gesteld; 1 persoon is gevraagd."),
+        ("asked", 2, "Vertrouwelijke hulpvraag 2 is gesteld; 2 mensen zijn gevraagd."),
+        ("more_asked", 1, "Vertrouwelijke hulpvraag 2: nog 1 persoon is gevraagd."),
+    ],
+)
+def test_the_audit_log_counts_the_people_asked_for_help_in_good_dutch(org, event, count, sentence):
+    entry = AuditEntry.objects.create(
+        organisation=org, action="help_request", details={"event": event, "number": 2, "count": count}
+    )
+    with translation.override("nl"):
+        assert audit.describe(entry) == sentence
