@@ -11,6 +11,7 @@ from django.utils import timezone, translation
 
 from deelwijs.accounts import domain as accounts
 from deelwijs.accounts.models import CorporateAccount
+from deelwijs.common import charts
 from deelwijs.community.models import Question
 from deelwijs.learning.content import install_modules
 from deelwijs.learning.models import Answer, Step
@@ -176,3 +177,12 @@ def test_the_audit_log_counts_the_people_asked_for_help_in_good_dutch(org, event
     )
     with translation.override("nl"):
         assert audit.describe(entry) == sentence
+
+
+def test_a_chart_of_a_few_mentions_counts_in_whole_numbers():
+    points = [("1-12", 0, 1), ("2-12", 3, 0)]
+    svg = str(charts.line_chart(points, "Aantallen", "Vermeldingen", "Signalen", "c1"))
+    ticks = re.findall(r'text-anchor="end"[^>]*>([^<]+)<', svg)
+    assert ticks == ["0", "1", "2", "3", "4", "5"]
+    many = str(charts.line_chart([("1-12", 170, 907)], "Delen", "Gedeeld", "Klikken", "c2"))
+    assert re.findall(r'text-anchor="end"[^>]*>([^<]+)<', many) == ["0", "250", "500", "750", "1000"]
