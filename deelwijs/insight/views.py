@@ -118,7 +118,8 @@ def dashboard_csv(request):
     return response
 
 
-MY_SHARES_PAGE = 50
+# As many as the feed shows: on a phone each share is a card of four lines.
+MY_SHARES_PAGE = 20
 
 
 @requires()

@@ -186,3 +186,9 @@ def test_a_chart_of_a_few_mentions_counts_in_whole_numbers():
     assert ticks == ["0", "1", "2", "3", "4", "5"]
     many = str(charts.line_chart([("1-12", 170, 907)], "Delen", "Gedeeld", "Klikken", "c2"))
     assert re.findall(r'text-anchor="end"[^>]*>([^<]+)<', many) == ["0", "250", "500", "750", "1000"]
+
+
+def test_my_figures_show_my_training_before_the_long_list_of_shares(client, people):
+    client.force_login(people["employee"])
+    html = client.get(reverse("my_figures")).content.decode()
+    assert html.index("Mijn training") < html.index("Wat ik deelde")
