@@ -3,8 +3,8 @@
 For each login: the menu's pages, then the links in the main part of each of those pages, one level deep
 (same origin, GET; no sign-out, downloads or the operators' admin site; WALK_DEPTH=2 goes one level further).
 Each page is saved whole as <out>/<role>-<width>-<slug>.png, and <out>/results.json records per page: the status,
-whether the page scrolls sideways, the elements wider than the window, images without alt text, console errors
-and axe-core's violations.
+whether the page scrolls sideways, the elements wider than the window, images without alt text, console errors,
+axe-core's violations, Django's "---------" in a list and English in the Dutch text.
 
     DEBUG=true .venv/bin/python -m tests.browser.walk http://127.0.0.1:8141 /tmp/walk [role ...]
 
@@ -56,6 +56,11 @@ NOT_PAGES = {
 PER_VIEW = 2
 # The menu is depth 0; WALK_DEPTH=2 follows the links of the pages it led to as well (a pilot from the pilots).
 DEPTH = int(os.environ.get("WALK_DEPTH", "1"))
+# English that slipped into the Dutch pages: a short month as Django writes it, or a common word of a form.
+ENGLISH = (
+    r"/\b\d{1,2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b"
+    r"|\b(the|and|Choose|Save|Cancel|Delete|Edit|Search|Submit|None)\b/g"
+)
 PAGE_CHECKS = """() => {
   const width = window.innerWidth;
   const right = el => Math.max(el.getBoundingClientRect().right, el.getBoundingClientRect().left + el.scrollWidth);
@@ -69,10 +74,12 @@ PAGE_CHECKS = """() => {
       .filter(el => out(el) && ![...el.children].some(out)).slice(0, 5)
       .map(el => name(el) + " to " + Math.round(right(el)) + " px"),
     noAlt: [...document.querySelectorAll("img:not([alt])")].map(img => img.getAttribute("src")),
+    dashes: [...document.querySelectorAll("option")].filter(o => o.textContent.trim() === "---------").length,
+    english: (document.body.innerText.match(ENGLISH) || []).slice(0, 5),
     title: document.title,
     h1: [...document.querySelectorAll("h1")].map(h => h.textContent.trim()),
   };
-}"""
+}""".replace("ENGLISH", ENGLISH)
 
 
 def view_name(path):
@@ -154,7 +161,7 @@ def walk_role(browser, base_url, out, role, email, width, axe_source):
                 todo += [(link, depth + 1) for link in hrefs(page, "main a[href]") if link not in done]
         record["console"] = list(errors)
         results.append(record)
-        flags = [k for k in ("overflow", "noAlt", "axe", "console") if record.get(k)]
+        flags = [k for k in ("overflow", "noAlt", "axe", "console", "dashes", "english") if record.get(k)]
         print(f"{role} {width} {status} {path} {' '.join(flags)}", flush=True)
     context.close()
     return results

@@ -192,3 +192,12 @@ def test_my_figures_show_my_training_before_the_long_list_of_shares(client, peop
     client.force_login(people["employee"])
     html = client.get(reverse("my_figures")).content.decode()
     assert html.index("Mijn training") < html.index("Wat ik deelde")
+
+
+def test_a_source_nobody_checked_yet_is_not_called_in_order(client, org, people):
+    from deelwijs.webcare.models import Source
+
+    Source.objects.create(organisation=org, name="Nieuws uit de regio", kind="rss", url="https://regio.example/rss")
+    client.force_login(people["communications"])
+    html = client.get(reverse("sources")).content.decode()
+    assert "Nog niet gecontroleerd" in html and "In orde" not in html
