@@ -11,8 +11,12 @@ from .models import CorporateAccount, Handle, LocationPageRequest
 
 
 class CorporateAccountForm(InputLimits, forms.ModelForm):
+    # Never clients, as for the people named below: an organisation's account speaks for the organisation.
     allowed_roles = forms.MultipleChoiceField(
-        label=_("Roles that may use it"), choices=ROLES, required=False, widget=forms.CheckboxSelectMultiple
+        label=_("Roles that may use it"),
+        choices=[(role, label) for role, label in ROLES if role != CLIENT],
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
     )
 
     class Meta:

@@ -14,6 +14,7 @@ past that, cut with an ellipsis; the table beside the chart has the full text.
 
 import math
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -105,6 +106,20 @@ def _nice_max(value):
     return next(m * magnitude for m in (1, 2, 2.5, 5, 10) if value <= m * magnitude)
 
 
+def _ticks(top_value, whole):
+    """The values of the grid lines, 0 to the top: five of them, but for counts only whole numbers, so a chart of
+    three mentions reads 0 1 2 3 4 5 rather than 1.25 and 3.75."""
+    step = top_value / 4
+    if whole and not float(step).is_integer():
+        fifth = top_value / 5
+        step = fifth if fifth >= 1 and float(fifth).is_integer() else 1
+    return [step * k for k in range(round(top_value / step) + 1)]
+
+
+def _tick_label(value):
+    return str(int(value)) if float(value).is_integer() else number_format(value)
+
+
 def _legend(keys, left, width):
     """The keys of a chart in rows that fit the width: [(x, y, key)] and the height they take."""
     placed, x, row = [], left, 0
@@ -138,8 +153,8 @@ def line_chart(
     unfinished = bool(unfinished_note) and bool(points)
     keys = [(shares_label, "shares"), (clicks_label, "clicks")] + ([(unfinished_note, "running")] if unfinished else [])
     top_value = _nice_max(max([max(s, c) for _l, s, c in points] or [0]))
-    ticks = [top_value * k / 4 for k in range(5)]
-    left = max(text_width(f"{t:g}") for t in ticks) + 10
+    ticks = _ticks(top_value, whole=all(float(v).is_integer() for _l, s, c in points for v in (s, c)))
+    left = max(text_width(_tick_label(t)) for t in ticks) + 10
     right = 12
     legend, legend_h = _legend(keys, left, width - right)
     top = legend_h + 12
@@ -163,7 +178,7 @@ def line_chart(
         _x, y = xy(0, value)
         parts.append(
             f'<line x1="{left}" x2="{width - right}" y1="{y:.1f}" y2="{y:.1f}" stroke="{GRID}"/>'
-            + _text(left - 6, y + 4, f"{value:g}", fill=MUTED, anchor="end")
+            + _text(left - 6, y + 4, _tick_label(value), fill=MUTED, anchor="end")
         )
     # Dates far enough apart that none runs into the next.
     widest = max([text_width(label) for label, _s, _c in points] or [0])

@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 from deelwijs.guard import MAX_TEXT
@@ -15,6 +15,10 @@ from deelwijs.guard import MAX_TEXT
 # What a text field takes when neither its model nor its form says: a line, or a text box.
 LINE_LIMIT = 500
 TEXT_LIMIT = 5_000
+# Django's "---------" for an empty choice says nothing to someone who never saw it; these do.
+DJANGO_EMPTY_CHOICE = "---------"
+CHOOSE = _("Choose…")
+NO_CHOICE = pgettext_lazy("an empty choice", "None")
 # Dates a form takes: the year 1 or 9999 overflows as soon as it moves to UTC or gets a week added.
 FIRST_DAY, LAST_DAY = date(1900, 1, 1), date(2100, 12, 31)
 
@@ -85,7 +89,8 @@ def live_check(field, purpose="post", network_field="", replaces=""):
 
 class InputLimits:
     """Every text field of the form has a length limit and takes only text the database can store; every date
-    lies between 1900 and 2100. Refused with the same plain messages on every form.
+    lies between 1900 and 2100. Refused with the same plain messages on every form. An empty choice says
+    "Choose…" or "None", not Django's "---------".
 
     A text field keeps the limit its model or form gives it; one without (a TextField, a bare CharField) gets
     ``text_limits[name]``, else TEXT_LIMIT for a text box and LINE_LIMIT for a line. So a megabyte pasted or
@@ -110,6 +115,20 @@ class InputLimits:
                 self._limit_text(name, field)
             elif isinstance(field, (forms.DateField, forms.DateTimeField)) and sensible_date not in field.validators:
                 field.validators.append(sensible_date)
+            elif isinstance(field, forms.ChoiceField):
+                self._name_empty_choice(field)
+
+    @staticmethod
+    def _name_empty_choice(field):
+        """A required choice starts at "Choose…", an optional one at "None", instead of Django's dashes."""
+        label = CHOOSE if field.required else NO_CHOICE
+        if isinstance(field, forms.ModelChoiceField):
+            if field.empty_label == DJANGO_EMPTY_CHOICE:
+                field.empty_label = label
+        elif any(value == "" and text == DJANGO_EMPTY_CHOICE for value, text in field.choices):
+            field.choices = [
+                (value, label if value == "" and text == DJANGO_EMPTY_CHOICE else text) for value, text in field.choices
+            ]
 
     def _limit_text(self, name, field):
         if field.max_length is None:

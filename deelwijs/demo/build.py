@@ -139,7 +139,8 @@ ACCOUNTS = [
         "Activiteiten van de dagbesteding",
         "Dagbesteding",
         "Het Anker",
-        ["vrijwilliger"],
+        # Ans (a volunteer) posts on it, but an owner is staff (the account form offers no one else).
+        ["communicatie"],
         [],
         ["vrijwilliger"],
     ),

@@ -36,9 +36,21 @@ GRANULARITIES = [
 class DashboardFilter(InputLimits, forms.Form):
     period = forms.ChoiceField(label=gettext_lazy("Period"))
     by = forms.ChoiceField(label=gettext_lazy("Per"), choices=GRANULARITIES, initial=figures.WEEK)
-    team = forms.ModelChoiceField(Team.objects.none(), label=gettext_lazy("Team"), required=False)
-    location = forms.ModelChoiceField(Location.objects.none(), label=gettext_lazy("Location"), required=False)
-    campaign = forms.ModelChoiceField(Campaign.objects.none(), label=gettext_lazy("Campaign"), required=False)
+    team = forms.ModelChoiceField(
+        Team.objects.none(), label=gettext_lazy("Team"), required=False, empty_label=gettext_lazy("All teams")
+    )
+    location = forms.ModelChoiceField(
+        Location.objects.none(),
+        label=gettext_lazy("Location"),
+        required=False,
+        empty_label=gettext_lazy("All locations"),
+    )
+    campaign = forms.ModelChoiceField(
+        Campaign.objects.none(),
+        label=gettext_lazy("Campaign"),
+        required=False,
+        empty_label=gettext_lazy("All campaigns"),
+    )
 
     def __init__(self, data, person):
         super().__init__(data)
@@ -106,7 +118,8 @@ def dashboard_csv(request):
     return response
 
 
-MY_SHARES_PAGE = 50
+# As many as the feed shows: on a phone each share is a card of four lines.
+MY_SHARES_PAGE = 20
 
 
 @requires()

@@ -125,7 +125,9 @@ def team_plans(request):
         by_step = {}
         for answer in answers:
             by_step.setdefault(answer.step_id, []).append(answer)
-        plans.append({"team": team, "questions": [(s, by_step.get(s.pk, [])) for s in steps]})
+        plans.append(
+            {"team": team, "questions": [(s, by_step.get(s.pk, [])) for s in steps], "answered": bool(by_step)}
+        )
     return render(request, "learning/team_plans.html", {"plans": plans})
 
 
@@ -171,11 +173,11 @@ def _progress_rows(request):
     return modules, rows
 
 
-def _summaries(modules, rows, key):
+def _summaries(modules, rows, key, none_label):
     """Per team (or location): of the people each module is meant for, how many finished it."""
     groups = {}
     for row in rows:
-        for name in [n for n in row[key].split(", ") if n] or ["—"]:
+        for name in [n for n in row[key].split(", ") if n] or [None]:
             group = groups.setdefault(
                 name, {"name": name, "people": 0, "done": [0] * len(modules), "expected": [0] * len(modules)}
             )
@@ -188,7 +190,11 @@ def _summaries(modules, rows, key):
                 group["done"][i] += bool(total) and done >= total
     for group in groups.values():
         group["cells"] = list(zip(group["done"], group["expected"], strict=True))
-    return sorted(groups.values(), key=lambda g: g["name"])
+    # The people in no team (or at no location) last, named as such rather than by a dash.
+    named = sorted((g for g in groups.values() if g["name"]), key=lambda g: g["name"])
+    if None in groups:
+        named.append({**groups[None], "name": none_label})
+    return named
 
 
 @requires(can_see_teams)
@@ -201,8 +207,8 @@ def progress_overview(request):
             "modules": modules,
             "rows": rows,
             "summaries": [
-                (_("Per team"), _summaries(modules, rows, "teams")),
-                (_("Per location"), _summaries(modules, rows, "locations")),
+                (_("Per team"), _summaries(modules, rows, "teams", _("In no team"))),
+                (_("Per location"), _summaries(modules, rows, "locations", _("At no location"))),
             ],
         },
     )

@@ -54,6 +54,14 @@ def _date(value):
     return short_date(date.fromisoformat(value), "j M Y")
 
 
+def _count(d):
+    """The entry's count as a number for ngettext; 0 when it has none or it is not a number."""
+    try:
+        return int(d.get("count", 0))
+    except (TypeError, ValueError):
+        return 0
+
+
 def _roles(codes):
     return listing(label("role", code).lower() for code in codes)
 
@@ -279,8 +287,16 @@ SENTENCES = {
     "help_request": Sentence(
         _("Confidential help request"),
         lambda d: {
-            "asked": _("Confidential help request %(number)s was made; %(count)s people were asked."),
-            "more_asked": _("Confidential help request %(number)s: %(count)s more people were asked."),
+            "asked": ngettext(
+                "Confidential help request %(number)s was made; %(count)s person was asked.",
+                "Confidential help request %(number)s was made; %(count)s people were asked.",
+                _count(d),
+            ),
+            "more_asked": ngettext(
+                "Confidential help request %(number)s: %(count)s more person was asked.",
+                "Confidential help request %(number)s: %(count)s more people were asked.",
+                _count(d),
+            ),
         }.get(d.get("event"), _("Confidential help request %(number)s has a new status.")),
     ),
     "post_duplicated": Sentence(

@@ -135,6 +135,26 @@ class SettingsForm(InputLimits, forms.ModelForm):
             "oidc_client_secret": forms.PasswordInput(render_value=False, attrs={"autocomplete": "new-password"}),
         }
 
+    # The settings page in parts, each under its own heading; single sign-on last, beside what it shows about it.
+    SECTIONS = [
+        (
+            _("The organisation and its policy"),
+            ["name", "policy_text", "code_of_conduct_url", "blog_disclaimer", "public_contacts"],
+        ),
+        (_("Tone of voice"), ["word_list_text"]),
+        (_("Handle names"), ["naming_convention", "handle_suffix"]),
+        (_("Sharing"), ["training_required", "photo_consent_blocks", "news_feed_url"]),
+        (_("Signing in"), ["session_idle_minutes", "require_two_factor"]),
+    ]
+    SSO_FIELDS = ["oidc_issuer", "oidc_client_id", "oidc_client_secret"]
+
+    def sections(self):
+        """[(heading, [bound field, ...])] for the page, then the single sign-on fields under their own heading."""
+        return [(heading, [self[name] for name in names]) for heading, names in self.SECTIONS]
+
+    def sso_fields(self):
+        return [self[name] for name in self.SSO_FIELDS]
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # Left empty, the idle timeout stays what it was.

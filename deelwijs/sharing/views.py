@@ -104,7 +104,7 @@ def share(request, pk):
     networks = [(code, label) for code, label in SHARE_NETWORK_LABELS.items()]
     network = request.POST.get("network") or request.GET.get("netwerk")
     if network not in SHARE_NETWORK_LABELS:
-        return render(request, "sharing/choose.html", {"item": item, "networks": networks})
+        return render(request, "sharing/choose.html", {"item": item, "networks": networks, "card": domain.card(item)})
     suggestion, source = starting_text(request.user, item, network)
     text = request.POST.get("text", suggestion)
     instance = clean_instance(request.POST.get("mastodon_instance") or request.COOKIES.get(MASTODON_COOKIE, ""))
