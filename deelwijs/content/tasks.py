@@ -1,4 +1,5 @@
-"""Background jobs for content: the weekly digest, the news feed import, and uploads left behind by forms."""
+"""Background jobs for content: the weekly digest, the news feed import, uploads left behind by forms, and the push
+that says an item is new in the feed."""
 
 from datetime import timedelta
 
@@ -12,6 +13,7 @@ from django_tasks import task
 from deelwijs.orgs.models import Organisation, User
 from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
+from .domain import announce_new_items
 from .models import ContentItem
 from .news import import_feed
 from .uploads import forget_kept_uploads as forget_kept
@@ -80,3 +82,10 @@ def forget_kept_uploads():
     """Run every night: files kept for forms that were left unfinished. Returns how many were deleted."""
     before = timezone.now() - KEEP_UPLOADS
     return sum(forget_kept(before) for _ in each_organisation())
+
+
+@task()
+def announce_feed_items():
+    """Every 5 minutes: a push to the people an item is meant for when it went live (its time came, or a planned
+    post made it ready), once per item. Returns how many pushes were made."""
+    return sum(announce_new_items() for _organisation in each_organisation())

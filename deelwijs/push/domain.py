@@ -103,6 +103,11 @@ def send_to_many(organisation, people, kind, title, body, link, *, key, expires_
     return len(messages)
 
 
+def announced(keys):
+    """Which of these keys were announced already (in the organisation of the scope)."""
+    return set(Announcement.objects.filter(key__in=keys).values_list("key", flat=True))
+
+
 # Devices
 def device_key(token):
     return hashlib.sha256(token.encode()).hexdigest() if token else ""

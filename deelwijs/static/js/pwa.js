@@ -4,13 +4,16 @@
 (function () {
   "use strict";
   var body = document.body;
+  // <header data-person="CODE">: the code of who is signed in (empty when nobody is), push.person_tag.
+  var header = document.querySelector("[data-person]");
+  var person = header ? header.dataset.person : "";
   if ("serviceWorker" in navigator && body.dataset.serviceWorker) {
     navigator.serviceWorker.register(body.dataset.serviceWorker, { scope: "/" }).catch(function () {});
     navigator.serviceWorker.ready.then(function (registration) {
       var worker = navigator.serviceWorker.controller || registration.active;
       if (!worker) return;
       // A signed-out page (the sign-in page after signing out, or after a session ended): forget the kept feed.
-      worker.postMessage(body.dataset.person ? { type: "person", person: body.dataset.person } : { type: "signed-out" });
+      worker.postMessage(person ? { type: "person", person: person } : { type: "signed-out" });
     });
   }
 
