@@ -52,11 +52,9 @@ def subject():
 
 
 def preferences_of(person):
-    """The person's saved preferences, or the defaults (unsaved) while they never changed them."""
-    try:
-        return person.push_preferences
-    except PushPreferences.DoesNotExist:
-        return PushPreferences(person=person)
+    """The person's saved preferences, or the defaults (unsaved) while they never changed them. Read afresh: a
+    person object kept for a while (a worker's loop) may hold what they chose before."""
+    return PushPreferences.objects.filter(person=person).first() or PushPreferences(person=person)
 
 
 def quiet_until(preferences, now):

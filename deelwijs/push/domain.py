@@ -20,7 +20,7 @@ from deelwijs.orgs.tenancy import across_organisations
 
 from . import tasks
 from .delivery import preferences_of, quiet_until
-from .models import KINDS, MAX_DEVICES, Announcement, PushMessage, PushSubscription
+from .models import KINDS, MAX_DEVICES, Announcement, PushMessage, PushPreferences, PushSubscription
 
 # A push is of no use after a day, unless the caller says when it expires sooner.
 DEFAULT_LIFETIME = timedelta(days=1)
@@ -32,9 +32,10 @@ def _limited(title, body, link):
     return str(title)[:100], str(body)[:200], str(link)[:300]
 
 
-def _timing(person, kind, now, expires_at):
-    """(due, expires) of a push for this person now, or None when it would only arrive after it is of use."""
-    later = quiet_until(preferences_of(person), now) if KINDS[kind].respects_quiet_hours else None
+def _timing(preferences, kind, now, expires_at):
+    """(due, expires) of a push for a person with these preferences now, or None when it would only arrive after
+    it is of use."""
+    later = quiet_until(preferences, now) if KINDS[kind].respects_quiet_hours else None
     due = later or now
     expires = expires_at or now + DEFAULT_LIFETIME
     return (due, expires) if expires > due else None
@@ -50,9 +51,12 @@ def send(person, kind, title, body, link, *, expires_at=None, now=None):
     must hold no client data: a lock screen shows them. Returns the message, or None.
     """
     now = now or timezone.now()
-    if not person.is_active or not preferences_of(person).wants(kind) or not person.push_subscriptions.exists():
+    if not person.is_active or not person.push_subscriptions.exists():
         return None
-    timing = _timing(person, kind, now, expires_at)
+    preferences = preferences_of(person)
+    if not preferences.wants(kind):
+        return None
+    timing = _timing(preferences, kind, now, expires_at)
     if timing is None:
         return None
     title, body, link = _limited(title, body, link)
@@ -88,7 +92,11 @@ def send_to_many(organisation, people, kind, title, body, link, *, key, expires_
     title, body, link = _limited(title, body, link)
     messages = []
     for person in recipients.iterator(chunk_size=500):
-        timing = _timing(person, kind, now, expires_at)
+        try:
+            preferences = person.push_preferences  # read with the people (select_related)
+        except PushPreferences.DoesNotExist:
+            preferences = PushPreferences(person=person)
+        timing = _timing(preferences, kind, now, expires_at)
         if timing:
             messages.append(
                 PushMessage(

@@ -113,7 +113,7 @@ def test_push(request):
     domain.send(
         request.user,
         TEST,
-        _("Deelwijs"),
+        "Deelwijs",
         _("This is what a notification from Deelwijs looks like."),
         reverse("push_settings"),
     )

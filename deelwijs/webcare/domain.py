@@ -185,7 +185,8 @@ def report_signal(person, url, description, urgency, screenshot=None):
     handlers = list(User.members.filter(is_active=True, role_assignments__role=WEBCARE).distinct())
     for handler in handlers:
         notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
-    if urgency == InboxItem.URGENT:
+    # The reporter's most urgent choice is "now: it is spreading or it hurts someone" (high).
+    if urgency in (InboxItem.HIGH, InboxItem.URGENT):
         _push_urgent(handlers, item, URGENT_REPORTED)
     return item
 

@@ -59,7 +59,7 @@ class Device:
 @dataclass
 class Push:
     device: Device
-    headers: dict
+    headers: object  # the request's headers, read without regard to case
     claims: dict
     vapid_key: str
     message: dict
@@ -113,7 +113,7 @@ class PushService:
             self.refused.append((str(error) or type(error).__name__, path))
             return 400
         if device.status < 300:
-            self.received.append(Push(device, dict(headers), claims, vapid_key, message))
+            self.received.append(Push(device, headers, claims, vapid_key, message))
         return device.status
 
 
