@@ -9,7 +9,8 @@ What happens, in order (``erase``):
    reported with their screenshots, training answers (and so their certificates), notifications, calendar
    links, the checklist of their profile and files kept for a form (files too), their questions and answers to
    colleagues, their place on the public page, requests to join and buddy pairings, their own help requests
-   (with the messages), two-factor devices, roles, team memberships, ownership and use of corporate accounts,
+   (with the messages), two-factor devices, devices for notifications on a phone (with their choices and what
+   waits to be sent), roles, team memberships, ownership and use of corporate accounts,
    exports of their data (files too), their sessions, django-axes' sign-in logs with their address, and
    finished tasks (and waiting e-mails to them) whose arguments hold their address or name.
 2. Emptied: the texts of their shares. The share rows stay, so the organisation's figures stay right.
@@ -56,6 +57,7 @@ from deelwijs.learning.models import Answer
 from deelwijs.orgs.domain import log
 from deelwijs.orgs.models import AuditEntry, Invitation, Notification, Organisation, RoleAssignment, User
 from deelwijs.planning.models import CalendarFeed
+from deelwijs.push.models import PushDay, PushMessage, PushPreferences, PushSubscription
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.toolkit.models import ProfileChecklist
@@ -87,6 +89,7 @@ REMOVED = {
     "join_requests": _("Requests to join the ambassador team, and their buddy pairings"),
     "help_requests": _("Their requests for help when something went wrong online, with the messages"),
     "two_factor_devices": _("Two-factor devices"),
+    "push": _("Devices for notifications on a phone, their choices and the notifications still waiting"),
     "roles": _("Roles"),
     "teams": _("Team memberships and teams they managed"),
     "account_access": _("Ownership and use of corporate accounts"),
@@ -340,6 +343,15 @@ def _deletions(person, remove_register):
         ),
         ("help_requests", [HelpRequest.objects.filter(person=person)]),
         ("two_factor_devices", [TOTPDevice.objects.filter(user=person)]),
+        (
+            "push",
+            [
+                PushSubscription.objects.filter(person=person),
+                PushPreferences.objects.filter(person=person),
+                PushMessage.objects.filter(person=person),
+                PushDay.objects.filter(person=person),
+            ],
+        ),
         ("roles", [RoleAssignment.objects.filter(user=person)]),
         ("sessions", [sessions_of(person)]),
         ("sign_in_logs", _sign_in_logs(person)),

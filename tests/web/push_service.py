@@ -40,6 +40,11 @@ class Device:
     auth_secret: bytes
     status: int = 201  # what the push service answers for this endpoint: 410 once the browser unsubscribed
 
+    @classmethod
+    def new(cls, endpoint, status=201):
+        """A subscription as a browser makes one: a fresh P-256 key pair and a random 16-byte auth secret."""
+        return cls(endpoint, ec.generate_private_key(ec.SECP256R1()), secrets.token_bytes(16), status)
+
     @property
     def p256dh(self):
         point = self.private_key.public_key().public_bytes(
@@ -79,7 +84,7 @@ class PushService:
 
     def device(self, status=201):
         path = f"/push/{secrets.token_urlsafe(12)}"
-        made = Device(self.origin + path, ec.generate_private_key(ec.SECP256R1()), secrets.token_bytes(16), status)
+        made = Device.new(self.origin + path, status)
         self.devices[path] = made
         return made
 

@@ -15,6 +15,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from deelwijs.orgs.tenancy import organisation_scope
+from deelwijs.privacy import export
 from deelwijs.push import delivery, domain, keys
 from deelwijs.push.apps import check_vapid_key
 from deelwijs.push.models import PushPreferences, PushSubscription
@@ -374,3 +376,26 @@ def test_a_person_made_later_gets_the_defaults(org):
     defaults = delivery.preferences_of(person)
     assert (defaults.quiet_start, defaults.quiet_end, defaults.daily_cap) == (time(22), time(7), 5)
     assert defaults.pk is None
+
+
+# Privacy: the person's export, the processing register
+def test_the_export_holds_devices_and_choices_but_never_the_address_or_the_keys(people, service, org):
+    device = service.device()
+    domain.subscribe(people["employee"], device.endpoint, device.p256dh, device.auth, device="Chrome op Android")
+    PushPreferences.objects.create(person=people["employee"], wants_feed=False, daily_cap=2)
+    with organisation_scope(org):
+        data = export._push(people["employee"], None, export.Notes())
+    assert data["devices"][0]["device"] == "Chrome op Android" and data["devices"][0]["push_service"] == "127.0.0.1"
+    assert "feed" not in data["kinds"] and "story" in data["kinds"] and data["daily_cap"] == 2
+    assert data["quiet_hours"] == {"from": time(22), "until": time(7)}
+    written = json.dumps(data, default=str)
+    assert device.endpoint not in written and device.p256dh not in written and device.auth not in written
+
+
+def test_the_processing_register_names_the_push_services_in_use(client, people, service):
+    client.force_login(people["administrator"])
+    assert "De pushdiensten van de browsers" not in client.get(reverse("processing_register")).content.decode()
+    device = service.device()
+    domain.subscribe(people["employee"], device.endpoint, device.p256dh, device.auth)
+    html = client.get(reverse("processing_register")).content.decode()
+    assert "De pushdiensten van de browsers" in html and "127.0.0.1" in html
