@@ -184,8 +184,11 @@ def subscribe(person, endpoint, p256dh, auth, device="", token="", now=None):
 
 def remove_device(person, pk):
     """Remove one of the person's own devices; another's (or one that is gone) is not found: False."""
-    deleted, _per_model = PushSubscription.objects.filter(person=person, pk=pk).delete()
-    return bool(deleted)
+    subscription = PushSubscription.objects.filter(person=person, pk=pk).first()
+    if subscription is None:
+        return False
+    subscription.delete()
+    return True
 
 
 @receiver(signed_out)

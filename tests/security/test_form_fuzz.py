@@ -448,6 +448,9 @@ NO_FORM = {
     "people_online_json": "the same list as JSON",
     "people_online_snippet": "the same list as plain HTML",
     "people_online_export": "a file of handles for a list on a network",
+    "service_worker": "the service worker's JavaScript",
+    "web_manifest": "the web app manifest (JSON)",
+    "offline": "the page the service worker shows without a connection: a message and two links",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -477,6 +480,9 @@ POSTED_FROM = {
     "promoted_answer_delete": "promoted_answer_edit",
     "buddy_end": "buddies",
     "online_withdraw": "online",
+    "push_subscribe": "push_settings",
+    "push_test": "push_settings",
+    "push_device_remove": "push_settings",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

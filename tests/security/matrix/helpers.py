@@ -130,7 +130,9 @@ class _FormParser(HTMLParser):
 def _context_forms(response):
     """Every form (and the forms of every formset) the page was rendered with."""
     found, seen = [], set()
-    for context in response.context or []:
+    contexts = response.context or []
+    # A page of one template (the offline page) gives its Context itself, not a list of them.
+    for context in contexts if isinstance(contexts, list) else [contexts]:
         for value in context.flatten().values():
             candidates = value.forms + [value.management_form] if isinstance(value, BaseFormSet) else [value]
             for candidate in candidates:

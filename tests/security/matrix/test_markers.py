@@ -40,6 +40,8 @@ NO_TEXT = {
     "community.BuddyPairing": "who is whose buddy, since when",
     "community.OnlineListing_handles": "a many-to-many row",
     "community.HelpRequest_asked": "a many-to-many row",
+    "push.PushPreferences": "choices, times and a number",
+    "push.PushDay": "a count per day",
 }
 
 
