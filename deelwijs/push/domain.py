@@ -3,7 +3,6 @@ announcement; and the devices: switching on, removing, and what signing in, sign
 """
 
 import hashlib
-import re
 import secrets
 from datetime import timedelta
 
@@ -147,7 +146,7 @@ def device_label(user_agent):
         ("CrOS", "ChromeOS"),
         ("Linux", "Linux"),
     ]
-    browser = next((name for token, name in browsers if re.search(rf"\b{token}/", agent)), "")
+    browser = next((name for token, name in browsers if f"{token}/" in agent), "")
     system = next((name for token, name in systems if token in agent), "")
     if browser and system:
         return _("%(browser)s on %(system)s") % {"browser": browser, "system": system}
