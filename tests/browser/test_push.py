@@ -13,13 +13,14 @@ and shows as a notification.
 
 import json
 import time
+from datetime import time as clock_time
 
 import pytest
 
 from deelwijs.push import domain
 from deelwijs.push.delivery import public_key
 from deelwijs.push.keys import b64url
-from deelwijs.push.models import STORY, PushSubscription
+from deelwijs.push.models import STORY, PushPreferences, PushSubscription
 from tests.web import push_service
 
 from .conftest import screenshot
@@ -150,7 +151,9 @@ def test_switching_on_stores_the_subscription_and_a_push_arrives_and_shows(phone
     assert b64url(bytes(json.loads(page.evaluate("sessionStorage.getItem('subscribedWith')")))) == public_key()
     screenshot(page, "push-settings-375")
 
-    # The server sends; the test's push service checks the signature and decrypts.
+    # The server sends (at whatever hour the test runs: no quiet hours); the test's push service checks the
+    # signature and decrypts.
+    PushPreferences.objects.create(person=stored.person, quiet_start=clock_time(0), quiet_end=clock_time(0))
     domain.send(stored.person, STORY, "Jouw verhaal", "Communicatie heeft besloten.", "/verhalen/")
     (message,) = service.wait_for(1)
     assert message == {"title": "Jouw verhaal", "body": "Communicatie heeft besloten.", "url": "/verhalen/"}
