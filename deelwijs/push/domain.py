@@ -18,7 +18,7 @@ from deelwijs.orgs.sessions import signed_out
 from deelwijs.orgs.tenancy import across_organisations
 
 from . import tasks
-from .delivery import preferences_of, quiet_until
+from .delivery import configured, preferences_of, quiet_until
 from .models import KINDS, MAX_DEVICES, Announcement, PushMessage, PushPreferences, PushSubscription
 
 # A push is of no use after a day, unless the caller says when it expires sooner.
@@ -43,14 +43,15 @@ def _timing(preferences, kind, now, expires_at):
 def send(person, kind, title, body, link, *, expires_at=None, now=None):
     """Push a short notification to the person's devices, beside (never instead of) the one in the app.
 
-    Nothing happens when the account is closed, the person switched on no device, or turned this kind off, or
-    when it would only arrive after ``expires_at`` (a reminder for a post due during the quiet hours). Otherwise
-    a PushMessage is made: due now, or at the end of the quiet hours it falls in. One due now is handed to the
-    worker at once (tasks.deliver); a held one is sent by the scheduled job (tasks.send_due_pushes). The texts
-    must hold no client data: a lock screen shows them. Returns the message, or None.
+    Nothing happens when the installation has no VAPID key, the account is closed, the person switched on no
+    device or turned this kind off, or when it would only arrive after ``expires_at`` (a reminder for a post due
+    during the quiet hours). Otherwise a PushMessage is made: due now, or at the end of the quiet hours it falls
+    in. One due now is handed to the worker at once (tasks.deliver); a held one is sent by the scheduled job
+    (tasks.send_due_pushes). The texts must hold no client data: a lock screen shows them. Returns the message,
+    or None.
     """
     now = now or timezone.now()
-    if not person.is_active or not person.push_subscriptions.exists():
+    if not configured() or not person.is_active or not person.push_subscriptions.exists():
         return None
     preferences = preferences_of(person)
     if not preferences.wants(kind):
@@ -76,6 +77,8 @@ def send_to_many(organisation, people, kind, title, body, link, *, key, expires_
     marker is unique). Returns how many messages were made.
     """
     now = now or timezone.now()
+    if not configured():
+        return 0
     try:
         with transaction.atomic():
             Announcement.objects.create(organisation=organisation, key=key)

@@ -464,3 +464,11 @@ def test_mail_is_still_sent_beside_a_push(client, service, people, org):
     client.force_login(people["communications"])
     client.post(reverse("story_decide", kwargs={"pk": story.pk, "action": "approve"}), {"text": story.text})
     assert len(mail.outbox) == 1 and len(service.received) == 1
+
+
+def test_without_a_vapid_key_nothing_is_made(service, people, org, settings):
+    switch_on(people["employee"], service)
+    settings.DEELWIJS_VAPID_PRIVATE_KEY = ""
+    assert domain.send(people["employee"], STORY, "Je verhaal", "x", "/") is None
+    assert domain.send_to_many(org, org.people.all(), FEED, "Nieuw", "x", "/delen/", key="item:9") == 0
+    assert not PushMessage.objects.exists() and not service.received
