@@ -330,7 +330,7 @@ def test_the_home_page_hints_at_installing_and_can_be_closed(client, people):
     hint = html[html.index("data-install-hint") : html.index("</section>", html.index("data-install-hint"))]
     assert "Zet Deelwijs op je telefoon" in hint and "Zet op beginscherm" in hint
     assert "data-install-now hidden" in hint and "data-install-close hidden" in hint
-    assert reverse("push_settings") in hint
+    assert reverse("push_settings") in hint and "Kies wat er op je telefoon komt" in hint
 
 
 # The VAPID keys
