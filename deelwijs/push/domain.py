@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from django.contrib.auth.signals import user_logged_in
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Coalesce
 from django.dispatch import receiver
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -157,29 +158,31 @@ def device_label(user_agent):
 
 
 @transaction.atomic
-def subscribe(person, endpoint, p256dh, auth, device="", token="", now=None):
+def subscribe(person, endpoint, p256dh, auth, device="", key="", now=None):
     """This browser receives the person's pushes from now on. Returns the subscription.
 
     A browser has one subscription: when someone else had this endpoint (another person signed in on the same
-    browser), it moves to this person. The device's label and the hash of its device cookie are kept; the user
-    agent itself is not. A person keeps at most MAX_DEVICES: adding one more removes the one used least recently.
+    browser), it moves to this person. The device's label and ``key``, the hash of its device cookie, are kept; the
+    user agent itself is not. A person keeps at most MAX_DEVICES: adding one more removes the one used least recently.
     """
     now = now or timezone.now()
     with across_organisations():  # an endpoint is unique over the installation: someone else's goes first
         PushSubscription.objects.filter(endpoint=endpoint).exclude(person=person).delete()
     subscription, _created = PushSubscription.objects.update_or_create(
         endpoint=endpoint,
-        defaults={"person": person, "p256dh": p256dh, "auth": auth, "device": device[:100], "device_key": token},
+        defaults={"person": person, "p256dh": p256dh, "auth": auth, "device": device[:100], "device_key": key},
         create_defaults={
             "person": person,
             "p256dh": p256dh,
             "auth": auth,
             "device": device[:100],
-            "device_key": token,
+            "device_key": key,
             "created": now,
         },
     )
-    devices = list(person.push_subscriptions.order_by("-last_used", "-created").values_list("pk", flat=True))
+    # Least recently used: its last push, or when it was switched on if it never had one.
+    used = Coalesce("last_used", "created")
+    devices = list(person.push_subscriptions.order_by(used.desc(), "-pk").values_list("pk", flat=True))
     PushSubscription.objects.filter(pk__in=devices[MAX_DEVICES:]).delete()
     return subscription
 

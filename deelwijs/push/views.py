@@ -78,7 +78,7 @@ def subscribe(request):
         request.user,
         **form.cleaned_data,
         device=domain.device_label(request.headers.get("User-Agent")),
-        token=domain.device_key(token),
+        key=domain.device_key(token),
     )
     messages.success(request, _("Notifications are on for this device."))
     response = redirect("push_settings")

@@ -53,11 +53,11 @@ def prefer(person, **choices):
     PushPreferences.objects.update_or_create(person=person, defaults=choices)
 
 
-def switch_on(person, service, status=201, token=""):
+def switch_on(person, service, status=201, key=""):
     """A device of the person, subscribed as the page's script does it (domain.subscribe). Without quiet hours,
     so a test that sends now gets the same at any hour it runs; the tests of quiet hours set their own."""
     device = service.device(status)
-    domain.subscribe(person, device.endpoint, device.p256dh, device.auth, device="Chrome op Android", token=token)
+    domain.subscribe(person, device.endpoint, device.p256dh, device.auth, device="Chrome op Android", key=key)
     if not PushPreferences.objects.filter(person=person).exists():
         prefer(person, quiet_start=time(0), quiet_end=time(0))
     return device
@@ -388,7 +388,7 @@ def test_signing_out_removes_this_browsers_device_and_clears_the_site(client, se
     client.force_login(people["employee"])
     device = service.device()
     client.post(reverse("push_subscribe"), {"endpoint": device.endpoint, "p256dh": device.p256dh, "auth": device.auth})
-    other_browser = switch_on(people["employee"], service, token=domain.device_key("een-andere-browser-0123456789"))
+    other_browser = switch_on(people["employee"], service, key=domain.device_key("een-andere-browser-0123456789"))
     response = client.post(reverse("logout"))
     assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "storage"'
@@ -440,12 +440,15 @@ def test_closing_an_account_removes_its_devices_and_says_so(client, service, peo
 
 
 def test_a_person_keeps_at_most_ten_devices_the_least_used_goes(service, people):
-    first = switch_on(people["employee"], service)
-    PushSubscription.objects.filter(endpoint=first.endpoint).update(created=timezone.now() - timedelta(days=9))
-    for _ in range(10):
+    used, unused = switch_on(people["employee"], service), switch_on(people["employee"], service)
+    long_ago = timezone.now() - timedelta(days=9)
+    PushSubscription.objects.filter(endpoint=used.endpoint).update(created=long_ago, last_used=timezone.now())
+    PushSubscription.objects.filter(endpoint=unused.endpoint).update(created=long_ago + timedelta(days=1))
+    for _ in range(9):
         switch_on(people["employee"], service)
     assert PushSubscription.objects.count() == 10
-    assert not PushSubscription.objects.filter(endpoint=first.endpoint).exists()
+    assert PushSubscription.objects.filter(endpoint=used.endpoint).exists()
+    assert not PushSubscription.objects.filter(endpoint=unused.endpoint).exists()
 
 
 def test_the_device_label_names_browser_and_system_and_keeps_no_user_agent():
