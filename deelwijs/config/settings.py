@@ -14,6 +14,8 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 
+from deelwijs.push import keys as vapid_keys
+
 PACKAGE_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PACKAGE_DIR.parent
 # Database (SQLite), uploads and collected static files; set DEELWIJS_VAR in production.
@@ -103,6 +105,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "deelwijs.orgs",
     "deelwijs.provisioning",
+    "deelwijs.push",
     "deelwijs.accounts",
     "deelwijs.content",
     "deelwijs.consent",
@@ -297,6 +300,8 @@ CONTENT_SECURITY_POLICY = {
         "font-src": [csp.constants.SELF],
         "connect-src": [csp.constants.SELF],
         "manifest-src": [csp.constants.SELF],
+        # The service worker (/sw.js, deelwijs/push): the app offline and the notifications pushed to a device.
+        "worker-src": [csp.constants.SELF],
         "form-action": [csp.constants.SELF, "https:"],
         "frame-ancestors": [csp.constants.NONE],
         "base-uri": [csp.constants.NONE],
@@ -328,6 +333,15 @@ FORMS_URLFIELD_ASSUME_HTTPS = True
 OTP_TOTP_ISSUER = "Deelwijs"
 # The admin site never shows a device's secret or QR code (and an unknown device id is refused, not a 500).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
+
+# Web Push (deelwijs/push): the VAPID private key that signs every push; its public key is derived from it. Without
+# one, nobody can switch notifications on (the settings page says so). `manage.py vapid_keys` prints a new one; in
+# development (DEBUG) one is made once in var/ when none is set, so `make run` needs no step.
+DEELWIJS_VAPID_PRIVATE_KEY = env_secret("DEELWIJS_VAPID_PRIVATE_KEY", "")
+if not DEELWIJS_VAPID_PRIVATE_KEY and DEBUG:
+    DEELWIJS_VAPID_PRIVATE_KEY = vapid_keys.development_key(VAR_DIR / "vapid-development.key")
+# Whom push services may contact about our pushes: mailto: or https:. Empty: the address of DEFAULT_FROM_EMAIL.
+DEELWIJS_VAPID_SUBJECT = env("DEELWIJS_VAPID_SUBJECT", "")
 
 # Intranet hosts (names or IP addresses) the server may fetch from although they resolve to a private address,
 # e.g. an organisation's own identity provider; everything else must be public (deelwijs/common/outbound.py).

@@ -22,6 +22,8 @@ import tempfile  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="deelwijs-media-")
 EXPORT_ROOT = Path(tempfile.mkdtemp(prefix="deelwijs-exports-"))  # noqa: F405
+# A VAPID key of this test run only (Web Push, deelwijs/push): nothing is kept, nothing is committed.
+DEELWIJS_VAPID_PRIVATE_KEY = vapid_keys.generate_private_key()  # noqa: F405
 # The tests' feed, Mastodon, Bluesky and OpenID servers run on this machine; tests/security/test_outbound.py
 # empties this list to prove the refusal.
 OUTBOUND_ALLOWED_HOSTS = ["127.0.0.1", "localhost"]

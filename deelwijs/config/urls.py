@@ -20,7 +20,7 @@ from deelwijs.webcare import views as webcare_views
 urlpatterns = [
     path("", home_views.home, name="home"),
     path("aanmelden/", org_views.SignInView.as_view(), name="login"),
-    path("afmelden/", auth_views.LogoutView.as_view(), name="logout"),
+    path("afmelden/", org_views.SignOutView.as_view(), name="logout"),
     path("aanmelden/tweede-stap/", twofactor.two_factor, name="two_factor"),
     path("aanmelden/sso/", sso.sso_lookup, name="sso_lookup"),
     path("aanmelden/sso/terug/", sso.sso_callback, name="sso_callback"),
@@ -150,6 +150,7 @@ urlpatterns = [
     path("leren/<int:number>/stap/<int:order>/", learning_views.step_view, name="step"),
     path("leren/<int:number>/certificaat/", learning_views.certificate, name="certificate"),
     path("voorkeuren/", org_views.preferences, name="preferences"),
+    path("", include("deelwijs.push.urls")),
     path("privacy/", include("deelwijs.privacy.urls")),
     path("toolkit/", include("deelwijs.toolkit.urls")),
     path("samen/", include("deelwijs.community.urls")),

@@ -5,8 +5,10 @@ from collections import Counter
 from datetime import timedelta
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext, override
 
 from deelwijs.guard import check
 from deelwijs.orgs import audit
@@ -15,6 +17,8 @@ from deelwijs.orgs.models import User
 from deelwijs.orgs.permissions import can_manage_content, can_override_post_check
 from deelwijs.orgs.roles import STAFF_ROLES
 from deelwijs.orgs.tenancy import across_organisations
+from deelwijs.push import domain as push
+from deelwijs.push.models import FEED
 
 from . import photochecks
 from .models import CAMPAIGN_COLOURS, SHARE_NETWORK_LABELS, Campaign, ContentItem, Image
@@ -47,16 +51,59 @@ def digest_items(items, since):
     return list(items.live().filter(starts_at__gte=since).order_by("-starts_at")[:DIGEST_LENGTH])
 
 
-def reach(item):
-    """How many active people the item is meant for: ContentItemQuerySet.for_person, counted from the item's
-    side (its teams, its locations through people's teams, its roles; without roles, staff)."""
+def audience(item):
+    """The active people the item is meant for: ContentItemQuerySet.for_person seen from the item's side (its
+    teams, its locations through people's teams, its roles; without roles, staff)."""
     people = User.members.filter(is_active=True)
     if item.audience_teams.exists():
         people = people.filter(teams__in=item.audience_teams.all())
     if item.audience_locations.exists():
         people = people.filter(teams__location__in=item.audience_locations.all())
-    people = people.filter(role_assignments__role__in=item.role_list or STAFF_ROLES)
-    return people.distinct().count()
+    return people.filter(role_assignments__role__in=item.role_list or STAFF_ROLES).distinct()
+
+
+def reach(item):
+    """How many active people the item is meant for."""
+    return audience(item).count()
+
+
+# An item that went live longer ago than this is no news any more: the scheduled job does not announce it.
+ANNOUNCE_WITHIN = timedelta(days=1)
+
+
+def announcement_key(item):
+    return f"item:{item.pk}"
+
+
+def announce(item, now=None):
+    """Push "new to share" to the devices of the people a live item is meant for, once per item ever (a push with
+    its title, which is the organisation's own words, and a link to share it). Returns how many pushes were made."""
+    now = now or timezone.now()
+    if not item.is_live(now):
+        return 0
+    with override("nl"):
+        return push.send_to_many(
+            item.organisation,
+            audience(item),
+            FEED,
+            gettext("New to share"),
+            item.title,
+            reverse("share", args=[item.pk]),
+            key=announcement_key(item),
+            expires_at=item.expires_at,
+            now=now,
+        )
+
+
+def announce_new_items(now=None):
+    """Announce the items that went live in the last day and were not announced yet: their time came, or a
+    planned post made them. Runs in the organisation's scope. Returns how many pushes were made."""
+    now = now or timezone.now()
+    items = list(
+        ContentItem.objects.live(now).filter(starts_at__gte=now - ANNOUNCE_WITHIN).select_related("organisation")
+    )
+    done = push.announced([announcement_key(item) for item in items])
+    return sum(announce(item, now) for item in items if announcement_key(item) not in done)
 
 
 def release_images(image_ids):
@@ -114,6 +161,8 @@ def save_item(actor, form, texts_formset, override_reason=""):
     ]
     if blocked and not may_override(actor, override_reason):
         return None, blocked
+    # Read before the form's values are saved: an item that was not in the feed yet is announced once it is.
+    was_live = bool(form.instance.pk) and ContentItem.objects.live().filter(pk=form.instance.pk).exists()
     item = form.save(commit=False)
     item.organisation = actor.organisation
     if item.created_by_id is None:
@@ -149,6 +198,8 @@ def save_item(actor, form, texts_formset, override_reason=""):
             categories=list(report.categories),
             reason=override_reason.strip(),
         )
+    if not was_live:
+        announce(item)
     return item, []
 
 

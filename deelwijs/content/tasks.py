@@ -1,5 +1,5 @@
-"""Background jobs for content: the weekly digest, the news feed import, uploads left behind by forms, and the
-photo check."""
+"""Background jobs for content: the weekly digest, the news feed import, uploads left behind by forms, the photo
+check, and the push that says an item is new in the feed."""
 
 from datetime import timedelta
 
@@ -14,7 +14,7 @@ from deelwijs.orgs.models import Organisation, User
 from deelwijs.orgs.tenancy import each_organisation, runs_in_organisation
 
 from . import photochecks
-from .domain import digest_items, digest_since
+from .domain import announce_new_items, digest_items, digest_since
 from .models import ContentItem
 from .news import import_feed
 from .uploads import forget_kept_uploads as forget_kept
@@ -90,3 +90,10 @@ def forget_kept_uploads():
 def check_photo(organisation_id, image_id):
     """The photo check of one photo, queued when it was uploaded or blurred. Returns its status."""
     return photochecks.run_check(image_id)
+
+
+@task()
+def announce_feed_items():
+    """Every 5 minutes: a push to the people an item is meant for when it went live (its time came, or a planned
+    post made it ready), once per item. Returns how many pushes were made."""
+    return sum(announce_new_items() for _organisation in each_organisation())

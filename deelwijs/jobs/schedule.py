@@ -52,6 +52,19 @@ JOBS = (
         run_at_start=True,
     ),
     Job(
+        "send_due_pushes",
+        "*/5 * * * *",
+        "deelwijs.push.tasks.send_due_pushes",
+        _("Every 5 minutes: push notifications held for someone's quiet hours, now they are over"),
+        run_at_start=True,
+    ),
+    Job(
+        "announce_feed_items",
+        "*/5 * * * *",
+        "deelwijs.content.tasks.announce_feed_items",
+        _("Every 5 minutes: a push to the people an item is meant for when it went live in the feed"),
+    ),
+    Job(
         "send_reminders",
         "*/15 * * * *",
         "deelwijs.planning.tasks.send_planning_reminders",

@@ -128,6 +128,9 @@ CLOSING_COUNTS = {
         "no longer allowed to use %(n)s organisation accounts",
         "n",
     ),
+    "push_devices": ngettext_lazy(
+        "%(n)s device no longer receives notifications", "%(n)s devices no longer receive notifications", "n"
+    ),
 }
 
 

@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY, logout
 from django.contrib.auth.signals import user_logged_in
 from django.contrib.sessions.models import Session
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -29,8 +29,14 @@ LAST_SEEN_RESOLUTION = 60
 IDLE = "inactief"
 TOO_LONG = "te-lang"
 # Paths that never count as activity nor end a session: static files, the public tracked-link redirect and
-# the public photos.
-UNTRACKED_PREFIXES = ("/static/", "/s/", "/openbaar/")
+# the public photos; the service worker, the web manifest and the offline page, which a browser fetches by itself
+# (to check for an update when a push arrives, say), not the person.
+UNTRACKED_PREFIXES = ("/static/", "/s/", "/openbaar/", "/sw.js", "/manifest.webmanifest", "/offline/")
+
+# Sent when a person signs out on purpose (the sign-out button), before the session ends; not when a session
+# ends by itself. Receivers: def receiver(sender, request, person, **kwargs). The apps above answer for what
+# belongs to that browser (push.domain: its subscription).
+signed_out = Signal()
 
 
 def _now():

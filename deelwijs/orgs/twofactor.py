@@ -29,7 +29,19 @@ SSO_SESSION_KEY = "deelwijs_sso"
 # The secret of an enrolment this session started and has not confirmed yet.
 ENROLMENT_SESSION_KEY = "deelwijs_totp_enrolment"
 # Pages a person may open before the second step is done.
-OPEN_PATHS = ("two_factor", "logout", "set_language", "sso_lookup", "sso_start", "sso_callback", "public_image")
+OPEN_PATHS = (
+    "two_factor",
+    "logout",
+    "set_language",
+    "sso_lookup",
+    "sso_start",
+    "sso_callback",
+    "public_image",
+    # What a browser fetches by itself to install the app and work offline; none of them shows anyone's data.
+    "service_worker",
+    "web_manifest",
+    "offline",
+)
 
 
 def needs_two_factor(request):

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
-from django.contrib.auth.views import LoginView
+from django.contrib.auth.views import LoginView, LogoutView
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import transaction
@@ -53,6 +53,22 @@ class SignInView(LoginView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(**kwargs, session_notice=sessions.notice(self.request.GET.get("afgemeld")))
+
+
+class SignOutView(LogoutView):
+    """Signing out: the session ends, and the browser is told to forget what it kept of this site.
+
+    Clear-Site-Data empties the browser's cache and storage for Deelwijs, service worker and its caches included,
+    so the next person on a shared phone or ward PC finds nothing of the one before. ``sessions.signed_out`` lets
+    the apps above end what belongs to this browser (its push subscription).
+    """
+
+    def post(self, request, *args, **kwargs):
+        if request.user.is_authenticated:
+            sessions.signed_out.send(sender=type(request.user), request=request, person=request.user)
+        response = super().post(request, *args, **kwargs)
+        response["Clear-Site-Data"] = '"cache", "storage"'
+        return response
 
 
 @requires()

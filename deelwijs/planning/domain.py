@@ -9,7 +9,7 @@ from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
+from django.utils.translation import gettext_lazy, ngettext, override
 
 from deelwijs.consent import domain as consent
 from deelwijs.consent.models import ORGANISATION_SOCIAL, STAFF_SOCIAL
@@ -23,6 +23,8 @@ from deelwijs.orgs.domain import log, notify
 from deelwijs.orgs.offboarding import Effect, closing
 from deelwijs.orgs.permissions import can_choose_pilot_leads, can_plan_everything, can_plan_for_team, can_see_plan
 from deelwijs.orgs.roles import AMBASSADOR, COMMUNICATIONS
+from deelwijs.push import domain as push
+from deelwijs.push.models import REMINDER
 from deelwijs.sharing import domain as sharing
 from deelwijs.sharing.models import Click, Share
 
@@ -444,13 +446,25 @@ def send_reminders(now=None):
     sent = 0
     for post in due:
         when = timezone.localtime(post.scheduled_at).strftime("%d-%m-%Y %H:%M")
+        link = reverse("post_edit", kwargs={"pk": post.pk})
         notify(
             post.responsible,
             _("Reminder: “%(post)s” is planned for %(when)s (%(status)s).")
             % {"post": post.label, "when": when, "status": post.get_status_display()},
-            link=reverse("post_edit", kwargs={"pk": post.pk}),
+            link=link,
             email_subject=_("Deelwijs: a planned post is due soon"),
         )
+        # Without the post's title (a lock screen shows it); of no use once the post's time has passed.
+        with override("nl"):
+            push.send(
+                post.responsible,
+                REMINDER,
+                _("Reminder"),
+                _("A post you are responsible for is planned for %(when)s.") % {"when": when},
+                link,
+                expires_at=post.scheduled_at,
+                now=now,
+            )
         PlannedPost.objects.filter(pk=post.pk).update(reminded_at=now)
         sent += 1
     return sent

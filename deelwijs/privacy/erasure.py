@@ -13,6 +13,10 @@ What happens, in order (``erase``):
    roles, team memberships, ownership and use of corporate accounts, exports of their data (files too), their
    sessions, django-axes' sign-in logs with their address, and finished tasks (and waiting e-mails to them)
    whose arguments hold their address or name.
+   (with the messages), two-factor devices, devices for notifications on a phone (with their choices and what
+   waits to be sent), roles, team memberships, ownership and use of corporate accounts,
+   exports of their data (files too), their sessions, django-axes' sign-in logs with their address, and
+   finished tasks (and waiting e-mails to them) whose arguments hold their address or name.
 2. Emptied: the texts of their shares. The share rows stay, so the organisation's figures stay right.
 3. Kept on purpose, each with its reason in the report: entries of the register of conversations about them
    (the organisation's HR retention, unless the administrator removes them too), audit entries, figures,
@@ -58,6 +62,7 @@ from deelwijs.orgs.domain import log
 from deelwijs.orgs.models import AuditEntry, Invitation, Notification, Organisation, RoleAssignment, User
 from deelwijs.planning.models import CalendarFeed
 from deelwijs.provisioning.models import ProvisionedPerson
+from deelwijs.push.models import PushDay, PushMessage, PushPreferences, PushSubscription
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.toolkit.models import ProfileChecklist
@@ -92,6 +97,7 @@ REMOVED = {
     "provisioning": _(
         "What the identity provider sent about them (its ids, names and addresses); it no longer finds them here"
     ),
+    "push": _("Devices for notifications on a phone, their choices and the notifications still waiting"),
     "roles": _("Roles"),
     "teams": _("Team memberships and teams they managed"),
     "account_access": _("Ownership and use of corporate accounts"),
@@ -346,6 +352,15 @@ def _deletions(person, remove_register):
         ("help_requests", [HelpRequest.objects.filter(person=person)]),
         ("two_factor_devices", [TOTPDevice.objects.filter(user=person)]),
         ("provisioning", [ProvisionedPerson.objects.filter(person=person)]),
+        (
+            "push",
+            [
+                PushSubscription.objects.filter(person=person),
+                PushPreferences.objects.filter(person=person),
+                PushMessage.objects.filter(person=person),
+                PushDay.objects.filter(person=person),
+            ],
+        ),
         ("roles", [RoleAssignment.objects.filter(user=person)]),
         ("sessions", [sessions_of(person)]),
         ("sign_in_logs", _sign_in_logs(person)),

@@ -14,6 +14,7 @@ import zipfile
 from dataclasses import dataclass, field
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from axes.models import AccessFailureLog, AccessLog
 from django.apps import apps
@@ -48,6 +49,8 @@ from deelwijs.orgs.domain import notify
 from deelwijs.orgs.models import AuditEntry, Invitation, Notification
 from deelwijs.planning.models import CalendarFeed, Event, Pilot, PilotLesson, PlannedPost, RecurringActivity, TeamPlan
 from deelwijs.provisioning.models import ProvisionedPerson, ScimToken
+from deelwijs.push.delivery import preferences_of
+from deelwijs.push.models import CHOSEN_KINDS, PushMessage, PushSubscription
 from deelwijs.sharing.models import Share
 from deelwijs.stories.models import Story
 from deelwijs.toolkit.domain import CHECKLIST
@@ -407,6 +410,31 @@ def _audit(person, files, notes):
     ]
 
 
+def _push(person, files, notes):
+    """Notifications on a phone: the devices (the push service's host, never the address or keys), the choices,
+    and what waits for the quiet hours to end."""
+    choices = preferences_of(person)
+    devices = PushSubscription.objects.filter(person=person).order_by("created")
+    return {
+        "devices": [
+            {
+                "device": d.device,
+                "push_service": urlsplit(d.endpoint).hostname,
+                "created": d.created,
+                "last_used": d.last_used,
+            }
+            for d in devices
+        ],
+        "kinds": [kind.code for kind in CHOSEN_KINDS if choices.wants(kind.code)],
+        "quiet_hours": {"from": choices.quiet_start, "until": choices.quiet_end} if choices.has_quiet_hours else None,
+        "daily_cap": choices.daily_cap,
+        "waiting": [
+            {"kind": m.kind, "title": m.title, "body": m.body, "link": m.url, "due_at": m.due_at}
+            for m in PushMessage.objects.filter(person=person).order_by("due_at")
+        ],
+    }
+
+
 def _calendar_feeds(person, files, notes):
     feeds = CalendarFeed.objects.filter(Q(person=person) | Q(owner=person)).select_related("team")
     return [
@@ -743,6 +771,15 @@ SECTIONS = (
         ("planning.CalendarFeed.person", "planning.CalendarFeed.owner"),
     ),
     Section(
+        "meldingen-telefoon.json",
+        _(
+            "Notifications on your phone: the devices that receive them, what you chose to receive and when, and "
+            "what waits for your quiet hours to end."
+        ),
+        _push,
+        ("push.PushSubscription.person", "push.PushPreferences.person", "push.PushMessage.person"),
+    ),
+    Section(
         "paginaaanvragen.json",
         _("Your requests for a new location page on a network."),
         _page_requests,
@@ -824,6 +861,10 @@ LEFT_OUT = {
     ),
     "community.JoinRequest.buddy": _(
         "Being proposed as the buddy in a colleague's request to join the team: the pairing itself is in buddy.json."
+    ),
+    "push.PushDay.person": _(
+        "How many notifications reached your phone today, counted for the daily limit you chose: deleted after two "
+        "days."
     ),
     "admin.LogEntry.user": _(
         "Changes made in the installation's admin site (/beheer/), which only its operators use: they are "

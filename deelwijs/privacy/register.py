@@ -8,6 +8,7 @@ so a new model is considered when it is added.
 """
 
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -233,6 +234,30 @@ PARTS = (
         ),
     ),
     Part(
+        "push",
+        gettext_lazy("Notifications on a phone (Web Push)"),
+        ("push.PushSubscription", "push.PushPreferences", "push.PushMessage", "push.PushDay"),
+        gettext_lazy(
+            "Per device a person switched notifications on for: the address its push service gave and the keys to "
+            "encrypt for it, a label such as 'Chrome on Android', when it was added and last used, and the hash of a "
+            "cookie on that browser. What someone wants to receive, their quiet hours and daily limit; notifications "
+            "waiting for the quiet hours to end (what kind of thing, never client data); today's count."
+        ),
+        gettext_lazy("Telling people on their phone when something needs them, as often as they chose."),
+        gettext_lazy("Consent: the person switches it on per device and off again at any time."),
+        lambda org: _(
+            "A device until the person removes it, signs out on it, its push service says it is gone, or the account "
+            "is closed. A waiting notification until it is sent (at most a day); the count for two days."
+        ),
+        ("push",),
+        counted=(
+            (
+                "push.PushSubscription",
+                ngettext_lazy("%(n)s device for notifications", "%(n)s devices for notifications", "n"),
+            ),
+        ),
+    ),
+    Part(
         "webcare",
         gettext_lazy("Webcare: mentions and reports"),
         ("webcare.InboxItem", "webcare.InboxEvent", "webcare.Source"),
@@ -401,6 +426,7 @@ NO_PERSONAL_DATA = {
     "chat.ChatChannel": gettext_lazy("the organisation's Teams and Slack channels and their webhook addresses"),
     "chat.Delivery": gettext_lazy("which message went to which channel, and when; the card itself is not kept"),
     "provisioning.ScimToken": gettext_lazy("the keys of the identity provider, as hashes, with who made them"),
+    "push.Announcement": gettext_lazy("which feed items were announced by a push already, by their number"),
 }
 
 
@@ -426,6 +452,12 @@ def recipients(organisation):
             "Anyone on the internet: the public page of our people online shows the name, job title and chosen "
             "handles of colleagues who asked to be on it."
         )
+    services = sorted({urlsplit(endpoint).hostname for endpoint in _endpoints()} - {None})
+    if services:
+        found["push"] = _(
+            "The push services of the browsers people switched notifications on in: %(services)s. A notification "
+            "is encrypted for the device (RFC 8291); the push service sees only its size and when it is sent."
+        ) % {"services": ", ".join(services)}
     sources = sorted({source.url for source in organisation.sources.all() if source.url})
     if sources:
         found["sources"] = _("Nothing is sent; Deelwijs reads public posts from: %(sources)s.") % {
@@ -438,6 +470,10 @@ def recipients(organisation):
             "left out."
         )
     return found
+
+
+def _endpoints():
+    return apps.get_model("push", "PushSubscription").objects.values_list("endpoint", flat=True)
 
 
 def model_count(label):

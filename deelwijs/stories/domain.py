@@ -20,6 +20,8 @@ from deelwijs.content.models import ContentItem, Image, SuggestedText
 from deelwijs.orgs.domain import notify
 from deelwijs.orgs.permissions import can_review_stories
 from deelwijs.planning.models import PlannedPost
+from deelwijs.push import domain as push
+from deelwijs.push.models import STORY
 
 from .models import Story, StoryPhoto
 
@@ -102,6 +104,8 @@ def _done(reviewer, story, status, feedback=""):
         }
         message = texts[status] + (f" {_('Feedback')}: {feedback}" if feedback else "")
         notify(story.author, message, reverse("my_stories"), email_subject=_("What happened to your story"))
+        # On a lock screen: the decision only, never the feedback, which may quote the story.
+        push.send(story.author, STORY, _("Your story"), texts[status], reverse("my_stories"))
 
 
 @transaction.atomic

@@ -14,6 +14,7 @@ from django.dispatch import receiver as connect
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, override
 from stop_words import get_stop_words
 
 from deelwijs.common.batches import batches
@@ -29,6 +30,8 @@ from deelwijs.orgs.permissions import (
     can_read_every_register_entry,
 )
 from deelwijs.orgs.roles import COMMUNICATIONS, MANAGER, WEBCARE
+from deelwijs.push import domain as push
+from deelwijs.push.models import REPORT, URGENT
 
 from .adapters import READERS, RateLimited, SourceError
 from .models import Conversation, ConversationView, InboxEvent, InboxItem, Source
@@ -181,11 +184,26 @@ def report_signal(person, url, description, urgency, screenshot=None):
         priority=urgency,
         fingerprint=fingerprint(description),
     )
-    for handler in User.members.filter(is_active=True, role_assignments__role=WEBCARE).distinct():
+    handlers = list(User.members.filter(is_active=True, role_assignments__role=WEBCARE).distinct())
+    for handler in handlers:
         notify(handler, _("A colleague reported something seen online."), link=reverse("inbox_item", args=[item.pk]))
     if item.priority in URGENT_PRIORITIES:
         urgent_item.send(sender=InboxItem, item=item)
+    # The reporter's most urgent choice is "now: it is spreading or it hurts someone" (high).
+    if urgency in (InboxItem.HIGH, InboxItem.URGENT):
+        _push_urgent(handlers, item, URGENT_REPORTED)
     return item
+
+
+# What webcare's phones say of an urgent item: what kind of thing it is, never what was reported.
+URGENT_REPORTED = gettext_lazy("A colleague reported something urgent seen online.")
+MADE_URGENT = gettext_lazy("An item in the webcare inbox was made urgent.")
+
+
+def _push_urgent(handlers, item, text):
+    with override("nl"):
+        for handler in handlers:
+            push.send(handler, URGENT, _("Urgent in webcare"), str(text), reverse("inbox_item", args=[item.pk]))
 
 
 @transaction.atomic
@@ -207,6 +225,9 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
         item.due_at = item.created + timedelta(hours=InboxItem.DUE_HOURS[priority])
         fields += ["priority", "due_at"]
         changes.append(_("Priority: %(p)s.") % {"p": item.get_priority_display()})
+        if priority == InboxItem.URGENT and item.status not in InboxItem.HANDLED:
+            others = User.members.filter(is_active=True, role_assignments__role=WEBCARE).exclude(pk=actor.pk)
+            _push_urgent(others.distinct(), item, MADE_URGENT)
     if status and status != item.status:
         item.status = status
         fields.append("status")
@@ -230,6 +251,15 @@ def update(actor, item, status=None, priority=None, assigned_to=None, feedback="
             _("There is news about what you reported: %(status)s.") % {"status": item.get_status_display()},
             link=reverse("my_signals"),
         )
+        # Webcare's feedback stays in the app: it may quote what was reported.
+        with override("nl"):
+            push.send(
+                item.reporter,
+                REPORT,
+                _("Your report"),
+                _("There is news about what you reported: %(status)s.") % {"status": item.get_status_display()},
+                reverse("my_signals"),
+            )
     return changes
 
 

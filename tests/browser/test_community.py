@@ -4,13 +4,9 @@ the Content-Security-Policy."""
 
 from .conftest import menu_link, screenshot
 from .test_csp import LISTEN, violations
-from .test_newcomer import sign_in
+from .test_newcomer import sign_in, sign_out
 
 QUESTION = "Hoe laat ik op LinkedIn zien dat ik bij Lindehof werk?"
-
-
-def sign_out(page):
-    page.get_by_role("button", name="Afmelden").click()
 
 
 def test_a_question_is_answered_put_in_the_toolkit_and_read_there(page_at, demo):

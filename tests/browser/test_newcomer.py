@@ -15,6 +15,13 @@ def sign_in(page, email):
     page.get_by_role("button", name="Aanmelden", exact=True).click()
 
 
+def sign_out(page):
+    """Sign out, and wait for the sign-in page: the answer (which also has the browser clear the site's data) must
+    be in before the next sign-in starts, or its expired session cookie could land after the new one."""
+    page.get_by_role("button", name="Afmelden").click()
+    page.get_by_role("heading", name="Aanmelden bij Deelwijs").wait_for()
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_a_newcomer_signs_in_sees_home_and_switches_language(page_at, demo, width):
     page = page_at(width)

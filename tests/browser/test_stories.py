@@ -3,7 +3,7 @@
 from deelwijs.stories.models import Story
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .test_newcomer import sign_in, sign_out
 
 
 def test_communications_approves_a_story(page_at, demo):
@@ -18,7 +18,7 @@ def test_communications_approves_a_story(page_at, demo):
     page.get_by_text("De schrijver heeft bericht gekregen.").wait_for()
     story = Story.objects.get(author__email="medewerker@lindehof.example")
     assert story.status == "approved" and story.text.endswith("Dank aan het hele team!")
-    page.get_by_role("button", name="Afmelden").click()
+    sign_out(page)
     sign_in(page, "medewerker@lindehof.example")
     page.get_by_role("link", name="Meldingen").click()
     page.get_by_text("Communicatie heeft je verhaal goedgekeurd").wait_for()

@@ -3,7 +3,7 @@
 from deelwijs.webcare.models import InboxItem
 
 from .conftest import menu_link, screenshot
-from .test_newcomer import sign_in
+from .test_newcomer import sign_in, sign_out
 
 
 def test_an_employee_reports_and_webcare_answers(page_at, demo):
@@ -18,7 +18,7 @@ def test_an_employee_reports_and_webcare_answers(page_at, demo):
     page.get_by_text("Dank je wel. Webcare kijkt ernaar").wait_for()
     item = InboxItem.objects.get(text__startswith="In de buurtgroep")
     assert item.priority == "high"
-    page.get_by_role("button", name="Afmelden").click()
+    sign_out(page)
 
     sign_in(page, "webcare@lindehof.example")
     menu_link(page, "Webcare").click()  # "Webcare 4 nieuwe items": the menu counts the new ones for webcare
@@ -33,7 +33,7 @@ def test_an_employee_reports_and_webcare_answers(page_at, demo):
     screenshot(page, "webcare-item-375")
     item.refresh_from_db()
     assert (item.status, item.assigned_to.email) == ("answered", "webcare@lindehof.example")
-    page.get_by_role("button", name="Afmelden").click()
+    sign_out(page)
 
     sign_in(page, "medewerker@lindehof.example")
     page.goto("/webcare/mijn-signalen/")

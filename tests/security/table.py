@@ -180,6 +180,16 @@ TABLE = [
     page("scheduled_jobs", get=ADMIN),
     page("notifications", writes_on_get=True),
     form("preferences"),
+    # Notifications on a phone (deelwijs/push): each person's own devices and choices.
+    form("push_settings"),
+    action("push_subscribe"),
+    action("push_test"),
+    # Someone else's device (or one that is gone) is not found.
+    action("push_device_remove", "own_push_device"),
+    # What a browser fetches by itself to install the app and to work offline: the same for everyone.
+    public("service_worker"),
+    public("web_manifest"),
+    public("offline"),
     # Corporate accounts, page requests, the directory
     page("account_list"),
     form("account_new", get=COMMS),

@@ -452,6 +452,9 @@ NO_FORM = {
     "photo_check_image": "a photo with its findings drawn on it",
     # The SCIM endpoint: JSON for an identity provider with a key (hostile bodies: tests/web/test_scim_api.py).
     **dict.fromkeys(SCIM_ENDPOINTS, "the SCIM endpoint, for a provisioning key only"),
+    "service_worker": "the service worker's JavaScript",
+    "web_manifest": "the web app manifest (JSON)",
+    "offline": "the page the service worker shows without a connection: a message and two links",
 }
 # URLs that only take a POST, and the page that carries their form (driven with that page).
 POSTED_FROM = {
@@ -487,6 +490,9 @@ POSTED_FROM = {
     "photo_recheck": "photo_edit",
     "photo_restore": "photo_edit",
     "provisioning_token_revoke": "provisioning",
+    "push_subscribe": "push_settings",
+    "push_test": "push_settings",
+    "push_device_remove": "push_settings",
 }
 # Forms of the menu, on every page: driven with one page only.
 MENU_FORMS = {"set_language": "home", "logout": None}

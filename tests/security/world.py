@@ -5,12 +5,16 @@ uses the object builder with its own personas. Every organisation-owned model ge
 that shows another organisation's data shows its marker, and the marker check finds it.
 """
 
+import base64
 import hashlib
 import io
+import os
 import zipfile
 from datetime import timedelta
 from pathlib import Path
 
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric import ec
 from django.conf import settings
 from django.contrib.auth.tokens import default_token_generator
 from django.core.files.base import ContentFile
@@ -77,6 +81,7 @@ from deelwijs.planning.models import (
 from deelwijs.privacy.export import file_path
 from deelwijs.privacy.models import DataExport, ErasureRecord
 from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam, ScimToken
+from deelwijs.push.models import Announcement, PushDay, PushMessage, PushPreferences, PushSubscription
 from deelwijs.sharing.models import Click, Share, TrackedLink
 from deelwijs.stories.models import Story, StoryPhoto
 from deelwijs.toolkit.models import Attachment, Banner, LibraryImage, PostFormat, ProfileChecklist
@@ -509,6 +514,7 @@ def _build(org, personas, marker, module_number):
     return Objects(
         **community,
         **_provisioning(org, colleague, administrator, marker),
+        **_push(org, by_key, marker),
         organisation=org,
         colleague=colleague,
         location=location,
@@ -583,6 +589,37 @@ def _provisioning(org, colleague, administrator, marker):
     group = ProvisionedTeam.objects.create(organisation=org, team=team, external_id=f"groep-{marker}")
     group.members.add(person)
     return {"scim_token": token, "provisioned_person": person, "provisioned_team": group}
+
+
+def _push(org, by_key, marker):
+    """A device for notifications for everyone (its push service on port 9 of this machine, where nothing listens),
+    the colleague's choices, a push waiting for their quiet hours to end, a count, an announced item."""
+    devices = {}
+    for key, person in by_key.items():
+        browser_key = ec.generate_private_key(ec.SECP256R1()).public_key()
+        point = browser_key.public_bytes(serialization.Encoding.X962, serialization.PublicFormat.UncompressedPoint)
+        devices[key] = PushSubscription.objects.create(
+            person=person,
+            endpoint=f"http://127.0.0.1:9/push/{org.slug}/{key or 'colleague'}",
+            p256dh=base64.urlsafe_b64encode(point).rstrip(b"=").decode(),
+            auth=base64.urlsafe_b64encode(os.urandom(16)).rstrip(b"=").decode(),
+            device=f"Telefoon {marker}",
+        )
+    colleague = by_key[None]
+    PushPreferences.objects.create(person=colleague, wants_feed=False)
+    now = timezone.now()
+    PushMessage.objects.create(
+        person=colleague,
+        kind="story",
+        title=f"Verhaal {marker}",
+        body=f"Besloten {marker}",
+        url="/verhalen/",
+        due_at=now + timedelta(hours=10),
+        expires_at=now + timedelta(hours=20),
+    )
+    PushDay.objects.create(person=colleague, day=timezone.localdate(), sent=2)
+    Announcement.objects.create(organisation=org, key=f"item:{marker}")
+    return {"push_device": devices}
 
 
 def _consent(org, image, comms, marker):
@@ -783,6 +820,7 @@ KINDS = {
     "scim_resource_type": lambda o, key: {"slug": o["organisation"].slug, "key": "User"},
     "scim_schema": lambda o, key: {"slug": o["organisation"].slug, "key": "urn:ietf:params:scim:schemas:core:2.0:User"},
     "scim_unknown": lambda o, key: {"slug": o["organisation"].slug, "rest": "Me"},
+    "own_push_device": lambda o, key: {"pk": o.mine("push_device", key).pk},
 }
 
 

@@ -1,7 +1,7 @@
 """One person with data in every app, made as the apps make it: for the export and the erasure tests."""
 
 import io
-from datetime import date
+from datetime import date, timedelta
 
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
@@ -28,6 +28,8 @@ from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.planning.models import CalendarFeed, Event, Meeting, Pilot, PilotLesson, PlannedPost, TeamPlan
 from deelwijs.provisioning import domain as provisioning
 from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam
+from deelwijs.push import domain as push
+from deelwijs.push.models import PushDay, PushMessage, PushPreferences
 from deelwijs.sharing.domain import record_share
 from deelwijs.sharing.models import Click
 from deelwijs.stories import domain as stories
@@ -35,6 +37,8 @@ from deelwijs.toolkit.domain import CHECKLIST_KEYS, save_checklist
 from deelwijs.toolkit.models import Page
 from deelwijs.webcare import domain as webcare
 from deelwijs.webcare.models import Conversation, ConversationView, InboxEvent, InboxItem, Source
+
+from .push_service import Device
 
 FIRST, LAST = "Xandrijn", "Quistorpf"
 EMAIL = "xandrijn.quistorpf@zorg.test"
@@ -76,6 +80,20 @@ def fill_every_app(org, people):
         account.allowed_people.add(person)
         CalendarFeed.issue(person, person=person)
         TOTPDevice.objects.create(user=person, name=f"Telefoon van {FIRST}")
+        # Notifications on a phone: a device, their choices, a push waiting for the quiet hours to end.
+        phone = Device.new("https://fcm.googleapis.com/fcm/send/privacy-test")
+        push.subscribe(person, phone.endpoint, phone.p256dh, phone.auth, device=f"Telefoon van {FIRST}")
+        PushPreferences.objects.create(person=person, daily_cap=3)
+        PushDay.objects.create(person=person, day=timezone.localdate(), sent=1)
+        PushMessage.objects.create(
+            person=person,
+            kind="story",
+            title="Jouw verhaal",
+            body=f"Voor {FIRST}: communicatie heeft besloten.",
+            url="/verhalen/",
+            due_at=timezone.now() + timedelta(hours=8),
+            expires_at=timezone.now() + timedelta(hours=20),
+        )
 
         # Sharing and the figures.
         item = ContentItem.objects.create(organisation=org, title="Open dag", link="https://zorg.example/open-dag")

@@ -43,6 +43,8 @@ NO_TEXT = {
     "community.OnlineListing_handles": "a many-to-many row",
     "community.HelpRequest_asked": "a many-to-many row",
     "provisioning.ProvisionedTeam_members": "a many-to-many row",
+    "push.PushPreferences": "choices, times and a number",
+    "push.PushDay": "a count per day",
 }
 
 
