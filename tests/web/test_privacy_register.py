@@ -69,7 +69,7 @@ def test_it_names_the_mail_server_and_the_identity_provider_when_they_are_used(c
 def test_without_sso_or_smtp_it_says_nothing_goes_out(client, people, settings):
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     html = register_page(client, people)
-    assert "Niemand buiten Deelwijs." in html and "identiteitsprovider" not in html
+    assert "Niemand buiten Deelwijs." in html and "De identiteitsprovider van de organisatie" not in html
 
 
 def test_the_page_takes_the_same_queries_for_one_or_three_exports(client, people, org):

@@ -70,7 +70,7 @@ def test_each_person_chooses_only_the_kinds_that_can_reach_them(client, people, 
     html = page(client, people[role])
     assert "Nieuwe items in mijn feed" in html and "Het besluit over mijn verhaal" in html
     assert ("Een herinnering voor een bericht" in html) is reminder
-    assert ("Een urgent item in de webcare-inbox" in html) is urgent
+    assert ("Een dringend item in de webcare-inbox" in html) is urgent
 
 
 def test_the_choices_are_saved(client, people):
