@@ -229,3 +229,13 @@ def test_a_toolkit_page_for_volunteers_opens_with_the_volunteer_role_ticked(clie
     client.force_login(people["communications"])
     form = client.get(reverse("toolkit_page_edit", args=[entry.pk])).context["form"]
     assert form["audience_roles"].value() == ["volunteer"]
+
+
+@pytest.mark.parametrize("name", ["people_online", "people_online_embed"])
+def test_the_public_page_names_its_icon(client, org, name):
+    # Without one, every visitor's browser asked for /favicon.ico and logged its 404 as an error.
+    from deelwijs.community.models import PeoplePage
+
+    PeoplePage.objects.create(organisation=org, published=True, intro="Volg onze collega's.")
+    html = client.get(reverse(name, args=[org.slug])).content.decode()
+    assert 'rel="icon"' in html
