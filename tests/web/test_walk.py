@@ -239,3 +239,14 @@ def test_the_public_page_names_its_icon(client, org, name):
     PeoplePage.objects.create(organisation=org, published=True, intro="Volg onze collega's.")
     html = client.get(reverse(name, args=[org.slug])).content.decode()
     assert 'rel="icon"' in html
+
+
+def test_a_cut_text_keeps_its_ellipsis_on_the_line_of_its_last_word():
+    from deelwijs.orgs.templatetags.deelwijs import words
+
+    assert words("Vanochtend speelde een bewoner voor het eerst in jaren weer piano", 8) == (
+        "Vanochtend speelde een bewoner voor het eerst in\u00a0…"
+    )
+    assert words("Kort", 8) == "Kort" and words("Kort", "veel") == "Kort"
+    templates = Path(settings.BASE_DIR) / "deelwijs" / "templates"
+    assert not [p.name for p in templates.rglob("*.html") if "|truncatewords" in p.read_text()]
