@@ -104,7 +104,9 @@ class ContentItemForm(KeepsUploads, PhotoForm, forms.ModelForm):
         self.fields["audience_teams"].queryset = Team.objects.all()
         self.fields["audience_locations"].queryset = Location.objects.all()
         if self.instance.pk:
-            self.fields["audience_roles"].initial = self.instance.role_list
+            # The model's own value is the stored ",client,volunteer,", which ticks no box (and saved so, made the
+            # item for everyone): the form's initial, which wins over a field's, takes the list.
+            self.initial["audience_roles"] = self.instance.role_list
 
     def clean(self):
         data = super().clean()

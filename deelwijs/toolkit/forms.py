@@ -32,7 +32,9 @@ class AudienceForm(InputLimits, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.fields["audience_roles"].initial = self.instance.role_list
+            # The model's own value is the stored ",client,volunteer,", which ticks no box (and saved so, made the
+            # item for everyone): the form's initial, which wins over a field's, takes the list.
+            self.initial["audience_roles"] = self.instance.role_list
 
     def save(self, commit=True):
         self.instance.set_roles(self.cleaned_data.get("audience_roles") or [])
@@ -135,7 +137,9 @@ class LibraryImageForm(WithPhotoForm):
         super().__init__(*args, person=person, **kwargs)
         self.fields["channels"].error_messages["required"] = _("Choose at least one network it may be used on.")
         if self.instance.pk:
-            self.fields["channels"].initial = self.instance.channel_list
+            # The instance's own value is the stored ",linkedin,x,", which ticks no box: the form's initial, which
+            # wins over a field's, takes the list.
+            self.initial["channels"] = self.instance.channel_list
             marked = consent_of(self.instance.image)
             self.fields["nobody_recognisable"].initial = bool(marked and marked.no_recognisable_people)
 

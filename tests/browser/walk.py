@@ -15,6 +15,7 @@ import json
 import os
 import re
 import sys
+import time
 from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -108,6 +109,17 @@ def hrefs(page, selector):
     return [h.split("#")[0] for h in found if h and h.startswith("/") and not h.startswith("//") and h.split("#")[0]]
 
 
+def goto(page, path):
+    """The page, once more after a moment when the server dropped the connection (a development server reloading)."""
+    from playwright.sync_api import Error
+
+    try:
+        return page.goto(path)
+    except Error:
+        time.sleep(3)
+        return page.goto(path)
+
+
 def axe(page, source):
     if not page.evaluate("() => typeof window.axe !== 'undefined'"):
         page.evaluate(source)
@@ -145,7 +157,7 @@ def walk_role(browser, base_url, out, role, email, width, axe_source):
         done.add(path)
         per_view[name] += 1
         errors.clear()
-        response = page.goto(path)
+        response = goto(page, path)
         status = response.status if response else None
         kind = response.headers.get("content-type", "") if response else ""
         record = {"role": role, "width": width, "path": path, "view": name, "depth": depth, "status": status}
@@ -179,13 +191,14 @@ def main(base_url, out, roles):
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
+            name = "results.json" if set(roles) == set(LOGINS) else f"results-{'-'.join(roles)}.json"
             for role in roles:
                 for width in WIDTHS:
                     results += walk_role(browser, base_url, out, role, LOGINS[role], width, axe_source)
+                    # Written as it goes, so a walk that stops halfway keeps what it saw.
+                    (out / name).write_text(json.dumps(results, indent=1, ensure_ascii=False))
         finally:
             browser.close()
-    name = "results.json" if set(roles) == set(LOGINS) else f"results-{'-'.join(roles)}.json"
-    (out / name).write_text(json.dumps(results, indent=1, ensure_ascii=False))
 
 
 if __name__ == "__main__":

@@ -21,6 +21,7 @@ from deelwijs.orgs.tenancy import organisation_scope
 
 from ..conftest import make_person
 from .test_content import make_item
+from .toolkit_data import library_image, page
 
 
 @pytest.fixture
@@ -201,3 +202,51 @@ def test_a_source_nobody_checked_yet_is_not_called_in_order(client, org, people)
     client.force_login(people["communications"])
     html = client.get(reverse("sources")).content.decode()
     assert "Nog niet gecontroleerd" in html and "In orde" not in html
+
+
+def test_the_library_image_form_ticks_the_networks_it_may_be_used_on(client, org, people, settings, tmp_path):
+    # The boxes came empty: the form read the stored ",facebook,linkedin," instead of the list, so every save asked
+    # to choose the networks again, and the page seemed to say the image may go nowhere.
+    settings.MEDIA_ROOT = tmp_path
+    entry = library_image(org, channels=["facebook", "linkedin"])
+    client.force_login(people["communications"])
+    form = client.get(reverse("toolkit_library_edit", args=[entry.pk])).context["form"]
+    assert sorted(form["channels"].value()) == ["facebook", "linkedin"]
+    html = str(form["channels"])
+    assert html.count("checked") == 2
+
+
+def test_an_item_for_clients_only_opens_with_the_client_role_ticked(client, org, people):
+    # Saved as it opened, with no role ticked, the item went to every employee and away from the clients.
+    item = make_item(org, "Activiteiten", roles=["client"])
+    client.force_login(people["communications"])
+    form = client.get(reverse("item_edit", args=[item.pk])).context["form"]
+    assert form["audience_roles"].value() == ["client"]
+
+
+def test_a_toolkit_page_for_volunteers_opens_with_the_volunteer_role_ticked(client, org, people):
+    entry = page(org, "Vrijwilligerswerk online", roles=["volunteer"])
+    client.force_login(people["communications"])
+    form = client.get(reverse("toolkit_page_edit", args=[entry.pk])).context["form"]
+    assert form["audience_roles"].value() == ["volunteer"]
+
+
+@pytest.mark.parametrize("name", ["people_online", "people_online_embed"])
+def test_the_public_page_names_its_icon(client, org, name):
+    # Without one, every visitor's browser asked for /favicon.ico and logged its 404 as an error.
+    from deelwijs.community.models import PeoplePage
+
+    PeoplePage.objects.create(organisation=org, published=True, intro="Volg onze collega's.")
+    html = client.get(reverse(name, args=[org.slug])).content.decode()
+    assert 'rel="icon"' in html
+
+
+def test_a_cut_text_keeps_its_ellipsis_on_the_line_of_its_last_word():
+    from deelwijs.orgs.templatetags.deelwijs import words
+
+    assert words("Vanochtend speelde een bewoner voor het eerst in jaren weer piano", 8) == (
+        "Vanochtend speelde een bewoner voor het eerst in\u00a0…"
+    )
+    assert words("Kort", 8) == "Kort" and words("Kort", "veel") == "Kort"
+    templates = Path(settings.BASE_DIR) / "deelwijs" / "templates"
+    assert not [p.name for p in templates.rglob("*.html") if "|truncatewords" in p.read_text()]

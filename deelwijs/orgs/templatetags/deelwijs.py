@@ -1,5 +1,6 @@
 from django import template
 from django.forms import BaseForm, BaseFormSet
+from django.utils.text import Truncator
 from django.utils.translation import gettext as _
 
 from deelwijs.common import dates
@@ -74,3 +75,14 @@ def findings_by_rule(context, report):
         group["findings"].append(finding)
         group["lesson"] = group["lesson"] or lessons.get(finding.rule, "")
     return list(groups.values())
+
+
+@register.filter(is_safe=True)
+def words(value, count):
+    """The first words of a text and "…", joined by a no-break space: Django's truncatewords puts a plain space
+    there, so in a narrow card the "…" wrapped onto a line of its own."""
+    try:
+        count = int(count)
+    except (TypeError, ValueError):
+        return value
+    return Truncator(value).words(count, truncate="\u00a0…")
