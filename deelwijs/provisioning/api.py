@@ -216,25 +216,33 @@ def users_search(request, token):
 
 @endpoint("GET", "PUT", "PATCH", "DELETE")
 def user(request, token, scim_id):
-    provisioned = _found_person(scim_id)
+    return _one(
+        request, token, scim_id, resources.User, _found_person, _user, domain.update_person, domain.deprovision_person
+    )
+
+
+def _one(request, token, scim_id, model, found, shown, update, deprovision):
+    """GET, PUT, PATCH or DELETE of one User or Group: found(scim_id) is the stored one, shown(request, it) its
+    SCIM resource, update(token, it, resource) stores a changed resource, deprovision(token, it) ends it."""
+    provisioned = found(scim_id)
     if request.method == "DELETE":
-        domain.deprovision_person(token, provisioned)
+        deprovision(token, provisioned)
         return HttpResponse(status=204)
-    resource = _user(request, provisioned)
+    resource = shown(request, provisioned)
     context = Context.RESOURCE_QUERY_RESPONSE
     if request.method == "PUT":
-        replacement = resources.User.model_validate(_body(request), scim_ctx=Context.RESOURCE_REPLACEMENT_REQUEST)
+        replacement = model.model_validate(_body(request), scim_ctx=Context.RESOURCE_REPLACEMENT_REQUEST)
         replacement.replace(resource)
-        domain.update_person(token, provisioned, replacement)
+        update(token, provisioned, replacement)
         context = Context.RESOURCE_REPLACEMENT_RESPONSE
     elif request.method == "PATCH":
-        patch = PatchOp[resources.User].model_validate(_body(request), scim_ctx=Context.RESOURCE_PATCH_REQUEST)
+        patch = PatchOp[model].model_validate(_body(request), scim_ctx=Context.RESOURCE_PATCH_REQUEST)
         patch.patch(resource)
-        domain.update_person(token, provisioned, resource)
+        update(token, provisioned, resource)
         context = Context.RESOURCE_PATCH_RESPONSE
     if request.method != "GET":
-        resource = _user(request, _found_person(scim_id))
-    return _json(_dump(resource, context, _parameters(request, resources.User)))
+        resource = shown(request, found(scim_id))
+    return _json(_dump(resource, context, _parameters(request, model)))
 
 
 # Groups
@@ -293,25 +301,9 @@ def groups_search(request, token):
 
 @endpoint("GET", "PUT", "PATCH", "DELETE")
 def group(request, token, scim_id):
-    provisioned = _found_team(scim_id)
-    if request.method == "DELETE":
-        domain.deprovision_team(token, provisioned)
-        return HttpResponse(status=204)
-    resource = _group(request, provisioned)
-    context = Context.RESOURCE_QUERY_RESPONSE
-    if request.method == "PUT":
-        replacement = resources.Group.model_validate(_body(request), scim_ctx=Context.RESOURCE_REPLACEMENT_REQUEST)
-        replacement.replace(resource)
-        domain.update_team(token, provisioned, replacement)
-        context = Context.RESOURCE_REPLACEMENT_RESPONSE
-    elif request.method == "PATCH":
-        patch = PatchOp[resources.Group].model_validate(_body(request), scim_ctx=Context.RESOURCE_PATCH_REQUEST)
-        patch.patch(resource)
-        domain.update_team(token, provisioned, resource)
-        context = Context.RESOURCE_PATCH_RESPONSE
-    if request.method != "GET":
-        resource = _group(request, _found_team(scim_id))
-    return _json(_dump(resource, context, _parameters(request, resources.Group)))
+    return _one(
+        request, token, scim_id, resources.Group, _found_team, _group, domain.update_team, domain.deprovision_team
+    )
 
 
 # Lists and searches
