@@ -26,6 +26,33 @@ LOGINS = {
     "client": "client@lindehof.example",
 }
 WIDTHS = (375, 1280)
+# Views that answer a file, a redirect or a download, not a page (the accessibility test and the walk skip them).
+NOT_PAGES = {
+    "logout",
+    "set_language",
+    "tracked_link",
+    "ical",
+    "dashboard_csv",
+    "learning_progress_csv",
+    "report_download",
+    "export_download",
+    "item_image",
+    "public_image",
+    "story_photo",
+    "post_image",
+    "inbox_screenshot",
+    "consent_form_file",
+    "consent_photo_file",
+    "toolkit_attachment",
+    "toolkit_library_image",
+    "toolkit_banner",
+    "people_online_export",
+    "people_online_snippet",
+    "people_online_json",
+    "report_logo",
+    "photo_check_image",
+    "photo_check",  # the photo check's panel, fetched by photocheck.js into a page
+}
 
 
 def sign_in(page, email):

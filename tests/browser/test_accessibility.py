@@ -21,6 +21,7 @@ from PIL import Image as PILImage
 from deelwijs.stories.models import Story
 
 from .conftest import screenshot
+from .screens import NOT_PAGES
 from .test_newcomer import sign_in
 
 AXE = Path(__file__).resolve().parent.parent.parent / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
@@ -33,33 +34,6 @@ LOGINS = {
     "employee": "medewerker@lindehof.example",
     "volunteer": "vrijwilliger@lindehof.example",
     "client": "client@lindehof.example",
-}
-# Views that answer a file, a redirect or a download, not a page.
-NOT_PAGES = {
-    "logout",
-    "set_language",
-    "tracked_link",
-    "ical",
-    "dashboard_csv",
-    "learning_progress_csv",
-    "report_download",
-    "export_download",
-    "item_image",
-    "public_image",
-    "story_photo",
-    "post_image",
-    "inbox_screenshot",
-    "consent_form_file",
-    "consent_photo_file",
-    "toolkit_attachment",
-    "toolkit_library_image",
-    "toolkit_banner",
-    "people_online_export",
-    "people_online_snippet",
-    "people_online_json",
-    "report_logo",
-    "photo_check_image",
-    "photo_check",  # the photo check's panel, fetched by photocheck.js into a page
 }
 # The calendar's three views are three pages (the links between them differ only in their query); the step with
 # the longest heading of the training.

@@ -20,38 +20,13 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .screens import CHROMIUM, LOGINS, PASSWORD, WIDTHS
+from .screens import CHROMIUM, LOGINS, NOT_PAGES, PASSWORD, WIDTHS
 
 AXE = Path(__file__).resolve().parent.parent.parent / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 AXE = Path(os.environ.get("AXE", AXE))
 AXE_OPTIONS = {
     "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]},
     "resultTypes": ["violations"],
-}
-# Views that answer a file, a redirect or a download, not a page (as in test_accessibility.py), and sign-out.
-NOT_PAGES = {
-    "logout",
-    "set_language",
-    "tracked_link",
-    "ical",
-    "dashboard_csv",
-    "learning_progress_csv",
-    "report_download",
-    "export_download",
-    "item_image",
-    "public_image",
-    "story_photo",
-    "post_image",
-    "inbox_screenshot",
-    "consent_form_file",
-    "consent_photo_file",
-    "toolkit_attachment",
-    "toolkit_library_image",
-    "toolkit_banner",
-    "people_online_export",
-    "people_online_snippet",
-    "people_online_json",
-    "report_logo",
 }
 # A list links to many pages of one view (every item, every person): a few of them show that view.
 PER_VIEW = 2
