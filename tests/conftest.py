@@ -1,6 +1,8 @@
 """Personas: one person per role in one organisation, and someone from another organisation."""
 
 import pytest
+from django.conf import settings
+from django.utils import translation
 
 from deelwijs.orgs import domain
 from deelwijs.orgs.models import Location, Organisation, Team, User
@@ -16,6 +18,14 @@ def _set_up_across_organisations():
     scope inside this, so every view is tested under the real scoping.
     """
     with across_organisations():
+        yield
+
+
+@pytest.fixture(autouse=True)
+def _in_the_default_language():
+    """Each test starts in Dutch: a request with the English cookie activates English for its thread,
+    and under xdist the next test in that worker would otherwise inherit it."""
+    with translation.override(settings.LANGUAGE_CODE):
         yield
 
 
