@@ -119,7 +119,7 @@ def cross_validate():
 
     t = time.perf_counter()
     data = training.build(training.load_records(training.training_files()))
-    probs = training.held_out(data)
+    probs = training.held_out(data, k=None)
     pred = {c: data.rules[c].copy() for c in LABELLED}
     for group in sorted(set(data.groups.tolist())):
         test = data.groups == group

@@ -44,6 +44,9 @@ NOT_MEANT = {"dementerende", "dementerenden", "dementeren"}
 LINKS = ("", "s", "e", "en")
 
 
+TRIPLED = re.compile(r"(.)\1\1")  # "jaaa", "hmmm": drawn out on purpose, not a typo
+
+
 def detect_word_choice(doc: Doc, emit: Emit) -> None:
     dutch, _ = dictionaries()
     entries = sorted(
@@ -230,7 +233,7 @@ def _worth_checking(doc: Doc, start: int, word: str, lex: Lexicon) -> bool:
         return False
     if word[0].isupper() and not doc.is_sentence_start(start):
         return False
-    return not re.search(r"(.)\1\1", low)
+    return not TRIPLED.search(low)
 
 
 def _known(word: str, dutch: SpellChecker, english: SpellChecker | None, lex: Lexicon) -> bool:
