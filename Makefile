@@ -112,7 +112,7 @@ test-browser: install $(AXE)
 		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
-	$(BIN)/pytest -m browser
+	$(BIN)/pytest -m browser -n $(WORKERS)
 
 bench-guard: install
 	$(BIN)/python bench/guard_bench.py

@@ -23,6 +23,7 @@ from django import forms
 from django.contrib.auth.tokens import default_token_generator
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.forms.formsets import BaseFormSet
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from django.utils import timezone, translation
@@ -393,6 +394,12 @@ PAGE_HOSTILE = [
     "html attribute",
     "whitespace",
 ]
+# The PostgreSQL run repeats only the values whose fate depends on the database (length, NUL bytes,
+# encodings, number and date ranges); markup and whitespace take the same path on both.
+if connection.vendor != "sqlite":
+    PAGE_HOSTILE = [
+        label for label in PAGE_HOSTILE if label not in ("rtl override", "brackets", "html attribute", "whitespace")
+    ]
 # Per kind of input, the values to try in it alone, the rest of the form as the page showed it.
 ONE_FIELD = {
     "text": ["long", "nul inside", "whitespace", "first moment", "last date"],

@@ -21,6 +21,7 @@ from deelwijs.jobs.apps import check_schedule
 from deelwijs.jobs.models import JobRun
 from deelwijs.jobs.schedule import JOBS, Job, get_job
 from deelwijs.orgs.models import ROLES
+from tests.database import in_the_sqlite_run_only
 
 README = Path(__file__).resolve().parents[2] / "README.md"
 AT_START = {job.name for job in JOBS if job.run_at_start}
@@ -158,6 +159,7 @@ def test_an_occurrence_is_claimed_once_when_two_schedulers_read_the_same_rows(db
     assert len(dummy_queue.results) == len(AT_START) + 1
 
 
+@in_the_sqlite_run_only
 def test_four_schedulers_at_the_same_moment_on_one_sqlite_file_enqueue_each_occurrence_once(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "TASKS_BACKEND")}
     env.update(DJANGO_SETTINGS_MODULE="deelwijs.config.settings", DEELWIJS_VAR=str(tmp_path), DEBUG="true")

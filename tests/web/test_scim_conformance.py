@@ -14,6 +14,7 @@ from scim2_tester import Status, check_server
 from deelwijs.orgs.models import AuditEntry, User
 from deelwijs.provisioning import domain
 from deelwijs.provisioning.models import ProvisionedPerson, ProvisionedTeam
+from tests.database import in_the_sqlite_run_only
 
 
 class HttpxSCIMClient(BaseSyncSCIMClient):
@@ -50,6 +51,7 @@ def describe(result):
 
 
 @pytest.mark.django_db(transaction=True)
+@in_the_sqlite_run_only
 def test_scim2_tester_finds_nothing_but_successes(live_server, org, people):
     _token, key = domain.create_token(people["administrator"], "Conformance")
     # 127.0.0.1, not localhost: no lookup, and no try on ::1 first for every connection.

@@ -12,9 +12,12 @@ import subprocess
 import sys
 from pathlib import Path
 
+from tests.database import in_the_sqlite_run_only
+
 SCRIPT = Path(__file__).with_name("sqlite_writers.py")
 
 
+@in_the_sqlite_run_only
 def test_requests_and_the_worker_write_one_sqlite_file_without_locking(tmp_path):
     env = {key: value for key, value in os.environ.items() if key not in ("DATABASE_URL", "TASKS_BACKEND")}
     env.update(
