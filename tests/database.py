@@ -11,3 +11,10 @@ from django.db import connection
 in_the_sqlite_run_only = pytest.mark.skipif(
     connection.vendor != "sqlite", reason="does not depend on the test database: the SQLite run has it"
 )
+
+# The GET matrix repeats, for every URL and persona, what tests/web/test_access.py and test_tenancy.py
+# already load on PostgreSQL: the statuses and the tenancy filter come from the same Python and ORM code.
+loaded_on_postgres_by_the_access_tables = pytest.mark.skipif(
+    connection.vendor != "sqlite",
+    reason="on PostgreSQL, tests/web/test_access.py and test_tenancy.py open the same pages for every role",
+)

@@ -5,10 +5,13 @@ from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 
+from tests.database import loaded_on_postgres_by_the_access_tables
 from tests.security.table import ALL, TABLE, admin_status, status_matches
 
 from .conftest import ANONYMOUS, MEMBERS, OPERATOR, OUTSIDER, PERSONAS, url_for
 from .helpers import organisation_path, url_patterns
+
+pytestmark = loaded_on_postgres_by_the_access_tables
 
 
 def expected_get(row, persona, roles):
