@@ -23,6 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from cryptography.fernet import Fernet
+
 ROOT = Path(__file__).resolve().parent.parent
 REQUESTS = int(os.environ.get("BENCH_REQUESTS", 5000))  # per run
 PAIRS = int(os.environ.get("BENCH_PAIRS", 7))
@@ -108,6 +110,8 @@ def main():
         "PYTHONPATH": str(ROOT),
         "DEELWIJS_VAR": str(var),
         "CLICK_BUFFER_SECONDS": str(BUFFER_SECONDS),
+        # Production settings refuse to start without a key; this run's own, shared by all its processes.
+        "DEELWIJS_ENCRYPTION_KEYS": os.environ.get("DEELWIJS_ENCRYPTION_KEYS") or Fernet.generate_key().decode(),
     }
     python = sys.executable
     subprocess.run([python, "manage.py", "migrate", "-v0"], cwd=ROOT, env=env, check=True)
@@ -187,11 +191,13 @@ SETUP = """
 import django; django.setup()
 from deelwijs.orgs.models import Organisation, User
 from deelwijs.content.models import ContentItem
+from deelwijs.orgs.tenancy import organisation_scope
 from deelwijs.sharing.domain import record_share
 org = Organisation.objects.create(name="Bench", slug="bench")
-person = User.objects.create_user("bench@bench.test", "x", first_name="Bench", organisation=org)
-item = ContentItem.objects.create(organisation=org, title="Bench", link="https://www.example.org/nieuws")
-print(record_share(person, item, "linkedin", "tekst").link.code)
+with organisation_scope(org):  # every query of an organisation's data runs in its scope
+    person = User.objects.create_user("bench@bench.test", "x", first_name="Bench", organisation=org)
+    item = ContentItem.objects.create(organisation=org, title="Bench", link="https://www.example.org/nieuws")
+    print(record_share(person, item, "linkedin", "tekst").link.code)
 """
 
 if __name__ == "__main__":
