@@ -12,14 +12,16 @@ from PIL import Image
 
 from .boxes import Box, merged
 
-# Faces are looked for on small copies: the smallest face reported (MIN_FACE) is still 28 pixels high at
+# Faces are looked for on small copies: the smallest frontal face reported (MIN_FACE) is still 28 pixels high at
 # 1024 pixels (the cascades' own window is 20), and a 12-megapixel photo takes a few tenths of a second instead
 # of seconds. The profile cascade costs twice the frontal one (it runs on the photo and its mirror image), so it
 # looks at a smaller copy. Chosen on the benchmark's photos (make bench-photo): see docs/photocheck.md.
 EDGE = {"frontal": 1024, "profile": 800}
 # The smallest face worth reporting, as a share of the photo's shorter side: a face smaller than this is hardly
-# recognisable in a post, and tiny windows are where the cascades see faces in leaves and bricks.
-MIN_FACE = 0.035
+# recognisable in a post, and tiny windows are where the cascades see faces in leaves and bricks. A face seen
+# from the side shows half its features, so it must be larger to be recognised; the profile cascade's smallest
+# windows were also most of the check's time on textured photos (a brick wall, a lawn, a cat's fur).
+MIN_FACE = {"frontal": 0.035, "profile": 0.05}
 CASCADES = {"frontal": "haarcascade_frontalface_alt2.xml", "profile": "haarcascade_profileface.xml"}
 # How many overlapping detections a face needs: fewer finds more faces and more faces in wallpaper.
 NEIGHBOURS = {"frontal": 4, "profile": 5}
@@ -45,7 +47,7 @@ def find_faces(image: Image.Image) -> list[Box]:
             small.thumbnail((edge, edge))
         scale = image.width / small.width
         gray = cv2.equalizeHist(np.asarray(small.convert("L")))
-        smallest = max(20, round(min(gray.shape) * MIN_FACE))
+        smallest = max(20, round(min(gray.shape) * MIN_FACE[name]))
         for flipped in (False, True) if name == "profile" else (False,):
             view = cv2.flip(gray, 1) if flipped else gray
             hits = _cascade(name).detectMultiScale(
