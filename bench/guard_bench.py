@@ -26,7 +26,13 @@ sys.path.insert(0, str(ROOT))
 from deelwijs.guard.report import LABELLED  # noqa: E402 (after the path above)
 
 DATA = ROOT / "data" / "guard"
-DEFAULT_SETS = [DATA / "dev.jsonl", *sorted((DATA / "challenge").glob("*.jsonl"))]
+# The blind sets too: each was scored once before and once after a change (docs/guard.md), and is seen since;
+# run here, they show what later changes do to them.
+DEFAULT_SETS = [
+    DATA / "dev.jsonl",
+    *sorted((DATA / "challenge").glob("*.jsonl")),
+    *sorted((DATA / "blind").glob("*.jsonl")),
+]
 # Touches every lexicon: a name, a street, a typo, an identifier.
 COLD_TEXT = "Mevrouw Jansen van de Kastanjelaan 4 was vandaag in het ziekehuis, bel 06-12345678."
 
@@ -181,7 +187,7 @@ def report_set(path, records, reports, errors):
 
 def main():
     parser = argparse.ArgumentParser()
-    parser.add_argument("paths", nargs="*", help="labelled JSONL sets (default: the dev set and our own styles set)")
+    parser.add_argument("paths", nargs="*", help="labelled JSONL sets (default: dev, challenge and blind sets)")
     parser.add_argument("--errors", action="store_true", help="list the posts the engine gets wrong")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--cv", action=argparse.BooleanOptionalAction, default=None, help="cross-validate by writer")
