@@ -32,7 +32,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="deelwijs", description="Deelwijs command line.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="check a post against the policy (the post check)")
-    p.add_argument("text", nargs="?", help="the post; use --jsonl for a batch")
+    p.add_argument("text", nargs="?", help="the post, or - to read it from stdin; use --jsonl for a batch")
     p.add_argument("--platform", default="linkedin", choices=PLATFORMS)
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.add_argument("--jsonl", metavar="FILE", help='records {"id","text","platform"} one per line; - for stdin')
@@ -60,8 +60,8 @@ def main(
         if args.jsonl:
             return _batch(args, policy, stdin, stdout, stderr)
         if args.text is None:
-            raise UsageError("geef een tekst mee, of --jsonl FILE (- voor standaardinvoer)")
-        report = check(args.text, args.platform, policy, lang=args.lang)
+            raise UsageError("geef een tekst mee (- voor standaardinvoer), of --jsonl FILE")
+        report = check(_post_text(args.text, stdin), args.platform, policy, lang=args.lang)
     except (UsageError, PolicyError, LexiconError) as e:
         print(f"deelwijs check: {e}", file=stderr)
         return 2
@@ -83,6 +83,16 @@ def _load_policy(path: str | None) -> Policy:
         raise UsageError(f"kan het beleid niet lezen: {e.strerror} ({path})") from e
     except UnicodeDecodeError as e:
         raise UsageError(f"het beleid is geen geldige UTF-8 ({path})") from e
+
+
+def _post_text(text: str, stdin: BinaryIO) -> str:
+    """The post as given, or read from stdin for "-" (a post piped in must not be checked as the text "-")."""
+    if text != "-":
+        return text
+    try:
+        return stdin.read().decode("utf-8")
+    except UnicodeDecodeError as e:
+        raise UsageError("de invoer is geen geldige UTF-8") from e
 
 
 def _open_batch(path: str, stdin: BinaryIO) -> BinaryIO:

@@ -40,6 +40,17 @@ def test_english_messages():
     assert "BLOCKS" in out and "Policy:" in out
 
 
+def test_a_dash_reads_the_post_from_stdin():
+    code, out, _ = run(["check", "-", "--json"], stdin="Meneer Pietersen op kamer 4 is jarig!".encode())
+    assert code == 1
+    assert {f["category"] for f in json.loads(out)["findings"]} == {"client_privacy"}
+
+
+def test_a_post_on_stdin_that_is_not_utf8_is_a_usage_error():
+    code, _, err = run(["check", "-"], stdin=b"\xff\xfe kamer 4")
+    assert code == 2 and "UTF-8" in err
+
+
 def test_batch_keeps_order_and_reports_bad_lines_per_id():
     lines = [
         json.dumps({"id": "a", "text": "Mooie dag!", "platform": "x"}),
