@@ -41,7 +41,7 @@ def test_english_messages():
 
 
 def test_a_dash_reads_the_post_from_stdin():
-    code, out, _ = run(["check", "-", "--json"], stdin="Meneer Pietersen op kamer 4 is jarig!".encode())
+    code, out, _ = run(["check", "-", "--json"], stdin=b"Meneer Pietersen op kamer 4 is jarig!")
     assert code == 1
     assert {f["category"] for f in json.loads(out)["findings"]} == {"client_privacy"}
 
