@@ -96,3 +96,11 @@ def test_medication_errors_on_our_ward_are_internal():
 )
 def test_more_ways_of_saying_it_is_not_out_yet(text):
     assert flags(text, "confidential")
+
+
+def test_a_discount_code_is_no_password():
+    from deelwijs.guard import check
+
+    for text in ("Kortingscode voor de werkschoenen: LINDE10, tot vrijdag.", "De actiecode is ZOMER2026!"):
+        assert "confidential" not in {f.category for f in check(text, "whatsapp", learned=False).findings}
+    assert flags("Inlogcode voor de pc is Zomer2026!", "confidential", "whatsapp")

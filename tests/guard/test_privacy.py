@@ -136,3 +136,28 @@ def test_a_colleagues_surname_does_not_hide_a_client_with_that_name(lindehof):
 )
 def test_house_numbers_short_titles_conditions_and_streets(text):
     assert flags(text, "client_privacy")
+
+
+def _rule_client_privacy(text):
+    from deelwijs.guard import check
+
+    findings = check(text, "facebook", learned=False).findings
+    return [text[f.start : f.end] for f in findings if f.category == "client_privacy"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Aanstaande vrijdag komt zanger Henk Dekker bij ons optreden met Hollandse liedjes!",
+        "Applaus voor locatiemanager Henk Brouwer, die de zomerbarbecue weer regelde.",
+        "Boekentip: het nieuwe boek van jeugdzorgexpert Jolien Mertens.",
+        "Vanavond op de radio: Pieter, revalidatiearts in ons centrum, over de zorg bij ons op de afdeling.",
+    ],
+)
+def test_a_person_named_with_a_public_role_or_job_is_no_client(text):
+    assert _rule_client_privacy(text) == []
+
+
+def test_a_known_person_who_is_now_a_resident_still_is():
+    text = "Schaatser Jan van Dijk uit Meerveld, ooit Nederlands kampioen, is onze nieuwste bewoner."
+    assert _rule_client_privacy(text)

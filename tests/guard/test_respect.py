@@ -53,3 +53,28 @@ def test_a_weak_word_aimed_at_a_person():
 )
 def test_contempt_and_gossip_in_other_words(text):
     assert flags(text, "disrespect")
+
+
+def _rule_categories(text):
+    from deelwijs.guard import check
+
+    return {f.category for f in check(text, "linkedin", learned=False).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mijn stagebegeleider is geen 'strenge heks', zoals iemand uit mijn klas zei.",
+        "Het is niet dom om iets te vragen.",
+        "Mijn collega's stelen geen tijd als ze na een zware dienst even pauze nemen.",
+    ],
+)
+def test_a_denied_insult_or_accusation_is_no_disrespect(text):
+    assert "disrespect" not in _rule_categories(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Die nieuwe teamleider is een heks.", "Wat een idioot is dat.", "De directeur steelt uit de pot."]
+)
+def test_the_same_words_said_of_someone_are(text):
+    assert "disrespect" in _rule_categories(text)

@@ -38,3 +38,26 @@ def test_standing_guarantee_for_the_organisation():
     assert flags(
         "Wij staan garant voor kwaliteit: iedere cliënt krijgt binnen 24 uur een contactpersoon.", "speaks_for_org"
     )
+
+
+def _rule_categories(text):
+    from deelwijs.guard import check
+
+    return {f.category for f in check(text, "linkedin", learned=False).findings}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik spreek hier nadrukkelijk niet namens het ziekenhuis, maar ik vind dit een goede stap.",
+        "Op persoonlijke titel, en zeker niet namens De Linde of de OR.",
+        "Ik spreek op dit account nooit namens Zorggroep De Linde.",
+        "I'm not speaking on behalf of Eemland here, just sharing my own experience.",
+    ],
+)
+def test_saying_you_do_not_speak_for_the_organisation_is_no_spokesperson(text):
+    assert "speaks_for_org" not in _rule_categories(text)
+
+
+def test_speaking_on_behalf_of_the_organisation_still_is():
+    assert "speaks_for_org" in _rule_categories("Namens De Linde wil ik alle vrijwilligers bedanken.")

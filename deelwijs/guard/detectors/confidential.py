@@ -67,9 +67,9 @@ NOT_A_DEVICE = re.compile(r"(?:tot|ten)\s$", re.I)
 CODE_VALUE = re.compile(
     r"(?<![\d\p{L}])(?:\d{3,6}|\d(?:\s\d){2,5})\s?[#*]?(?![\d\p{L}]|[.,:]\d|\s?(?:uur|euro|%|jaar|km|minuten|mensen|bewoners))"
 )
-# A password is named and given: "wachtwoord voor de pc: Zomer2026!".
+# A password is named and given: "wachtwoord voor de pc: Zomer2026!"; a discount code given so is no secret.
 PASSWORD_VALUE = re.compile(
-    r"(?:wachtwoord|password|inlogcode|(?<![\w-])[\w-]*code)\b[^.!?\n]{0,40}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{4,}",
+    rf"(?:wachtwoord|password|inlogcode|(?<![\w-]){HARMLESS_CODE}[\w-]*code)\b[^.!?\n]{{0,40}}?(?:\bis\b|:)\s*[\"'“]?(?=\S*[\d!@#$%&*])\S{{4,}}",
     re.I,
 )
 # Where a key or password is kept: "de noodsleutel ligt in het blauwe kastje".

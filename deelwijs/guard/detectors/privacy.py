@@ -29,7 +29,8 @@ TITLE = re.compile(
 # Outsiders and colleagues who are named with a title without being clients:
 # "wethouder mevrouw X", "meneer X, onze nieuwe directeur", "meneer X van de gemeente".
 OUTSIDER_WORDS = alternation("outsiders")  # lists/outsiders.txt
-OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-]){OUTSIDER_WORDS}\s*,?\s*$", re.I)
+# Compounds too: "locatiemanager Henk", "jeugdzorgexpert Jolien".
+OUTSIDER_BEFORE = re.compile(rf"(?<![\p{{L}}-])\p{{L}}*{OUTSIDER_WORDS}\s*,?\s*$", re.I)
 OUTSIDER_AFTER = re.compile(
     rf"^\s*(?:,\s*|\s\()(?:de\s|het\s|onze\s|een\s)?(?:\w+\s)?{OUTSIDER_WORDS}|^\s(?:van|namens)\sde\s(?:gemeente|provincie|inspectie|igj|"
     r"zorgverzekeraar|leverancier|bank|woningcorporatie)",
@@ -69,11 +70,12 @@ CLIENT_CONTEXT = re.compile(
     re.I,
 )
 CARE_RECEIPT = re.compile(
-    r"bij\sons\s(?:in|op|binnen|opgenomen|verbleef|terecht|zorg|op\sde)|\bopgenomen\b|binnengebracht|binnen\s?kwam|"
+    r"bij\sons\s(?:in|op|binnen|opgenomen|verbleef|terecht|zorg|op\sde)\b|\bopgenomen\b|binnengebracht|binnen\s?kwam|"
     r"binnen\sgekomen|verbleef|verblijft|\bligt\s(?:sinds|nu|al|op|in|bij)|\boverleden\b|\boverleed\b|in\szorg\b|"
     r"zorg\s(?:gegeven|geven|krijgt|kreeg|gekregen)|verzorgd|behandeld|op\sde\s(?:seh|eerste\shulp|spoedeisende\shulp|"
     r"ic|dagbesteding|poli)|in\shet\shospice|naar\shuis\smocht|\bzit\s.{0,30}\bbij\sons\b|cli[eë]nt\sbij\sons|"
-    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen",
+    r"pati[eë]nt\sbij\sons|kwam\s.{0,25}bij\sons|opnemen|op\ste\snemen|crisisdienst|crisisopvang|binnengekregen|"
+    r"\b(?:is|werd|wordt)\s(?:nu\s|sinds\s\w+\s)?(?:onze|een|de)\s(?:\w+\s)?(?:bewoner|bewoonster|cli[eë]nte?|pati[eë]nte?)\b",
     re.I,
 )
 STAFF_CONTEXT = re.compile(rf"(?<![\p{{L}}]){alternation('staff_words')}(?![\p{{L}}])", re.I)  # lists/staff_words.txt
@@ -82,8 +84,8 @@ RELATIVE_OF = re.compile(rf"{alternation('relatives')}\svan\s$", re.I)  # lists/
 CLIENT_BEFORE_NAME = re.compile(rf"(?:{CLIENT_NOUN}|lievelingsbewoner\w*)\s*,?\s*$", re.I)
 AGE_AFTER_NAME = re.compile(r"^\s*\(\d{1,3}(?:\s?jaar)?\)|^\s*,\s*\d{1,3}\s?(?:jaar|jr)")
 ROLE_AFTER_NAME = re.compile(
-    rf"^\s*(?:,\s*|\s\()(?:\w+\s){{0,3}}?{alternation('staff_roles')}", re.I
-)  # lists/staff_roles.txt
+    rf"^\s*(?:,\s*|\s\()(?:\w+\s){{0,3}}?\p{{L}}*{alternation('staff_roles')}", re.I
+)  # lists/staff_roles.txt; compounds too: "Pieter, revalidatiearts"
 ROOM = re.compile(
     r"(?<![\p{L}])(?:kamer|kamernummer|room|bed|bednummer|box)\s?(?:nr\.?\s?|nummer\s)?\d{1,3}(?:[.\-]\d{1,3})?[a-z]?(?![\d\p{L}])"
     r"|(?<![\p{L}])(?:van|op)\s(?:huis)?nummer\s\d{1,4}(?![\d])"

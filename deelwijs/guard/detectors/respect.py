@@ -67,13 +67,17 @@ ACCUSATION = (
     r"iedereen)\sop|steekt\s.{0,20}in\s(?:zijn|haar|hun|de\seigen)\s(?:eigen\s)?zak(?:ken)?|"
     r"(?:is|zijn)\s(?:een\s)?(?:gewoon\s|echt\s|regelrechte?\s)?(?:leugenaars?|dieven|dief|oplichters?|fraudeurs?|"
     r"bedriegers?|criminelen|crimineel|corrupt|zakkenvullers?))"
-    # "liegt niet"; "steelt de show", "stal ieders hart" are praise.
-    r"(?!\s(?:niet|nooit|helemaal\sniet|er\sniet\som|er\sgeen\sdoekjes\som)\b|\s(?:de\sshow|(?:ieders|ons|het|alle|de)\s(?:hart|harten)|de\sharten)\b)"
+    # "liegt niet", "stelen geen tijd"; "steelt de show", "stal ieders hart" are praise.
+    r"(?!\s(?:niet|nooit|geen|helemaal\sniet|er\sniet\som|er\sgeen\sdoekjes\som)\b|\s(?:de\sshow|(?:ieders|ons|het|alle|de)\s(?:hart|harten)|de\sharten)\b)"
 )
 ACCUSED_BOSS = re.compile(rf"(?<![\p{{L}}]){BOSS}\s(?:[\p{{L}}'-]+\s){{0,3}}?{ACCUSATION}(?![\p{{L}}])", re.I)
 ACCUSED_NAME = re.compile(
     rf"(?<![\p{{L}}])(\p{{Lu}}[\p{{Ll}}'-]+)\s(?:[\p{{L}}'-]+\s){{0,2}}?{ACCUSATION}(?![\p{{L}}])"
 )
+
+
+# "Ze is geen 'strenge heks'", "niet dom": the word denied, not said of anyone.
+DENIED = re.compile(r"(?<![\p{L}])(?:geen|niet|nooit|not|no|never)\s['‘\"“]?(?:[\p{L}']+\s){0,2}$", re.I)
 
 
 def detect(doc: Doc, emit: Emit) -> None:
@@ -87,6 +91,8 @@ def detect(doc: Doc, emit: Emit) -> None:
         (GOSSIP, "gossip"),
     ):
         for m in pattern.finditer(text):
+            if pattern is INSULT and DENIED.search(text, max(0, m.start() - 30), m.start()):
+                continue
             if not doc.is_masked(m.start(), m.end()):
                 emit("disrespect", m.start(), m.end(), key, "respect.respectful")
     for m in FRAMED.finditer(text):

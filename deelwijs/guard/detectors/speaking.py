@@ -30,11 +30,15 @@ DECISION = re.compile(
     re.I,
 )
 PERSONAL_TITLE = re.compile(r"op\spersoonlijke\stitel|namens\s(?:mezelf|mijzelf|mij|ons\steam|het\steam)", re.I)
+# "Ik spreek hier niet namens De Linde", "I'm not speaking on behalf of": a disclaimer, the opposite.
+DISCLAIMED = re.compile(r"(?<![\p{L}])(?:niet|nie|nooit|geen|not|never)\s(?:[\w']+\s){0,2}$", re.I)
 
 
 def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     for m in ON_BEHALF.finditer(text):
+        if DISCLAIMED.search(text, max(0, m.start() - 30), m.start()):
+            continue
         if not PERSONAL_TITLE.match(text, m.start()) and not re.match(
             r"namens\s(?:mezelf|mijzelf|ons\steam)", m.group(), re.I
         ):
