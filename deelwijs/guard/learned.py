@@ -30,6 +30,7 @@ import regex as re
 from .detectors.confidential import PUBLIC
 from .detectors.contact import REFUSAL
 from .detectors.privacy import PSEUDONYM
+from .lexicon import lexicon
 from .lists import word_list
 from .report import Finding
 from .text import Doc, Emit, Span
@@ -102,11 +103,20 @@ def _class_words() -> tuple[dict[str, tuple[str, ...]], tuple[tuple[str, str], .
 
 
 @cache
+def _first_names() -> frozenset[str]:
+    """Normalised first names (deduce's list) that are not also common words ("roos", "mees" stay in)."""
+    lex = lexicon()
+    return frozenset(normalise(n) for n in lex.first_names) - {normalise(w) for w in lex.common_words}
+
+
+@cache
 def word_classes(word: str) -> tuple[str, ...]:
     """The classes a normalised word belongs to."""
     exact, starts = _class_words()
     found = list(exact.get(word, ()))
     found += [name for start, name in starts if word.startswith(start) and name not in found]
+    if word in _first_names():
+        found.append("name")
     return tuple(found)
 
 
@@ -136,7 +146,13 @@ def text_counts(words: list[tuple[int, int, str]]) -> Counter[int]:
         counts.update(_word_features(word))
         classes.update(word_classes(word))
         if i:
-            counts[_index(f"b {words[i - 1][2]} {word}")] += 1
+            previous = words[i - 1][2]
+            counts[_index(f"b {previous} {word}")] += 1
+            # A class beside a word: "mevrouw <name>", "<name> (0)", "een <insult>", for words never seen.
+            for name in word_classes(previous):
+                counts[_index(f"y {name} {word}")] += 1
+            for name in word_classes(word):
+                counts[_index(f"z {previous} {name}")] += 1
         if negated:
             counts[_index("n " + word)] += 1
             negated -= 1
@@ -230,7 +246,8 @@ def hashing_params() -> dict[str, Any]:
         "n_features": N_FEATURES,
         "char_ngrams": list(CHAR_NGRAMS),
         "word_ngrams": [1, 2],
-        "word_classes": {name: list(files) for name, files in CLASSES.items()},
+        "word_classes": {name: list(files) for name, files in CLASSES.items()} | {"name": ["deduce first names"]},
+        "class_bigrams": True,
         "negation": [sorted(NEGATIONS), NEGATED_WORDS],
         "emoji": True,
         "normalise": "lower, no accents, digits as 0",
