@@ -3,17 +3,18 @@ import pytest
 from deelwijs.guard import Policy, check
 
 
-def findings(text, platform="linkedin", policy=None, category=None):
-    report = check(text, platform, policy)
+def findings(text, platform="linkedin", policy=None, category=None, learned=True):
+    report = check(text, platform, policy, learned=learned)
     return [f for f in report.findings if category is None or f.category == category]
 
 
-def spans(text, category, platform="linkedin", policy=None):
-    return [text[f.start : f.end] for f in findings(text, platform, policy, category)]
+def spans(text, category, platform="linkedin", policy=None, learned=True):
+    return [text[f.start : f.end] for f in findings(text, platform, policy, category, learned)]
 
 
-def flags(text, category, platform="linkedin", policy=None):
-    return bool(findings(text, platform, policy, category))
+def flags(text, category, platform="linkedin", policy=None, learned=True):
+    """learned=False: the rules alone, for tests of a rule the model might cover for."""
+    return bool(findings(text, platform, policy, category, learned))
 
 
 @pytest.fixture

@@ -55,12 +55,6 @@ def test_contempt_and_gossip_in_other_words(text):
     assert flags(text, "disrespect")
 
 
-def _rule_categories(text):
-    from deelwijs.guard import check
-
-    return {f.category for f in check(text, "linkedin", learned=False).findings}
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -70,11 +64,11 @@ def _rule_categories(text):
     ],
 )
 def test_a_denied_insult_or_accusation_is_no_disrespect(text):
-    assert "disrespect" not in _rule_categories(text)
+    assert not flags(text, "disrespect", learned=False)
 
 
 @pytest.mark.parametrize(
     "text", ["Die nieuwe teamleider is een heks.", "Wat een idioot is dat.", "De directeur steelt uit de pot."]
 )
 def test_the_same_words_said_of_someone_are(text):
-    assert "disrespect" in _rule_categories(text)
+    assert flags(text, "disrespect", learned=False)
