@@ -68,6 +68,8 @@ def screenshot(page, name):
 
 def menu_link(page, name):
     """A link of the main menu; on a phone it may sit behind "Meer", which this opens."""
+    # Which menu shows depends on the stylesheet: wait for it, or both menus count as visible.
+    page.wait_for_load_state("load")
     menu = page.get_by_role("navigation", name="Hoofdmenu")
     # The name, and after it perhaps a count: "Webcare 3 nieuwe items".
     link = menu.get_by_role("link", name=re.compile(rf"^{re.escape(name)}( \d+ .*)?$"))

@@ -11,8 +11,8 @@ from deelwijs.planning.models import PlannedPost
 from deelwijs.sharing.domain import appended_link
 
 from .conftest import screenshot
+from .screens import sign_in
 from .test_csp import LISTEN, violations
-from .test_newcomer import sign_in
 
 
 def test_communications_finds_a_post_in_its_hour_duplicates_it_and_sees_the_copy_on_a_phone(page_at, demo):

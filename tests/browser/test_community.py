@@ -3,8 +3,9 @@ there; opting in to the public page of our people online, seen there, withdrawn,
 the Content-Security-Policy."""
 
 from .conftest import menu_link, screenshot
+from .screens import sign_in
 from .test_csp import LISTEN, violations
-from .test_newcomer import sign_in, sign_out
+from .test_newcomer import sign_out
 
 QUESTION = "Hoe laat ik op LinkedIn zien dat ik bij Lindehof werk?"
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 # Chromium reports every blocked script, handler or style as a securitypolicyviolation event; the listener is
 # installed by the browser itself (not by the page), so the policy does not block it.

@@ -3,8 +3,7 @@
 import pytest
 
 from .conftest import screenshot
-from .screens import LOGINS, home_screenshots
-from .test_newcomer import sign_in
+from .screens import LOGINS, home_screenshots, sign_in
 
 # How many rows the items of a list take on the screen.
 ROWS = "items => new Set(items.map(item => Math.round(item.getBoundingClientRect().top))).size"
@@ -26,7 +25,8 @@ def test_the_phone_menu_fits_in_two_lines_marks_the_page_and_opens_more(page_at,
     menu.get_by_text("Meer", exact=True).click()
     toolkit.wait_for()
     screenshot(page, f"menu-open-{email.split('@')[0]}-375")
-    toolkit.click()
+    with page.expect_navigation(wait_until="load"):
+        toolkit.click()
     page.get_by_role("heading", level=1, name="Toolkit").wait_for()
     # The current page sits behind "Meer": the summary says so, and the link inside is marked.
     assert "has-current" in (page.locator(".menu-phone details").get_attribute("class") or "")

@@ -12,7 +12,7 @@ from deelwijs.content.models import ContentItem, KeptUpload
 from deelwijs.planning.models import PlannedPost
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 BLOCKED = "Mevrouw Jansen van kamer 12 viert zaterdag haar verjaardag op de open dag!"
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from deelwijs.webcare.models import Conversation
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 CLIENT = "Foto van mevrouw Pietersen op kamer 12, op Facebook gezet."
 

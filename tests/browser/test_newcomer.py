@@ -2,17 +2,10 @@
 
 import pytest
 
-from deelwijs.demo.build import DEMO_PASSWORD
 from deelwijs.orgs.models import AuditEntry, User
 
 from .conftest import screenshot
-
-
-def sign_in(page, email):
-    page.goto("/aanmelden/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(DEMO_PASSWORD)
-    page.get_by_role("button", name="Aanmelden", exact=True).click()
+from .screens import sign_in
 
 
 def sign_out(page):

@@ -12,7 +12,7 @@ from deelwijs.stories.models import Story
 from tests.photocheck.images import jpeg, whiteboard
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 TEXT = "Ons nieuwe activiteitenbord hangt! Zo ziet iedereen wat er vandaag te doen is. Ik werk hier met plezier."
 

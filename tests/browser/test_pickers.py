@@ -8,7 +8,7 @@ import pytest
 from deelwijs.accounts.models import CorporateAccount
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 
 def choose(page, box, typed, name):

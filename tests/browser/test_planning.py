@@ -7,7 +7,7 @@ from django.utils import timezone
 from deelwijs.planning.models import Event
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 
 def test_communications_plans_an_event_and_sees_it_in_the_week(page_at, demo):

@@ -24,7 +24,8 @@ from deelwijs.push.models import STORY, PushPreferences, PushSubscription
 from tests.web import push_service
 
 from .conftest import screenshot
-from .test_newcomer import sign_in, sign_out
+from .screens import sign_in
+from .test_newcomer import sign_out
 
 PHONE = {"width": 375, "height": 812}
 EMPLOYEE = "medewerker@lindehof.example"

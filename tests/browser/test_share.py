@@ -5,7 +5,7 @@ from urllib.parse import parse_qs, urlparse
 from deelwijs.sharing.models import Share
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 
 def test_an_ambassador_shares_on_linkedin_after_fixing_a_block(page_at, demo):

@@ -2,7 +2,7 @@
 is in view while typing, and a button that cannot be used looks so and says why."""
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 
 def test_on_a_phone_a_block_is_in_view_and_the_button_says_why(page_at, demo):

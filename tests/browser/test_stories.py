@@ -3,7 +3,8 @@
 from deelwijs.stories.models import Story
 
 from .conftest import screenshot
-from .test_newcomer import sign_in, sign_out
+from .screens import sign_in
+from .test_newcomer import sign_out
 
 
 def test_communications_approves_a_story(page_at, demo):

@@ -10,7 +10,7 @@ from deelwijs.orgs.models import User
 from deelwijs.stories.models import Story
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 DECISIONS = {
     "Goedkeuren": "Goedgekeurd: mooi verteld, we plaatsen hem volgende week.",

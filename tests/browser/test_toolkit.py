@@ -6,8 +6,8 @@ import io
 from PIL import Image as PILImage
 
 from .conftest import menu_link, screenshot
+from .screens import sign_in
 from .test_csp import LISTEN, violations
-from .test_newcomer import sign_in
 
 
 def test_an_ambassador_fills_in_a_vacancy_and_the_post_check_reads_along(page_at, demo):

@@ -3,7 +3,7 @@
 from deelwijs.learning.models import Module
 
 from .conftest import screenshot
-from .test_newcomer import sign_in
+from .screens import sign_in
 
 
 def test_an_employee_completes_module_2_on_a_phone(page_at, demo):

@@ -3,7 +3,8 @@
 from deelwijs.webcare.models import InboxItem
 
 from .conftest import menu_link, screenshot
-from .test_newcomer import sign_in, sign_out
+from .screens import sign_in
+from .test_newcomer import sign_out
 
 
 def test_an_employee_reports_and_webcare_answers(page_at, demo):

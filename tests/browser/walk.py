@@ -20,7 +20,7 @@ from collections import Counter
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from .screens import CHROMIUM, LOGINS, NOT_PAGES, PASSWORD, WIDTHS
+from .screens import CHROMIUM, LOGINS, NOT_PAGES, WIDTHS, sign_in
 
 AXE = Path(__file__).resolve().parent.parent.parent / "var" / "node" / "node_modules" / "axe-core" / "axe.min.js"
 AXE = Path(os.environ.get("AXE", AXE))
@@ -69,14 +69,6 @@ def view_name(path):
 
 def slug(path):
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
-
-
-def sign_in(page, email):
-    page.goto("/aanmelden/")
-    page.get_by_label("E-mailadres").fill(email)
-    page.get_by_label("Wachtwoord").fill(PASSWORD)
-    page.get_by_role("button", name="Aanmelden", exact=True).click()
-    page.wait_for_url(lambda url: "/aanmelden/" not in url)
 
 
 def hrefs(page, selector):
