@@ -7,7 +7,7 @@ from . import learned as learned_layer
 from .detector import Detector, Rule, check_order
 from .detectors import confidential, contact, identifiers, platform, privacy, respect, speaking, words
 from .detectors import platform as platform_check
-from .lexicon import dictionaries, frequencies, lexicon
+from .lexicon import dictionaries, frequencies, lexicon, other_language_words
 from .messages import LANGUAGES, message, rule_text
 from .policy import PLATFORMS, Policy
 from .report import _RANK, BLOCK, DEFAULT_SEVERITY, Finding, Report
@@ -197,6 +197,7 @@ def warm_up() -> None:
     lexicon()
     dictionaries()
     frequencies()
+    other_language_words()
     learned_layer.model()
 
 

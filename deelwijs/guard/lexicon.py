@@ -71,6 +71,28 @@ def frequencies() -> dict[str, float]:
     return wordfreq.get_frequency_dict("nl")
 
 
+# Languages colleagues, clients and their families mix into Dutch posts ("Wesołych Świąt", "obrigada meninas",
+# "Feierabend"): wordfreq ships a list for each. Papiamentu and Sranan have none; our lists cover their words.
+# Not Indonesian (nor Afrikaans): they spell Dutch loans by ear, so their words are Dutch typos ("sukses").
+OTHER_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "pl", "ro", "tr", "fil")
+# Common in that language: Zipf 3.5, about three in a million words.
+OTHER_LANGUAGE_ZIPF = 3.5
+
+
+@cache
+def other_language_words() -> frozenset[str]:
+    """Words of three letters or more common in a language we see mixed into Dutch posts."""
+    import wordfreq
+
+    least = 10 ** (OTHER_LANGUAGE_ZIPF - 9)
+    return frozenset(
+        word
+        for language in OTHER_LANGUAGES
+        for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items()
+        if frequency >= least and len(word) >= 3
+    )
+
+
 # enchant and hunspell are not thread-safe: two threads opening or checking at once crash the process
 # (seen under the threaded development server). One lock for every call; a check takes microseconds.
 _ENCHANT_LOCK = threading.Lock()

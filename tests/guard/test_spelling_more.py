@@ -53,3 +53,32 @@ def test_a_post_in_dialect_or_another_language_gets_no_spelling_hints(text):
 def test_one_typo_among_dialect_words_below_the_evidence_is_still_found():
     # One unknown word and one dialect word: too little to read the post as dialect.
     assert spans("Houdoe, de teamvergadring is morgen om tien uur.", "spelling") == ["teamvergadring"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A word or a phrase in a language colleagues and families mix in (wordfreq's lists for them).
+        "Kerstdiner met de collega's, ik nam pierogi mee van thuis 🥟",
+        "Obrigada meninas, jullie zijn toppers! Tot morgen.",
+        "Na de nachtdienst eindelijk Feierabend, wer kommt mee ontbijten?",
+        "Dziękuję kochani voor de kaart, jullie zijn lief ❤️",
+    ],
+)
+def test_words_common_in_another_language_are_not_dutch_typos(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+@pytest.mark.parametrize(
+    "text, typo",
+    [
+        # One such word, a letter from a much more frequent Dutch word: a Dutch word mistyped.
+        ("Ik ben jullie zo dankbar voor alle steun.", "dankbar"),
+        # Spanish for colleague, but in a Dutch post a missing l; English mixed in ("gain") is no evidence.
+        ("Mijn nieuwe colega is top, big gain voor het team.", "colega"),
+        # Indonesian spells Dutch loans by ear: its words are Dutch typos, so it is not among the languages.
+        ("Veel sukses met jullie nieuwe baan!", "sukses"),
+    ],
+)
+def test_a_dutch_word_mistyped_into_another_languages_word_is_still_a_typo(text, typo):
+    assert spans(text, "spelling") == [typo]

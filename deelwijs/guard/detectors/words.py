@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 import regex as re
 
-from ..lexicon import Lexicon, SpellChecker, dictionaries, frequencies, lexicon, zipf
+from ..lexicon import Lexicon, SpellChecker, dictionaries, frequencies, lexicon, other_language_words, zipf
 from ..lists import word_list
 from ..text import Doc, Emit
 
@@ -29,6 +29,11 @@ REGIONAL = frozenset(w for name in ("flemish_words", "dialect_words") for w in w
 # three); dialect posts bring several at once. Measured on the corpus: spelling precision 0.78 -> 0.89,
 # recall 0.96 -> 0.93 (docs/guard.md).
 REGIONAL_EVIDENCE = 4
+# Two unknown words of four letters or more that are common in one of the other languages we see mixed in
+# (lexicon.OTHER_LANGUAGES) make a phrase in that language: none of its words is a Dutch typo, not even a short
+# one or one a letter from a Dutch word ("wer kommt"). One such word alone is a typo only when a letter from a
+# much more frequent Dutch word ("dankbar").
+OTHER_LANGUAGE_EVIDENCE = 2
 # Greek and Latin parts of medical words (lists/medical_parts.txt).
 MEDICAL_PARTS = tuple(sorted(set(word_list("medical_parts")), key=len, reverse=True))
 # Endings an adjective or noun takes without becoming another word: "opgeruimdste", "iets toegankelijks".
@@ -85,14 +90,16 @@ def detect_spelling(doc: Doc, emit: Emit) -> None:
     regional = sum(1 for _, _, word in doc.words if word.lower() in REGIONAL)
     if len(typos) + regional >= REGIONAL_EVIDENCE:
         return
-    for start, end, suggestion in typos:
+    if typos and _other_language_words_in(doc, dutch, english) >= OTHER_LANGUAGE_EVIDENCE:
+        typos = [typo for typo in typos if not typo[3]]  # a phrase in another language, not Dutch mistyped
+    for start, end, suggestion, _ in typos:
         emit("spelling", start, end, "spelling", "spelling.dictionary", suggestion=suggestion)
 
 
 def _typos(
     doc: Doc, dutch: SpellChecker, english: SpellChecker | None, lex: Lexicon
-) -> Iterator[tuple[int, int, str | None]]:
-    """The words that look misspelt, with the suggested spelling: (start, end, suggestion)."""
+) -> Iterator[tuple[int, int, str | None, bool]]:
+    """The words that look misspelt: (start, end, suggestion, whether the word is common in another language)."""
     for start, end, word in doc.words:
         if not _worth_checking(doc, start, word, lex):
             continue
@@ -106,11 +113,12 @@ def _typos(
                 continue
             if _known(part, dutch, english, lex) or _known(part.lower(), dutch, english, lex):
                 continue
-            typo, suggestion = _judge(part.lower(), dutch)
+            foreign = _other_language(part)
+            typo, suggestion = _judge(part.lower(), dutch, foreign and len(part) >= 4)
             if typo:
                 if suggestion and part[0].isupper():
                     suggestion = suggestion.capitalize()
-                yield start, end, suggestion
+                yield start, end, suggestion, foreign
                 break
 
 
@@ -127,14 +135,34 @@ def _mostly_english(doc: Doc, dutch: SpellChecker, english: SpellChecker) -> boo
     return only_en > only_nl
 
 
-def _judge(word: str, dutch: SpellChecker) -> tuple[bool, str | None]:
+def _other_language_words_in(doc: Doc, dutch: SpellChecker, english: SpellChecker | None) -> int:
+    """How many words of four letters or more are common in another language and neither Dutch nor English."""
+    return sum(
+        1
+        for _, _, word in doc.words
+        if len(word) >= 4 and _other_language(word) and not _dutch_or_english(word, dutch, english)
+    )
+
+
+def _dutch_or_english(word: str, dutch: SpellChecker, english: SpellChecker | None) -> bool:
+    # English mixed in is known, not evidence of a phrase in another language ("gain" is Groningen's "geen").
+    return dutch.check(word) or bool(english and english.check(word))
+
+
+def _other_language(word: str) -> bool:
+    """Common in one of the other languages mixed into Dutch posts (lexicon.OTHER_LANGUAGES): "obrigada", "kanka's"."""
+    low = word.lower()
+    return (low[:-2] if low.endswith(("'s", "’s")) else low) in other_language_words()
+
+
+def _judge(word: str, dutch: SpellChecker, foreign: bool = False) -> tuple[bool, str | None]:
     """Is a word hunspell does not know a typo? Returns (typo, suggestion).
 
     A word one edit away from a much more frequent word is a typo, even
     when it splits into two words ("ziekehuis"); so is a compound whose
     last part is ("personeelsvergadring": personeel + s + vergadring).
-    Otherwise a compound, or a word that is reasonably frequent in Dutch
-    text, is accepted.
+    Otherwise a compound, a word that is reasonably frequent in Dutch
+    text, or one common in another language (foreign: "pierogi") is accepted.
     """
     frequency = zipf(word)
     best, best_frequency = _nearest(word, dutch)
@@ -143,7 +171,7 @@ def _judge(word: str, dutch: SpellChecker) -> tuple[bool, str | None]:
     tail = _typo_in_tail(word, dutch)
     if tail:
         return True, tail
-    if frequency >= 2.0 or _accepted(word, dutch, None):
+    if frequency >= 2.0 or foreign or _accepted(word, dutch, None):
         return False, None
     return True, best
 
