@@ -44,6 +44,8 @@ def test_typos_are_still_found(text, typo):
         "Gister hebbe veer mit de luuj vaan de groep gesjpeeld, det waor sjoen!",
         # Sranan in Surinamese Dutch.
         "Odi famiri, grantangi voor de switi middag met de pikin van de buurt.",
+        # Frisian, written in whole sentences.
+        "Hjoed wiene wy mei de bewenners op it skûtsje, tige noflik! Moarn sjonge wy wer.",
     ],
 )
 def test_a_post_in_dialect_or_another_language_gets_no_spelling_hints(text):
