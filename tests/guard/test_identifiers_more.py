@@ -103,3 +103,31 @@ def test_a_clients_own_client_number_is_no_privacy_breach_of_another():
 
 def test_belgian_free_mail_is_private():
     assert flags("Mail me gerust op an.peeters@telenet.be voor het rooster.", "personal_data")
+
+
+@pytest.mark.parametrize(
+    "text, address",
+    [
+        # The house number written out, perhaps after "nummer".
+        ("Ik weet waar hij woont: Molenweg nummer negen, Culemborg.", "Molenweg nummer negen, Culemborg"),
+        ("Ik woon aan de Dorpsstraat twaalf.", "Dorpsstraat twaalf"),
+        # A street in lower case, as chats write it, when it is a street deduce knows.
+        ("we verzamelen bij mij thuis, esdoornstraat drieëntwintig, bel ff aan", "esdoornstraat drieëntwintig"),
+        # An address given as one, whatever the street is called.
+        ("Feestje bij haar thuis! Adres: Hoge Ham 114, Dongen.", "Hoge Ham 114"),
+    ],
+)
+def test_addresses_written_out_in_lower_case_or_labelled(text, address):
+    assert spans(text, "personal_data") == [address]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ik woon al jaren in de Kerkstraat een beetje buiten het dorp.",  # "een" is no house number
+        "Ik ben weer thuis, onderweg 3 uur in de file gestaan.",  # a word ending like a street
+        "Adres: Theater De Lampegiet, Stationsweg 4 in Veenendaal.",  # a venue
+    ],
+)
+def test_what_only_looks_like_an_address_is_not_one(text):
+    assert not flags(text, "personal_data"), spans(text, "personal_data")

@@ -1,6 +1,6 @@
 import pytest
 
-from .conftest import flags
+from .conftest import flags, spans
 
 
 @pytest.mark.parametrize(
@@ -72,3 +72,20 @@ def test_a_denied_insult_or_accusation_is_no_disrespect(text):
 )
 def test_the_same_words_said_of_someone_are(text):
     assert flags(text, "disrespect", learned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volgens de verhalen op de gang heeft Anke van de nachtdienst iets met de kok 🤭",
+        "Ik denk echt dat die twee wat met elkaar hebben, altijd samen pauze.",
+        "Iedereen weet toch dat ze iets met de directeur heeft.",
+        "Die graaiers van de raad van bestuur snappen niks van de vloer.",
+    ],
+)
+def test_gossip_about_who_is_seeing_whom_and_more_words_for_contempt(text):
+    assert flags(text, "disrespect", learned=False), spans(text, "disrespect")
+
+
+def test_something_arranged_with_the_cook_is_no_gossip():
+    assert not flags("Ze heeft iets met de kok afgesproken voor het kerstdiner.", "disrespect", learned=False)

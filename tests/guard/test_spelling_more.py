@@ -84,3 +84,19 @@ def test_words_common_in_another_language_are_not_dutch_typos(text):
 )
 def test_a_dutch_word_mistyped_into_another_languages_word_is_still_a_typo(text, typo):
     assert spans(text, "spelling") == [typo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Medicines by their INN stem (lists/drug_stems.txt).
+        "Let op bij trimethoprim met spironolacton: kalium prikken.",
+        "Medicatie: oxybutynine, tamsulosine en een bisfosfonaat.",
+        "Oxycodon alleen op voorschrift van de arts.",
+        # Greetings in Arabic and youth slang.
+        "Marhaba allemaal, en shukran voor de taart!",
+        "pov: je doet één keer vrijwilligerswerk en nu is een geit je beste vriend",
+    ],
+)
+def test_medicines_greetings_and_slang_are_no_typos(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")

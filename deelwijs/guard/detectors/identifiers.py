@@ -91,16 +91,29 @@ PERSON_DATE = re.compile(
 STREET_SUFFIX = alternation("street_suffixes")  # lists/street_suffixes.txt
 # What may follow a house number: a letter ("14b", "7 c", "221-A"), a floor or part ("3-II", "22-III",
 # "42-2", "14-hs", "5 bg"), "bis", or the Belgian box number ("14 bus 2").
-HOUSE_NUMBER = (
+DIGIT_HOUSE_NUMBER = (
     r"\d{1,4}(?:[\s\-]?(?:bis|hs|bg|huis|boven|beneden|I{1,3}V?|IV|[a-zA-Z])(?![\p{L}])"
     r"|-\d{1,3}(?![\d])|\s(?:bus|box)\s\d{1,4})?"
 )
+# Or written out, perhaps after "nummer": "Molenweg nummer negen", "Esdoornstraat drieëntwintig".
+HOUSE_NUMBER = rf"(?:(?:nummer|nr\.?)\s?)?(?:{DIGIT_HOUSE_NUMBER}|{number_word_pattern()})"
+# A number word that is as often just a word: "in de Kerkstraat een winkel" is no house number.
+NOT_HOUSE_NUMBERS = frozenset({"een", "één", "one", "oh", "nul", "zero"})
 STREET_NUMBER = re.compile(
     rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+({HOUSE_NUMBER})(?![\d\p{{L}}])"
     r"(?:,?\s+([1-9]\d{3}(?:\s?[A-Z]{2})?))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
 )
 WORD_NUMBER = re.compile(
     rf"(?<![\p{{L}}])([A-Z][\p{{L}}'’\-]{{3,}})\s+({HOUSE_NUMBER})(?![\d\p{{L}}])(?:,?\s+([1-9]\d{{3}}\s?[A-Z]{{2}}))?"
+)
+# A street in lower case, as chats write it ("esdoornstraat 23"): only a street deduce's list knows, since many
+# words end like one ("onderweg 3 uur").
+LOWER_STREET_NUMBER = re.compile(
+    rf"(?<![\p{{L}}])([a-z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+({HOUSE_NUMBER})(?![\d\p{{L}}])"
+)
+# An address given as one, whatever the street is called: "Adres: Hoge Ham 114, Dongen".
+LABELLED_ADDRESS = re.compile(
+    rf"(?i:\badres)\s?:\s*((?:[A-Z][\p{{L}}'’\-]*\s){{1,3}})({DIGIT_HOUSE_NUMBER})(?![\d\p{{L}}])"
 )
 POSTCODE = re.compile(r"(?<![\w])[1-9]\d{3}\s?(?!SA|SD|SS)[A-Z]{2}(?![\w])")
 ADDRESS_PRIVATE = re.compile(
@@ -298,6 +311,11 @@ def _spelled_numbers(doc: Doc, emit: Emit, claim: Claim, public_numbers: set[str
             emit("personal_data", m.start(), m.end(), "bsn", "personal.identifier", owner=_owner(doc, m.start()))
 
 
+def _bare_number_word(address: str) -> bool:
+    """ "Kerkstraat een": a number word that is as often just a word, without "nummer" before it."""
+    return address.split()[-1].lower() in NOT_HOUSE_NUMBERS
+
+
 def _owner(doc: Doc, pos: int) -> str:
     """'self' when the identifier is introduced as the writer's own."""
     return "self" if OWN_CUE.search(doc.text, doc.sentence_span(pos)[0], pos) else "other"
@@ -311,7 +329,16 @@ def _addresses(doc: Doc, emit: Emit, claim: Claim) -> None:
     for m in WORD_NUMBER.finditer(text):
         if m.group(1) in lex.streets and not any(s <= m.start() < e for s, e, _, _ in candidates):
             candidates.append((m.start(), m.end(), m.group(1), bool(m.group(3))))
+    for m in LOWER_STREET_NUMBER.finditer(text):
+        if m.group(1).capitalize() in lex.streets and not any(s <= m.start() < e for s, e, _, _ in candidates):
+            candidates.append((m.start(), m.end(), m.group(1), False))
+    for m in LABELLED_ADDRESS.finditer(text):
+        start = m.start(1)
+        if not any(s <= start < e for s, e, _, _ in candidates):
+            candidates.append((start, m.end(), m.group(1).strip(), True))  # labelled: as good as a postcode
     for start, end, street, has_postcode in candidates:
+        if _bare_number_word(text[start:end]):
+            continue
         if street.lower() in public or doc.overlaps_identifier(start, end):
             continue
         if street in policy.locations or street.split()[0] in ("De", "Het") and len(street.split()) == 1:

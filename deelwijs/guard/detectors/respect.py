@@ -49,7 +49,12 @@ GOSSIP = re.compile(
     r"iedereen\s(?:op\sde\s\w+\s|hier\s)?(?:heeft\shet\serover|zegt\shet|weet\shet|praat\serover|zegt\shetzelfde)|"
     r"ik\szeg\sniks,?\smaar|ik\sga\sgeen\snamen\snoemen|ik\snoem\sgeen\snamen|naar\sverluidt|het\sschijnt\sdat|"
     r"waarschijnlijk\skent\s(?:ze|hij)\siemand|(?:heeft|had)\s(?:het\s)?met\s(?:de|haar|zijn)\s\w+\s['‘\"]\w+['’\"]|"
-    r"['‘](?:met\sziekteverlof|geregeld|ziek)['’]",
+    r"['‘](?:met\sziekteverlof|geregeld|ziek)['’]|"
+    # Who is seeing whom: "heeft Anke iets met de kok 🤭", "dat ze wat met elkaar hebben". The clause ends there:
+    # "heeft iets met de kok afgesproken" is no gossip.
+    r"(?:heeft|hebben|had|hadden)\s(?:[\p{L}-]+\s){0,5}?(?:iets|wat)\s(?:met|aan)\s(?:elkaar|(?:de|die|haar|zijn|onze)\s(?:nieuwe\s)?[\p{L}-]+)"
+    r"(?=\s*(?:[.!?,;:]|\p{Extended_Pictographic}|$))|"
+    r"(?:iets|wat)\smet\s(?:elkaar|(?:de|die|haar|zijn|onze)\s(?:nieuwe\s)?[\p{L}-]+)\s(?:heeft|hebben|had|hadden)\b",
     re.I,
 )
 

@@ -36,6 +36,9 @@ REGIONAL_EVIDENCE = 4
 OTHER_LANGUAGE_EVIDENCE = 2
 # Greek and Latin parts of medical words (lists/medical_parts.txt).
 MEDICAL_PARTS = tuple(sorted(set(word_list("medical_parts")), key=len, reverse=True))
+# Endings of medicine names, the WHO's INN stems (lists/drug_stems.txt): "tamsulosine", "spironolacton".
+DRUG_STEMS = tuple(sorted(set(word_list("drug_stems")), key=len, reverse=True))
+DRUG_HEAD = 3  # letters before the stem at least: "adol" alone is no medicine, "tramadol" is
 # Endings an adjective or noun takes without becoming another word: "opgeruimdste", "iets toegankelijks".
 WORD_ENDINGS = ("ste", "st", "ere", "ers", "er", "e", "s")
 # What joins the parts of a compound: "zorg|team", "afdeling|s|kat", "kinder|en|boek", "time-out|kamer".
@@ -221,7 +224,7 @@ def _accepted(word: str, dutch: SpellChecker, english: SpellChecker | None) -> b
     """Not a typo though no dictionary lists it: a compound, an inflection, a medical term, "cliëntnr"."""
     if english is not None and _known_part(word, dutch, english):
         return True
-    if _is_compound(word, dutch) or _medical(word):
+    if _is_compound(word, dutch) or _medical(word) or _medicine(word):
         return True
     for ending in WORD_ENDINGS:
         stem = word[: -len(ending)]
@@ -232,6 +235,12 @@ def _accepted(word: str, dutch: SpellChecker, english: SpellChecker | None) -> b
         if word.endswith(short) and len(word) - len(short) >= 4 and dutch.check(word[: -len(short)]):
             return True
     return False
+
+
+def _medicine(word: str) -> bool:
+    """A medicine's name by its INN stem: "trimethoprim", "oxybutynine", "bisfosfonaat"."""
+    plain = _strip_accents(word)
+    return any(plain.endswith(stem) and len(plain) - len(stem) >= DRUG_HEAD for stem in DRUG_STEMS)
 
 
 def _medical(word: str) -> bool:
