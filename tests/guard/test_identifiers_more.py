@@ -111,6 +111,7 @@ def test_belgian_free_mail_is_private():
         # The house number written out, perhaps after "nummer".
         ("Ik weet waar hij woont: Molenweg nummer negen, Culemborg.", "Molenweg nummer negen, Culemborg"),
         ("Ik woon aan de Dorpsstraat twaalf.", "Dorpsstraat twaalf"),
+        ("Ik woon aan de Kerkstraat nummer een.", "Kerkstraat nummer een"),  # "een" after "nummer" is one
         # A street in lower case, as chats write it, when it is a street deduce knows.
         ("we verzamelen bij mij thuis, esdoornstraat drieëntwintig, bel ff aan", "esdoornstraat drieëntwintig"),
         # An address given as one, whatever the street is called.
@@ -125,6 +126,7 @@ def test_addresses_written_out_in_lower_case_or_labelled(text, address):
     "text",
     [
         "Ik woon al jaren in de Kerkstraat een beetje buiten het dorp.",  # "een" is no house number
+        "Ik woon in de Dorpsstraat een in Ede, hoor.",  # not with a place after it either
         "Ik ben weer thuis, onderweg 3 uur in de file gestaan.",  # a word ending like a street
         "Adres: Theater De Lampegiet, Stationsweg 4 in Veenendaal.",  # a venue
     ],

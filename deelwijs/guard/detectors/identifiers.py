@@ -95,10 +95,13 @@ DIGIT_HOUSE_NUMBER = (
     r"\d{1,4}(?:[\s\-]?(?:bis|hs|bg|huis|boven|beneden|I{1,3}V?|IV|[a-zA-Z])(?![\p{L}])"
     r"|-\d{1,3}(?![\d])|\s(?:bus|box)\s\d{1,4})?"
 )
-# Or written out, perhaps after "nummer": "Molenweg nummer negen", "Esdoornstraat drieëntwintig".
-HOUSE_NUMBER = rf"(?:(?:nummer|nr\.?)\s?)?(?:{DIGIT_HOUSE_NUMBER}|{number_word_pattern()})"
-# A number word that is as often just a word: "in de Kerkstraat een winkel" is no house number.
-NOT_HOUSE_NUMBERS = frozenset({"een", "één", "one", "oh", "nul", "zero"})
+# Or written out: "Molenweg nummer negen", "Esdoornstraat drieëntwintig". A number word that is as often just a
+# word counts only after "nummer": "in de Kerkstraat een winkel" is no house number, "Kerkstraat nummer een" is.
+BARE_NUMBER_WORD = r"(?:een|één|one|oh|nul|zero)(?![\p{L}])"
+HOUSE_NUMBER = (
+    rf"(?:(?:nummer|nr\.?)\s?(?:{DIGIT_HOUSE_NUMBER}|{number_word_pattern()})"
+    rf"|{DIGIT_HOUSE_NUMBER}|(?!{BARE_NUMBER_WORD}){number_word_pattern()})"
+)
 STREET_NUMBER = re.compile(
     rf"(?<![\p{{L}}])((?:[A-Z][\p{{L}}'’\-]*\s)?[A-Z][\p{{L}}'’\-]*(?:{STREET_SUFFIX}))\s+({HOUSE_NUMBER})(?![\d\p{{L}}])"
     r"(?:,?\s+([1-9]\d{3}(?:\s?[A-Z]{2})?))?(?:,?\s+(?:in\s)?([A-Z][\p{L}'’\-]+))?"
@@ -311,11 +314,6 @@ def _spelled_numbers(doc: Doc, emit: Emit, claim: Claim, public_numbers: set[str
             emit("personal_data", m.start(), m.end(), "bsn", "personal.identifier", owner=_owner(doc, m.start()))
 
 
-def _bare_number_word(address: str) -> bool:
-    """ "Kerkstraat een": a number word that is as often just a word, without "nummer" before it."""
-    return address.split()[-1].lower() in NOT_HOUSE_NUMBERS
-
-
 def _owner(doc: Doc, pos: int) -> str:
     """'self' when the identifier is introduced as the writer's own."""
     return "self" if OWN_CUE.search(doc.text, doc.sentence_span(pos)[0], pos) else "other"
@@ -326,19 +324,20 @@ def _addresses(doc: Doc, emit: Emit, claim: Claim) -> None:
     public = " ".join(policy.public_contacts + policy.locations).lower()
     lex = lexicon()
     candidates = [(m.start(), m.end(), m.group(1), bool(m.group(3))) for m in STREET_NUMBER.finditer(text)]
-    for m in WORD_NUMBER.finditer(text):
-        if m.group(1) in lex.streets and not any(s <= m.start() < e for s, e, _, _ in candidates):
-            candidates.append((m.start(), m.end(), m.group(1), bool(m.group(3))))
-    for m in LOWER_STREET_NUMBER.finditer(text):
-        if m.group(1).capitalize() in lex.streets and not any(s <= m.start() < e for s, e, _, _ in candidates):
-            candidates.append((m.start(), m.end(), m.group(1), False))
-    for m in LABELLED_ADDRESS.finditer(text):
-        start = m.start(1)
+
+    def add(start: int, end: int, street: str, has_postcode: bool) -> None:
         if not any(s <= start < e for s, e, _, _ in candidates):
-            candidates.append((start, m.end(), m.group(1).strip(), True))  # labelled: as good as a postcode
+            candidates.append((start, end, street, has_postcode))
+
+    for m in WORD_NUMBER.finditer(text):
+        if m.group(1) in lex.streets:
+            add(m.start(), m.end(), m.group(1), bool(m.group(3)))
+    for m in LOWER_STREET_NUMBER.finditer(text):
+        if m.group(1).capitalize() in lex.streets:
+            add(m.start(), m.end(), m.group(1), False)
+    for m in LABELLED_ADDRESS.finditer(text):
+        add(m.start(1), m.end(), m.group(1).strip(), True)  # labelled: as good as a postcode
     for start, end, street, has_postcode in candidates:
-        if _bare_number_word(text[start:end]):
-            continue
         if street.lower() in public or doc.overlaps_identifier(start, end):
             continue
         if street in policy.locations or street.split()[0] in ("De", "Het") and len(street.split()) == 1:

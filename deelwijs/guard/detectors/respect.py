@@ -44,6 +44,8 @@ THREAT = re.compile(
     r"ik\sweet\swaar\s(?:je|jij|hij|ze)\swoon|moet(?:en)?\s(?:je|hij|ze|zij)\sdood|kop\seraf|verdienen\seen\spak\sslaag",
     re.I,
 )
+# Whom someone is said to be seeing: "elkaar", "de kok", "die nieuwe planner".
+PARTNER = r"(?:elkaar|(?:de|die|haar|zijn|onze)\s(?:nieuwe\s)?[\p{L}-]+)"
 GOSSIP = re.compile(
     r"dat\sheb\s(?:je|jij|jullie)\sniet\svan\smij|zeg\shet\sniet\sdoor|(?:tussen|onder)\sons\sgezegd|"
     r"iedereen\s(?:op\sde\s\w+\s|hier\s)?(?:heeft\shet\serover|zegt\shet|weet\shet|praat\serover|zegt\shetzelfde)|"
@@ -52,9 +54,9 @@ GOSSIP = re.compile(
     r"['‘](?:met\sziekteverlof|geregeld|ziek)['’]|"
     # Who is seeing whom: "heeft Anke iets met de kok 🤭", "dat ze wat met elkaar hebben". The clause ends there:
     # "heeft iets met de kok afgesproken" is no gossip.
-    r"(?:heeft|hebben|had|hadden)\s(?:[\p{L}-]+\s){0,5}?(?:iets|wat)\s(?:met|aan)\s(?:elkaar|(?:de|die|haar|zijn|onze)\s(?:nieuwe\s)?[\p{L}-]+)"
+    rf"(?:heeft|hebben|had|hadden)\s(?:[\p{{L}}-]+\s){{0,5}}?(?:iets|wat)\s(?:met|aan)\s{PARTNER}"
     r"(?=\s*(?:[.!?,;:]|\p{Extended_Pictographic}|$))|"
-    r"(?:iets|wat)\smet\s(?:elkaar|(?:de|die|haar|zijn|onze)\s(?:nieuwe\s)?[\p{L}-]+)\s(?:heeft|hebben|had|hadden)\b",
+    rf"(?:iets|wat)\smet\s{PARTNER}\s(?:heeft|hebben|had|hadden)\b",
     re.I,
 )
 

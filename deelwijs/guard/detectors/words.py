@@ -34,6 +34,7 @@ REGIONAL_EVIDENCE = 4
 # one or one a letter from a Dutch word ("wer kommt"). One such word alone is a typo only when a letter from a
 # much more frequent Dutch word ("dankbar").
 OTHER_LANGUAGE_EVIDENCE = 2
+OTHER_LANGUAGE_LETTERS = 4
 # Greek and Latin parts of medical words (lists/medical_parts.txt).
 MEDICAL_PARTS = tuple(sorted(set(word_list("medical_parts")), key=len, reverse=True))
 # Endings of medicine names, the WHO's INN stems (lists/drug_stems.txt): "tamsulosine", "spironolacton".
@@ -117,7 +118,7 @@ def _typos(
             if _known(part, dutch, english, lex) or _known(part.lower(), dutch, english, lex):
                 continue
             foreign = _other_language(part)
-            typo, suggestion = _judge(part.lower(), dutch, foreign and len(part) >= 4)
+            typo, suggestion = _judge(part.lower(), dutch, foreign and len(part) >= OTHER_LANGUAGE_LETTERS)
             if typo:
                 if suggestion and part[0].isupper():
                     suggestion = suggestion.capitalize()
@@ -139,11 +140,11 @@ def _mostly_english(doc: Doc, dutch: SpellChecker, english: SpellChecker) -> boo
 
 
 def _other_language_words_in(doc: Doc, dutch: SpellChecker, english: SpellChecker | None) -> int:
-    """How many words of four letters or more are common in another language and neither Dutch nor English."""
+    """How many words (OTHER_LANGUAGE_LETTERS or more) are common in another language and neither Dutch nor English."""
     return sum(
         1
         for _, _, word in doc.words
-        if len(word) >= 4 and _other_language(word) and not _dutch_or_english(word, dutch, english)
+        if len(word) >= OTHER_LANGUAGE_LETTERS and _other_language(word) and not _dutch_or_english(word, dutch, english)
     )
 
 
