@@ -82,12 +82,17 @@ OTHER_LANGUAGE_ZIPF = 3.5
 @cache
 def other_language_words() -> frozenset[str]:
     """Words of three letters or more common in a language we see mixed into Dutch posts."""
+    return frozenset(word for language in OTHER_LANGUAGES for word in common_words_of(language))
+
+
+@cache
+def common_words_of(language: str) -> frozenset[str]:
+    """Words of three letters or more common (OTHER_LANGUAGE_ZIPF) in one language."""
     import wordfreq
 
     least = 10 ** (OTHER_LANGUAGE_ZIPF - 9)
     return frozenset(
         word
-        for language in OTHER_LANGUAGES
         for word, frequency in wordfreq.get_frequency_dict(language, wordlist="small").items()
         if frequency >= least and len(word) >= 3
     )

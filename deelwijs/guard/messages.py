@@ -257,6 +257,16 @@ MESSAGES: dict[str, dict[str, str]] = {
         "nl": "“{span}” is kwetsend. Zeg wat je dwarszit zonder scheldwoorden; respectvolle kritiek mag.",
         "en": "“{span}” is hurtful. Say what bothers you without name-calling; respectful criticism is fine.",
     },
+    "threat": {
+        "nl": (
+            "“{span}” klinkt als een dreiging, ook als je het als grap bedoelt. Dreig nooit; loopt een conflict op, "
+            "vraag dan je leidinggevende om hulp."
+        ),
+        "en": (
+            "“{span}” reads as a threat, even if you mean it as a joke. Never threaten anyone; "
+            "if a conflict escalates, ask your manager for help."
+        ),
+    },
     "mockery": {
         "nl": (
             "Hiermee maak je iemand belachelijk (“{span}”). Schrijf over mensen zoals je zou willen dat over jou "

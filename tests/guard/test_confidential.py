@@ -102,3 +102,18 @@ def test_a_discount_code_is_no_password():
     for text in ("Kortingscode voor de werkschoenen: LINDE10, tot vrijdag.", "De actiecode is ZOMER2026!"):
         assert not flags(text, "confidential", "whatsapp", learned=False)
     assert flags("Inlogcode voor de pc is Zomer2026!", "confidential", "whatsapp")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vrienden vragen of ik hun buurvrouw bij ons zie. Mijn antwoord is altijd: dat mag ik niet zeggen.",
+        "'Ligt mijn buurman bij jullie?' Dat mag ik niet zeggen, beroepsgeheim geldt ook aan de balie.",
+    ],
+)
+def test_refusing_to_say_who_is_in_care_is_not_a_tease(text):
+    assert not flags(text, "confidential", learned=False), spans(text, "confidential", learned=False)
+
+
+def test_a_tease_about_plans_is_still_confidential():
+    assert flags("We gaan fuseren met De Linde, meer mag ik niet zeggen.", "confidential", learned=False)

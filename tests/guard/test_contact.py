@@ -59,3 +59,8 @@ def test_inviting_families_to_app_a_private_number():
 def test_explaining_that_it_cannot_is_a_refusal():
     text = "Een cliënt vroeg mij om zijn vriendin te worden op Facebook. Ik heb uitgelegd dat dat niet kan."
     assert not flags(text, "client_contact")
+
+
+def test_refusing_to_send_photos_to_the_group_is_no_invitation():
+    text = "Nee sorry, ik stuur geen foto's van bewoners in deze groep. Dat mag niet door privacy."
+    assert not flags(text, "client_contact", platform="whatsapp")

@@ -154,3 +154,33 @@ def test_a_person_named_with_a_public_role_or_job_is_no_client(text):
 def test_a_known_person_who_is_now_a_resident_still_is():
     text = "Schaatser Jan van Dijk uit Meerveld, ooit Nederlands kampioen, is onze nieuwste bewoner."
     assert spans(text, "client_privacy", "facebook", learned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vandaag nemen we afscheid van onze collega Ineke, die eenendertig jaar in de zorg werkte.",
+        "Gefeliciteerd collega Femke Hartog, 25 jaar ergotherapeut bij Vechtstroom!",
+        "Grateful for my colleague imam Yusuf Karaman, who has served patients here for twenty years.",
+        "Dutch lesson of the day. My colleagues on the ward were very patient.",
+        "Casus voor de intervisie (gefingeerd, namen verzonnen): 'meneer De Boer', 78, wil geen hulp.",
+        "Oefencasus (verzonnen, lijkt op niemand): mevrouw A., 88, valt twee keer per week.",
+        "Onze bus heet 'Bertha', naar de kat van de afdeling. Bertha de kat sliep de hele doop door.",
+        "Reminder: team meeting moved to Thursday 10:00, room 3.12.",
+        "De scholing over valpreventie is in kamer 2.04.",
+    ],
+)
+def test_colleagues_made_up_names_pets_and_meeting_rooms_are_no_clients(text):
+    assert not flags(text, "client_privacy", learned=False), spans(text, "client_privacy", learned=False)
+
+
+@pytest.mark.parametrize(
+    "text, span",
+    [
+        ("Bewoner Kees Hartog (81) is gisteren gevallen.", "Kees Hartog"),
+        ("Het overleg over mevrouw op kamer 12 is verplaatst.", "kamer 12"),
+        ("Bewoner Bertha de Kat is gisteren gevallen.", "Bertha"),
+    ],
+)
+def test_clients_beside_those_words_are_still_found(text, span):
+    assert span in spans(text, "client_privacy", learned=False)

@@ -89,3 +89,28 @@ def test_gossip_about_who_is_seeing_whom_and_more_words_for_contempt(text):
 
 def test_something_arranged_with_the_cook_is_no_gossip():
     assert not flags("Ze heeft iets met de kok afgesproken voor het kerstdiner.", "disrespect", learned=False)
+
+
+@pytest.mark.parametrize(
+    "text, threat",
+    [
+        ("Ik weet waar je woont, pas maar op.", "Ik weet waar je woont"),
+        (
+            "Als hij nog één keer schreeuwt, krijgt hij de stofzuiger over zijn kop.",
+            "krijgt hij de stofzuiger over zijn kop",
+        ),
+        ("Ik pak je nog wel, Kees.", "Ik pak je nog wel"),
+        ("Next time you do that, I know where you live.", "I know where you live"),
+    ],
+)
+def test_threats_are_disrespect_with_a_message_of_their_own(text, threat):
+    from deelwijs.guard import check
+
+    [finding] = [f for f in check(text).findings if f.category == "disrespect"]
+    assert text[finding.start : finding.end] == threat
+    assert "dreiging" in finding.message
+
+
+@pytest.mark.parametrize("text", ["Maak je afspraak via de website.", "Ik vind je een topcollega!"])
+def test_ordinary_sentences_with_the_same_words_are_no_threat(text):
+    assert not flags(text, "disrespect")

@@ -100,3 +100,46 @@ def test_a_dutch_word_mistyped_into_another_languages_word_is_still_a_typo(text,
 )
 def test_medicines_greetings_and_slang_are_no_typos(text):
     assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+@pytest.mark.parametrize(
+    "text, typo",
+    [
+        ("De nieuwe douchestoel is eindelijk binnnen.", "binnnen"),
+        ("Vanmorgen was de koffieochtend weer heel gezelllig.", "gezelllig"),
+        ("Ik ben zo dankbaaar voor dit werk.", "dankbaaar"),
+        ("Wel even van tevoren belllen graag.", "belllen"),
+    ],
+)
+def test_a_letter_struck_three_times_in_a_longer_word_is_a_typo(text, typo):
+    assert spans(text, "spelling") == [typo]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jaaa, het is gelukt! Graaag gedaan hoor, heeel leuk.",
+        "Yesss, we hebben gewonnen. Ssst, niet verder vertellen.",
+        "Wat een dag, zooooo moe maar blij.",
+    ],
+)
+def test_words_drawn_out_on_purpose_are_no_typos(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "De sjleutels van de kast, de taart sjteit in de teamkamer.",  # Limburgish "sj"
+        "Over drie mnd evalueren we, de ambu is onderweg naar de neuro.",
+        "Dark humour is geen copingmechanisme.",  # English part, Dutch part
+        "De afdeling neurorevalidatie zoekt een fysiotherapeut.",  # medical first part
+        "selfie met mijn maatje daan van de dagbesteding",  # a name in lower case
+    ],
+)
+def test_regional_spellings_care_shortenings_and_mixed_compounds_are_no_typos(text):
+    assert not flags(text, "spelling"), spans(text, "spelling")
+
+
+def test_an_english_stem_before_a_short_dutch_ending_is_still_a_typo():
+    assert spans("Ze willen het niet permiteren.", "spelling") == ["permiteren"]

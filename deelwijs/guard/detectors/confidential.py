@@ -88,6 +88,10 @@ NOT_PUBLIC = re.compile(
     r"|onder\sde\spet|tussen\sons|not\s(?:yet\s)?public|nog\sniet\swereldkundig|dat\sweet\snog\sniemand",
     re.I,
 )
+# "Mijn antwoord is altijd: dat mag ik niet zeggen. Beroepsgeheim!": the answer that keeps a secret, not a tease.
+DISCRETION = re.compile(r"(?:antwoord|zeg\sik|reageer\sik)\b[^.!?\n]{0,30}$|['‘\"“]\s?(?:\w+\s){0,2}$", re.I)
+KEEPING_SECRETS = re.compile(r"beroepsgeheim|privacy|zwijgplicht|geheimhouding", re.I)
+MAY_NOT_SAY = re.compile(r"mag\s(?:ik\s)?(?:eigenlijk\s|nog\s)*(?:niet|niks|niets)\s", re.I)
 INTERNAL_MEETING = re.compile(
     r"(?:besloten|vertrouwelijke?|geheime|interne?)\s(?:overleg|vergadering|bijeenkomst|meeting|stuk|stukken|notitie|"
     r"memo|document|mail|"
@@ -179,6 +183,8 @@ def detect(doc: Doc, emit: Emit) -> None:
     for m in KEPT_AT.finditer(text):
         emit("confidential", m.start(), m.end(), "security_code", "confidential.internal", severity=BLOCK)
     for m in NOT_PUBLIC.finditer(text):
+        if MAY_NOT_SAY.match(m.group()) and _keeps_a_secret(doc, m.start()):
+            continue
         emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
     for m in INTERNAL_MEETING.finditer(text):
         emit("confidential", m.start(), m.end(), "internal_meeting", "confidential.internal")
@@ -199,6 +205,14 @@ def detect(doc: Doc, emit: Emit) -> None:
         window = doc.sentence_lower(m.start(), after=1)
         if REORGANISATION.search(window):
             emit("confidential", m.start(), m.end(), "not_public", "confidential.internal")
+
+
+def _keeps_a_secret(doc: Doc, start: int) -> bool:
+    """ "Dat mag ik niet zeggen" given as the answer to a question about someone, for professional secrecy."""
+    s, _ = doc.sentence_span(start)
+    return bool(DISCRETION.search(doc.text, s, start)) or bool(
+        KEEPING_SECRETS.search(doc.sentence_lower(start, before=1, after=1))
+    )
 
 
 def _is_time(text: str, m: re.Match[str]) -> bool:

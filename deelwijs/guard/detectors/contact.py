@@ -25,7 +25,8 @@ PARTY = re.compile(
 REFUSAL = re.compile(
     r"geweigerd|niet\s(?:\w+\s)?geaccepteerd|niet\saangenomen|afgewezen|weiger|geen\spriv[eé]\s?contact|"
     r"houd\sik\spriv[eé]|hou\sik\spriv[eé]|niet\sop\sin(?:gegaan)?|uitgelegd\swaarom|heb\s\w+\suitgelegd|declined|"
-    r"nee\sgezegd|(?:dat|wat)\s(?:dat\s)?niet\skan\b|heb\s(?:\w+\s)?uitgelegd|via\sde\s(?:afdeling|organisatie)",
+    r"nee\sgezegd|(?:dat|wat)\s(?:dat\s)?niet\skan\b|heb\s(?:\w+\s)?uitgelegd|via\sde\s(?:afdeling|organisatie)|"
+    r"\bnee\s(?:sorry|dus)\b|\bik\s(?:stuur|deel|zet|post)\s(?:hier\s)?geen\b",
     re.I,
 )
 

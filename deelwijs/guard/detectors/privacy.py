@@ -56,6 +56,7 @@ NOT_NAMES = {
     "Dag",
     "Will",
     "May",
+    "My",  # English "my", a first name too
 }
 CLIENT_NOUN = (
     r"bewoners?|bewoonsters?|cli[eë]nte?n?|clients?|pati[eë]nte?n?|patients?|residents?|deelnemers?|pupillen|pupil|"
@@ -94,6 +95,11 @@ ROOM = re.compile(
     r"|(?<![\p{L}])(?:bij|van|op|naar)\s(?:nr\.?|no\.?)\s?\d{1,4}[a-z]?(?![\d\p{L}])",
     re.I,
 )
+MEETING = re.compile(
+    r"(?<![\p{L}])(?:\w*(?:vergadering|overleg|meeting|bijeenkomst|scholing|training|workshop|intervisie|presentatie|"
+    r"lokaal|spreekkamer|vergaderzaal))(?![\p{L}])",
+    re.I,
+)
 # Room, bed and house numbers written out: "kamer zeventien", "bed drie", "op nummer twaalf".
 # A bare "een" is the article ("in bed een boek lezen"); only "één" is the number.
 _UNIT = r"(?:één|twee|drie|vier|vijf|zes|zeven|acht|negen)"
@@ -108,11 +114,14 @@ ROOM_SPELLED = re.compile(
     re.I,
 )
 # Pets visit wards and have names: "poes Saartje", "onze therapiehond Bobby".
-PET_BEFORE = re.compile(
-    r"(?<![\w])(?:\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
-    r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis))\s*,?\s*$",
-    re.I,
+ANIMAL = (
+    r"\w*(?:kat|poes|poesje|kater|hond|hondje|pup|puppy|konijn|konijntje|cavia|parkiet|papegaai|kip|"
+    r"haan|geit|geitje|pony|paard|ezel|alpaca|schaap|vis)"
 )
+PET_BEFORE = re.compile(rf"(?<![\w])(?:{ANIMAL})\s*,?\s*$", re.I)
+# "Bertha de kat", "Saartje, onze afdelingspoes": the name of an animal wherever else it appears.
+# Lower case only: "Bertha de Kat" is a surname.
+PET_AFTER = re.compile(rf"['’]?,?\s(?:de|het|onze|ons|our|the)\s(?:{ANIMAL})(?![\p{{L}}])")
 PERSON_WORD = re.compile(
     rf"(?<![\p{{L}}])(?:meneer|mevrouw|mevr|mw|dhr|buurman|buurvrouw|buurjongen|buurmeisje|hij|zij|ze|haar|hem|"
     rf"zijn|(?<!\w)\w*(?:{CLIENT_NOUN}))(?![\p{{L}}])",
@@ -209,6 +218,8 @@ def detect(doc: Doc, emit: Emit) -> None:
         if last[0].islower() and (last.title() not in lex.surnames or dutch.check(last)):
             continue
         s, _ = doc.sentence_span(m.start())
+        if PSEUDONYM.search(doc.sentence_lower(m.start(), before=1, after=1)):
+            continue
         if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(
             text[m.end() : m.end() + 60]
         ):
@@ -216,8 +227,9 @@ def detect(doc: Doc, emit: Emit) -> None:
                 continue
         flag(m.start(), m.end(), "client_name")
 
+    pets = {word for start, end, word in doc.words if PET_AFTER.match(text, end)}
     roles: dict[str, bool] = {}  # a name keeps the role of its first mention
-    colleague_surname = -1
+    colleague_surname = surname_of = -1
     for i, (start, end, word) in enumerate(doc.words):
         if not word[0].isupper() or word not in lex.first_names or word.lower() in places:
             continue
@@ -228,16 +240,18 @@ def detect(doc: Doc, emit: Emit) -> None:
         before = text[max(0, start - 40) : start]
         if re.search(r"(?:\b[Dd]e|\b[Hh]et|@|#)\s?$", before):
             continue
-        if PET_BEFORE.search(before):
+        if PET_BEFORE.search(before) or word in pets:
             continue
         low = word.lower()
         following = doc.words[i + 1] if i + 1 < len(doc.words) else None
         if following and f"{low} {following[2].lower()}" in staff:
             colleague_surname = i + 1
             continue
-        if i == colleague_surname:
+        if i in (colleague_surname, surname_of):
             continue
         full_name = following is not None and following[2] in lex.surnames and text[end : following[0]] == " "
+        if full_name:
+            surname_of = i + 1  # "Femke Hartog": Hartog is her surname, not a second first name
         common = low in lex.common_words or (doc.is_sentence_start(start) and dutch.check(low))
         if common and not full_name and not RELATIVE_OF.search(before) and not CLIENT_BEFORE_NAME.search(before):
             continue
@@ -250,6 +264,9 @@ def detect(doc: Doc, emit: Emit) -> None:
     for m in ROOM.finditer(text):
         if doc.overlaps_identifier(m.start(), m.end()):
             continue
+        sentence = doc.sentence_lower(m.start())
+        if MEETING.search(sentence) and not PERSON_WORD.search(sentence):
+            continue  # "team meeting moved to Thursday, room 3.12": where colleagues meet
         low = m.group().lower()
         if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
             continue
@@ -296,9 +313,15 @@ def detect(doc: Doc, emit: Emit) -> None:
 
 
 PSEUDONYM = re.compile(
-    r"niet\s(?:haar|zijn|hun)\s(?:echte|werkelijke)\snaam|gefingeerde\snaam|naam\sis\s(?:veranderd|gefingeerd)|"
-    r"noem\s(?:ik\s)?(?:haar|hem)\shier|(?:andere|verzonnen)\snaam",
+    r"niet\s(?:haar|zijn|hun)\s(?:echte|werkelijke)\snaam|gefingeerde?\s(?:naam|namen)|(?:naam|namen)\s(?:is|zijn)\s(?:veranderd|gefingeerd|"
+    r"verzonnen)|noem\s(?:ik\s)?(?:haar|hem)\shier|(?:andere|verzonnen|fictieve)\s(?:naam|namen)|(?:naam|namen)\s(?:verzonnen|gefingeerd)|"
+    r"\((?:gefingeerd|verzonnen|fictief)\b|\blijkt\sop\sniemand|not\s(?:her|his|their)\sreal\sname|"
+    r"names?\s(?:have\sbeen\s|has\sbeen\s)?changed|made[-\s]up\snames?|fictional\s(?:case|names?)",
     re.I,
+)
+# "collega Ineke", "my colleague imam Yusuf Karaman": a colleague, whatever the sentence says about care.
+COLLEAGUE_BEFORE = re.compile(
+    r"(?<![\p{L}])(?:oud-)?(?:collega|colleague|co-worker|teamgeno(?:ot|te))\s(?:[\p{Ll}-]+\s)?$", re.I
 )
 INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
 
@@ -307,6 +330,8 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     text = doc.text
     after = text[end : end + 80]
     if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
+        return False
+    if COLLEAGUE_BEFORE.search(before):
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False

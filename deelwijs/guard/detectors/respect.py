@@ -41,7 +41,14 @@ MOCKERY = re.compile(
 )
 THREAT = re.compile(
     r"(?:ik\s)?(?:sla|maak|schop|steek)\s(?:je|hem|haar|jullie)\s(?:dood|kapot|in\selkaar|verrot)|"
-    r"ik\sweet\swaar\s(?:je|jij|hij|ze)\swoon|moet(?:en)?\s(?:je|hij|ze|zij)\sdood|kop\seraf|verdienen\seen\spak\sslaag",
+    r"(?:ik|we|wij)\s(?:weet|weten)\swaar\s(?:je|jij|hij|ze|zij|u|jullie)\swo(?:on|nen)\w*|"
+    r"moet(?:en)?\s(?:je|hij|ze|zij)\sdood|kop\seraf|verdienen\seen\spak\sslaag|"
+    # "ik pak je nog wel", "ik maak je af", "dan krijgt ie de stofzuiger over zijn kop"
+    r"(?:ik|we|wij)\s(?:krijg|krijgen|pak|pakken)\s(?:je|jou|jullie|hem|haar)\snog\s(?:wel|eens)\b|"
+    r"\bmaak\s(?:je|jou|hem|haar|jullie)\saf\b|"
+    r"krijg(?:t|en)?\s(?:ie|hij|je|jij|ze|zij|u)\s(?:de|een|mijn|m'n|deze)\s[\p{L}-]+\s(?:over|tegen|op)\s"
+    r"(?:zijn|z'n|je|jouw|haar|d'r|hun)\s(?:kop|kanis|hoofd|harses|bek|smoel)|"
+    r"\bi\sknow\swhere\syou\slive|\bi(?:'ll|\swill)\s(?:kill|hurt|find|get)\syou\b|\bwatch\syour\sback\b",
     re.I,
 )
 # Whom someone is said to be seeing: "elkaar", "de kok", "die nieuwe planner".
@@ -92,7 +99,7 @@ def detect(doc: Doc, emit: Emit) -> None:
     text = doc.text
     for pattern, key in (
         (INSULT, "insult"),
-        (THREAT, "insult"),
+        (THREAT, "threat"),
         (MOCKERY, "mockery"),
         (CONTEMPT, "insult"),
         (GOSSIP, "gossip"),

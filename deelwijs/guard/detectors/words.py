@@ -5,7 +5,16 @@ from collections.abc import Iterator
 
 import regex as re
 
-from ..lexicon import Lexicon, SpellChecker, dictionaries, frequencies, lexicon, other_language_words, zipf
+from ..lexicon import (
+    Lexicon,
+    SpellChecker,
+    common_words_of,
+    dictionaries,
+    frequencies,
+    lexicon,
+    other_language_words,
+    zipf,
+)
 from ..lists import word_list
 from ..text import Doc, Emit
 
@@ -45,6 +54,9 @@ WORD_ENDINGS = ("ste", "st", "ere", "ers", "er", "e", "s")
 # What joins the parts of a compound: "zorg|team", "afdeling|s|kat", "kinder|en|boek", "time-out|kamer".
 LINKS_BETWEEN = ("", "s", "-", "e", "en", "er")
 MAX_PARTS = 4
+# An English word as part of a compound: five letters or more, so a typo's short rest ("vergadring" is
+# "verga" + "dring") is not read as English.
+ENGLISH_PART = 5
 LETTERS = "abcdefghijklmnopqrstuvwxyzéëèïü"
 # Words a tone-of-voice stem can be followed by in a compound or inflection
 # without becoming a different word.
@@ -54,6 +66,11 @@ LINKS = ("", "s", "e", "en")
 
 
 TRIPLED = re.compile(r"(.)\1\1")  # "jaaa", "hmmm": drawn out on purpose, not a typo
+# ... unless it is a key struck once too often in a longer word: "binnnen", "gezelllig", "dankbaaar".
+# Limburgish writes "sj" before a consonant ("sjtein", "sjleutels", "sjoen" aside): no Dutch word starts so.
+LIMBURGISH = re.compile(r"(?i)sj[bcdfghklmnpqrstvwxz]")
+FOURFOLD = re.compile(r"(.)\1\1\1")
+SLIP_LETTERS = {"vowel": 6, "consonant": 5}  # the shortest word, once mended, read as a slip
 
 
 def detect_word_choice(doc: Doc, emit: Emit) -> None:
@@ -106,6 +123,9 @@ def _typos(
     """The words that look misspelt: (start, end, suggestion, whether the word is common in another language)."""
     for start, end, word in doc.words:
         if not _worth_checking(doc, start, word, lex):
+            mended = _slip(doc, start, word, dutch, lex)
+            if mended:
+                yield start, end, mended, False
             continue
         if "-" in word and _accepted(word.lower(), dutch, english):
             continue  # "time-outkamer": the whole is a compound though a part is not a word
@@ -124,6 +144,25 @@ def _typos(
                     suggestion = suggestion.capitalize()
                 yield start, end, suggestion, foreign
                 break
+
+
+def _slip(doc: Doc, start: int, word: str, dutch: SpellChecker, lex: Lexicon) -> str | None:
+    """The word with a letter typed three times mended, when that is a Dutch word: "binnnen" -> "binnen".
+
+    Drawn out on purpose is left alone: four or more ("jaaaa"), a short word ("zooo", "heeel",
+    "graaag"), a last letter ("yesss", "ssst").
+    """
+    tripled = TRIPLED.findall(word.lower())
+    if len(tripled) != 1 or FOURFOLD.search(word.lower()):
+        return None
+    m = TRIPLED.search(word.lower())
+    assert m is not None
+    mended = word[: m.start()] + word[m.start() + 1 :]
+    kind = "vowel" if m.group(1) in "aeiouy" else "consonant"
+    if len(mended) < SLIP_LETTERS[kind] or m.end() == len(word) or not _worth_checking(doc, start, mended, lex):
+        return None
+    low = mended.lower()
+    return mended if dutch.check(low) or _is_compound(low, dutch, strict=True) else None
 
 
 def _mostly_english(doc: Doc, dutch: SpellChecker, english: SpellChecker) -> bool:
@@ -254,6 +293,11 @@ def _medical(word: str) -> bool:
                 return True  # the part alone, as a word: "scopie"
             if any(len(part) >= 4 and part in head for part in MEDICAL_PARTS):
                 return True
+    # A medical first part before a Dutch word: "neurorevalidatie", "cardiorevalidatie", "hemiparese".
+    for head in MEDICAL_PARTS:
+        rest = plain[len(head) :]
+        if len(head) >= 4 and plain.startswith(head) and len(rest) >= 5 and dictionaries()[0].check(rest):
+            return True
     return False
 
 
@@ -271,10 +315,14 @@ def _worth_checking(doc: Doc, start: int, word: str, lex: Lexicon) -> bool:
         return False
     if word[0].isupper() and not doc.is_sentence_start(start):
         return False
+    if word.islower() and word.capitalize() in lex.first_names:
+        return False  # a name written in lower case, as many write in chats: "selfie met daan"
     return not TRIPLED.search(low)
 
 
 def _known(word: str, dutch: SpellChecker, english: SpellChecker | None, lex: Lexicon) -> bool:
+    if LIMBURGISH.match(word):
+        return True
     if dutch.check(word) or (english and english.check(word)) or word.lower() in lex.medical_terms:
         return True
     low = word.lower()
@@ -311,20 +359,30 @@ def _is_compound(word: str, dutch: SpellChecker, strict: bool = False) -> bool:
 
 def _compound_rest(word: str, dutch: SpellChecker, parts: int, strict: bool) -> bool:
     """Can word be read as one known part, or a known part, a link and a compound of the rest?"""
-    if parts >= 1 and _part(word, dutch, last=True, strict=strict or parts >= 2):
+    if parts >= 1 and (_part(word, dutch, last=True, strict=strict or parts >= 2) or _english_part(word)):
         return True
     if parts + 1 >= MAX_PARTS:
         return False
     for i in range(len(word) - 2, 2, -1):  # longest first part first: fewer parts, fewer checks
         left = word[:i]
+        english = False
         if not _part(left, dutch, last=False, strict=strict or parts >= 1):
-            continue
+            if not _english_part(left):
+                continue
+            english = True
         rest = word[i:]
         for link in LINKS_BETWEEN:
             after = rest[len(link) :]
+            if english and (link or len(after) < ENGLISH_PART):
+                continue  # "permit" + "eren" is no compound but a misspelt "permitteren"
             if rest.startswith(link) and len(after) >= 2 and _compound_rest(after, dutch, parts + 1, strict):
                 return True
     return False
+
+
+def _english_part(part: str) -> bool:
+    """Care Dutch compounds English freely: "copingmechanisme", "bloedgasanalyser"."""
+    return len(part) >= ENGLISH_PART and part in common_words_of("en")
 
 
 def _part(part: str, dutch: SpellChecker, last: bool, strict: bool = False) -> bool:
