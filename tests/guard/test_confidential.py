@@ -117,3 +117,7 @@ def test_refusing_to_say_who_is_in_care_is_not_a_tease(text):
 
 def test_a_tease_about_plans_is_still_confidential():
     assert flags("We gaan fuseren met De Linde, meer mag ik niet zeggen.", "confidential", learned=False)
+
+
+def test_news_read_in_the_paper_is_public():
+    assert not flags("Lees net in de regionale krant dat ons ziekenhuis een nieuwe vleugel krijgt.", "confidential")

@@ -64,3 +64,8 @@ def test_explaining_that_it_cannot_is_a_refusal():
 def test_refusing_to_send_photos_to_the_group_is_no_invitation():
     text = "Nee sorry, ik stuur geen foto's van bewoners in deze groep. Dat mag niet door privacy."
     assert not flags(text, "client_contact", platform="whatsapp")
+
+
+def test_saying_no_to_a_request_in_a_dm_is_no_invitation():
+    text = "Iemand vroeg in mijn DM of ik filmpjes van de bewoners wil posten. Nee schat, dat doe ik niet."
+    assert not flags(text, "client_contact")

@@ -184,3 +184,21 @@ def test_colleagues_made_up_names_pets_and_meeting_rooms_are_no_clients(text):
 )
 def test_clients_beside_those_words_are_still_found(text, span):
     assert span in spans(text, "client_privacy", learned=False)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Geachte mevrouw Jansen,\n\nDank voor de gezellige middag.\n\nMet vriendelijke groet,\nmevrouw Lammers",
+        "Geachte directie, graag zet ik de vrijwilliger in het zonnetje. Hoogachtend, mevrouw G. Lammers",
+        "Mijn kleindochter Fleur (15) leerde me vandaag hoe ik een foto bijsnijd.",
+        "In onze onboarding werken we met een fictieve bewoner, meneer Bakker, 82 jaar.",
+    ],
+)
+def test_a_letters_greeting_and_signature_own_family_and_fictional_residents_are_no_clients(text):
+    assert not flags(text, "client_privacy", learned=False), spans(text, "client_privacy", learned=False)
+
+
+def test_a_client_greeted_in_a_post_is_still_found():
+    text = "Beste mevrouw Jansen, gefeliciteerd met uw 100ste verjaardag op de afdeling!"
+    assert spans(text, "client_privacy", learned=False) == ["mevrouw Jansen"]

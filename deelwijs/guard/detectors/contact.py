@@ -26,7 +26,7 @@ REFUSAL = re.compile(
     r"geweigerd|niet\s(?:\w+\s)?geaccepteerd|niet\saangenomen|afgewezen|weiger|geen\spriv[eé]\s?contact|"
     r"houd\sik\spriv[eé]|hou\sik\spriv[eé]|niet\sop\sin(?:gegaan)?|uitgelegd\swaarom|heb\s\w+\suitgelegd|declined|"
     r"nee\sgezegd|(?:dat|wat)\s(?:dat\s)?niet\skan\b|heb\s(?:\w+\s)?uitgelegd|via\sde\s(?:afdeling|organisatie)|"
-    r"\bnee\s(?:sorry|dus)\b|\bik\s(?:stuur|deel|zet|post)\s(?:hier\s)?geen\b",
+    r"\bnee\s(?:sorry|dus)\b|\bik\s(?:stuur|deel|zet|post)\s(?:hier\s)?geen\b|\bdat\sdoe\sik\s(?:dus\s)?niet\b",
     re.I,
 )
 

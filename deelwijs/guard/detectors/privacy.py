@@ -218,7 +218,7 @@ def detect(doc: Doc, emit: Emit) -> None:
         if last[0].islower() and (last.title() not in lex.surnames or dutch.check(last)):
             continue
         s, _ = doc.sentence_span(m.start())
-        if PSEUDONYM.search(doc.sentence_lower(m.start(), before=1, after=1)):
+        if PSEUDONYM.search(doc.sentence_lower(m.start(), before=1, after=1)) or _in_letter_frame(text, m.start()):
             continue
         if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(
             text[m.end() : m.end() + 60]
@@ -316,6 +316,7 @@ PSEUDONYM = re.compile(
     r"niet\s(?:haar|zijn|hun)\s(?:echte|werkelijke)\snaam|gefingeerde?\s(?:naam|namen)|(?:naam|namen)\s(?:is|zijn)\s(?:veranderd|gefingeerd|"
     r"verzonnen)|noem\s(?:ik\s)?(?:haar|hem)\shier|(?:andere|verzonnen|fictieve)\s(?:naam|namen)|(?:naam|namen)\s(?:verzonnen|gefingeerd)|"
     r"\((?:gefingeerd|verzonnen|fictief)\b|\blijkt\sop\sniemand|not\s(?:her|his|their)\sreal\sname|"
+    r"fictie(?:f|ve)\s(?:bewoner|bewoonster|cli[eë]nte?|pati[eë]nte?|casus|persoon|deelnemer)|"
     r"names?\s(?:have\sbeen\s|has\sbeen\s)?changed|made[-\s]up\snames?|fictional\s(?:case|names?)",
     re.I,
 )
@@ -326,12 +327,27 @@ COLLEAGUE_BEFORE = re.compile(
 INTRODUCED = re.compile(r"(?:heet|heette|genaamd|naam\sis)\s$", re.I)
 
 
+# A letter's own frame: whom it is addressed to ("Geachte mevrouw Jansen,") and who signs it
+# ("Met vriendelijke groet, mevrouw Lammers"). Not "Beste" or "Lieve": a post may greet a client so.
+SALUTATION = re.compile(r"(?:geachte|dear)\s+$", re.I)
+SIGN_OFF = re.compile(
+    r"(?:met\s(?:vriendelijke|hartelijke|warme)\s+groet(?:en)?|vriendelijke\s+groet(?:en)?|hoogachtend|"
+    r"(?:kind|best|warm)\s+regards|yours\s+sincerely)\s*,?\s*$",
+    re.I,
+)
+
+
+def _in_letter_frame(text: str, start: int) -> bool:
+    line = text[text.rfind("\n", 0, start) + 1 : start]
+    return bool(SALUTATION.fullmatch(line.lstrip()) or SIGN_OFF.search(text[max(0, start - 40) : start]))
+
+
 def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     text = doc.text
     after = text[end : end + 80]
     if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
         return False
-    if COLLEAGUE_BEFORE.search(before):
+    if COLLEAGUE_BEFORE.search(before) or _in_letter_frame(text, start):
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False
@@ -341,10 +357,10 @@ def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     window = doc.sentence_lower(start, before=1, after=0)
     sentence = doc.sentence_lower(start)
     relative = RELATIVE_OF.search(before)
+    if OWN_FAMILY.search(before) and not CARE_RECEIPT.search(sentence):
+        return False  # "mijn kleindochter Fleur (15)"
     if CLIENT_BEFORE_NAME.search(before) or AGE_AFTER_NAME.search(after):
         return True
-    if OWN_FAMILY.search(before) and not CARE_RECEIPT.search(sentence):
-        return False
     care = CARE_RECEIPT.search(window) or re.search(r"\bop\skamer\b|\bvan\s(?:groep|afdeling)\b", sentence)
     client = CLIENT_CONTEXT.search(window)
     staff = STAFF_CONTEXT.search(sentence)

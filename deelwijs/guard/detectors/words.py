@@ -326,7 +326,7 @@ def _known(word: str, dutch: SpellChecker, english: SpellChecker | None, lex: Le
     if dutch.check(word) or (english and english.check(word)) or word.lower() in lex.medical_terms:
         return True
     low = word.lower()
-    if low in ACCEPTED or (ACCEPTED_STARTS and low.startswith(ACCEPTED_STARTS)):
+    if low in ACCEPTED or (ACCEPTED_STARTS and low.startswith(ACCEPTED_STARTS)) or _strip_accents(low) in ACCEPTED:
         return True
     plain = _strip_accents(word)
     if plain != word and dutch.check(plain):
