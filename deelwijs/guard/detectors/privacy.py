@@ -218,7 +218,7 @@ def detect(doc: Doc, emit: Emit) -> None:
         if last[0].islower() and (last.title() not in lex.surnames or dutch.check(last)):
             continue
         s, _ = doc.sentence_span(m.start())
-        if PSEUDONYM.search(doc.sentence_lower(m.start(), before=1, after=1)) or _in_letter_frame(text, m.start()):
+        if _named_otherwise(doc, m.start()):
             continue
         if OUTSIDER_BEFORE.search(text, max(s, m.start() - 30), m.start()) or OUTSIDER_AFTER.search(
             text[m.end() : m.end() + 60]
@@ -265,10 +265,10 @@ def detect(doc: Doc, emit: Emit) -> None:
         if doc.overlaps_identifier(m.start(), m.end()):
             continue
         sentence = doc.sentence_lower(m.start())
-        if MEETING.search(sentence) and not PERSON_WORD.search(sentence):
+        person = PERSON_WORD.search(sentence)
+        if MEETING.search(sentence) and not person:
             continue  # "team meeting moved to Thursday, room 3.12": where colleagues meet
-        low = m.group().lower()
-        if low.startswith(("van", "op")) and not PERSON_WORD.search(doc.sentence_lower(m.start())):
+        if m.group().lower().startswith(("van", "op")) and not person:
             continue
         flag(m.start(), m.end(), "client_room")
 
@@ -337,17 +337,21 @@ SIGN_OFF = re.compile(
 )
 
 
-def _in_letter_frame(text: str, start: int) -> bool:
+def _named_otherwise(doc: Doc, start: int) -> bool:
+    """A name said to be made up, or the addressee or signer of a letter: no client's, whatever the context."""
+    text = doc.text
     line = text[text.rfind("\n", 0, start) + 1 : start]
-    return bool(SALUTATION.fullmatch(line.lstrip()) or SIGN_OFF.search(text[max(0, start - 40) : start]))
+    return bool(
+        PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1))
+        or SALUTATION.fullmatch(line.lstrip())
+        or SIGN_OFF.search(text[max(0, start - 40) : start])
+    )
 
 
 def _is_client_name(doc: Doc, start: int, end: int, before: str) -> bool:
     text = doc.text
     after = text[end : end + 80]
-    if PSEUDONYM.search(doc.sentence_lower(start, before=1, after=1)):
-        return False
-    if COLLEAGUE_BEFORE.search(before) or _in_letter_frame(text, start):
+    if _named_otherwise(doc, start) or COLLEAGUE_BEFORE.search(before):
         return False
     if ROLE_AFTER_NAME.search(after) or re.match(r"^\s+als\s", after):
         return False

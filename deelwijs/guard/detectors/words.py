@@ -152,11 +152,10 @@ def _slip(doc: Doc, start: int, word: str, dutch: SpellChecker, lex: Lexicon) ->
     Drawn out on purpose is left alone: four or more ("jaaaa"), a short word ("zooo", "heeel",
     "graaag"), a last letter ("yesss", "ssst").
     """
-    tripled = TRIPLED.findall(word.lower())
+    tripled = list(TRIPLED.finditer(word.lower()))
     if len(tripled) != 1 or FOURFOLD.search(word.lower()):
         return None
-    m = TRIPLED.search(word.lower())
-    assert m is not None
+    m = tripled[0]
     mended = word[: m.start()] + word[m.start() + 1 :]
     kind = "vowel" if m.group(1) in "aeiouy" else "consonant"
     if len(mended) < SLIP_LETTERS[kind] or m.end() == len(word) or not _worth_checking(doc, start, mended, lex):
@@ -264,7 +263,7 @@ def _accepted(word: str, dutch: SpellChecker, english: SpellChecker | None) -> b
     """Not a typo though no dictionary lists it: a compound, an inflection, a medical term, "cliëntnr"."""
     if english is not None and _known_part(word, dutch, english):
         return True
-    if _is_compound(word, dutch) or _medical(word) or _medicine(word):
+    if _is_compound(word, dutch) or _medical(word, dutch) or _medicine(word):
         return True
     for ending in WORD_ENDINGS:
         stem = word[: -len(ending)]
@@ -283,7 +282,7 @@ def _medicine(word: str) -> bool:
     return any(plain.endswith(stem) and len(plain) - len(stem) >= DRUG_HEAD for stem in DRUG_STEMS)
 
 
-def _medical(word: str) -> bool:
+def _medical(word: str, dutch: SpellChecker) -> bool:
     """Two or more Greek or Latin medical parts, the last one ending the word: "hyponatriëmie"."""
     plain = _strip_accents(word)
     for ending in MEDICAL_PARTS:
@@ -296,7 +295,7 @@ def _medical(word: str) -> bool:
     # A medical first part before a Dutch word: "neurorevalidatie", "cardiorevalidatie", "hemiparese".
     for head in MEDICAL_PARTS:
         rest = plain[len(head) :]
-        if len(head) >= 4 and plain.startswith(head) and len(rest) >= 5 and dictionaries()[0].check(rest):
+        if len(head) >= 4 and plain.startswith(head) and len(rest) >= 5 and dutch.check(rest):
             return True
     return False
 
